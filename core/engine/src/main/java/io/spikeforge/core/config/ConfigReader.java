@@ -1,0 +1,552 @@
+package io.spikeforge.core.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.spikeforge.core.plugin.PluginRegistry;
+import io.spikeforge.spi.InputModel;
+import io.spikeforge.spi.ModelKind;
+import io.spikeforge.spi.VariableSpec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads and validates a YAML network config. Every problem is collected with its YAML path and
+ * reported together in one {@link ConfigException}.
+ */
+public final class ConfigReader {
+
+    private static final Set<String> TOP = Set.of("name", "dt", "duration", "seed", "backend", "populations",
+            "inputs", "projections", "monitors");
+    private static final Set<String> POPULATION = Set.of("name", "size", "neuron", "init");
+    private static final Set<String> INPUT_RESERVED = Set.of("name", "target", "size");
+    private static final Set<String> PROJECTION = Set.of("name", "pre", "post", "delay", "align", "comm", "syn",
+            "out", "plasticity");
+    private static final Set<String> COMM_RESERVED = Set.of("conn", "weight");
+    private static final Set<String> MONITOR = Set.of("name", "target", "var", "indices", "every");
+    private static final Set<String> BACKEND = Set.of("name", "threads");
+    /** A delay must be this close to a whole number of steps, in ms. */
+    static final double DELAY_TOLERANCE_MS = 1e-9;
+
+    private final PluginRegistry registry;
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+
+    public ConfigReader(PluginRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Reads a config file. */
+    public NetworkSpec read(Path file, Overrides overrides) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), List.of(new ConfigError("", "cannot read the file: "
+                    + e.getMessage())));
+        }
+        String base = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        return read(text, file.toString(), base, overrides);
+    }
+
+    /** Reads config text; {@code defaultName} names the run unless the config does. */
+    public NetworkSpec read(String text, String source, String defaultName, Overrides overrides) {
+        JsonNode root;
+        try {
+            root = yaml.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+            throw new ConfigException(source, List.of(new ConfigError("", "malformed YAML" + where + ": "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""))));
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            root = JsonNodeFactory.instance.objectNode();
+        }
+        Problems problems = new Problems();
+        if (!root.isObject()) {
+            problems.add("", "the config must be a mapping of keys (name, dt, duration, populations, ...), got "
+                    + ParamChecker.show(root));
+            throw new ConfigException(source, problems.list());
+        }
+        applyOverrides((ObjectNode) root, overrides);
+        NetworkSpec spec = new Reader(problems).network((ObjectNode) root, defaultName);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(source, problems.list());
+        }
+        return spec;
+    }
+
+    private static void applyOverrides(ObjectNode root, Overrides o) {
+        if (o.duration() != null) {
+            root.put("duration", o.duration());
+        }
+        if (o.dt() != null) {
+            root.put("dt", o.dt());
+        }
+        if (o.seed() != null) {
+            root.put("seed", o.seed());
+        }
+        if (o.backend() != null || o.threads() != null) {
+            JsonNode old = root.get("backend");
+            ObjectNode b = old != null && old.isObject() ? (ObjectNode) old : JsonNodeFactory.instance.objectNode();
+            if (old != null && old.isTextual()) {
+                b.put("name", old.textValue());
+            }
+            if (o.backend() != null) {
+                b.put("name", o.backend());
+            }
+            if (o.threads() != null) {
+                b.put("threads", o.threads());
+            }
+            root.set("backend", b);
+        }
+    }
+
+    /** One validation pass; holds the names seen so far. */
+    private final class Reader {
+        private final Problems problems;
+        private final ModelBlockReader models;
+        private final Map<String, String> namesSeen = new HashMap<>();
+        private final Map<String, Integer> groupSizes = new LinkedHashMap<>();
+        private final Map<String, NetworkSpec.Population> populations = new LinkedHashMap<>();
+        private final Map<String, NetworkSpec.Input> sources = new LinkedHashMap<>();
+        private final Map<String, NetworkSpec.Projection> projections = new LinkedHashMap<>();
+
+        Reader(Problems problems) {
+            this.problems = problems;
+            this.models = new ModelBlockReader(registry, problems);
+        }
+
+        NetworkSpec network(ObjectNode root, String defaultName) {
+            unknownKeys(root, "", TOP);
+            String name = root.has("name") ? text(root.get("name"), "name") : defaultName;
+            double dt = positive(root, "dt", "", 0.1, "ms");
+            double duration = positive(root, "duration", "", Double.NaN, "ms");
+            long seed = 0;
+            if (root.has("seed")) {
+                Double s = ParamChecker.number(root.get("seed"));
+                if (s == null || s != Math.rint(s)) {
+                    problems.add("seed", "expected an integer, got " + ParamChecker.show(root.get("seed")));
+                } else {
+                    seed = s.longValue();
+                }
+            }
+            String backend = "jvm";
+            int threads = 0;
+            JsonNode b = root.get("backend");
+            if (b != null) {
+                if (b.isTextual()) {
+                    backend = b.textValue();
+                } else if (b.isObject()) {
+                    unknownKeys(b, "backend", BACKEND);
+                    if (b.has("name")) {
+                        backend = text(b.get("name"), "backend.name");
+                    }
+                    if (b.has("threads")) {
+                        Double t = ParamChecker.number(b.get("threads"));
+                        if (t == null || t != Math.rint(t) || t < 0 || t > 4096) {
+                            problems.add("backend.threads", "must be an integer in [0, 4096] (0: one per core), got "
+                                    + ParamChecker.show(b.get("threads")));
+                        } else {
+                            threads = t.intValue();
+                        }
+                    }
+                } else {
+                    problems.add("backend", "expected a backend name or a mapping, got " + ParamChecker.show(b));
+                }
+            }
+            list(root, "populations", true).forEach(e -> population(e.node, e.path));
+            list(root, "inputs", false).forEach(e -> input(e.node, e.path));
+            list(root, "projections", false).forEach(e -> projection(e.node, e.path, dt));
+            List<NetworkSpec.Monitor> monitors = new ArrayList<>();
+            list(root, "monitors", false).forEach(e -> {
+                NetworkSpec.Monitor m = monitor(e.node, e.path);
+                if (m != null) {
+                    monitors.add(m);
+                }
+            });
+            List<NetworkSpec.Input> inputs = new ArrayList<>(allInputs);
+            return new NetworkSpec(name, dt, duration, seed, backend, threads, List.copyOf(populations.values()),
+                    inputs, List.copyOf(projections.values()), monitors);
+        }
+
+        private final List<NetworkSpec.Input> allInputs = new ArrayList<>();
+
+        private void population(JsonNode node, String path) {
+            if (!object(node, path)) {
+                return;
+            }
+            unknownKeys(node, path, POPULATION);
+            String name = name(node, path);
+            int size = size(node, path);
+            ModelRef neuron = models.read(node.get("neuron"), path + ".neuron", ModelKind.NEURON, Set.of());
+            Map<String, ModelRef> init = new LinkedHashMap<>();
+            JsonNode initNode = node.get("init");
+            if (initNode != null) {
+                if (!initNode.isObject()) {
+                    problems.add(path + ".init", "expected a mapping of variable: initializer, got "
+                            + ParamChecker.show(initNode));
+                } else {
+                    for (Iterator<Map.Entry<String, JsonNode>> it = initNode.fields(); it.hasNext(); ) {
+                        Map.Entry<String, JsonNode> f = it.next();
+                        String varPath = path + ".init." + f.getKey();
+                        if (neuron != null && neuron.factory().variables().stream()
+                                .noneMatch(v -> v.name().equals(f.getKey()))) {
+                            List<String> vars = variableNames(neuron.factory().variables());
+                            problems.add(varPath, "unknown variable of " + neuron.name() + "."
+                                    + Suggestions.didYouMean(f.getKey(), vars) + " Variables: " + String.join(", ", vars));
+                            continue;
+                        }
+                        ModelRef ref = initializer(f.getValue(), varPath);
+                        if (ref != null) {
+                            init.put(f.getKey(), ref);
+                        }
+                    }
+                }
+            }
+            if (name != null && size > 0) {
+                groupSizes.put(name, size);
+            }
+            if (name != null && size > 0 && neuron != null) {
+                populations.put(name, new NetworkSpec.Population(name, size, neuron, init));
+            }
+        }
+
+        private void input(JsonNode node, String path) {
+            if (!object(node, path)) {
+                return;
+            }
+            String name = name(node, path);
+            ModelRef model = models.read(node, path, ModelKind.INPUT, INPUT_RESERVED);
+            if (model == null) {
+                return;
+            }
+            boolean source = ((InputModel) model.factory()).spikeSource();
+            if (source) {
+                if (node.has("target")) {
+                    problems.add(path + ".target", model.name() + " is a spike source: connect it with a projection"
+                            + " (pre: " + name + ") instead of a target");
+                }
+                int size = size(node, path);
+                if (name != null && size > 0) {
+                    groupSizes.put(name, size);
+                    NetworkSpec.Input in = new NetworkSpec.Input(name, model, null, size);
+                    sources.put(name, in);
+                    allInputs.add(in);
+                }
+            } else {
+                if (node.has("size")) {
+                    problems.add(path + ".size", model.name() + " is a current: it takes its target's size");
+                }
+                String target = reference(node, "target", path, populations.keySet(), "population");
+                if (name != null && target != null) {
+                    allInputs.add(new NetworkSpec.Input(name, model, target, populations.get(target).size()));
+                }
+            }
+        }
+
+        private void projection(JsonNode node, String path, double dt) {
+            if (!object(node, path)) {
+                return;
+            }
+            unknownKeys(node, path, PROJECTION);
+            String name = name(node, path);
+            String pre = reference(node, "pre", path, groupSizes.keySet(), "population or spike source");
+            String post = reference(node, "post", path, populations.keySet(), "population");
+            int delaySteps = 0;
+            if (node.has("delay")) {
+                Double d = ParamChecker.number(node.get("delay"));
+                if (d == null || d < 0) {
+                    problems.add(path + ".delay", "must be a number >= 0 ms, got " + ParamChecker.show(node.get("delay")));
+                } else if (dt > 0) {
+                    long steps = Math.round(d / dt);
+                    if (Math.abs(d - steps * dt) > DELAY_TOLERANCE_MS) {
+                        problems.add(path + ".delay", ParamChecker.fmt(d) + " ms is not a multiple of dt = "
+                                + ParamChecker.fmt(dt) + " ms (within 1e-9 ms)");
+                    } else if (steps > 1_000_000) {
+                        problems.add(path + ".delay", "must be at most 1e6 steps, got " + steps);
+                    } else {
+                        delaySteps = (int) steps;
+                    }
+                }
+            }
+            boolean alignPre = false;
+            if (node.has("align")) {
+                String a = text(node.get("align"), path + ".align");
+                if ("pre".equals(a)) {
+                    alignPre = true;
+                } else if (a != null && !"post".equals(a)) {
+                    problems.add(path + ".align", "must be 'pre' or 'post', got '" + a + "'"
+                            + Suggestions.didYouMean(a, List.of("pre", "post")));
+                }
+            }
+            JsonNode commNode = node.get("comm");
+            ModelRef comm = models.read(commNode, path + ".comm", ModelKind.COMM, COMM_RESERVED);
+            ModelRef connector = null;
+            ModelRef weight = null;
+            if (comm != null) {
+                JsonNode conn = commNode.isObject() ? commNode.get("conn") : null;
+                String defaultConn = ((io.spikeforge.spi.CommModel) comm.factory()).defaultConnector();
+                if (conn == null && defaultConn != null) {
+                    conn = JsonNodeFactory.instance.textNode(defaultConn);
+                }
+                connector = models.read(conn, path + ".comm.conn", ModelKind.CONNECTOR, Set.of());
+                JsonNode w = commNode.isObject() ? commNode.get("weight") : null;
+                weight = w == null ? null : initializer(w, path + ".comm.weight");
+                if (w == null) {
+                    problems.add(path + ".comm.weight", "missing; give a number (uS or nA) or an initializer such as"
+                            + " {type: Uniform, min: 0, max: 0.1}");
+                }
+            }
+            ModelRef syn = models.read(node.get("syn"), path + ".syn", ModelKind.SYNAPSE, Set.of());
+            ModelRef out = models.read(node.get("out"), path + ".out", ModelKind.OUTPUT, Set.of());
+            ModelRef plasticity = null;
+            if (node.has("plasticity")) {
+                plasticity = models.read(node.get("plasticity"), path + ".plasticity", ModelKind.PLASTICITY, Set.of());
+                if (plasticity != null && comm != null
+                        && !((io.spikeforge.spi.CommModel) comm.factory()).supportsPlasticity()) {
+                    List<String> able = registry.entries(ModelKind.COMM).stream()
+                            .filter(e -> ((io.spikeforge.spi.CommModel) e.factory()).supportsPlasticity())
+                            .map(e -> e.factory().name()).toList();
+                    problems.add(path + ".plasticity", plasticity.name() + " needs a comm that supports plasticity"
+                            + " (row and column weight updates); '" + comm.name() + "' does not. Use one of: "
+                            + String.join(", ", able));
+                    plasticity = null;
+                }
+            }
+            if (name != null && pre != null && post != null && comm != null && connector != null && weight != null
+                    && syn != null && out != null && (plasticity != null || !node.has("plasticity"))) {
+                projections.put(name, new NetworkSpec.Projection(name, pre, post, delaySteps, alignPre, comm, connector,
+                        weight, syn, out, plasticity));
+            }
+        }
+
+        private NetworkSpec.Monitor monitor(JsonNode node, String path) {
+            if (!object(node, path)) {
+                return null;
+            }
+            unknownKeys(node, path, MONITOR);
+            List<String> targets = new ArrayList<>(groupSizes.keySet());
+            targets.addAll(projections.keySet());
+            String target = reference(node, "target", path, new java.util.LinkedHashSet<>(targets),
+                    "population, spike source or projection");
+            String var = node.has("var") ? text(node.get("var"), path + ".var") : null;
+            if (var == null && !node.has("var")) {
+                problems.add(path + ".var", "missing; name the variable to record, for example spike or V");
+            }
+            if (target != null && var != null) {
+                List<String> vars = monitorVariables(target);
+                if (!vars.contains(var)) {
+                    problems.add(path + ".var", "'" + target + "' has no variable '" + var + "'."
+                            + Suggestions.didYouMean(var, vars) + " Variables: " + String.join(", ", vars));
+                    var = null;
+                }
+            }
+            int[] indices = null;
+            if (node.has("indices")) {
+                JsonNode ix = node.get("indices");
+                if (!ix.isArray() || ix.isEmpty()) {
+                    problems.add(path + ".indices", "expected a non-empty list of indices, got " + ParamChecker.show(ix));
+                } else {
+                    indices = new int[ix.size()];
+                    Integer bound = target != null && "spike".equals(var) || target != null && groupSizes.containsKey(target)
+                            ? groupSizes.get(target) : null;
+                    for (int i = 0; i < ix.size(); i++) {
+                        Double d = ParamChecker.number(ix.get(i));
+                        if (d == null || d != Math.rint(d) || d < 0 || (bound != null && d >= bound)) {
+                            problems.add(path + ".indices[" + i + "]", "must be an index in [0, "
+                                    + (bound == null ? "size" : bound) + "), got " + ParamChecker.show(ix.get(i)));
+                        } else {
+                            indices[i] = d.intValue();
+                        }
+                    }
+                }
+            }
+            int every = 1;
+            if (node.has("every")) {
+                Double e = ParamChecker.number(node.get("every"));
+                if (e == null || e != Math.rint(e) || e < 1) {
+                    problems.add(path + ".every", "must be a whole number of steps >= 1, got "
+                            + ParamChecker.show(node.get("every")));
+                } else {
+                    every = e.intValue();
+                }
+            }
+            String name = node.has("name") ? text(node.get("name"), path + ".name") : target + "." + var;
+            if (target == null || var == null || name == null) {
+                return null;
+            }
+            return new NetworkSpec.Monitor(name, target, var, indices, every);
+        }
+
+        private List<String> monitorVariables(String target) {
+            List<String> vars = new ArrayList<>();
+            if (populations.containsKey(target)) {
+                vars.add("spike");
+                vars.addAll(variableNames(populations.get(target).neuron().factory().variables()));
+            } else if (sources.containsKey(target)) {
+                vars.add("spike");
+            } else if (projections.containsKey(target)) {
+                NetworkSpec.Projection p = projections.get(target);
+                vars.add("weight");
+                vars.addAll(variableNames(p.syn().factory().variables()));
+                if (p.plasticity() != null) {
+                    vars.addAll(variableNames(p.plasticity().factory().variables()));
+                }
+            }
+            return vars;
+        }
+
+        private ModelRef initializer(JsonNode node, String path) {
+            if (node != null && node.isNumber()) {
+                ObjectNode constant = JsonNodeFactory.instance.objectNode();
+                constant.put("type", "Constant");
+                constant.set("value", node);
+                return models.read(constant, path, ModelKind.INITIALIZER, Set.of());
+            }
+            return models.read(node, path, ModelKind.INITIALIZER, Set.of());
+        }
+
+        private record Item(JsonNode node, String path) {
+        }
+
+        private List<Item> list(JsonNode root, String key, boolean required) {
+            JsonNode n = root.get(key);
+            if (n == null || n.isNull()) {
+                if (required) {
+                    problems.add(key, "missing; declare at least one entry");
+                }
+                return List.of();
+            }
+            if (!n.isArray()) {
+                problems.add(key, "expected a list, got " + ParamChecker.show(n));
+                return List.of();
+            }
+            if (required && n.isEmpty()) {
+                problems.add(key, "empty; declare at least one entry");
+            }
+            List<Item> items = new ArrayList<>();
+            for (int i = 0; i < n.size(); i++) {
+                items.add(new Item(n.get(i), key + "[" + i + "]"));
+            }
+            return items;
+        }
+
+        private boolean object(JsonNode node, String path) {
+            if (!node.isObject()) {
+                problems.add(path, "expected a mapping, got " + ParamChecker.show(node));
+                return false;
+            }
+            return true;
+        }
+
+        private String name(JsonNode node, String path) {
+            JsonNode n = node.get("name");
+            if (n == null) {
+                problems.add(path + ".name", "missing; every population, input and projection needs a unique name");
+                return null;
+            }
+            String name = text(n, path + ".name");
+            if (name == null) {
+                return null;
+            }
+            if (!name.matches("[A-Za-z_][A-Za-z0-9_\\-]*")) {
+                problems.add(path + ".name", "'" + name + "' must start with a letter or _ and hold only letters,"
+                        + " digits, _ and -");
+                return null;
+            }
+            String first = namesSeen.putIfAbsent(name, path);
+            if (first != null) {
+                problems.add(path + ".name", "duplicate name '" + name + "', already used by " + first);
+                return null;
+            }
+            return name;
+        }
+
+        private int size(JsonNode node, String path) {
+            JsonNode s = node.get("size");
+            Double d = ParamChecker.number(s);
+            if (s == null) {
+                problems.add(path + ".size", "missing; give the number of neurons (an integer > 0)");
+                return -1;
+            }
+            if (d == null || d != Math.rint(d) || d <= 0 || d > Integer.MAX_VALUE - 8) {
+                problems.add(path + ".size", "must be an integer > 0, got " + ParamChecker.show(s));
+                return -1;
+            }
+            return d.intValue();
+        }
+
+        private String reference(JsonNode node, String key, String path, Set<String> known, String what) {
+            JsonNode r = node.get(key);
+            if (r == null) {
+                problems.add(path + "." + key, "missing; name a " + what);
+                return null;
+            }
+            String name = text(r, path + "." + key);
+            if (name == null) {
+                return null;
+            }
+            if (!known.contains(name)) {
+                problems.add(path + "." + key, "unknown " + what + " '" + name + "'."
+                        + Suggestions.didYouMean(name, known) + " Known: "
+                        + (known.isEmpty() ? "none" : String.join(", ", known)));
+                return null;
+            }
+            return name;
+        }
+
+        private String text(JsonNode n, String path) {
+            if (n == null || !n.isTextual()) {
+                problems.add(path, "expected text, got " + ParamChecker.show(n));
+                return null;
+            }
+            return n.textValue();
+        }
+
+        private double positive(JsonNode root, String key, String prefix, double fallback, String unit) {
+            JsonNode n = root.get(key);
+            String path = prefix.isEmpty() ? key : prefix + "." + key;
+            if (n == null) {
+                if (Double.isNaN(fallback)) {
+                    problems.add(path, "missing; give a number > 0 in " + unit);
+                }
+                return fallback;
+            }
+            Double d = ParamChecker.number(n);
+            if (d == null || d <= 0) {
+                problems.add(path, "must be a number > 0 " + unit + ", got " + ParamChecker.show(n));
+                return Double.NaN;
+            }
+            return d;
+        }
+
+        private void unknownKeys(JsonNode node, String path, Set<String> allowed) {
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                String key = it.next();
+                if (!allowed.contains(key)) {
+                    problems.add(path.isEmpty() ? key : path + "." + key, "unknown key."
+                            + Suggestions.didYouMean(key, allowed) + " Allowed: "
+                            + String.join(", ", new java.util.TreeSet<>(allowed)));
+                }
+            }
+        }
+    }
+
+    private static List<String> variableNames(List<VariableSpec> vars) {
+        return vars.stream().map(VariableSpec::name).toList();
+    }
+}

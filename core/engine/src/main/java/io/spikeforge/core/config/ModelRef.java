@@ -1,0 +1,19 @@
+package io.spikeforge.core.config;
+
+import io.spikeforge.spi.ModelFactory;
+import io.spikeforge.spi.Params;
+
+/**
+ * A validated reference to a model in the config: the factory it names and its parameter values.
+ *
+ * @param factory the model
+ * @param params  validated values, defaults filled in
+ * @param path    where in the config it was declared, for example {@code projections[0].syn}
+ */
+public record ModelRef(ModelFactory factory, Params params, String path) {
+
+    /** @return the model's config name */
+    public String name() {
+        return factory.name();
+    }
+}

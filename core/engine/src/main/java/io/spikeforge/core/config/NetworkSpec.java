@@ -1,0 +1,82 @@
+package io.spikeforge.core.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated network description. Every reference resolves, every value lies in range: building
+ * from it cannot fail on config grounds.
+ *
+ * @param name        run name (the config file's base name unless given)
+ * @param dt          time step in ms
+ * @param duration    simulated time in ms
+ * @param seed        the run's seed
+ * @param backend     backend name, for example {@code jvm}
+ * @param threads     worker threads for the JVM backend, 0 for one per available core
+ * @param populations neuron groups
+ * @param inputs      currents and spike sources
+ * @param projections projections
+ * @param monitors    monitors
+ */
+public record NetworkSpec(String name, double dt, double duration, long seed, String backend, int threads,
+                          List<Population> populations, List<Input> inputs, List<Projection> projections,
+                          List<Monitor> monitors) {
+
+    /** @return the number of steps, duration / dt rounded to the nearest step */
+    public long steps() {
+        return Math.round(duration / dt);
+    }
+
+    /**
+     * A neuron group.
+     *
+     * @param name   unique name
+     * @param size   number of neurons
+     * @param neuron the neuron model
+     * @param init   initializers per state variable
+     */
+    public record Population(String name, int size, ModelRef neuron, Map<String, ModelRef> init) {
+    }
+
+    /**
+     * An input.
+     *
+     * @param name   unique name
+     * @param model  the input model
+     * @param target the population a current goes to; null for a spike source
+     * @param size   number of sources for a spike source; the target's size for a current
+     */
+    public record Input(String name, ModelRef model, String target, int size) {
+    }
+
+    /**
+     * A projection.
+     *
+     * @param name       unique name
+     * @param pre        pre group (population or spike source)
+     * @param post       post population
+     * @param delaySteps axonal delay in steps
+     * @param alignPre   synapse state per pre neuron (align-pre) instead of per post neuron
+     * @param comm       comm layer
+     * @param connector  connector
+     * @param weight     weight initializer
+     * @param syn        synapse model
+     * @param out        output model
+     * @param plasticity plasticity rule, or null
+     */
+    public record Projection(String name, String pre, String post, int delaySteps, boolean alignPre, ModelRef comm,
+                             ModelRef connector, ModelRef weight, ModelRef syn, ModelRef out, ModelRef plasticity) {
+    }
+
+    /**
+     * A monitor.
+     *
+     * @param name    file base name
+     * @param target  population, input or projection name
+     * @param var     variable name, {@code spike} for spikes
+     * @param indices indices to record, or null for all
+     * @param every   record every this many steps
+     */
+    public record Monitor(String name, String target, String var, int[] indices, int every) {
+    }
+}

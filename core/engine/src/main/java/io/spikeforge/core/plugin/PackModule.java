@@ -1,0 +1,23 @@
+package io.spikeforge.core.plugin;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.Multibinder;
+import io.spikeforge.spi.ModelFactory;
+
+/** The Guice module a pack contributes: each of its models bound into the registry's set. */
+final class PackModule extends AbstractModule {
+
+    private final PluginLoader.Found found;
+
+    PackModule(PluginLoader.Found found) {
+        this.found = found;
+    }
+
+    @Override
+    protected void configure() {
+        Multibinder<PluginRegistry.Entry> models = Multibinder.newSetBinder(binder(), PluginRegistry.Entry.class);
+        for (ModelFactory f : found.plugin().models()) {
+            models.addBinding().toInstance(new PluginRegistry.Entry(f, found.pack()));
+        }
+    }
+}

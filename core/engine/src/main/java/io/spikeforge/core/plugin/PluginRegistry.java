@@ -1,0 +1,63 @@
+package io.spikeforge.core.plugin;
+
+import io.spikeforge.spi.ModelFactory;
+import io.spikeforge.spi.ModelKind;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Every registered model by kind and config name, with the pack each came from. */
+public final class PluginRegistry {
+
+    /**
+     * A registered model.
+     *
+     * @param factory the model
+     * @param pack    the pack (jar or directory) that contributed it
+     */
+    public record Entry(ModelFactory factory, String pack) {
+    }
+
+    private final Map<ModelKind, Map<String, Entry>> byKind = new EnumMap<>(ModelKind.class);
+
+    /**
+     * @param entries every contributed model
+     * @throws IllegalStateException naming both packs when two models share a kind and name
+     */
+    public PluginRegistry(List<Entry> entries) {
+        for (ModelKind kind : ModelKind.values()) {
+            byKind.put(kind, new TreeMap<>());
+        }
+        List<String> clashes = new ArrayList<>();
+        for (Entry e : entries) {
+            Entry old = byKind.get(e.factory().kind()).putIfAbsent(e.factory().name(), e);
+            if (old != null) {
+                clashes.add(e.factory().kind().word() + " '" + e.factory().name() + "' is registered by both "
+                        + old.pack() + " and " + e.pack());
+            }
+        }
+        if (!clashes.isEmpty()) {
+            throw new IllegalStateException("duplicate plugin names: " + String.join("; ", clashes));
+        }
+    }
+
+    /** @return the model of that kind and name */
+    public Optional<Entry> find(ModelKind kind, String name) {
+        return Optional.ofNullable(byKind.get(kind).get(name));
+    }
+
+    /** @return the registered names of a kind, sorted */
+    public List<String> names(ModelKind kind) {
+        return List.copyOf(byKind.get(kind).keySet());
+    }
+
+    /** @return the entries of a kind, sorted by name */
+    public List<Entry> entries(ModelKind kind) {
+        return Collections.unmodifiableList(new ArrayList<>(byKind.get(kind).values()));
+    }
+}

@@ -1,0 +1,63 @@
+package io.spikeforge.core.sim;
+
+import io.spikeforge.kernels.SpikeKernels;
+import io.spikeforge.spi.SpikeBuffer;
+import io.spikeforge.spi.StepTask;
+
+/**
+ * The spike history of one group for axonal delays: slot {@code n mod slots} holds the spike list of
+ * step n. A projection with a delay of D steps reads, in step n, the spikes of step n - 1 - D (the
+ * extra step is the one every spike takes to reach a synapse, as in BrainPy and Brian2).
+ */
+public final class DelayRing {
+
+    private final int size;
+    private final int slots;
+    private final int[] ring;
+    private final int[] ringCount;
+
+    /**
+     * @param size     group size
+     * @param maxDelay the longest delay read from this group, in steps (&gt;= 1)
+     */
+    public DelayRing(int size, int maxDelay) {
+        this.size = size;
+        this.slots = maxDelay + 1;
+        this.ring = new int[Math.multiplyExact(slots, size)];
+        this.ringCount = new int[slots];
+    }
+
+    /** @return the task that stores this step's spikes, run after the group updated */
+    public StepTask push(String group, SpikeBuffer spikes, int[] clock) {
+        return StepTask.serial(group + ".delay.push", 1)
+                .reads(spikes.list, spikes.count, clock)
+                .writes(ring, ringCount)
+                .body((from, to) -> SpikeKernels.pushRing(ring, ringCount, clock[0] % slots, size, spikes.list,
+                        spikes.count));
+    }
+
+    /** @return the task that fills {@code out} with the spikes of step (clock - 1 - delay) */
+    public StepTask read(String projection, int delay, SpikeBuffer out, int[] clock) {
+        return StepTask.serial(projection + ".delay.read", 1)
+                .reads(ring, ringCount, clock)
+                .writes(out.flags, out.list, out.count)
+                .body((from, to) -> {
+                    int step = clock[0] - 1 - delay;
+                    SpikeKernels.readRing(ring, ringCount, step < 0 ? -1 : step % slots, size, out.flags, out.list,
+                            out.count);
+                });
+    }
+
+    /** @return the ring's memory in bytes */
+    public long bytes() {
+        return 4L * ring.length + 4L * ringCount.length;
+    }
+
+    int[] ring() {
+        return ring;
+    }
+
+    int[] ringCount() {
+        return ringCount;
+    }
+}

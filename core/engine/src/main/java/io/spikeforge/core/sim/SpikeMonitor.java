@@ -1,0 +1,106 @@
+package io.spikeforge.core.sim;
+
+import io.spikeforge.core.output.NpyWriter;
+import io.spikeforge.spi.SpikeBuffer;
+import io.spikeforge.spi.StepTask;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Records spikes as (step, index) pairs; the spike time is step * dt ms. Storage grows in fixed
+ * chunks, so a step allocates nothing unless a chunk fills.
+ */
+public final class SpikeMonitor implements Monitor {
+
+    private static final int CHUNK = 1 << 16;
+
+    private final String name;
+    private final boolean[] selected;
+    private final List<int[]> chunks = new ArrayList<>();
+    private int[] current = new int[CHUNK];
+    private int fill;
+    private final StepTask task;
+
+    /**
+     * @param name    file base name
+     * @param group   the group to record
+     * @param indices neurons to record, or null for all
+     * @param clock   the step clock
+     */
+    public SpikeMonitor(String name, String group, SpikeBuffer spikes, int[] indices, int[] clock) {
+        this.name = name;
+        this.selected = indices == null ? null : mask(spikes.size(), indices);
+        chunks.add(current);
+        this.task = StepTask.serial("monitor." + name, 1)
+                .reads(Network.ALL_STATE, spikes.list, spikes.count, clock)
+                .writes()
+                .body((from, to) -> record(clock[0], spikes.list, spikes.count[0]));
+    }
+
+    private static boolean[] mask(int size, int[] indices) {
+        boolean[] m = new boolean[size];
+        for (int i : indices) {
+            m[i] = true;
+        }
+        return m;
+    }
+
+    private void record(int step, int[] list, int n) {
+        for (int s = 0; s < n; s++) {
+            int i = list[s];
+            if (selected != null && !selected[i]) {
+                continue;
+            }
+            if (fill == CHUNK) {
+                current = new int[CHUNK];
+                chunks.add(current);
+                fill = 0;
+            }
+            current[fill++] = step;
+            current[fill++] = i;
+        }
+    }
+
+    /** @return the number of recorded spikes */
+    public long count() {
+        return ((long) (chunks.size() - 1) * CHUNK + fill) / 2;
+    }
+
+    /** @return the recorded (step, index) pairs, flattened */
+    public int[] pairs() {
+        int[] out = new int[(int) (count() * 2)];
+        int pos = 0;
+        for (int c = 0; c < chunks.size(); c++) {
+            int len = c == chunks.size() - 1 ? fill : CHUNK;
+            System.arraycopy(chunks.get(c), 0, out, pos, len);
+            pos += len;
+        }
+        return out;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public StepTask task() {
+        return task;
+    }
+
+    @Override
+    public Path write(Path dir) throws IOException {
+        Path file = dir.resolve(name + ".npy");
+        long n = count();
+        NpyWriter.writeInt32(file, new long[] {n, 2}, i -> chunks.get((int) (i / CHUNK))[(int) (i % CHUNK)]);
+        return file;
+    }
+
+    @Override
+    public String layout() {
+        return "int32 (n, 2): columns step, neuron index; spike time = step * dt_ms";
+    }
+}

@@ -1,0 +1,101 @@
+package io.spikeforge.core.sim;
+
+import io.spikeforge.core.output.NpyWriter;
+import io.spikeforge.spi.StepTask;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Records chosen elements of a state array (or of a projection's weights) every {@code every} steps
+ * into a preallocated table: row r holds the values after step r * every.
+ */
+public final class ValueMonitor implements Monitor {
+
+    /** Reads element {@code i} of the monitored quantity. */
+    public interface Reader {
+        /** @return the current value of element i */
+        float read(int i);
+    }
+
+    private final String name;
+    private final String unit;
+    private final int[] indices;
+    private final int every;
+    private final float[] table;
+    private final int rowCapacity;
+    private int rows;
+    private final StepTask task;
+
+    /**
+     * @param name     file base name
+     * @param unit     unit of the values
+     * @param reader   element reader
+     * @param indices  elements to record
+     * @param every    record every this many steps
+     * @param steps    steps the run will take
+     * @param clock    the step clock
+     * @param watched  the array the reader reads, for the task's declaration
+     */
+    public ValueMonitor(String name, String unit, Reader reader, int[] indices, int every, long steps, int[] clock,
+                        Object watched) {
+        this.name = name;
+        this.unit = unit;
+        this.indices = indices;
+        this.every = every;
+        long cap = (steps + every - 1) / every;
+        long cells = cap * indices.length;
+        if (cells > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("monitor " + name + " would hold " + cells
+                    + " values; record fewer indices or raise 'every'");
+        }
+        this.rowCapacity = (int) cap;
+        this.table = new float[(int) cells];
+        this.task = StepTask.serial("monitor." + name, 1)
+                .reads(Network.ALL_STATE, watched, clock)
+                .writes(table)
+                .body((from, to) -> {
+                    int step = clock[0];
+                    if (step % every == 0 && rows < rowCapacity) {
+                        int base = rows * indices.length;
+                        for (int c = 0; c < indices.length; c++) {
+                            table[base + c] = reader.read(indices[c]);
+                        }
+                        rows++;
+                    }
+                });
+    }
+
+    /** @return recorded rows so far */
+    public int rows() {
+        return rows;
+    }
+
+    /** @return value of column c (the c-th index) at row r */
+    public float value(int r, int c) {
+        return table[r * indices.length + c];
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public StepTask task() {
+        return task;
+    }
+
+    @Override
+    public Path write(Path dir) throws IOException {
+        Path file = dir.resolve(name + ".npy");
+        NpyWriter.writeFloat32(file, new long[] {rows, indices.length}, i -> table[(int) i]);
+        return file;
+    }
+
+    @Override
+    public String layout() {
+        return "float32 (rows, " + indices.length + ") in " + (unit.isEmpty() ? "model units" : unit)
+                + ": row r = values after step r*" + every + " (t = r*" + every + "*dt_ms)";
+    }
+}

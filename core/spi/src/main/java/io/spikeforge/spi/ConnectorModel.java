@@ -1,0 +1,23 @@
+package io.spikeforge.spi;
+
+/** A connector, for example {@code FixedProb}: decides which pairs are connected. */
+public interface ConnectorModel extends ModelFactory {
+
+    @Override
+    default ModelKind kind() {
+        return ModelKind.CONNECTOR;
+    }
+
+    /**
+     * Generates connectivity. The result must depend only on the parameters, the sizes and
+     * {@link BuildContext#seed()}.
+     *
+     * @param params         validated parameters
+     * @param context        seed and dt
+     * @param preSize        number of pre neurons
+     * @param postSize       number of post neurons
+     * @param samePopulation whether pre and post are the same group (self-connections possible)
+     * @return the pairs
+     */
+    Connectivity connect(Params params, BuildContext context, int preSize, int postSize, boolean samePopulation);
+}

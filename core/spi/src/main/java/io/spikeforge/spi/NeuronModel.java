@@ -1,0 +1,51 @@
+package io.spikeforge.spi;
+
+/**
+ * A neuron model, for example {@code LifRef}. Its update runs once per step after all projections
+ * have added their currents (see the step order in the README).
+ */
+public interface NeuronModel extends ModelFactory {
+
+    @Override
+    default ModelKind kind() {
+        return ModelKind.NEURON;
+    }
+
+    /**
+     * Creates the state and update task of a group.
+     *
+     * @param params  validated parameters
+     * @param context allocation, dt (ms) and clock
+     * @param size    number of neurons
+     * @param current input current per neuron for this step, in nA (R*I in mV with R in MOhm);
+     *                the update must read it and then set it back to 0
+     * @param spikes  spike flags the update must write for every neuron, 1 or 0
+     * @return the group
+     */
+    NeuronGroup create(Params params, BuildContext context, int size, float[] current, int[] spikes);
+
+    /** A created neuron group. */
+    interface NeuronGroup {
+
+        /** @return the membrane potential per neuron in mV, read by conductance-based outputs */
+        float[] v();
+
+        /** @return the task that integrates one step */
+        StepTask update();
+
+        /** @return a group over the given potential (mV) and update task */
+        static NeuronGroup of(float[] v, StepTask update) {
+            return new NeuronGroup() {
+                @Override
+                public float[] v() {
+                    return v;
+                }
+
+                @Override
+                public StepTask update() {
+                    return update;
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.spikeforge.spi;
+
+/**
+ * Validated parameter values of one model instance: every configured value has the declared type
+ * and lies in the declared range, and unset parameters read as their defaults.
+ */
+public interface Params {
+
+    /** @return the real value of {@code name}, in the unit its {@link ParamSpec} declares */
+    double real(String name);
+
+    /** @return the integer value of {@code name} */
+    int integer(String name);
+
+    /** @return the boolean value of {@code name} */
+    boolean bool(String name);
+
+    /** @return the list value of {@code name} (a copy) */
+    double[] reals(String name);
+
+    /** @return whether {@code name} has a value, from the config or a default */
+    boolean has(String name);
+}

@@ -1,0 +1,46 @@
+package io.spikeforge.spi;
+
+import java.util.List;
+
+/**
+ * A plasticity rule, for example {@code STDP_Song2000}. Its tasks run at two points of a step: in the
+ * projection, after the delayed pre spikes are known and before the current is delivered through
+ * the (updated) weights; and after the post group has updated.
+ */
+public interface PlasticityModel extends ModelFactory {
+
+    @Override
+    default ModelKind kind() {
+        return ModelKind.PLASTICITY;
+    }
+
+    /**
+     * @param params  validated parameters
+     * @param context allocation (traces), dt (ms) and clock
+     * @param comm    the projection's comm; its model supports plasticity
+     * @param pre     the pre spikes as they arrive after the axonal delay, this step
+     * @param post    the post spikes of the last post update (before the post updates this step)
+     * @return the rule's tasks
+     */
+    Plasticity create(Params params, BuildContext context, CommModel.Comm comm, SpikeBuffer pre, SpikeBuffer post);
+
+    /** A created rule. */
+    interface Plasticity {
+
+        /** @return tasks run in the projection before delivery: pre traces and weight updates */
+        List<StepTask> beforeDelivery();
+
+        /** @return tasks run after the post group updated this step, for example the post trace */
+        List<StepTask> afterPostUpdate();
+
+        /** @return the lower weight bound, or NaN when there is none */
+        default double wMin() {
+            return Double.NaN;
+        }
+
+        /** @return the upper weight bound, or NaN when there is none */
+        default double wMax() {
+            return Double.NaN;
+        }
+    }
+}

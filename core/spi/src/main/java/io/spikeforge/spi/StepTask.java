@@ -1,0 +1,106 @@
+package io.spikeforge.spi;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One kernel launch per time step over {@code size} independent work items, with the state arrays it
+ * reads and writes. The engine orders tasks by those declarations and puts a barrier between tasks
+ * only where one touches what another wrote; a backend may split the items across threads or device
+ * work-items. A serial task always runs as one range on one thread.
+ *
+ * <p>Declared arrays are compared by identity, so declare the very arrays the body uses.
+ */
+public final class StepTask {
+
+    private final String name;
+    private final int size;
+    private final boolean serial;
+    private final List<Object> reads;
+    private final List<Object> writes;
+    private final RangeBody body;
+
+    private StepTask(String name, int size, boolean serial, List<Object> reads, List<Object> writes, RangeBody body) {
+        this.name = Objects.requireNonNull(name, "name");
+        if (size < 0) {
+            throw new IllegalArgumentException("task " + name + ": size must be >= 0, got " + size);
+        }
+        this.size = size;
+        this.serial = serial;
+        this.reads = List.copyOf(reads);
+        this.writes = List.copyOf(writes);
+        this.body = Objects.requireNonNull(body, "body");
+    }
+
+    /** @return a builder for a task that may be split across threads */
+    public static Builder parallel(String name, int size) {
+        return new Builder(name, size, false);
+    }
+
+    /** @return a builder for a task that runs as a single range {@code [0, size)} on one thread */
+    public static Builder serial(String name, int size) {
+        return new Builder(name, size, true);
+    }
+
+    /** @return the task's name, shown in task-graph listings and errors */
+    public String name() {
+        return name;
+    }
+
+    /** @return the number of work items per step */
+    public int size() {
+        return size;
+    }
+
+    /** @return whether the items must run together on one thread */
+    public boolean serial() {
+        return serial;
+    }
+
+    /** @return the arrays the body reads */
+    public List<Object> reads() {
+        return reads;
+    }
+
+    /** @return the arrays the body writes */
+    public List<Object> writes() {
+        return writes;
+    }
+
+    /** Runs the items {@code [from, to)}. */
+    public void run(int from, int to) {
+        body.run(from, to);
+    }
+
+    /** Builds a {@link StepTask}. */
+    public static final class Builder {
+        private final String name;
+        private final int size;
+        private final boolean serial;
+        private List<Object> reads = List.of();
+        private List<Object> writes = List.of();
+
+        private Builder(String name, int size, boolean serial) {
+            this.name = name;
+            this.size = size;
+            this.serial = serial;
+        }
+
+        /** Declares the arrays the body reads. */
+        public Builder reads(Object... arrays) {
+            this.reads = List.of(arrays);
+            return this;
+        }
+
+        /** Declares the arrays the body writes (read-modify-write counts as a write). */
+        public Builder writes(Object... arrays) {
+            this.writes = List.of(arrays);
+            return this;
+        }
+
+        /** @return the task running {@code body} */
+        public StepTask body(RangeBody body) {
+            return new StepTask(name, size, serial, reads, writes, body);
+        }
+    }
+}

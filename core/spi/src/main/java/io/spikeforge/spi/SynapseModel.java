@@ -1,0 +1,48 @@
+package io.spikeforge.spi;
+
+/**
+ * A synapse model, for example {@code Expon}: state per post neuron (align-post) or per pre neuron
+ * (align-pre), driven by the weights that arrive in a step.
+ */
+public interface SynapseModel extends ModelFactory {
+
+    @Override
+    default ModelKind kind() {
+        return ModelKind.SYNAPSE;
+    }
+
+    /**
+     * @param params  validated parameters
+     * @param context allocation, dt (ms) and clock
+     * @param size    number of state slots
+     * @param input   the sum of weights arriving in this step per slot (uS for conductances, nA for
+     *                currents); the update must read it and then set it back to 0
+     * @return the synapse state
+     */
+    SynapseState create(Params params, BuildContext context, int size, float[] input);
+
+    /** Created synapse state. */
+    interface SynapseState {
+
+        /** @return the quantity the output reads per slot: a conductance in uS or a current in nA */
+        float[] g();
+
+        /** @return the task that advances the state by one step and adds {@code input} */
+        StepTask update();
+
+        /** @return synapse state over the given output array (uS or nA) and update task */
+        static SynapseState of(float[] g, StepTask update) {
+            return new SynapseState() {
+                @Override
+                public float[] g() {
+                    return g;
+                }
+
+                @Override
+                public StepTask update() {
+                    return update;
+                }
+            };
+        }
+    }
+}

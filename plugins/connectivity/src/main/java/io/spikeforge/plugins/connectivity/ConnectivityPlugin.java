@@ -1,0 +1,19 @@
+package io.spikeforge.plugins.connectivity;
+
+import io.spikeforge.spi.ModelFactory;
+import io.spikeforge.spi.SpikeForgePlugin;
+
+import java.util.List;
+
+/** The built-in comm layers, connectors and initializers, registered like any pack's. */
+public final class ConnectivityPlugin implements SpikeForgePlugin {
+
+    @Override
+    public List<ModelFactory> models() {
+        return List.of(
+                new CsrComm(true), new CsrComm(false), new DenseComm(), new OneToOneComm(),
+                new Connectors.FixedProb(), new Connectors.FixedPreNum(), new Connectors.FixedPostNum(),
+                new Connectors.All2All(), new Connectors.One2One(),
+                new Initializers.Constant(), new Initializers.Uniform(), new Initializers.Normal());
+    }
+}

@@ -1,0 +1,231 @@
+package io.spikeforge.plugins.connectivity;
+
+import io.spikeforge.kernels.CounterRng;
+import io.spikeforge.spi.BuildContext;
+import io.spikeforge.spi.Connectivity;
+import io.spikeforge.spi.ConnectorModel;
+import io.spikeforge.spi.ParamSpec;
+import io.spikeforge.spi.Params;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * BrainPy's connectors. Each row (or column) draws from its own generator seeded by (seed, index), so
+ * the result does not depend on generation order, and sampling is without replacement, so no pair is
+ * ever repeated.
+ */
+final class Connectors {
+
+    private Connectors() {
+    }
+
+    private static ParamSpec allowSelf() {
+        return ParamSpec.bool("allow_self", true,
+                "allow i -> i when pre and post are the same population (BrainPy include_self)");
+    }
+
+    private static boolean skipSelf(Params p, boolean same) {
+        return same && !p.bool("allow_self");
+    }
+
+    private static SplittableRandom rng(BuildContext ctx, long stream, long index) {
+        return new SplittableRandom(CounterRng.bits(ctx.seed(), stream, index));
+    }
+
+    /** Each pair is connected with probability prob. */
+    static final class FixedProb implements ConnectorModel {
+        @Override
+        public String name() {
+            return "FixedProb";
+        }
+
+        @Override
+        public String description() {
+            return "connects each pre/post pair independently with probability prob (BrainPy FixedProb)";
+        }
+
+        @Override
+        public List<ParamSpec> parameters() {
+            return List.of(ParamSpec.real("prob", 0.1, "1", "connection probability").between(0, 1), allowSelf());
+        }
+
+        @Override
+        public Connectivity connect(Params p, BuildContext ctx, int nPre, int nPost, boolean same) {
+            double prob = p.real("prob");
+            boolean skipSelf = skipSelf(p, same);
+            double logQ = Math.log1p(-prob);
+            RowBuilder rows = new RowBuilder(nPre, nPost);
+            for (int i = 0; i < nPre; i++) {
+                if (prob <= 0) {
+                    rows.endRow();
+                    continue;
+                }
+                SplittableRandom r = rng(ctx, 1, i);
+                long j = -1;
+                while (true) {
+                    // Geometric gaps between successes: work proportional to the synapses made, not nPre x nPost.
+                    j += prob >= 1 ? 1 : 1 + (long) Math.floor(Math.log1p(-r.nextDouble()) / logQ);
+                    if (j >= nPost) {
+                        break;
+                    }
+                    if (!(skipSelf && j == i)) {
+                        rows.add((int) j);
+                    }
+                }
+                rows.endRow();
+            }
+            return rows.build();
+        }
+    }
+
+    /** Every post neuron receives exactly num distinct pre neurons. */
+    static final class FixedPreNum implements ConnectorModel {
+        @Override
+        public String name() {
+            return "FixedPreNum";
+        }
+
+        @Override
+        public String description() {
+            return "each post neuron gets exactly num distinct pre neurons (BrainPy FixedPreNum)";
+        }
+
+        @Override
+        public List<ParamSpec> parameters() {
+            return List.of(ParamSpec.integer("num", 1, "1", "pre neurons per post neuron").atLeast(0), allowSelf());
+        }
+
+        @Override
+        public Connectivity connect(Params p, BuildContext ctx, int nPre, int nPost, boolean same) {
+            int num = p.integer("num");
+            boolean skipSelf = skipSelf(p, same);
+            int available = skipSelf ? nPre - 1 : nPre;
+            if (num > available) {
+                throw new IllegalArgumentException("num = " + num + " exceeds the " + available
+                        + " available pre neurons");
+            }
+            int[][] chosen = new int[nPost][];
+            int[] rowCount = new int[nPre + 1];
+            for (int j = 0; j < nPost; j++) {
+                chosen[j] = Sampling.distinctSorted(rng(ctx, 2, j), nPre, num, skipSelf ? j : -1);
+                for (int i : chosen[j]) {
+                    rowCount[i + 1]++;
+                }
+            }
+            for (int i = 0; i < nPre; i++) {
+                rowCount[i + 1] += rowCount[i];
+            }
+            int[] next = java.util.Arrays.copyOf(rowCount, nPre);
+            int[] cols = new int[rowCount[nPre]];
+            for (int j = 0; j < nPost; j++) {
+                for (int i : chosen[j]) {
+                    cols[next[i]++] = j;
+                }
+            }
+            return new Connectivity(nPre, nPost, rowCount, cols);
+        }
+    }
+
+    /** Every pre neuron projects to exactly num distinct post neurons. */
+    static final class FixedPostNum implements ConnectorModel {
+        @Override
+        public String name() {
+            return "FixedPostNum";
+        }
+
+        @Override
+        public String description() {
+            return "each pre neuron connects to exactly num distinct post neurons (BrainPy FixedPostNum)";
+        }
+
+        @Override
+        public List<ParamSpec> parameters() {
+            return List.of(ParamSpec.integer("num", 1, "1", "post neurons per pre neuron").atLeast(0), allowSelf());
+        }
+
+        @Override
+        public Connectivity connect(Params p, BuildContext ctx, int nPre, int nPost, boolean same) {
+            int num = p.integer("num");
+            boolean skipSelf = skipSelf(p, same);
+            int available = skipSelf ? nPost - 1 : nPost;
+            if (num > available) {
+                throw new IllegalArgumentException("num = " + num + " exceeds the " + available
+                        + " available post neurons");
+            }
+            RowBuilder rows = new RowBuilder(nPre, nPost);
+            for (int i = 0; i < nPre; i++) {
+                for (int j : Sampling.distinctSorted(rng(ctx, 3, i), nPost, num, skipSelf ? i : -1)) {
+                    rows.add(j);
+                }
+                rows.endRow();
+            }
+            return rows.build();
+        }
+    }
+
+    /** Every pair. */
+    static final class All2All implements ConnectorModel {
+        @Override
+        public String name() {
+            return "All2All";
+        }
+
+        @Override
+        public String description() {
+            return "connects every pre neuron to every post neuron (BrainPy All2All)";
+        }
+
+        @Override
+        public List<ParamSpec> parameters() {
+            return List.of(allowSelf());
+        }
+
+        @Override
+        public Connectivity connect(Params p, BuildContext ctx, int nPre, int nPost, boolean same) {
+            boolean skipSelf = skipSelf(p, same);
+            RowBuilder rows = new RowBuilder(nPre, nPost);
+            for (int i = 0; i < nPre; i++) {
+                for (int j = 0; j < nPost; j++) {
+                    if (!(skipSelf && i == j)) {
+                        rows.add(j);
+                    }
+                }
+                rows.endRow();
+            }
+            return rows.build();
+        }
+    }
+
+    /** Pairs (i, i). */
+    static final class One2One implements ConnectorModel {
+        @Override
+        public String name() {
+            return "One2One";
+        }
+
+        @Override
+        public String description() {
+            return "connects pre neuron i to post neuron i (BrainPy One2One)";
+        }
+
+        @Override
+        public List<ParamSpec> parameters() {
+            return List.of();
+        }
+
+        @Override
+        public Connectivity connect(Params p, BuildContext ctx, int nPre, int nPost, boolean same) {
+            if (nPre != nPost) {
+                throw new IllegalArgumentException("One2One needs equal sizes, got " + nPre + " pre and " + nPost
+                        + " post neurons");
+            }
+            RowBuilder rows = new RowBuilder(nPre, nPost);
+            for (int i = 0; i < nPre; i++) {
+                rows.add(i);
+                rows.endRow();
+            }
+            return rows.build();
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package io.spikeforge.plugins.connectivity;
+
+import io.spikeforge.kernels.CsrKernels;
+import io.spikeforge.spi.BuildContext;
+import io.spikeforge.spi.CommModel;
+import io.spikeforge.spi.Connectivity;
+import io.spikeforge.spi.ParamSpec;
+import io.spikeforge.spi.Params;
+import io.spikeforge.spi.SpikeBuffer;
+import io.spikeforge.spi.StepTask;
+
+import java.util.List;
+
+/**
+ * BrainPy's {@code EventCSRLinear} (event-driven: work proportional to spikes x fan-out) and
+ * {@code CSRLinear} (a sparse matrix-vector product over every synapse each step). Both give the
+ * same floats: every post neuron sums its inputs in ascending pre order.
+ */
+final class CsrComm implements CommModel {
+
+    private final boolean eventDriven;
+
+    CsrComm(boolean eventDriven) {
+        this.eventDriven = eventDriven;
+    }
+
+    @Override
+    public String name() {
+        return eventDriven ? "EventCSRLinear" : "CSRLinear";
+    }
+
+    @Override
+    public String description() {
+        return eventDriven
+                ? "sparse weights in CSR form, event-driven: each step walks only the rows of the neurons that spiked"
+                : "sparse weights in CSR form, multiplied with the spike vector over every synapse each step";
+    }
+
+    @Override
+    public List<ParamSpec> parameters() {
+        return List.of();
+    }
+
+    @Override
+    public boolean supportsPlasticity() {
+        return true;
+    }
+
+    @Override
+    public String integration() {
+        return "STDP updates: rows through the CSR, columns through a CSC permutation index built only when"
+                + " plasticity asks for it";
+    }
+
+    @Override
+    public Comm create(Params p, BuildContext ctx, Connectivity conn, float[] weights) {
+        return new Csr(ctx.owner(), conn, weights, eventDriven);
+    }
+
+    private static final class Csr implements Comm {
+        private final Connectivity conn;
+        private final int[] rowPtr;
+        private final int[] cols;
+        private final float[] w;
+        private final boolean eventDriven;
+        private int[][] csc;
+        private int[] colRows;
+
+        Csr(String owner, Connectivity conn, float[] w, boolean eventDriven) {
+            this.conn = conn;
+            this.rowPtr = conn.rowPtr();
+            this.cols = conn.cols();
+            this.w = w;
+            this.eventDriven = eventDriven;
+        }
+
+        /** The column index: {colPtr, perm} plus the pre index of each column entry. */
+        private void ensureCsc() {
+            if (csc == null) {
+                csc = conn.columnIndex();
+                int[] rows = conn.rowsOfSynapses();
+                int[] perm = csc[1];
+                colRows = new int[perm.length];
+                for (int c = 0; c < perm.length; c++) {
+                    colRows[c] = rows[perm[c]];
+                }
+            }
+        }
+
+        @Override
+        public int synapses() {
+            return w.length;
+        }
+
+        @Override
+        public void copyWeights(float[] out) {
+            System.arraycopy(w, 0, out, 0, w.length);
+        }
+
+        @Override
+        public float weight(int k) {
+            return w[k];
+        }
+
+        @Override
+        public StepTask propagateSpikes(String name, SpikeBuffer pre, float[] target) {
+            if (!eventDriven) {
+                int[] flags = pre.flags;
+                ensureCsc();
+                int[] colPtr = csc[0];
+                int[] perm = csc[1];
+                return StepTask.parallel(name + ".CSRLinear.spmv", target.length)
+                        .reads(flags, w).writes(target)
+                        .body((from, to) -> CsrKernels.gatherSpikes(from, to, colPtr, perm, colRows, w, flags, target));
+            }
+            return StepTask.parallel(name + ".EventCSRLinear.propagate", target.length)
+                    .reads(pre.list, pre.count, w).writes(target)
+                    .body((from, to) -> CsrKernels.propagateSpikes(from, to, rowPtr, cols, w, pre.list, pre.count,
+                            target));
+        }
+
+        @Override
+        public StepTask propagateValues(String name, float[] values, float[] target) {
+            int preSize = conn.preSize();
+            return StepTask.parallel(name + "." + (eventDriven ? "EventCSRLinear" : "CSRLinear") + ".propagate_values",
+                            target.length)
+                    .reads(values, w).writes(target)
+                    .body((from, to) -> CsrKernels.propagateValues(from, to, rowPtr, cols, w, values, preSize, target));
+        }
+
+        @Override
+        public StepTask updateRows(String name, SpikeBuffer pre, float[] postValues, float factor, float wMin,
+                                   float wMax) {
+            return StepTask.parallel(name + ".rows", conn.postSize())
+                    .reads(pre.list, pre.count, postValues).writes(w)
+                    .body((from, to) -> CsrKernels.updateRows(from, to, rowPtr, cols, w, pre.list, pre.count,
+                            postValues, factor, wMin, wMax));
+        }
+
+        @Override
+        public StepTask updateColumns(String name, SpikeBuffer post, float[] preValues, float factor, float wMin,
+                                      float wMax) {
+            ensureCsc();
+            int[] colPtr = csc[0];
+            int[] perm = csc[1];
+            int[] rows = colRows;
+            return StepTask.parallel(name + ".columns", conn.postSize())
+                    .reads(post.list, post.count, preValues).writes(w)
+                    .body((from, to) -> CsrKernels.updateColumns(from, to, colPtr, perm, rows, w, post.list,
+                            post.count, preValues, factor, wMin, wMax));
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.spikeforge.plugins.connectivity;
+
+import io.spikeforge.kernels.DenseKernels;
+import io.spikeforge.spi.BuildContext;
+import io.spikeforge.spi.CommModel;
+import io.spikeforge.spi.Connectivity;
+import io.spikeforge.spi.ParamSpec;
+import io.spikeforge.spi.Params;
+import io.spikeforge.spi.SpikeBuffer;
+import io.spikeforge.spi.StepTask;
+
+import java.util.List;
+
+/**
+ * BrainPy's {@code Dense}: a full pre x post weight matrix. Pairs the connector leaves out hold weight 0
+ * and are masked from plasticity, so swapping a sparse comm for Dense keeps the same network.
+ */
+final class DenseComm implements CommModel {
+
+    @Override
+    public String name() {
+        return "Dense";
+    }
+
+    @Override
+    public String description() {
+        return "dense pre x post weight matrix (BrainPy Dense); unconnected pairs are masked";
+    }
+
+    @Override
+    public List<ParamSpec> parameters() {
+        return List.of();
+    }
+
+    @Override
+    public boolean supportsPlasticity() {
+        return true;
+    }
+
+    @Override
+    public String defaultConnector() {
+        return "All2All";
+    }
+
+    @Override
+    public Comm create(Params p, BuildContext ctx, Connectivity conn, float[] weights) {
+        long cells = (long) conn.preSize() * conn.postSize();
+        if (cells > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a dense " + conn.preSize() + " x " + conn.postSize()
+                    + " matrix has more than 2^31 cells; use EventCSRLinear");
+        }
+        int post = conn.postSize();
+        float[] w = ctx.floats("weight_matrix", (int) cells, 0f);
+        int[] index = new int[conn.synapses()];
+        int[] rowPtr = conn.rowPtr();
+        int[] cols = conn.cols();
+        for (int i = 0; i < conn.preSize(); i++) {
+            for (int k = rowPtr[i]; k < rowPtr[i + 1]; k++) {
+                index[k] = i * post + cols[k];
+                w[index[k]] = weights[k];
+            }
+        }
+        int[] mask;
+        if (conn.synapses() == cells) {
+            mask = new int[0];
+        } else {
+            mask = new int[(int) cells];
+            for (int k : index) {
+                mask[k] = 1;
+            }
+        }
+        return new Dense(conn.preSize(), post, w, mask, index);
+    }
+
+    private record Dense(int pre, int post, float[] w, int[] mask, int[] index) implements Comm {
+
+        @Override
+        public int synapses() {
+            return index.length;
+        }
+
+        @Override
+        public void copyWeights(float[] out) {
+            for (int k = 0; k < index.length; k++) {
+                out[k] = w[index[k]];
+            }
+        }
+
+        @Override
+        public float weight(int k) {
+            return w[index[k]];
+        }
+
+        @Override
+        public StepTask propagateSpikes(String name, SpikeBuffer spikes, float[] target) {
+            return StepTask.parallel(name + ".Dense.propagate", post)
+                    .reads(spikes.list, spikes.count, w).writes(target)
+                    .body((from, to) -> DenseKernels.propagateSpikes(from, to, w, post, spikes.list, spikes.count,
+                            target));
+        }
+
+        @Override
+        public StepTask propagateValues(String name, float[] values, float[] target) {
+            return StepTask.parallel(name + ".Dense.propagate_values", post)
+                    .reads(values, w).writes(target)
+                    .body((from, to) -> DenseKernels.propagateValues(from, to, w, post, values, pre, target));
+        }
+
+        @Override
+        public StepTask updateRows(String name, SpikeBuffer spikes, float[] postValues, float factor, float wMin,
+                                   float wMax) {
+            return StepTask.parallel(name + ".rows", post)
+                    .reads(spikes.list, spikes.count, postValues).writes(w)
+                    .body((from, to) -> DenseKernels.updateRows(from, to, w, mask, post, spikes.list, spikes.count,
+                            postValues, factor, wMin, wMax));
+        }
+
+        @Override
+        public StepTask updateColumns(String name, SpikeBuffer spikes, float[] preValues, float factor, float wMin,
+                                      float wMax) {
+            return StepTask.parallel(name + ".columns", post)
+                    .reads(spikes.list, spikes.count, preValues).writes(w)
+                    .body((from, to) -> DenseKernels.updateColumns(from, to, w, mask, pre, post, spikes.list,
+                            spikes.count, preValues, factor, wMin, wMax));
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.spikeforge.plugins.inputs;
+
+import io.spikeforge.kernels.CounterRng;
+import io.spikeforge.spi.BuildContext;
+import io.spikeforge.spi.InputModel;
+import io.spikeforge.spi.ParamSpec;
+import io.spikeforge.spi.Params;
+import io.spikeforge.spi.StepTask;
+
+import java.util.List;
+
+/** Independent Poisson spike trains, like Brian2's {@code PoissonGroup} and BrainPy's {@code PoissonGroup}. */
+final class PoissonSpikes implements InputModel {
+
+    @Override
+    public String name() {
+        return "PoissonSpikes";
+    }
+
+    @Override
+    public String description() {
+        return "independent Poisson spike trains: each neuron spikes in a step with probability rate*dt";
+    }
+
+    @Override
+    public List<ParamSpec> parameters() {
+        return List.of(ParamSpec.real("rate", 10, "Hz", "firing rate").atLeast(0));
+    }
+
+    @Override
+    public String integration() {
+        return "one Bernoulli draw per neuron and step from a counter-based generator keyed by (seed, step, index)";
+    }
+
+    @Override
+    public boolean spikeSource() {
+        return true;
+    }
+
+    @Override
+    public StepTask create(Params p, BuildContext ctx, int size, float[] current, int[] spikes) {
+        double prob = p.real("rate") * ctx.dt() / 1000.0;
+        if (prob > 1) {
+            throw new IllegalArgumentException("rate * dt = " + prob + " exceeds one spike per step; lower rate or dt");
+        }
+        long seed = ctx.seed();
+        int[] clock = ctx.clock();
+        return StepTask.parallel(ctx.owner() + ".PoissonSpikes", size)
+                .reads(clock).writes(spikes)
+                .body((from, to) -> CounterRng.bernoulli(from, to, spikes, seed, clock, prob));
+    }
+}

@@ -1,0 +1,74 @@
+package io.spikeforge.plugins.neurons;
+
+import io.spikeforge.kernels.NeuronKernels;
+import io.spikeforge.spi.BuildContext;
+import io.spikeforge.spi.NeuronModel;
+import io.spikeforge.spi.ParamSpec;
+import io.spikeforge.spi.Params;
+import io.spikeforge.spi.StepTask;
+import io.spikeforge.spi.VariableSpec;
+
+import java.util.List;
+
+/** BrainPy's {@code Izhikevich} (Izhikevich 2003); defaults give regular spiking. */
+final class Izhikevich implements NeuronModel {
+
+    @Override
+    public String name() {
+        return "Izhikevich";
+    }
+
+    @Override
+    public String description() {
+        return "Izhikevich (2003) quadratic model with recovery variable u (BrainPy Izhikevich)";
+    }
+
+    @Override
+    public List<ParamSpec> parameters() {
+        return List.of(
+                ParamSpec.real("a", 0.02, "1/ms", "recovery time scale"),
+                ParamSpec.real("b", 0.2, "1", "recovery sensitivity to V"),
+                ParamSpec.real("c", -65, "mV", "potential after a spike"),
+                ParamSpec.real("d", 8, "mV/ms", "recovery increment after a spike"),
+                ParamSpec.real("V_th", 30, "mV", "spike cut-off (spike when V >= V_th)"),
+                Common.resistance(),
+                Common.tauRef());
+    }
+
+    @Override
+    public List<VariableSpec> variables() {
+        return List.of(new VariableSpec("V", "mV", "membrane potential; starts at c"),
+                new VariableSpec("u", "mV/ms", "recovery variable; starts at b*c"), Common.REFRACTORY);
+    }
+
+    @Override
+    public String equations() {
+        return "dV/dt = 0.04 V^2 + 5 V + 140 - u + R*I; du/dt = a (b V - u); if V >= V_th: spike, V = c, u += d";
+    }
+
+    @Override
+    public String integration() {
+        return "forward Euler for V and u from the same start-of-step values, then the threshold test."
+                + Common.REF_NOTE;
+    }
+
+    @Override
+    public NeuronGroup create(Params p, BuildContext ctx, int size, float[] current, int[] spikes) {
+        float a = (float) p.real("a");
+        float b = (float) p.real("b");
+        float c = (float) p.real("c");
+        float d = (float) p.real("d");
+        float[] v = ctx.floats("V", size, c);
+        float[] u = ctx.floats("u", size, b * c);
+        int[] ref = ctx.ints("refractory", size, 0);
+        float vTh = (float) p.real("V_th");
+        float r = (float) p.real("R");
+        float dt = (float) ctx.dt();
+        int refSteps = Common.refSteps(p, ctx.dt());
+        StepTask update = StepTask.parallel(ctx.owner() + ".Izhikevich.update", size)
+                .reads(current).writes(v, u, ref, spikes, current)
+                .body((from, to) -> NeuronKernels.izhikevich(from, to, v, u, ref, current, spikes, a, b, c, d, vTh, r, dt,
+                        refSteps));
+        return NeuronGroup.of(v, update);
+    }
+}

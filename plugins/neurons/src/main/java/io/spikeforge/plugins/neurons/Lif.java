@@ -1,0 +1,80 @@
+package io.spikeforge.plugins.neurons;
+
+import io.spikeforge.kernels.NeuronKernels;
+import io.spikeforge.spi.BuildContext;
+import io.spikeforge.spi.NeuronModel;
+import io.spikeforge.spi.ParamSpec;
+import io.spikeforge.spi.Params;
+import io.spikeforge.spi.StepTask;
+import io.spikeforge.spi.VariableSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** BrainPy's {@code Lif} and {@code LifRef}: leaky integrate-and-fire, with or without refractoriness. */
+final class Lif implements NeuronModel {
+
+    private final boolean refractory;
+
+    Lif(boolean refractory) {
+        this.refractory = refractory;
+    }
+
+    @Override
+    public String name() {
+        return refractory ? "LifRef" : "Lif";
+    }
+
+    @Override
+    public String description() {
+        return refractory ? "leaky integrate-and-fire with an absolute refractory period (BrainPy LifRef)"
+                : "leaky integrate-and-fire (BrainPy Lif)";
+    }
+
+    @Override
+    public List<ParamSpec> parameters() {
+        List<ParamSpec> p = new ArrayList<>(List.of(
+                ParamSpec.real("V_rest", 0, "mV", "resting potential"),
+                ParamSpec.real("V_reset", -5, "mV", "potential after a spike"),
+                ParamSpec.real("V_th", 20, "mV", "spike threshold (spike when V >= V_th)"),
+                Common.resistance(),
+                Common.tau(10)));
+        if (refractory) {
+            p.add(Common.tauRef());
+        }
+        return p;
+    }
+
+    @Override
+    public List<VariableSpec> variables() {
+        return List.of(Common.V, Common.REFRACTORY);
+    }
+
+    @Override
+    public String equations() {
+        return "tau dV/dt = -(V - V_rest) + R*I; if V >= V_th: spike, V = V_reset";
+    }
+
+    @Override
+    public String integration() {
+        return "exact exponential with I held over the step: V' = V_inf + (V - V_inf) exp(-dt/tau),"
+                + " V_inf = V_rest + R*I; then the threshold test." + (refractory ? Common.REF_NOTE : "");
+    }
+
+    @Override
+    public NeuronGroup create(Params p, BuildContext ctx, int size, float[] current, int[] spikes) {
+        float[] v = ctx.floats("V", size, (float) p.real("V_rest"));
+        int[] ref = ctx.ints("refractory", size, 0);
+        float vRest = (float) p.real("V_rest");
+        float vReset = (float) p.real("V_reset");
+        float vTh = (float) p.real("V_th");
+        float r = (float) p.real("R");
+        float decay = (float) Math.exp(-ctx.dt() / p.real("tau"));
+        int refSteps = refractory ? Common.refSteps(p, ctx.dt()) : 0;
+        StepTask update = StepTask.parallel(ctx.owner() + "." + name() + ".update", size)
+                .reads(current).writes(v, ref, spikes, current)
+                .body((from, to) -> NeuronKernels.lif(from, to, v, ref, current, spikes, vRest, vReset, vTh, r, decay,
+                        refSteps));
+        return NeuronGroup.of(v, update);
+    }
+}

@@ -1,0 +1,110 @@
+package io.spikeforge.plugins.plasticity;
+
+import io.spikeforge.kernels.SynapseKernels;
+import io.spikeforge.spi.BuildContext;
+import io.spikeforge.spi.CommModel;
+import io.spikeforge.spi.ParamSpec;
+import io.spikeforge.spi.Params;
+import io.spikeforge.spi.PlasticityModel;
+import io.spikeforge.spi.SpikeBuffer;
+import io.spikeforge.spi.StepTask;
+import io.spikeforge.spi.VariableSpec;
+
+import java.util.List;
+
+/**
+ * BrainPy's {@code STDP_Song2000}: pair-based additive STDP with exponential traces.
+ *
+ * <p>Within step n, in the projection: A_pre decays and gains 1 for each pre spike that arrives now
+ * (after the axonal delay); arriving pre spikes depress their rows by A2 * A_post; post spikes of the
+ * last post update potentiate their columns by A1 * A_pre; weights are clipped; then the current flows
+ * through the updated weights. After the post group updates: A_post decays and gains 1 per post
+ * spike. A pre spike arriving k steps after a post spike thus gives dw = -A2 exp(-k dt / tau_t), and a
+ * post spike k steps after an arrival gives dw = A1 exp(-k dt / tau_s).
+ */
+final class StdpSong2000 implements PlasticityModel {
+
+    @Override
+    public String name() {
+        return "STDP_Song2000";
+    }
+
+    @Override
+    public String description() {
+        return "pair-based additive STDP of Song, Miller and Abbott (2000) (BrainPy STDP_Song2000)";
+    }
+
+    @Override
+    public List<ParamSpec> parameters() {
+        return List.of(
+                ParamSpec.real("tau_s", 16.8, "ms", "time constant of the pre trace A_pre").positive(),
+                ParamSpec.real("tau_t", 33.7, "ms", "time constant of the post trace A_post").positive(),
+                ParamSpec.real("A1", 0.96, "uS", "potentiation amplitude (per post spike, times A_pre)"),
+                ParamSpec.real("A2", 0.53, "uS", "depression amplitude (per pre spike, times A_post)"),
+                ParamSpec.optionalReal("W_min", "uS", "lower weight bound; unset: none"),
+                ParamSpec.optionalReal("W_max", "uS", "upper weight bound; unset: none"));
+    }
+
+    @Override
+    public List<VariableSpec> variables() {
+        return List.of(new VariableSpec("A_pre", "1", "pre trace, +1 per arriving (delayed) pre spike"),
+                new VariableSpec("A_post", "1", "post trace, +1 per post spike"));
+    }
+
+    @Override
+    public String equations() {
+        return "dA_pre/dt = -A_pre/tau_s + sum delta(t - t_pre - delay); dA_post/dt = -A_post/tau_t + sum delta(t - t_post);"
+                + " on an arriving pre spike: w = clip(w - A2 A_post); on a post spike: w = clip(w + A1 A_pre)";
+    }
+
+    @Override
+    public String integration() {
+        return "exact trace decay per step; order within a step: pre trace, depression, potentiation, delivery;"
+                + " the post trace updates after the post neurons";
+    }
+
+    @Override
+    public Plasticity create(Params p, BuildContext ctx, CommModel.Comm comm, SpikeBuffer pre, SpikeBuffer post) {
+        double wMin = p.has("W_min") ? p.real("W_min") : Double.NaN;
+        double wMax = p.has("W_max") ? p.real("W_max") : Double.NaN;
+        if (wMin > wMax) {
+            throw new IllegalArgumentException("W_min = " + wMin + " is above W_max = " + wMax);
+        }
+        float lo = Double.isNaN(wMin) ? Float.NEGATIVE_INFINITY : (float) wMin;
+        float hi = Double.isNaN(wMax) ? Float.POSITIVE_INFINITY : (float) wMax;
+        float[] aPre = ctx.floats("A_pre", pre.size(), 0f);
+        float[] aPost = ctx.floats("A_post", post.size(), 0f);
+        float decayPre = (float) Math.exp(-ctx.dt() / p.real("tau_s"));
+        float decayPost = (float) Math.exp(-ctx.dt() / p.real("tau_t"));
+        String n = ctx.owner() + ".STDP_Song2000";
+        StepTask preTrace = StepTask.parallel(n + ".pre_trace", pre.size())
+                .reads(pre.flags).writes(aPre)
+                .body((from, to) -> SynapseKernels.trace(from, to, aPre, pre.flags, decayPre));
+        StepTask depress = comm.updateRows(n + ".depression", pre, aPost, (float) -p.real("A2"), lo, hi);
+        StepTask potentiate = comm.updateColumns(n + ".potentiation", post, aPre, (float) p.real("A1"), lo, hi);
+        StepTask postTrace = StepTask.parallel(n + ".post_trace", post.size())
+                .reads(post.flags).writes(aPost)
+                .body((from, to) -> SynapseKernels.trace(from, to, aPost, post.flags, decayPost));
+        return new Plasticity() {
+            @Override
+            public List<StepTask> beforeDelivery() {
+                return List.of(preTrace, depress, potentiate);
+            }
+
+            @Override
+            public List<StepTask> afterPostUpdate() {
+                return List.of(postTrace);
+            }
+
+            @Override
+            public double wMin() {
+                return wMin;
+            }
+
+            @Override
+            public double wMax() {
+                return wMax;
+            }
+        };
+    }
+}

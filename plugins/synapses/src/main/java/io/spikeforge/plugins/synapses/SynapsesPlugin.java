@@ -1,0 +1,15 @@
+package io.spikeforge.plugins.synapses;
+
+import io.spikeforge.spi.ModelFactory;
+import io.spikeforge.spi.SpikeForgePlugin;
+
+import java.util.List;
+
+/** The built-in synapse and output models, registered like any pack's. */
+public final class SynapsesPlugin implements SpikeForgePlugin {
+
+    @Override
+    public List<ModelFactory> models() {
+        return List.of(new Expon(), new DualExpon(), new Alpha(), new Cuba(), new Coba(), new MgBlock());
+    }
+}

@@ -1,0 +1,35 @@
+package io.spikeforge.kernels;
+
+/**
+ * A counter-based random number generator: the value for (seed, step, index) is a pure function of
+ * those three numbers (SplitMix64's finalizer over a Weyl sequence). Any split of the work across
+ * threads or devices therefore draws the same numbers.
+ */
+public final class CounterRng {
+
+    private CounterRng() {
+    }
+
+    /** @return 64 well-mixed bits for (seed, stream, index) */
+    public static long bits(long seed, long stream, long index) {
+        long z = seed + stream * 0x9E3779B97F4A7C15L + index * 0xD1B54A32D192ED03L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z = z ^ (z >>> 31);
+        z = (z ^ (z >>> 33)) * 0xFF51AFD7ED558CCDL;
+        return z ^ (z >>> 33);
+    }
+
+    /** @return a uniform double in [0, 1) with 53 random bits */
+    public static double uniform(long seed, long stream, long index) {
+        return (bits(seed, stream, index) >>> 11) * 0x1.0p-53;
+    }
+
+    /** Poisson spikes: flags[i] = 1 with probability p, drawn from (seed, step, i). */
+    public static void bernoulli(int from, int to, int[] flags, long seed, int[] clock, double p) {
+        long step = clock[0];
+        for (int i = from; i < to; i++) {
+            flags[i] = uniform(seed, step, i) < p ? 1 : 0;
+        }
+    }
+}

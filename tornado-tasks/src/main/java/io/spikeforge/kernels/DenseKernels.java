@@ -1,0 +1,92 @@
+package io.spikeforge.kernels;
+
+/**
+ * Dense weight matrices, row-major {@code w[i * postSize + j]}. Item ranges are post ranges, as in
+ * {@link CsrKernels}. {@code mask[i * postSize + j] == 0} marks an absent pair whose weight stays 0
+ * and which plasticity never touches; an empty mask means every pair is connected.
+ */
+public final class DenseKernels {
+
+    private DenseKernels() {
+    }
+
+    /** For each spiking pre row i, target[j] += w[i, j] for j in [from, to). */
+    public static void propagateSpikes(int from, int to, float[] w, int postSize, int[] spikeList,
+                                       int[] spikeCount, float[] target) {
+        int n = spikeCount[0];
+        for (int s = 0; s < n; s++) {
+            int base = spikeList[s] * postSize;
+            for (int j = from; j < to; j++) {
+                target[j] += w[base + j];
+            }
+        }
+    }
+
+    /** target[j] += sum_i w[i, j] * values[i] for j in [from, to). */
+    public static void propagateValues(int from, int to, float[] w, int postSize, float[] values, int preSize,
+                                       float[] target) {
+        for (int i = 0; i < preSize; i++) {
+            float x = values[i];
+            if (x == 0f) {
+                continue;
+            }
+            int base = i * postSize;
+            for (int j = from; j < to; j++) {
+                target[j] += w[base + j] * x;
+            }
+        }
+    }
+
+    /** Plasticity on pre spikes: w[i, j] = clip(w + factor * postValues[j]) for j in [from, to). */
+    public static void updateRows(int from, int to, float[] w, int[] mask, int postSize, int[] spikeList,
+                                  int[] spikeCount, float[] postValues, float factor, float wMin, float wMax) {
+        int n = spikeCount[0];
+        boolean all = mask.length == 0;
+        for (int s = 0; s < n; s++) {
+            int base = spikeList[s] * postSize;
+            for (int j = from; j < to; j++) {
+                if (all || mask[base + j] != 0) {
+                    w[base + j] = CsrKernels.clip(w[base + j] + factor * postValues[j], wMin, wMax);
+                }
+            }
+        }
+    }
+
+    /** Plasticity on post spikes: w[i, j] = clip(w + factor * preValues[i]) for spiking j in [from, to). */
+    public static void updateColumns(int from, int to, float[] w, int[] mask, int preSize, int postSize,
+                                     int[] spikeList, int[] spikeCount, float[] preValues, float factor,
+                                     float wMin, float wMax) {
+        int n = spikeCount[0];
+        boolean all = mask.length == 0;
+        for (int s = 0; s < n; s++) {
+            int j = spikeList[s];
+            if (j < from || j >= to) {
+                continue;
+            }
+            for (int i = 0; i < preSize; i++) {
+                int k = i * postSize + j;
+                if (all || mask[k] != 0) {
+                    w[k] = CsrKernels.clip(w[k] + factor * preValues[i], wMin, wMax);
+                }
+            }
+        }
+    }
+
+    /** One-to-one: target[i] += w[i] for spiking i in [from, to). */
+    public static void oneToOne(int from, int to, float[] w, int[] spikeList, int[] spikeCount, float[] target) {
+        int n = spikeCount[0];
+        for (int s = 0; s < n; s++) {
+            int i = spikeList[s];
+            if (i >= from && i < to) {
+                target[i] += w[i];
+            }
+        }
+    }
+
+    /** One-to-one with values: target[i] += w[i] * values[i] for i in [from, to). */
+    public static void oneToOneValues(int from, int to, float[] w, float[] values, float[] target) {
+        for (int i = from; i < to; i++) {
+            target[i] += w[i] * values[i];
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.spikeforge.kernels;
+
+/**
+ * Neuron updates. Each reads the input current (nA, so that R*I is in mV), writes spike flags, and
+ * zeroes the current it consumed. Refractoriness is counted in whole steps: after a spike a neuron is
+ * held for {@code refSteps} steps, which equals BrainPy's {@code t - t_last_spike <= tau_ref} with
+ * refSteps = floor(tau_ref / dt).
+ */
+public final class NeuronKernels {
+
+    private NeuronKernels() {
+    }
+
+    /**
+     * Leaky integrate-and-fire, exact exponential integration with the current held constant over
+     * the step: V' = V_inf + (V - V_inf) * decay, V_inf = V_rest + R*I, decay = exp(-dt/tau).
+     */
+    public static void lif(int from, int to, float[] v, int[] refractory, float[] current, int[] spikes,
+                           float vRest, float vReset, float vTh, float r, float decay, int refSteps) {
+        for (int i = from; i < to; i++) {
+            float vInf = vRest + r * current[i];
+            current[i] = 0f;
+            int ref = refractory[i];
+            if (ref > 0) {
+                refractory[i] = ref - 1;
+                spikes[i] = 0;
+                continue;
+            }
+            float vn = vInf + (v[i] - vInf) * decay;
+            if (vn >= vTh) {
+                v[i] = vReset;
+                refractory[i] = refSteps;
+                spikes[i] = 1;
+            } else {
+                v[i] = vn;
+                spikes[i] = 0;
+            }
+        }
+    }
+
+    /**
+     * Exponential integrate-and-fire, forward Euler:
+     * tau dV/dt = -(V - V_rest) + delta_T exp((V - V_T)/delta_T) + R*I.
+     */
+    public static void expIf(int from, int to, float[] v, int[] refractory, float[] current, int[] spikes,
+                             float vRest, float vReset, float vTh, float vT, float deltaT, float r,
+                             float dtOverTau, int refSteps) {
+        for (int i = from; i < to; i++) {
+            float input = r * current[i];
+            current[i] = 0f;
+            int ref = refractory[i];
+            if (ref > 0) {
+                refractory[i] = ref - 1;
+                spikes[i] = 0;
+                continue;
+            }
+            float vi = v[i];
+            float dv = -(vi - vRest) + deltaT * (float) Math.exp((vi - vT) / deltaT) + input;
+            float vn = vi + dtOverTau * dv;
+            if (vn >= vTh) {
+                v[i] = vReset;
+                refractory[i] = refSteps;
+                spikes[i] = 1;
+            } else {
+                v[i] = vn;
+                spikes[i] = 0;
+            }
+        }
+    }
+
+    /**
+     * Adaptive exponential integrate-and-fire, forward Euler:
+     * tau dV/dt = -(V - V_rest) + delta_T exp((V - V_T)/delta_T) - R*w + R*I,
+     * tau_w dw/dt = a (V - V_rest) - w; on a spike V = V_reset, w += b.
+     */
+    public static void adExIf(int from, int to, float[] v, float[] w, int[] refractory, float[] current,
+                              int[] spikes, float vRest, float vReset, float vTh, float vT, float deltaT,
+                              float r, float a, float b, float dtOverTau, float dtOverTauW, int refSteps) {
+        for (int i = from; i < to; i++) {
+            float input = r * current[i];
+            current[i] = 0f;
+            float vi = v[i];
+            float wi = w[i];
+            float wn = wi + dtOverTauW * (a * (vi - vRest) - wi);
+            int ref = refractory[i];
+            if (ref > 0) {
+                refractory[i] = ref - 1;
+                w[i] = wn;
+                spikes[i] = 0;
+                continue;
+            }
+            float dv = -(vi - vRest) + deltaT * (float) Math.exp((vi - vT) / deltaT) - r * wi + input;
+            float vn = vi + dtOverTau * dv;
+            if (vn >= vTh) {
+                v[i] = vReset;
+                w[i] = wn + b;
+                refractory[i] = refSteps;
+                spikes[i] = 1;
+            } else {
+                v[i] = vn;
+                w[i] = wn;
+                spikes[i] = 0;
+            }
+        }
+    }
+
+    /**
+     * Izhikevich (2003), forward Euler with dt in ms:
+     * dV/dt = 0.04 V^2 + 5 V + 140 - u + I, du/dt = a (b V - u); on V &gt;= V_th: V = c, u += d.
+     */
+    public static void izhikevich(int from, int to, float[] v, float[] u, int[] refractory, float[] current,
+                                  int[] spikes, float a, float b, float c, float d, float vTh, float r,
+                                  float dt, int refSteps) {
+        for (int i = from; i < to; i++) {
+            float input = r * current[i];
+            current[i] = 0f;
+            float vi = v[i];
+            float ui = u[i];
+            float un = ui + dt * (a * (b * vi - ui));
+            int ref = refractory[i];
+            if (ref > 0) {
+                refractory[i] = ref - 1;
+                u[i] = un;
+                spikes[i] = 0;
+                continue;
+            }
+            float vn = vi + dt * (0.04f * vi * vi + 5f * vi + 140f - ui + input);
+            if (vn >= vTh) {
+                v[i] = c;
+                u[i] = un + d;
+                refractory[i] = refSteps;
+                spikes[i] = 1;
+            } else {
+                v[i] = vn;
+                u[i] = un;
+                spikes[i] = 0;
+            }
+        }
+    }
+}
