@@ -19,13 +19,24 @@ public final class JvmBackend implements Backend {
     private static final int PROGRESS_EVERY = 256;
 
     private final int threads;
+    private final int minItemsPerWorker;
 
     /** @param threads worker threads, at least 1 */
     public JvmBackend(int threads) {
+        this(threads, MIN_ITEMS_PER_WORKER);
+    }
+
+    /**
+     * @param threads           worker threads, at least 1
+     * @param minItemsPerWorker a task is split only when each worker gets at least this many items
+     *                          (1 splits everything, which tests use to exercise every split)
+     */
+    public JvmBackend(int threads, int minItemsPerWorker) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
         this.threads = threads;
+        this.minItemsPerWorker = Math.max(1, minItemsPerWorker);
     }
 
     @Override
@@ -80,7 +91,7 @@ public final class JvmBackend implements Backend {
                 owned.add(new ArrayList<>());
             }
             for (StepTask t : stages.get(s)) {
-                if (t.serial() || t.size() < MIN_ITEMS_PER_WORKER * 2) {
+                if (t.serial() || t.size() < (long) minItemsPerWorker * threads) {
                     int w = next++ % threads;
                     owned.get(w).add(t);
                     ranges.get(w).add(new int[] {0, t.size()});

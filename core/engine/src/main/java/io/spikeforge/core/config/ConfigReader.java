@@ -122,6 +122,8 @@ public final class ConfigReader {
         private final Map<String, String> namesSeen = new HashMap<>();
         private final Map<String, Integer> groupSizes = new LinkedHashMap<>();
         private final Map<String, NetworkSpec.Population> populations = new LinkedHashMap<>();
+        /** Declared population names, valid or not, so that one bad model does not cascade into bad references. */
+        private final Map<String, Integer> populationSizes = new LinkedHashMap<>();
         private final Map<String, NetworkSpec.Input> sources = new LinkedHashMap<>();
         private final Map<String, NetworkSpec.Projection> projections = new LinkedHashMap<>();
 
@@ -217,6 +219,9 @@ public final class ConfigReader {
                     }
                 }
             }
+            if (name != null) {
+                populationSizes.put(name, size);
+            }
             if (name != null && size > 0) {
                 groupSizes.put(name, size);
             }
@@ -251,9 +256,9 @@ public final class ConfigReader {
                 if (node.has("size")) {
                     problems.add(path + ".size", model.name() + " is a current: it takes its target's size");
                 }
-                String target = reference(node, "target", path, populations.keySet(), "population");
+                String target = reference(node, "target", path, populationSizes.keySet(), "population");
                 if (name != null && target != null) {
-                    allInputs.add(new NetworkSpec.Input(name, model, target, populations.get(target).size()));
+                    allInputs.add(new NetworkSpec.Input(name, model, target, populationSizes.get(target)));
                 }
             }
         }
@@ -265,7 +270,7 @@ public final class ConfigReader {
             unknownKeys(node, path, PROJECTION);
             String name = name(node, path);
             String pre = reference(node, "pre", path, groupSizes.keySet(), "population or spike source");
-            String post = reference(node, "post", path, populations.keySet(), "population");
+            String post = reference(node, "post", path, populationSizes.keySet(), "population");
             int delaySteps = 0;
             if (node.has("delay")) {
                 Double d = ParamChecker.number(node.get("delay"));
@@ -349,7 +354,7 @@ public final class ConfigReader {
             }
             if (target != null && var != null) {
                 List<String> vars = monitorVariables(target);
-                if (!vars.contains(var)) {
+                if (vars != null && !vars.contains(var)) {
                     problems.add(path + ".var", "'" + target + "' has no variable '" + var + "'."
                             + Suggestions.didYouMean(var, vars) + " Variables: " + String.join(", ", vars));
                     var = null;
@@ -394,8 +399,11 @@ public final class ConfigReader {
 
         private List<String> monitorVariables(String target) {
             List<String> vars = new ArrayList<>();
-            if (populations.containsKey(target)) {
+            if (populationSizes.containsKey(target)) {
                 vars.add("spike");
+                if (!populations.containsKey(target)) {
+                    return null;
+                }
                 vars.addAll(variableNames(populations.get(target).neuron().factory().variables()));
             } else if (sources.containsKey(target)) {
                 vars.add("spike");

@@ -1,0 +1,108 @@
+package io.spikeforge.it;
+
+import io.spikeforge.core.config.ConfigError;
+import io.spikeforge.core.config.ConfigException;
+import io.spikeforge.core.config.Overrides;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Bad configs are refused with every error, each at its YAML path with the bad value and what is allowed. */
+class ConfigErrorsTest {
+
+    private static final String VALID = """
+            dt: 0.1
+            duration: 10
+            populations:
+              - {name: pre, size: 2, neuron: LifRef}
+              - {name: post, size: 2, neuron: LifRef}
+            projections:
+              - name: p
+                pre: pre
+                post: post
+                delay: 1.0
+                comm: {type: EventCSRLinear, conn: {type: FixedProb, prob: 0.5}, weight: 0.1}
+                syn: {type: Expon, tau: 5}
+                out: {type: COBA, E: 0}
+                plasticity: {type: STDP_Song2000, tau_s: 16.8}
+            """;
+
+    private static List<String> errors(String yaml) {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> Sims.ENGINE.build(Sims.ENGINE.parse(yaml, "bad.yaml", Overrides.NONE)));
+        return e.errors().stream().map(ConfigError::toString).toList();
+    }
+
+    @Test
+    void theValidBaseConfigBuilds() {
+        Sims.run(VALID, 1);
+    }
+
+    @Test
+    void misspeltModelNameSuggestsTheClosestAndListsAll() {
+        assertEquals(List.of("populations[0].neuron: unknown neuron model 'LifRf'. Did you mean 'LifRef'?"
+                        + " Available: AdExIF, ExpIF, Izhikevich, Lif, LifRef"),
+                errors(VALID.replace("{name: pre, size: 2, neuron: LifRef}", "{name: pre, size: 2, neuron: LifRf}")));
+    }
+
+    @Test
+    void nonPositiveTimeConstantNamesThePathValueAndRange() {
+        assertEquals(List.of("projections[0].plasticity.tau_s: must be > 0 ms, got -1"),
+                errors(VALID.replace("tau_s: 16.8", "tau_s: -1")));
+    }
+
+    @Test
+    void badDtProbabilitySizeAndDelayAreAllReportedTogether() {
+        String yaml = VALID.replace("dt: 0.1", "dt: 0.1")
+                .replace("prob: 0.5", "prob: 1.5")
+                .replace("{name: post, size: 2,", "{name: post, size: 0,")
+                .replace("delay: 1.0", "delay: 0.15");
+        assertEquals(List.of(
+                "populations[1].size: must be an integer > 0, got 0",
+                "projections[0].delay: 0.15 ms is not a multiple of dt = 0.1 ms (within 1e-9 ms)",
+                "projections[0].comm.conn.prob: must be in [0, 1], got 1.5"), errors(yaml));
+    }
+
+    @Test
+    void zeroDtIsRefused() {
+        assertEquals(List.of("dt: must be a number > 0 ms, got 0"), errors(VALID.replace("dt: 0.1", "dt: 0")));
+    }
+
+    @Test
+    void unknownKeysAreRefusedWithSuggestions() {
+        assertEquals(List.of("durration: unknown key. Did you mean 'duration'? Allowed: backend, dt, duration, inputs,"
+                                + " monitors, name, populations, projections, seed",
+                        "projections[0].syn.taus: unknown parameter of Expon. Did you mean 'tau'? Allowed: tau"),
+                errors(VALID.replace("tau: 5}", "taus: 5}") + "durration: 5\n"));
+    }
+
+    @Test
+    void plasticityOnACommWithoutWeightAccessIsRefused() {
+        assertEquals(List.of("projections[0].plasticity: STDP_Song2000 needs a comm that supports plasticity (row and"
+                        + " column weight updates); 'OneToOne' does not. Use one of: CSRLinear, Dense, EventCSRLinear"),
+                errors(VALID.replace("{type: EventCSRLinear, conn: {type: FixedProb, prob: 0.5}, weight: 0.1}",
+                        "{type: OneToOne, weight: 0.1}")));
+    }
+
+    @Test
+    void wrongTypesAreNamed() {
+        assertEquals(List.of("projections[0].syn.tau: expected a number in ms, got 'fast'"),
+                errors(VALID.replace("tau: 5}", "tau: fast}")));
+    }
+
+    @Test
+    void malformedYamlGivesTheLine() {
+        List<String> e = errors("dt: [0.1\npopulations: {");
+        assertEquals(1, e.size());
+        assertEquals(true, e.get(0).startsWith("malformed YAML at line "), e.get(0));
+    }
+
+    @Test
+    void modelRefusalAtBuildTimeIsAConfigErrorAtTheModelsPath() {
+        assertEquals(List.of("projections[0].comm.conn: FixedPreNum: num = 5 exceeds the 2 available pre neurons"),
+                errors(VALID.replace("{type: FixedProb, prob: 0.5}", "{type: FixedPreNum, num: 5}")));
+    }
+}

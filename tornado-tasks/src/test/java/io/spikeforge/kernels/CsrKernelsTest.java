@@ -1,0 +1,131 @@
+package io.spikeforge.kernels;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class CsrKernelsTest {
+
+    private static final int PRE = 300;
+    private static final int POST = 257;
+
+    /** A random CSR with ascending columns. */
+    private static int[][] randomCsr(Random r) {
+        int[] rowPtr = new int[PRE + 1];
+        int[] cols = new int[PRE * POST];
+        int n = 0;
+        for (int i = 0; i < PRE; i++) {
+            for (int j = 0; j < POST; j++) {
+                if (r.nextDouble() < 0.1) {
+                    cols[n++] = j;
+                }
+            }
+            rowPtr[i + 1] = n;
+        }
+        return new int[][] {rowPtr, java.util.Arrays.copyOf(cols, n)};
+    }
+
+    @Test
+    void propagationIsTheSameForEverySplitAndMatchesTheDenseSum() {
+        Random r = new Random(7);
+        int[][] csr = randomCsr(r);
+        int[] rowPtr = csr[0];
+        int[] cols = csr[1];
+        float[] w = new float[cols.length];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = (float) r.nextGaussian();
+        }
+        int[] list = new int[PRE];
+        int n = 0;
+        for (int i = 0; i < PRE; i++) {
+            if (r.nextDouble() < 0.2) {
+                list[n++] = i;
+            }
+        }
+        int[] count = {n};
+        float[] whole = new float[POST];
+        CsrKernels.propagateSpikes(0, POST, rowPtr, cols, w, list, count, whole);
+        for (int parts : new int[] {2, 3, 7, POST}) {
+            float[] split = new float[POST];
+            for (int p = 0; p < parts; p++) {
+                CsrKernels.propagateSpikes(POST * p / parts, POST * (p + 1) / parts, rowPtr, cols, w, list, count, split);
+            }
+            assertArrayEquals(whole, split, "split into " + parts);
+        }
+        double[] expected = new double[POST];
+        for (int s = 0; s < n; s++) {
+            for (int k = rowPtr[list[s]]; k < rowPtr[list[s] + 1]; k++) {
+                expected[cols[k]] += w[k];
+            }
+        }
+        for (int j = 0; j < POST; j++) {
+            assertEquals(expected[j], whole[j], 1e-4);
+        }
+    }
+
+    @Test
+    void rowAndColumnUpdatesClipAndTouchOnlySpikingRowsAndColumns() {
+        // 2 x 3, all connected.
+        int[] rowPtr = {0, 3, 6};
+        int[] cols = {0, 1, 2, 0, 1, 2};
+        float[] w = {0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f};
+        float[] post = {1f, 2f, 3f};
+        CsrKernels.updateRows(0, 3, rowPtr, cols, w, new int[] {1}, new int[] {1}, post, -0.1f, 0f, 0.65f);
+        assertArrayEquals(new float[] {0.5f, 0.5f, 0.5f, 0.4f, 0.3f, 0.2f}, w, 1e-7f);
+        // Column index of a complete 2 x 3: column j holds synapses j and 3 + j.
+        int[] colPtr = {0, 2, 4, 6};
+        int[] perm = {0, 3, 1, 4, 2, 5};
+        int[] colRows = {0, 1, 0, 1, 0, 1};
+        float[] pre = {1f, 2f};
+        CsrKernels.updateColumns(0, 3, colPtr, perm, colRows, w, new int[] {2}, new int[] {1}, pre, 0.1f, 0f, 0.65f);
+        assertArrayEquals(new float[] {0.5f, 0.5f, 0.6f, 0.4f, 0.3f, 0.4f}, w, 1e-7f);
+        CsrKernels.updateColumns(0, 3, colPtr, perm, colRows, w, new int[] {2}, new int[] {1}, pre, 0.1f, 0f, 0.65f);
+        assertEquals(0.65f, w[2], "clipped at the upper bound");
+    }
+
+    @Test
+    void gatherGivesTheSameFloatsAsEventPropagation() {
+        Random r = new Random(11);
+        int[][] csr = randomCsr(r);
+        int[] rowPtr = csr[0];
+        int[] cols = csr[1];
+        float[] w = new float[cols.length];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = (float) r.nextGaussian();
+        }
+        int[] flags = new int[PRE];
+        int[] list = new int[PRE];
+        int n = 0;
+        for (int i = 0; i < PRE; i++) {
+            if (r.nextDouble() < 0.3) {
+                flags[i] = 1;
+                list[n++] = i;
+            }
+        }
+        // Build the column index by counting.
+        int[] colPtr = new int[POST + 1];
+        for (int c : cols) {
+            colPtr[c + 1]++;
+        }
+        for (int j = 0; j < POST; j++) {
+            colPtr[j + 1] += colPtr[j];
+        }
+        int[] next = java.util.Arrays.copyOf(colPtr, POST);
+        int[] perm = new int[cols.length];
+        int[] colRows = new int[cols.length];
+        for (int i = 0; i < PRE; i++) {
+            for (int k = rowPtr[i]; k < rowPtr[i + 1]; k++) {
+                colRows[next[cols[k]]] = i;
+                perm[next[cols[k]]++] = k;
+            }
+        }
+        float[] event = new float[POST];
+        float[] gather = new float[POST];
+        CsrKernels.propagateSpikes(0, POST, rowPtr, cols, w, list, new int[] {n}, event);
+        CsrKernels.gatherSpikes(0, POST, colPtr, perm, colRows, w, flags, gather);
+        assertArrayEquals(event, gather);
+    }
+}

@@ -1,0 +1,55 @@
+package io.spikeforge.kernels;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SpikeKernelsTest {
+
+    @Test
+    void compactListsFlaggedIndicesInOrder() {
+        int[] flags = {0, 1, 0, 1, 1, 0};
+        int[] list = new int[6];
+        int[] count = new int[1];
+        SpikeKernels.compact(flags, 6, list, count);
+        assertEquals(3, count[0]);
+        assertArrayEquals(new int[] {1, 3, 4}, java.util.Arrays.copyOf(list, 3));
+    }
+
+    @Test
+    void ringReturnsWhatWasPushedAndClearsStaleFlags() {
+        int size = 4;
+        int slots = 3;
+        int[] ring = new int[size * slots];
+        int[] ringCount = new int[slots];
+        SpikeKernels.pushRing(ring, ringCount, 1, size, new int[] {0, 2, 0, 0}, new int[] {2});
+        SpikeKernels.pushRing(ring, ringCount, 2, size, new int[] {3, 0, 0, 0}, new int[] {1});
+        int[] flags = new int[size];
+        int[] list = new int[size];
+        int[] count = new int[1];
+        SpikeKernels.readRing(ring, ringCount, 1, size, flags, list, count);
+        assertArrayEquals(new int[] {1, 0, 1, 0}, flags);
+        SpikeKernels.readRing(ring, ringCount, 2, size, flags, list, count);
+        assertArrayEquals(new int[] {0, 0, 0, 1}, flags);
+        SpikeKernels.readRing(ring, ringCount, -1, size, flags, list, count);
+        assertArrayEquals(new int[] {0, 0, 0, 0}, flags);
+        assertEquals(0, count[0]);
+    }
+
+    @Test
+    void bernoulliHasTheRequestedRateAndIsAPureFunctionOfItsKey() {
+        int n = 200_000;
+        int[] a = new int[n];
+        int[] b = new int[n];
+        int[] clock = {17};
+        CounterRng.bernoulli(0, n, a, 99, clock, 0.0015);
+        CounterRng.bernoulli(n / 3, n, b, 99, clock, 0.0015);
+        CounterRng.bernoulli(0, n / 3, b, 99, clock, 0.0015);
+        assertArrayEquals(a, b, "same draws whatever the split");
+        int ones = java.util.Arrays.stream(a).sum();
+        double mean = n * 0.0015;
+        assertTrue(Math.abs(ones - mean) < 5 * Math.sqrt(mean), "spikes " + ones + " vs " + mean);
+    }
+}
