@@ -14,11 +14,14 @@ final class SpinBarrier {
     private static final int YIELDS = 200;
 
     private final int parties;
+    /** With more threads than cores a spinning waiter holds the core its partner needs: yield at once. */
+    private final int spins;
     private final AtomicInteger arrived = new AtomicInteger();
     private volatile int generation;
 
     SpinBarrier(int parties) {
         this.parties = parties;
+        this.spins = parties <= Runtime.getRuntime().availableProcessors() ? SPINS : 0;
     }
 
     /** Waits for all parties; the last to arrive runs {@code action} (may be null) first. */
@@ -32,16 +35,16 @@ final class SpinBarrier {
             generation = gen + 1;
             return;
         }
-        int spins = 0;
+        int waited = 0;
         while (generation == gen) {
-            if (spins < SPINS) {
+            if (waited < spins) {
                 Thread.onSpinWait();
-            } else if (spins < SPINS + YIELDS) {
+            } else if (waited < spins + YIELDS) {
                 Thread.yield();
             } else {
                 LockSupport.parkNanos(20_000);
             }
-            spins++;
+            waited++;
         }
     }
 }
