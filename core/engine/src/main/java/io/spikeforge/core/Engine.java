@@ -17,6 +17,9 @@ import io.spikeforge.core.plugin.PluginLoader;
 import io.spikeforge.core.plugin.PluginRegistry;
 import io.spikeforge.core.sim.Network;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +28,8 @@ import java.util.TreeSet;
 
 /** The engine's entry point: load a config, build the network, pick a backend, run. */
 public final class Engine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
     private final PluginRegistry registry;
     private final Map<String, BackendFactory> backends;
@@ -69,7 +74,12 @@ public final class Engine {
 
     /** Builds a network. */
     public Network build(NetworkSpec spec) {
-        return NetworkBuilder.build(spec);
+        Network net = NetworkBuilder.build(spec);
+        long neurons = net.groups().stream().mapToLong(g -> g.size()).sum();
+        long synapses = net.projections().stream().mapToLong(p -> p.comm().synapses()).sum();
+        LOG.info("built {}: {} neurons, {} synapses, {} tasks per step in {} s", spec.name(), neurons, synapses,
+                net.tasks().size(), String.format("%.3f", net.buildSeconds()));
+        return net;
     }
 
     /**
@@ -97,8 +107,10 @@ public final class Engine {
     public RunResult run(Network network, Backend backend, RunListener listener) {
         long steps = network.spec().steps() - network.step();
         long t0 = System.nanoTime();
+        LOG.debug("running {} steps on {} with {} thread(s)", steps, backend.name(), backend.threads());
         long done = backend.run(network, Math.max(0, steps), listener);
         double wall = (System.nanoTime() - t0) / 1e9;
+        LOG.info("ran {} steps in {} s", done, String.format("%.3f", wall));
         return new RunResult(done, wall, done < steps);
     }
 }
