@@ -11,20 +11,20 @@ import io.spikeforge.core.sim.ValueMonitor;
 import java.nio.file.Path;
 
 /** Builds and runs networks through the public engine API, from config text or the examples. */
-final class Sims {
+public final class Sims {
 
-    static final Engine ENGINE = Engine.create();
+    public static final Engine ENGINE = Engine.create();
 
     private Sims() {
     }
 
     /** @return the repository root (the tests run configs from its examples/) */
-    static Path root() {
+    public static Path root() {
         return Path.of(System.getProperty("spikeforge.root", "..")).toAbsolutePath().normalize();
     }
 
     /** Builds a network from YAML text and runs it on the JVM backend. */
-    static Network run(String yaml, int threads) {
+    public static Network run(String yaml, int threads) {
         Network net = ENGINE.build(ENGINE.parse(yaml, "test", Overrides.NONE));
         // A minimum of one item per worker splits every task, so the split logic is exercised.
         ENGINE.run(net, new JvmBackend(threads, 1), RunListener.NONE);
@@ -32,17 +32,17 @@ final class Sims {
     }
 
     /** Builds an example with overrides and runs it. */
-    static Network runExample(String file, Overrides overrides, int threads) {
+    public static Network runExample(String file, Overrides overrides, int threads) {
         Network net = ENGINE.build(ENGINE.load(root().resolve("examples").resolve(file), overrides));
         ENGINE.run(net, new JvmBackend(threads, 1), RunListener.NONE);
         return net;
     }
 
-    static int[] spikes(Network net, String monitor) {
+    public static int[] spikes(Network net, String monitor) {
         return ((SpikeMonitor) net.monitor(monitor)).pairs();
     }
 
-    static float[] column(Network net, String monitor, int col) {
+    public static float[] column(Network net, String monitor, int col) {
         ValueMonitor m = (ValueMonitor) net.monitor(monitor);
         float[] out = new float[m.rows()];
         for (int r = 0; r < out.length; r++) {
@@ -51,7 +51,7 @@ final class Sims {
         return out;
     }
 
-    static float[] weights(Network net, String projection) {
+    public static float[] weights(Network net, String projection) {
         var comm = net.projection(projection).comm();
         float[] w = new float[comm.synapses()];
         comm.copyWeights(w);

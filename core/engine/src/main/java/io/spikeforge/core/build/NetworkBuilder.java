@@ -191,6 +191,7 @@ public final class NetworkBuilder {
             SpikeBuffer arriving = delayed;
             plasticity = guard(p.plasticity(), () -> ((PlasticityModel) p.plasticity().factory()).create(
                     p.plasticity().params(), context(n, p.plasticity()), comm, arriving, post.spikes()));
+            checkBounds(p, initial, plasticity.wMin(), plasticity.wMax());
             projectionTasks.addAll(plasticity.beforeDelivery());
             postUpdateTasks.addAll(plasticity.afterPostUpdate());
         }
@@ -236,6 +237,27 @@ public final class NetworkBuilder {
             throw new ConfigException(spec.name(), List.of(new ConfigError(model.path(), model.name() + ": "
                     + e.getMessage())));
         }
+    }
+
+    /** Initial weights outside the rule's bounds would stay there until touched: refuse them, never clip silently. */
+    private void checkBounds(NetworkSpec.Projection p, float[] w, double lo, double hi) {
+        int outside = 0;
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        for (float x : w) {
+            outside += x < lo || x > hi ? 1 : 0;
+            min = Math.min(min, x);
+            max = Math.max(max, x);
+        }
+        if (outside > 0) {
+            throw new ConfigException(spec.name(), List.of(new ConfigError(p.weight().path(), outside + " of " + w.length
+                    + " initial weights lie outside the plasticity bounds [" + fmt(lo) + ", " + fmt(hi) + "] (they span ["
+                    + min + ", " + max + "]); choose an initializer within W_min and W_max")));
+        }
+    }
+
+    private static String fmt(double v) {
+        return Double.isNaN(v) ? "none" : String.valueOf(v);
     }
 
     private List<Monitor> monitors(List<ProjectionRuntime> projections) {

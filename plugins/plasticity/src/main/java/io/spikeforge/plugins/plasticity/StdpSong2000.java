@@ -74,8 +74,8 @@ final class StdpSong2000 implements PlasticityModel {
         float hi = Double.isNaN(wMax) ? Float.POSITIVE_INFINITY : (float) wMax;
         float[] aPre = ctx.floats("A_pre", pre.size(), 0f);
         float[] aPost = ctx.floats("A_post", post.size(), 0f);
-        float decayPre = (float) Math.exp(-ctx.dt() / p.real("tau_s"));
-        float decayPost = (float) Math.exp(-ctx.dt() / p.real("tau_t"));
+        double decayPre = Math.exp(-ctx.dt() / p.real("tau_s"));
+        double decayPost = Math.exp(-ctx.dt() / p.real("tau_t"));
         String n = ctx.owner() + ".STDP_Song2000";
         StepTask preTrace = StepTask.parallel(n + ".pre_trace", pre.size())
                 .reads(pre.flags).writes(aPre)

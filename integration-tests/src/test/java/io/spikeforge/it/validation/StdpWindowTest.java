@@ -1,0 +1,103 @@
+package io.spikeforge.it.validation;
+
+import io.spikeforge.it.Sims;
+import io.spikeforge.core.sim.Network;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The STDP_Song2000 learning window, measured pair by pair in fresh networks through the engine, for
+ * t_post - t_pre from -100 to +100 ms in 1 ms steps, with no delay and with a 1 ms axonal delay.
+ */
+class StdpWindowTest {
+
+    static final double A1 = 0.96;
+    static final double A2 = 0.53;
+    static final double TAU_S = 16.8;
+    static final double TAU_T = 33.7;
+
+    /**
+     * The analytic window with the discretisation and the delay: a pre spike acts when it arrives, delay
+     * later, so the effective interval is eff = dt_pair - delay. For eff &gt; 0 the post spike finds
+     * A_pre = exp(-eff/tau_s); for eff &lt; 0 the arriving pre spike finds A_post = exp(eff/tau_t).
+     * For eff = 0 the pre spike arrives in the step right after the post spike: both updates act, each
+     * with its trace at 1 (A_pre has just been incremented, A_post was incremented a step ago and has not
+     * decayed yet), so dw = A1 - A2.
+     */
+    static double window(double eff) {
+        if (Math.abs(eff) < 1e-9) {
+            return A1 - A2;
+        }
+        return eff > 0 ? A1 * Math.exp(-eff / TAU_S) : -A2 * Math.exp(eff / TAU_T);
+    }
+
+    @ParameterizedTest(name = "delay {0} ms")
+    @ValueSource(doubles = {0.0, 1.0})
+    void windowMatchesTheAnalyticCurveToOnePartIn1e5(double delay) throws IOException {
+        List<String> rows = new ArrayList<>();
+        double worst = 0;
+        for (int d = -100; d <= 100; d++) {
+            double dw = PairRun.deltaW(200, 200 + d, delay, A1, A2, TAU_S, TAU_T);
+            double expected = window(d - delay);
+            double rel = Math.abs(dw - expected) / Math.abs(expected);
+            worst = Math.max(worst, rel);
+            assertEquals(expected, dw, 1e-5 * Math.abs(expected), "dt_pair = " + d + " ms, delay = " + delay + " ms");
+            rows.add(d + "," + dw + "," + expected);
+        }
+        Path out = Path.of("target", "stdp_window_delay" + (int) delay + ".csv");
+        Files.createDirectories(out.getParent());
+        Files.write(out, (Iterable<String>) () -> java.util.stream.Stream.concat(
+                java.util.stream.Stream.of("dt_pair_ms,dw_measured,dw_analytic"), rows.stream()).iterator());
+        System.out.printf("STDP window, delay %.0f ms: 201 pairings, worst relative error %.2e (%s)%n", delay, worst, out);
+    }
+
+    /** A network of one pre and one post neuron with given spike times. */
+    static final class PairRun {
+        private PairRun() {
+        }
+
+        static double deltaW(double tPre, double tPost, double delay, double a1, double a2, double tauS, double tauT) {
+            // The post neuron is made to spike at tPost by a strong input arriving one step earlier; the plastic
+            // synapse starts at w = 0 and drives nothing (CUBA into a threshold of 20 mV), so it cannot move spikes.
+            String yaml = """
+                    dt: 0.1
+                    duration: %s
+                    inputs:
+                      - {name: pre_src, type: SpikeTimes, size: 1, times: [%s]}
+                      - {name: kick, type: SpikeTimes, size: 1, times: [%s]}
+                    populations:
+                      - {name: post, size: 1, neuron: {type: LifRef, tau_ref: 5}}
+                    projections:
+                      - name: drive
+                        pre: kick
+                        post: post
+                        comm: {type: EventCSRLinear, conn: All2All, weight: 3000}
+                        syn: {type: Expon, tau: 0.1}
+                        out: CUBA
+                      - name: stdp
+                        pre: pre_src
+                        post: post
+                        delay: %s
+                        comm: {type: EventCSRLinear, conn: All2All, weight: 0}
+                        syn: {type: Expon, tau: 5}
+                        out: CUBA
+                        plasticity: {type: STDP_Song2000, A1: %s, A2: %s, tau_s: %s, tau_t: %s}
+                    monitors:
+                      - {target: post, var: spike}
+                    """.formatted(Math.max(tPre, tPost) + delay + 20, tPre, tPost - 0.1, delay, a1, a2, tauS, tauT);
+            Network net = Sims.run(yaml, 1);
+            int[] post = Sims.spikes(net, "post.spike");
+            assertEquals(2, post.length, "exactly one post spike");
+            assertEquals(Math.round(tPost / 0.1), post[0], "post spike step");
+            return Sims.weights(net, "stdp")[0];
+        }
+    }
+}
