@@ -114,7 +114,7 @@ public final class NetworkBuilder {
                     EngineContext.derive(spec.seed(), p.name() + ".init." + var));
         });
         dynamicsTasks.add(group.update());
-        addGroup(new Group(p.name(), p.size(), spikes, current, group.v(), new long[1], false));
+        addGroup(new Group(p.name(), p.size(), spikes, current, group.v(), new long[1], new int[p.size()], false));
     }
 
     private void input(NetworkSpec.Input in) {
@@ -125,7 +125,7 @@ public final class NetworkBuilder {
             states.register(in.name() + ".spike", "1", spikes.flags);
             dynamicsTasks.add(guard(in.model(), () -> model.create(in.model().params(), ctx, in.size(), null,
                     spikes.flags)));
-            addGroup(new Group(in.name(), in.size(), spikes, null, null, new long[1], true));
+            addGroup(new Group(in.name(), in.size(), spikes, null, null, new long[1], new int[in.size()], true));
         } else {
             Group target = groups.get(in.target());
             inputTasks.add(guard(in.model(), () -> model.create(in.model().params(), ctx, target.size(),
@@ -137,12 +137,17 @@ public final class NetworkBuilder {
         groups.put(g.name(), g);
         SpikeBuffer s = g.spikes();
         long[] total = g.spikeTotal();
+        int[] counts = g.spikeCounts();
         spikeTasks.add(StepTask.serial(g.name() + ".spikes.compact", 1)
                 .reads(s.flags)
-                .writes(s.list, s.count, total)
+                .writes(s.list, s.count, total, counts)
                 .body((from, to) -> {
                     SpikeKernels.compact(s.flags, s.flags.length, s.list, s.count);
-                    total[0] += s.count[0];
+                    int n = s.count[0];
+                    total[0] += n;
+                    for (int k = 0; k < n; k++) {
+                        counts[s.list[k]]++;
+                    }
                 }));
     }
 
@@ -223,7 +228,7 @@ public final class NetworkBuilder {
         float[] outDrive = drive;
         projectionTasks.add(guard(p.out(), () -> ((OutputModel) p.out().factory()).create(p.out().params(),
                 context(n, p.out()), outDrive, post.v(), post.current())));
-        return new ProjectionRuntime(p, comm, plasticity, initial);
+        return new ProjectionRuntime(p, comm, plasticity, initial, conn);
     }
 
     /**

@@ -11,8 +11,9 @@ import io.spikeforge.spi.SpikeBuffer;
  * @param current    input current in nA (null for a spike source)
  * @param v          membrane potential in mV (null for a spike source)
  * @param spikeTotal a one-element running count of all spikes
+ * @param spikeCounts spikes per neuron so far
  * @param source     whether this is a spike-source input
  */
 public record Group(String name, int size, SpikeBuffer spikes, float[] current, float[] v, long[] spikeTotal,
-                    boolean source) {
+                    int[] spikeCounts, boolean source) {
 }

@@ -1,0 +1,175 @@
+package io.spikeforge.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.spikeforge.core.Engine;
+import io.spikeforge.core.RunResult;
+import io.spikeforge.core.backend.Backend;
+import io.spikeforge.core.backend.BackendUnavailableException;
+import io.spikeforge.core.backend.RunListener;
+import io.spikeforge.core.config.ConfigException;
+import io.spikeforge.core.config.NetworkSpec;
+import io.spikeforge.core.config.Overrides;
+import io.spikeforge.core.sim.Group;
+import io.spikeforge.core.sim.Network;
+import io.spikeforge.core.sim.ProjectionRuntime;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code spikeforge bench NAME}: runs a yardstick workload (or a config) and prints one JSON line per run
+ * with the timings, spikes, synaptic events per second and memory.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark a workload (coba, coba-scaled, stdp, song2000) or a config file; one JSON line per run.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "coba, coba-scaled, stdp, song2000, or a config file.")
+    String name;
+
+    @Option(names = "--size", paramLabel = "N[,M]", description = "Sizes: N neurons (coba*) or N inputs and M outputs (stdp).")
+    String size;
+
+    @Option(names = "--threads", paramLabel = "N", description = "JVM backend threads (default: as run).")
+    Integer threads;
+
+    @Option(names = "--repeat", paramLabel = "R", defaultValue = "1", description = "Runs (each builds afresh).")
+    int repeat;
+
+    @Option(names = "--duration", paramLabel = "MS", description = "Simulated time in ms (overrides the workload's).")
+    Double duration;
+
+    @Option(names = "--backend", paramLabel = "NAME", description = "Backend (default jvm).")
+    String backend;
+
+    @Mixin
+    EngineOptions engineOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        int n = 0;
+        int m = 0;
+        if (size != null) {
+            String[] parts = size.split(",");
+            try {
+                n = Integer.parseInt(parts[0].trim());
+                m = parts.length > 1 ? Integer.parseInt(parts[1].trim()) : 0;
+            } catch (NumberFormatException e) {
+                System.err.println("spikeforge: --size must be N or N,M with whole numbers, got '" + size + "'");
+                return 2;
+            }
+        }
+        boolean named = Workloads.NAMES.contains(name);
+        if (!named && !Files.isRegularFile(Path.of(name))) {
+            System.err.println("spikeforge: unknown workload '" + name + "'."
+                    + io.spikeforge.core.config.Suggestions.didYouMean(name, Workloads.NAMES)
+                    + " Use one of " + String.join(", ", Workloads.NAMES) + ", or a config file.");
+            return 2;
+        }
+        try {
+            Engine engine = engineOptions.engine();
+            Overrides o = new Overrides(duration, null, null, threads, backend);
+            for (int r = 0; r < repeat; r++) {
+                NetworkSpec spec = named ? engine.parse(Workloads.config(name, n, m), name, o)
+                        : engine.load(Path.of(name), o);
+                System.out.println(new ObjectMapper().writeValueAsString(measure(engine, spec,
+                        named ? Workloads.sizes(name, n, m) : Map.of())));
+                System.out.flush();
+            }
+            return 0;
+        } catch (ConfigException | BackendUnavailableException e) {
+            System.err.println("spikeforge: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private Map<String, Object> measure(Engine engine, NetworkSpec spec, Map<String, Object> sizes) {
+        System.gc();
+        long heapBefore = usedHeap();
+        Network net = engine.build(spec);
+        System.gc();
+        long heapBuilt = usedHeap() - heapBefore;
+        Backend b = engine.backend(net);
+        RunResult result = engine.run(net, b, RunListener.NONE);
+        long spikes = 0;
+        for (Group g : net.groups()) {
+            spikes += g.source() ? 0 : g.spikeTotal()[0];
+        }
+        long events = 0;
+        long synapses = 0;
+        for (ProjectionRuntime p : net.projections()) {
+            events += p.synapticEvents(net.group(p.spec().pre()), net.group(p.spec().post()));
+            synapses += p.comm().synapses();
+        }
+        double simulatedS = result.steps() * spec.dt() / 1000.0;
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("workload", spec.name());
+        out.put("sizes", sizes);
+        out.put("backend", b.name());
+        out.put("threads", b.threads());
+        out.put("neurons", net.groups().stream().filter(g -> !g.source()).mapToLong(Group::size).sum());
+        out.put("synapses", synapses);
+        out.put("simulated_s", simulatedS);
+        out.put("build_s", net.buildSeconds());
+        out.put("loop_s", result.wallSeconds());
+        out.put("end_to_end_s", Duration.between(ProcessHandle.current().info().startInstant().orElse(Instant.now()),
+                Instant.now()).toNanos() / 1e9);
+        out.put("spikes", spikes);
+        for (Group g : net.groups()) {
+            if (!g.source()) {
+                out.put("rate_hz_" + g.name(), g.spikeTotal()[0] / (double) g.size() / simulatedS);
+            }
+        }
+        out.put("synaptic_events", events);
+        out.put("synaptic_events_per_s", events / result.wallSeconds());
+        out.put("realtime_factor", result.wallSeconds() / simulatedS);
+        out.put("peak_heap_mb", peakHeap() / 1e6);
+        out.put("peak_rss_mb", peakRssKb() / 1e3);
+        out.put("heap_bytes_per_synapse", synapses == 0 ? 0 : heapBuilt / (double) synapses);
+        return out;
+    }
+
+    private static long usedHeap() {
+        return Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+    }
+
+    private static long peakHeap() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+
+    /** @return VmHWM from /proc (peak resident set), or -1 where there is none */
+    private static long peakRssKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D+", ""));
+                }
+            }
+        } catch (Exception e) {
+            return -1;
+        }
+        return -1;
+    }
+}
