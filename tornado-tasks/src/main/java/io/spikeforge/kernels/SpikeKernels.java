@@ -49,4 +49,52 @@ public final class SpikeKernels {
         }
         count[0] = n;
     }
+
+    /**
+     * Serial: compacts this step's flags into the list, adds the count to the running total and to
+     * each neuron's own count.
+     */
+    public static void compactCount(int from, int to, int[] flags, int[] list, int[] count, long[] total, int[] counts) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (flags[i] != 0) {
+                list[n++] = i;
+                counts[i]++;
+            }
+        }
+        count[0] = n;
+        total[0] += n;
+    }
+
+    /** Serial: {@link #pushRing} into the slot of the current step. */
+    public static void pushRingAt(int from, int to, int[] ring, int[] ringCount, int slots, int size, int[] list,
+                                  int[] count, int[] clock) {
+        pushRing(ring, ringCount, clock[0] % slots, size, list, count);
+    }
+
+    /** Serial: {@link #readRing} of the spikes emitted delay + 1 steps ago (none before the first). */
+    public static void readRingAt(int from, int to, int[] ring, int[] ringCount, int slots, int size, int delay,
+                                  int[] flags, int[] list, int[] count, int[] clock) {
+        int step = clock[0] - 1 - delay;
+        readRing(ring, ringCount, step < 0 ? -1 : step % slots, size, flags, list, count);
+    }
+
+    /** input[i] += flags[i]: each spike drives its own (align-pre) synapse with weight 1. */
+    public static void flagsToInput(int from, int to, int[] flags, float[] input) {
+        for (int i = from; i < to; i++) {
+            input[i] += flags[i];
+        }
+    }
+
+    /** array[i] = 0. */
+    public static void clear(int from, int to, float[] array) {
+        for (int i = from; i < to; i++) {
+            array[i] = 0f;
+        }
+    }
+
+    /** Serial: advances the step clock (a device keeps its own copy). */
+    public static void tick(int from, int to, int[] clock) {
+        clock[0]++;
+    }
 }

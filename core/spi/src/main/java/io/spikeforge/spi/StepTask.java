@@ -2,6 +2,7 @@ package io.spikeforge.spi;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One kernel launch per time step over {@code size} independent work items, with the state arrays it
@@ -19,8 +20,10 @@ public final class StepTask {
     private final List<Object> reads;
     private final List<Object> writes;
     private final RangeBody body;
+    private final java.util.function.Supplier<DeviceCall> device;
 
-    private StepTask(String name, int size, boolean serial, List<Object> reads, List<Object> writes, RangeBody body) {
+    private StepTask(String name, int size, boolean serial, List<Object> reads, List<Object> writes, RangeBody body,
+                     java.util.function.Supplier<DeviceCall> device) {
         this.name = Objects.requireNonNull(name, "name");
         if (size < 0) {
             throw new IllegalArgumentException("task " + name + ": size must be >= 0, got " + size);
@@ -30,6 +33,7 @@ public final class StepTask {
         this.reads = List.copyOf(reads);
         this.writes = List.copyOf(writes);
         this.body = Objects.requireNonNull(body, "body");
+        this.device = device;
     }
 
     /** @return a builder for a task that may be split across threads */
@@ -67,6 +71,11 @@ public final class StepTask {
         return writes;
     }
 
+    /** @return how a device backend runs this task, or empty when only the JVM backend can */
+    public Optional<DeviceCall> device() {
+        return device == null ? Optional.empty() : Optional.of(device.get());
+    }
+
     /** Runs the items {@code [from, to)}. */
     public void run(int from, int to) {
         body.run(from, to);
@@ -79,6 +88,7 @@ public final class StepTask {
         private final boolean serial;
         private List<Object> reads = List.of();
         private List<Object> writes = List.of();
+        private java.util.function.Supplier<DeviceCall> device;
 
         private Builder(String name, int size, boolean serial) {
             this.name = name;
@@ -98,9 +108,28 @@ public final class StepTask {
             return this;
         }
 
+        /**
+         * Declares the kernel call a device backend runs instead of the body (see {@link DeviceCall});
+         * the body must call the same kernel with the same arguments.
+         */
+        public Builder device(String kernel, Object... args) {
+            DeviceCall call = DeviceCall.of(kernel, args);
+            this.device = () -> call;
+            return this;
+        }
+
+        /**
+         * Like {@link #device(String, Object...)} for a call whose arguments cost memory to prepare
+         * (a column index, say): only a device backend asks for it.
+         */
+        public Builder device(java.util.function.Supplier<DeviceCall> call) {
+            this.device = call;
+            return this;
+        }
+
         /** @return the task running {@code body} */
         public StepTask body(RangeBody body) {
-            return new StepTask(name, size, serial, reads, writes, body);
+            return new StepTask(name, size, serial, reads, writes, body, device);
         }
     }
 }

@@ -138,17 +138,11 @@ public final class NetworkBuilder {
         SpikeBuffer s = g.spikes();
         long[] total = g.spikeTotal();
         int[] counts = g.spikeCounts();
-        spikeTasks.add(StepTask.serial(g.name() + ".spikes.compact", 1)
+        spikeTasks.add(StepTask.serial(g.name() + ".spikes.compact", s.size())
                 .reads(s.flags)
                 .writes(s.list, s.count, total, counts)
-                .body((from, to) -> {
-                    SpikeKernels.compact(s.flags, s.flags.length, s.list, s.count);
-                    int n = s.count[0];
-                    total[0] += n;
-                    for (int k = 0; k < n; k++) {
-                        counts[s.list[k]]++;
-                    }
-                }));
+                .device("SpikeKernels.compactCount", s.flags, s.list, s.count, total, counts)
+                .body((from, to) -> SpikeKernels.compactCount(from, to, s.flags, s.list, s.count, total, counts)));
     }
 
     private Map<String, DelayRing> rings() {
@@ -209,15 +203,13 @@ public final class NetworkBuilder {
             SpikeBuffer spikes = delayed;
             projectionTasks.add(StepTask.parallel(n + ".spikes_to_syn", pre.size())
                     .reads(spikes.flags).writes(synInput)
-                    .body((from, to) -> {
-                        for (int i = from; i < to; i++) {
-                            synInput[i] += spikes.flags[i];
-                        }
-                    }));
+                    .device("SpikeKernels.flagsToInput", spikes.flags, synInput)
+                    .body((from, to) -> SpikeKernels.flagsToInput(from, to, spikes.flags, synInput)));
             projectionTasks.add(syn.update());
             float[] postDrive = new float[post.size()];
             projectionTasks.add(StepTask.parallel(n + ".drive.clear", post.size()).writes(postDrive)
-                    .body((from, to) -> java.util.Arrays.fill(postDrive, from, to, 0f)));
+                    .device("SpikeKernels.clear", postDrive)
+                    .body((from, to) -> SpikeKernels.clear(from, to, postDrive)));
             projectionTasks.add(comm.propagateValues(n + ".comm", syn.g(), postDrive));
             drive = postDrive;
         } else {

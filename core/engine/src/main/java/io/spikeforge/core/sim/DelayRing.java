@@ -32,8 +32,9 @@ public final class DelayRing {
         return StepTask.serial(group + ".delay.push", 1)
                 .reads(spikes.list, spikes.count, clock)
                 .writes(ring, ringCount)
-                .body((from, to) -> SpikeKernels.pushRing(ring, ringCount, clock[0] % slots, size, spikes.list,
-                        spikes.count));
+                .device("SpikeKernels.pushRingAt", ring, ringCount, slots, size, spikes.list, spikes.count, clock)
+                .body((from, to) -> SpikeKernels.pushRingAt(from, to, ring, ringCount, slots, size, spikes.list,
+                        spikes.count, clock));
     }
 
     /** @return the task that fills {@code out} with the spikes of step (clock - 1 - delay) */
@@ -41,11 +42,10 @@ public final class DelayRing {
         return StepTask.serial(projection + ".delay.read", 1)
                 .reads(ring, ringCount, clock)
                 .writes(out.flags, out.list, out.count)
-                .body((from, to) -> {
-                    int step = clock[0] - 1 - delay;
-                    SpikeKernels.readRing(ring, ringCount, step < 0 ? -1 : step % slots, size, out.flags, out.list,
-                            out.count);
-                });
+                .device("SpikeKernels.readRingAt", ring, ringCount, slots, size, delay, out.flags, out.list, out.count,
+                        clock)
+                .body((from, to) -> SpikeKernels.readRingAt(from, to, ring, ringCount, slots, size, delay, out.flags,
+                        out.list, out.count, clock));
     }
 
     /** @return the ring's memory in bytes */

@@ -4,6 +4,7 @@ import io.spikeforge.kernels.CsrKernels;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.CommModel;
 import io.spikeforge.spi.Connectivity;
+import io.spikeforge.spi.DeviceCall;
 import io.spikeforge.spi.ParamSpec;
 import io.spikeforge.spi.Params;
 import io.spikeforge.spi.SpikeBuffer;
@@ -111,10 +112,17 @@ final class CsrComm implements CommModel {
                 int[] perm = csc[1];
                 return StepTask.parallel(name + ".CSRLinear.spmv", target.length)
                         .reads(flags, w).writes(target)
+                        .device("CsrKernels.gatherSpikes", colPtr, perm, colRows, w, flags, target)
                         .body((from, to) -> CsrKernels.gatherSpikes(from, to, colPtr, perm, colRows, w, flags, target));
             }
             return StepTask.parallel(name + ".EventCSRLinear.propagate", target.length)
                     .reads(pre.list, pre.count, w).writes(target)
+                    // On a device without float atomics: each post neuron gathers from its column, in ascending pre
+                    // order, which gives the same floats as the event-driven walk.
+                    .device(() -> {
+                        ensureCsc();
+                        return DeviceCall.of("CsrKernels.gatherSpikes", csc[0], csc[1], colRows, w, pre.flags, target);
+                    })
                     .body((from, to) -> CsrKernels.propagateSpikes(from, to, rowPtr, cols, w, pre.list, pre.count,
                             target));
         }
@@ -125,6 +133,7 @@ final class CsrComm implements CommModel {
             return StepTask.parallel(name + "." + (eventDriven ? "EventCSRLinear" : "CSRLinear") + ".propagate_values",
                             target.length)
                     .reads(values, w).writes(target)
+                    .device("CsrKernels.propagateValues", rowPtr, cols, w, values, preSize, target)
                     .body((from, to) -> CsrKernels.propagateValues(from, to, rowPtr, cols, w, values, preSize, target));
         }
 
@@ -133,6 +142,8 @@ final class CsrComm implements CommModel {
                                    float wMax) {
             return StepTask.parallel(name + ".rows", conn.postSize())
                     .reads(pre.list, pre.count, postValues).writes(w)
+                    .device("CsrKernels.updateRows", rowPtr, cols, w, pre.list, pre.count,
+                            postValues, factor, wMin, wMax)
                     .body((from, to) -> CsrKernels.updateRows(from, to, rowPtr, cols, w, pre.list, pre.count,
                             postValues, factor, wMin, wMax));
         }
@@ -146,6 +157,8 @@ final class CsrComm implements CommModel {
             int[] rows = colRows;
             return StepTask.parallel(name + ".columns", conn.postSize())
                     .reads(post.list, post.count, preValues).writes(w)
+                    .device("CsrKernels.updateColumns", colPtr, perm, rows, w, post.list,
+                            post.count, preValues, factor, wMin, wMax)
                     .body((from, to) -> CsrKernels.updateColumns(from, to, colPtr, perm, rows, w, post.list,
                             post.count, preValues, factor, wMin, wMax));
         }

@@ -95,6 +95,8 @@ final class DenseComm implements CommModel {
         public StepTask propagateSpikes(String name, SpikeBuffer spikes, float[] target) {
             return StepTask.parallel(name + ".Dense.propagate", post)
                     .reads(spikes.list, spikes.count, w).writes(target)
+                    .device("DenseKernels.propagateSpikes", w, post, spikes.list, spikes.count,
+                            target)
                     .body((from, to) -> DenseKernels.propagateSpikes(from, to, w, post, spikes.list, spikes.count,
                             target));
         }
@@ -103,6 +105,7 @@ final class DenseComm implements CommModel {
         public StepTask propagateValues(String name, float[] values, float[] target) {
             return StepTask.parallel(name + ".Dense.propagate_values", post)
                     .reads(values, w).writes(target)
+                    .device("DenseKernels.propagateValues", w, post, values, pre, target)
                     .body((from, to) -> DenseKernels.propagateValues(from, to, w, post, values, pre, target));
         }
 
@@ -111,6 +114,8 @@ final class DenseComm implements CommModel {
                                    float wMax) {
             return StepTask.parallel(name + ".rows", post)
                     .reads(spikes.list, spikes.count, postValues).writes(w)
+                    .device("DenseKernels.updateRows", w, mask, post, spikes.list, spikes.count,
+                            postValues, factor, wMin, wMax)
                     .body((from, to) -> DenseKernels.updateRows(from, to, w, mask, post, spikes.list, spikes.count,
                             postValues, factor, wMin, wMax));
         }
@@ -120,6 +125,8 @@ final class DenseComm implements CommModel {
                                       float wMax) {
             return StepTask.parallel(name + ".columns", post)
                     .reads(spikes.list, spikes.count, preValues).writes(w)
+                    .device("DenseKernels.updateColumns", w, mask, pre, post, spikes.list,
+                            spikes.count, preValues, factor, wMin, wMax)
                     .body((from, to) -> DenseKernels.updateColumns(from, to, w, mask, pre, post, spikes.list,
                             spikes.count, preValues, factor, wMin, wMax));
         }

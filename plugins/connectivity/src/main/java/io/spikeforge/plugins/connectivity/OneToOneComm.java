@@ -70,6 +70,7 @@ final class OneToOneComm implements CommModel {
             public StepTask propagateSpikes(String name, SpikeBuffer pre, float[] target) {
                 return StepTask.parallel(name + ".OneToOne.propagate", target.length)
                         .reads(pre.list, pre.count, w).writes(target)
+                        .device("DenseKernels.oneToOne", w, pre.list, pre.count, target)
                         .body((from, to) -> DenseKernels.oneToOne(from, to, w, pre.list, pre.count, target));
             }
 
@@ -77,6 +78,7 @@ final class OneToOneComm implements CommModel {
             public StepTask propagateValues(String name, float[] values, float[] target) {
                 return StepTask.parallel(name + ".OneToOne.propagate_values", target.length)
                         .reads(values, w).writes(target)
+                        .device("DenseKernels.oneToOneValues", w, values, target)
                         .body((from, to) -> DenseKernels.oneToOneValues(from, to, w, values, target));
             }
         };

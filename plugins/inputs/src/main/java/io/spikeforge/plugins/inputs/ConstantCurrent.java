@@ -1,5 +1,6 @@
 package io.spikeforge.plugins.inputs;
 
+import io.spikeforge.kernels.InputKernels;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.InputModel;
 import io.spikeforge.spi.ParamSpec;
@@ -36,10 +37,7 @@ final class ConstantCurrent implements InputModel {
         float value = (float) p.real("value");
         return StepTask.parallel(ctx.owner() + ".ConstantCurrent", size)
                 .writes(current)
-                .body((from, to) -> {
-                    for (int i = from; i < to; i++) {
-                        current[i] += value;
-                    }
-                });
+                .device("InputKernels.addConstant", current, value)
+                .body((from, to) -> InputKernels.addConstant(from, to, current, value));
     }
 }

@@ -47,6 +47,7 @@ final class PoissonSpikes implements InputModel {
         int[] clock = ctx.clock();
         return StepTask.parallel(ctx.owner() + ".PoissonSpikes", size)
                 .reads(clock).writes(spikes)
+                .device("CounterRng.bernoulli", spikes, seed, clock, prob)
                 .body((from, to) -> CounterRng.bernoulli(from, to, spikes, seed, clock, prob));
     }
 }

@@ -1,5 +1,6 @@
 package io.spikeforge.plugins.inputs;
 
+import io.spikeforge.kernels.InputKernels;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.InputModel;
 import io.spikeforge.spi.ParamSpec;
@@ -41,13 +42,8 @@ final class SectionCurrent implements InputModel {
         int[] clock = ctx.clock();
         return StepTask.parallel(ctx.owner() + ".SectionCurrent", size)
                 .reads(clock).writes(current)
-                .body((from, to) -> {
-                    int step = clock[0];
-                    float value = step < perStep.length ? perStep[step] : 0f;
-                    for (int i = from; i < to; i++) {
-                        current[i] += value;
-                    }
-                });
+                .device("InputKernels.addSection", current, perStep, clock)
+                .body((from, to) -> InputKernels.addSection(from, to, current, perStep, clock));
     }
 
     /** @return the current of every step covered by the sections */

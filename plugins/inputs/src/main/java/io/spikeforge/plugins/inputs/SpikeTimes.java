@@ -1,5 +1,6 @@
 package io.spikeforge.plugins.inputs;
 
+import io.spikeforge.kernels.InputKernels;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.InputModel;
 import io.spikeforge.spi.ParamSpec;
@@ -71,22 +72,11 @@ final class SpikeTimes implements InputModel {
             }
         }
         int[] clock = ctx.clock();
-        int[] cursor = new int[1];
+        int[] cursor = ctx.ints("cursor", 1, 0);
         return StepTask.serial(ctx.owner() + ".SpikeTimes", size)
                 .reads(clock).writes(spikes, cursor)
-                .body((from, to) -> {
-                    Arrays.fill(spikes, 0);
-                    long step = clock[0];
-                    int c = cursor[0];
-                    while (c < n && (events[c] >>> 32) < step) {
-                        c++;
-                    }
-                    while (c < n && (events[c] >>> 32) == step) {
-                        spikes[(int) events[c]] = 1;
-                        c++;
-                    }
-                    cursor[0] = c;
-                });
+                .device("InputKernels.spikeTimes", spikes, events, cursor, clock)
+                .body((from, to) -> InputKernels.spikeTimes(from, to, spikes, events, cursor, clock));
     }
 
     /** Packs (step, index) so that sorting orders by step, then index. */

@@ -68,6 +68,8 @@ final class AdExIF implements NeuronModel {
         int refSteps = Common.refSteps(p, ctx.dt());
         StepTask update = StepTask.parallel(ctx.owner() + ".AdExIF.update", size)
                 .reads(current).writes(v, w, ref, spikes, current)
+                .device("NeuronKernels.adExIf", v, w, ref, current, spikes, vRest, vReset, vTh, vT,
+                        deltaT, r, a, b, dtOverTau, dtOverTauW, refSteps)
                 .body((from, to) -> NeuronKernels.adExIf(from, to, v, w, ref, current, spikes, vRest, vReset, vTh, vT,
                         deltaT, r, a, b, dtOverTau, dtOverTauW, refSteps));
         return NeuronGroup.of(v, update);

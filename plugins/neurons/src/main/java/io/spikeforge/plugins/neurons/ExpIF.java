@@ -69,6 +69,8 @@ final class ExpIF implements NeuronModel {
         int refSteps = Common.refSteps(p, ctx.dt());
         StepTask update = StepTask.parallel(ctx.owner() + ".ExpIF.update", size)
                 .reads(current).writes(v, ref, spikes, current)
+                .device("NeuronKernels.expIf", v, ref, current, spikes, vRest, vReset, vTh, vT,
+                        deltaT, r, dtOverTau, refSteps)
                 .body((from, to) -> NeuronKernels.expIf(from, to, v, ref, current, spikes, vRest, vReset, vTh, vT,
                         deltaT, r, dtOverTau, refSteps));
         return NeuronGroup.of(v, update);

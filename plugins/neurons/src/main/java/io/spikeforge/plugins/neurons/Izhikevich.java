@@ -67,6 +67,8 @@ final class Izhikevich implements NeuronModel {
         int refSteps = Common.refSteps(p, ctx.dt());
         StepTask update = StepTask.parallel(ctx.owner() + ".Izhikevich.update", size)
                 .reads(current).writes(v, u, ref, spikes, current)
+                .device("NeuronKernels.izhikevich", v, u, ref, current, spikes, a, b, c, d, vTh, r, dt,
+                        refSteps)
                 .body((from, to) -> NeuronKernels.izhikevich(from, to, v, u, ref, current, spikes, a, b, c, d, vTh, r, dt,
                         refSteps));
         return NeuronGroup.of(v, update);

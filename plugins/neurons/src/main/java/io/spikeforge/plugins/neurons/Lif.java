@@ -73,6 +73,8 @@ final class Lif implements NeuronModel {
         int refSteps = refractory ? Common.refSteps(p, ctx.dt()) : 0;
         StepTask update = StepTask.parallel(ctx.owner() + "." + name() + ".update", size)
                 .reads(current).writes(v, ref, spikes, current)
+                .device("NeuronKernels.lif", v, ref, current, spikes, vRest, vReset, vTh, r, decay,
+                        refSteps)
                 .body((from, to) -> NeuronKernels.lif(from, to, v, ref, current, spikes, vRest, vReset, vTh, r, decay,
                         refSteps));
         return NeuronGroup.of(v, update);

@@ -52,6 +52,7 @@ final class Alpha implements SynapseModel {
         float dt = (float) ctx.dt();
         return SynapseState.of(g, StepTask.parallel(ctx.owner() + ".Alpha.update", size)
                 .reads(input).writes(g, h, input)
+                .device("SynapseKernels.alpha", g, h, input, decay, dt)
                 .body((from, to) -> SynapseKernels.alpha(from, to, g, h, input, decay, dt)));
     }
 }

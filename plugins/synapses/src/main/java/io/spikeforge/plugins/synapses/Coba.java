@@ -37,6 +37,7 @@ final class Coba implements OutputModel {
         float e = (float) p.real("E");
         return StepTask.parallel(ctx.owner() + ".COBA", current.length)
                 .reads(g, v).writes(current)
+                .device("OutputKernels.coba", g, v, current, e)
                 .body((from, to) -> OutputKernels.coba(from, to, g, v, current, e));
     }
 }

@@ -36,6 +36,7 @@ final class Cuba implements OutputModel {
     public StepTask create(Params p, BuildContext ctx, float[] g, float[] v, float[] current) {
         return StepTask.parallel(ctx.owner() + ".CUBA", current.length)
                 .reads(g).writes(current)
+                .device("OutputKernels.cuba", g, current)
                 .body((from, to) -> OutputKernels.cuba(from, to, g, current));
     }
 }

@@ -44,6 +44,7 @@ final class MgBlock implements OutputModel {
         float beta = (float) p.real("beta");
         return StepTask.parallel(ctx.owner() + ".MgBlock", current.length)
                 .reads(g, v).writes(current)
+                .device("OutputKernels.mgBlock", g, v, current, e, ccMg, alpha, beta)
                 .body((from, to) -> OutputKernels.mgBlock(from, to, g, v, current, e, ccMg, alpha, beta));
     }
 }

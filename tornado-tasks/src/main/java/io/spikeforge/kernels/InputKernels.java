@@ -1,0 +1,45 @@
+package io.spikeforge.kernels;
+
+/** External inputs: currents added to a population (nA) and given spike times. */
+public final class InputKernels {
+
+    private InputKernels() {
+    }
+
+    /** current[i] += value. */
+    public static void addConstant(int from, int to, float[] current, float value) {
+        for (int i = from; i < to; i++) {
+            current[i] += value;
+        }
+    }
+
+    /** current[i] += perStep[step], or nothing once the sections are over. */
+    public static void addSection(int from, int to, float[] current, float[] perStep, int[] clock) {
+        int step = clock[0];
+        float value = step < perStep.length ? perStep[step] : 0f;
+        for (int i = from; i < to; i++) {
+            current[i] += value;
+        }
+    }
+
+    /**
+     * Serial: writes the spike flags of this step from {@code events}, sorted (step &lt;&lt; 32 | index)
+     * values, advancing {@code cursor[0]} past the events of earlier steps.
+     */
+    public static void spikeTimes(int from, int to, int[] spikes, long[] events, int[] cursor, int[] clock) {
+        for (int i = from; i < to; i++) {
+            spikes[i] = 0;
+        }
+        long step = clock[0];
+        int n = events.length;
+        int c = cursor[0];
+        while (c < n && (events[c] >>> 32) < step) {
+            c++;
+        }
+        while (c < n && (events[c] >>> 32) == step) {
+            spikes[(int) (events[c] & 0xffffffffL)] = 1;
+            c++;
+        }
+        cursor[0] = c;
+    }
+}
