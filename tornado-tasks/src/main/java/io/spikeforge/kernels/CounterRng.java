@@ -13,16 +13,25 @@ public final class CounterRng {
     /** @return 64 well-mixed bits for (seed, stream, index) */
     public static long bits(long seed, long stream, long index) {
         long z = seed + stream * 0x9E3779B97F4A7C15L + index * 0xD1B54A32D192ED03L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        z = z ^ (z >>> 31);
-        z = (z ^ (z >>> 33)) * 0xFF51AFD7ED558CCDL;
-        return z ^ (z >>> 33);
+        z = (z ^ ushr(z, 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ ushr(z, 27)) * 0x94D049BB133111EBL;
+        z = z ^ ushr(z, 31);
+        z = (z ^ ushr(z, 33)) * 0xFF51AFD7ED558CCDL;
+        return z ^ ushr(z, 33);
+    }
+
+    /**
+     * z &gt;&gt;&gt; k for 0 &lt; k &lt; 64, written as an arithmetic shift and a mask because TornadoVM 5.2's
+     * OpenCL code generator emits {@code >>>} as an arithmetic shift (checked on PoCL), which would give
+     * the device other random numbers than the JVM.
+     */
+    static long ushr(long z, int k) {
+        return (z >> k) & ((1L << (64 - k)) - 1);
     }
 
     /** @return a uniform double in [0, 1) with 53 random bits */
     public static double uniform(long seed, long stream, long index) {
-        return (bits(seed, stream, index) >>> 11) * 0x1.0p-53;
+        return ushr(bits(seed, stream, index), 11) * 0x1.0p-53;
     }
 
     /** Poisson spikes: flags[i] = 1 with probability p, drawn from (seed, step, i). */

@@ -18,7 +18,7 @@ public final class CsrKernels {
         int lo = start;
         int hi = end;
         while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
+            int mid = lo + ((hi - lo) >> 1);
             if (cols[mid] < value) {
                 lo = mid + 1;
             } else {

@@ -23,7 +23,7 @@ public final class InputKernels {
     }
 
     /**
-     * Serial: writes the spike flags of this step from {@code events}, sorted (step &lt;&lt; 32 | index)
+     * Serial: writes the spike flags of this step from {@code events}, sorted non-negative (step &lt;&lt; 32 | index)
      * values, advancing {@code cursor[0]} past the events of earlier steps.
      */
     public static void spikeTimes(int from, int to, int[] spikes, long[] events, int[] cursor, int[] clock) {
@@ -33,10 +33,10 @@ public final class InputKernels {
         long step = clock[0];
         int n = events.length;
         int c = cursor[0];
-        while (c < n && (events[c] >>> 32) < step) {
+        while (c < n && (events[c] >> 32) < step) {
             c++;
         }
-        while (c < n && (events[c] >>> 32) == step) {
+        while (c < n && (events[c] >> 32) == step) {
             spikes[(int) (events[c] & 0xffffffffL)] = 1;
             c++;
         }

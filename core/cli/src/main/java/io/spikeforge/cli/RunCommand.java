@@ -48,7 +48,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--backend", paramLabel = "NAME", description = "Backend: jvm (default) or tornado.")
     String backend;
 
-    @Option(names = "--verbose", description = "Log more, and print the step's task graph.")
+    @Option(names = "--device", paramLabel = "B:D", description = "Device of the tornado backend, as ./spikeforge devices lists it.")
+    String device;
+
+    @Option(names = "--verbose", description = "Log more, and print the step's task graph (and a device backend's plan).")
     boolean verbose;
 
     @Option(names = "--quiet", description = "Log only errors and print no progress.")
@@ -63,11 +66,12 @@ final class RunCommand implements Callable<Integer> {
         root.setLevel(quiet ? Level.ERROR : verbose ? Level.DEBUG : Level.INFO);
         try {
             Engine engine = engineOptions.engine();
-            NetworkSpec spec = engine.load(config, new Overrides(duration, dt, seed, threads, backend));
+            NetworkSpec spec = engine.load(config, new Overrides(duration, dt, seed, threads, backend, device));
             Network network = engine.build(spec);
             Backend b = engine.backend(network);
             if (verbose) {
                 System.err.print("step task graph:\n" + StepGraph.of(network.tasks()).describe(network.states()));
+                System.err.print(b.describe(network));
             }
             Progress progress = new Progress(spec.dt(), quiet);
             RunResult result = engine.run(network, b, progress);

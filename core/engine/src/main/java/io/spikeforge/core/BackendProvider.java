@@ -10,4 +10,9 @@ public interface BackendProvider {
 
     /** @return its factory */
     BackendFactory factory();
+
+    /** @return one line per device this backend can run on, for {@code spikeforge devices} */
+    default java.util.List<String> devices() {
+        return java.util.List.of();
+    }
 }

@@ -8,6 +8,11 @@ public interface Backend {
     /** @return the backend's name, for example {@code jvm} */
     String name();
 
+    /** @return what runs where and what is transferred when, for {@code --verbose}; empty if nothing to add */
+    default String describe(Network network) {
+        return "";
+    }
+
     /** @return the number of worker threads (or 1 for a device backend) */
     int threads();
 

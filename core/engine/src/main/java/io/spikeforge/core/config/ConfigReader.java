@@ -37,7 +37,8 @@ public final class ConfigReader {
             "out", "plasticity");
     private static final Set<String> COMM_RESERVED = Set.of("conn", "weight");
     private static final Set<String> MONITOR = Set.of("name", "target", "var", "indices", "every");
-    private static final Set<String> BACKEND = Set.of("name", "threads");
+    private static final Set<String> BACKEND = Set.of("name", "threads", "device", "device_type");
+    private static final List<String> DEVICE_TYPES = List.of("GPU", "CPU", "ACCELERATOR");
     /** A delay must be this close to a whole number of steps, in ms. */
     static final double DELAY_TOLERANCE_MS = 1e-9;
 
@@ -99,7 +100,7 @@ public final class ConfigReader {
         if (o.seed() != null) {
             root.put("seed", o.seed());
         }
-        if (o.backend() != null || o.threads() != null) {
+        if (o.backend() != null || o.threads() != null || o.device() != null) {
             JsonNode old = root.get("backend");
             ObjectNode b = old != null && old.isObject() ? (ObjectNode) old : JsonNodeFactory.instance.objectNode();
             if (old != null && old.isTextual()) {
@@ -110,6 +111,9 @@ public final class ConfigReader {
             }
             if (o.threads() != null) {
                 b.put("threads", o.threads());
+            }
+            if (o.device() != null) {
+                b.put("device", o.device());
             }
             root.set("backend", b);
         }
@@ -148,6 +152,7 @@ public final class ConfigReader {
             }
             String backend = "jvm";
             int threads = 0;
+            String device = null;
             JsonNode b = root.get("backend");
             if (b != null) {
                 if (b.isTextual()) {
@@ -166,6 +171,22 @@ public final class ConfigReader {
                             threads = t.intValue();
                         }
                     }
+                    if (b.has("device")) {
+                        device = text(b.get("device"), "backend.device");
+                        if (device != null && !device.matches("\\d+:\\d+")) {
+                            problems.add("backend.device", "must be BACKEND:DEVICE as ./spikeforge devices lists it,"
+                                    + " for example 0:0, got '" + device + "'");
+                        }
+                    }
+                    if (b.has("device_type")) {
+                        String type = text(b.get("device_type"), "backend.device_type");
+                        if (type != null && !DEVICE_TYPES.contains(type)) {
+                            problems.add("backend.device_type", "must be one of GPU, CPU, ACCELERATOR, got '" + type + "'"
+                                    + Suggestions.didYouMean(type, DEVICE_TYPES));
+                        } else if (type != null && device == null) {
+                            device = "type:" + type;
+                        }
+                    }
                 } else {
                     problems.add("backend", "expected a backend name or a mapping, got " + ParamChecker.show(b));
                 }
@@ -181,7 +202,7 @@ public final class ConfigReader {
                 }
             });
             List<NetworkSpec.Input> inputs = new ArrayList<>(allInputs);
-            return new NetworkSpec(name, dt, duration, seed, backend, threads, List.copyOf(populations.values()),
+            return new NetworkSpec(name, dt, duration, seed, backend, threads, device, List.copyOf(populations.values()),
                     inputs, List.copyOf(projections.values()), monitors);
         }
 

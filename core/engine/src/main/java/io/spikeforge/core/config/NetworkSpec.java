@@ -13,13 +13,15 @@ import java.util.Map;
  * @param seed        the run's seed
  * @param backend     backend name, for example {@code jvm}
  * @param threads     worker threads for the JVM backend, 0 for one per available core
+ * @param device      device for a device backend: {@code backend:device} such as {@code 0:0}, or
+ *                    {@code type:GPU|CPU|ACCELERATOR}; null for the backend's default
  * @param populations neuron groups
  * @param inputs      currents and spike sources
  * @param projections projections
  * @param monitors    monitors
  */
 public record NetworkSpec(String name, double dt, double duration, long seed, String backend, int threads,
-                          List<Population> populations, List<Input> inputs, List<Projection> projections,
+                          String device, List<Population> populations, List<Input> inputs, List<Projection> projections,
                           List<Monitor> monitors) {
 
     /** @return the number of steps, duration / dt rounded to the nearest step */
