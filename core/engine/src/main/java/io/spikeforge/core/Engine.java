@@ -1,5 +1,6 @@
 package io.spikeforge.core;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.google.inject.Guice;
 import com.google.inject.Inject;
 import io.spikeforge.core.backend.Backend;
@@ -70,6 +71,18 @@ public final class Engine {
     /** Reads and validates config text. */
     public NetworkSpec parse(String yaml, String name, Overrides overrides) {
         return new ConfigReader(registry).read(yaml, name, name, overrides);
+    }
+
+    /**
+     * Validates a config tree with the same checks as a YAML file; {@code io.spikeforge.core.api}
+     * builds such trees.
+     *
+     * @param tree   the config as a Jackson tree, shaped like the YAML format
+     * @param source what error messages name as the config's origin
+     * @param name   the run name unless the tree sets one
+     */
+    public NetworkSpec parse(JsonNode tree, String source, String name, Overrides overrides) {
+        return new ConfigReader(registry).read(tree, source, name, overrides);
     }
 
     /** Builds a network. */

@@ -72,6 +72,15 @@ public final class ConfigReader {
             throw new ConfigException(source, List.of(new ConfigError("", "malformed YAML" + where + ": "
                     + e.getOriginalMessage().lines().findFirst().orElse(""))));
         }
+        return read(root, source, defaultName, overrides);
+    }
+
+    /**
+     * Validates a config tree, as parsed from YAML or built in code (see {@code io.spikeforge.core.api}).
+     * The tree is not changed: overrides apply to a copy.
+     */
+    public NetworkSpec read(JsonNode tree, String source, String defaultName, Overrides overrides) {
+        JsonNode root = tree == null ? null : tree.deepCopy();
         if (root == null || root.isMissingNode() || root.isNull()) {
             root = JsonNodeFactory.instance.objectNode();
         }
