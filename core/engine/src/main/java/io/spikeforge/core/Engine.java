@@ -118,7 +118,15 @@ public final class Engine {
 
     /** Runs the network's remaining steps on {@code backend}. */
     public RunResult run(Network network, Backend backend, RunListener listener) {
-        long steps = network.spec().steps() - network.step();
+        return run(network, backend, network.spec().steps() - network.step(), listener);
+    }
+
+    /** Runs {@code steps} more steps, which must not go past the config's duration (monitors are sized for it). */
+    public RunResult run(Network network, Backend backend, long steps, RunListener listener) {
+        long left = network.spec().steps() - network.step();
+        if (steps > left) {
+            throw new IllegalArgumentException("cannot run " + steps + " steps: only " + left + " remain");
+        }
         long t0 = System.nanoTime();
         LOG.debug("running {} steps on {} with {} thread(s)", steps, backend.name(), backend.threads());
         long done = backend.run(network, Math.max(0, steps), listener);
