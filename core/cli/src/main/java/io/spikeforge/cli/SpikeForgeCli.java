@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code spikeforge} command. */
 @Command(name = "spikeforge", mixinStandardHelpOptions = true, version = "SpikeForge 0.1.0",
         description = "Spiking neural networks with synaptic plasticity on the JVM and TornadoVM.",
-        subcommands = {RunCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, PlotCommand.class, PluginsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class SpikeForgeCli implements Runnable {
 
     @CommandLine.Spec
