@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code spikeforge} command. */
 @Command(name = "spikeforge", mixinStandardHelpOptions = true, version = "SpikeForge 0.1.0",
         description = "Spiking neural networks with synaptic plasticity on the JVM and TornadoVM.",
-        subcommands = {RunCommand.class, PlotCommand.class, PluginsCommand.class,
+        subcommands = {RunCommand.class, PlotCommand.class, PluginsCommand.class, DocsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SpikeForgeCli implements Runnable {
 
