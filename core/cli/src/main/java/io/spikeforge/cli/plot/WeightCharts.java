@@ -23,6 +23,9 @@ final class WeightCharts {
         add(chart, "end", p.last(), span, ChartStyle.COLORS[1]);
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        // Enough decimals for a tenth of the range, and a leading zero (XChart's default writes ".001").
+        int decimals = Math.max(0, (int) Math.ceil(-Math.log10(span / 10)));
+        chart.getStyler().setXAxisDecimalPattern(decimals == 0 ? "0" : "0." + "#".repeat(decimals));
         chart.getStyler().setXAxisMin(lo - span * 0.05);
         chart.getStyler().setXAxisMax(hi + span * 0.05);
         return chart;
