@@ -13,9 +13,10 @@ import java.util.concurrent.Callable;
 
 /** {@code spikeforge plot OUTDIR}: draws a finished run's results as PNG files next to them. */
 @Command(name = "plot", mixinStandardHelpOptions = true,
-        description = {"Draw a run's results as PNG files in its directory: a raster per spike monitor,",
-                "population rates, each recorded variable over time, the weight histograms of plastic",
-                "projections at the start and end, and overview.png with everything on one time axis."})
+        description = {"Draw a run's results as PNG files in its directory.",
+                "A raster per spike monitor, population rates, each recorded variable over time, the weight"
+                        + " histograms of plastic projections at the start and end, and an overview with"
+                        + " everything on one time axis."})
 final class PlotCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "OUTDIR", description = "A run's output directory (holding summary.json).")
