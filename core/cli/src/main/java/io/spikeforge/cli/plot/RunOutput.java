@@ -26,7 +26,7 @@ import java.util.Map;
  * @param projections projections by name
  * @param monitors    monitor files, in summary order
  */
-public record RunOutput(Path dir, String name, double dtMs, double durationMs, Map<String, Integer> populations,
+record RunOutput(Path dir, String name, double dtMs, double durationMs, Map<String, Integer> populations,
                         Map<String, ProjectionInfo> projections, List<MonitorFile> monitors) {
 
     /**
