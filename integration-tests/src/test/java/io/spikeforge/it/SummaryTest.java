@@ -10,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,8 +77,7 @@ class SummaryTest {
         JsonNode s = run();
         JsonNode monitors = s.get("monitors");
         assertEquals(5, monitors.size());
-        for (Iterator<Map.Entry<String, JsonNode>> it = monitors.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : monitors.properties()) {
             NpyReader.NpyArray a = NpyReader.read(dir.resolve("out").resolve(e.getKey()));
             assertEquals(e.getValue().get("dtype").asText(), a.dtype(), e.getKey());
             long[] shape = new ObjectMapper().convertValue(e.getValue().get("shape"), long[].class);
@@ -101,8 +99,7 @@ class SummaryTest {
             return;
         }
         boolean named = NAMED.contains(path);
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> f = it.next();
+        for (Map.Entry<String, JsonNode> f : node.properties()) {
             if (path.isEmpty() && f.getKey().equals("units")) {
                 continue;
             }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,11 +179,7 @@ record RunOutput(Path dir, String name, double dtMs, double durationMs, Map<Stri
             if (n == null || !n.isObject()) {
                 throw missing(key, "an object");
             }
-            List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-                out.add(it.next());
-            }
-            return out;
+            return new ArrayList<>(n.properties());
         }
 
         Histogram histogram(JsonNode w, String path) {
