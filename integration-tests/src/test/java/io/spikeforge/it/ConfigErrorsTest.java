@@ -55,6 +55,12 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void aMonitorOfARefusedProjectionAddsNoSecondError() {
+        assertEquals(List.of("projections[0].plasticity.tau_s: must be > 0 ms, got -1"),
+                errors(VALID.replace("tau_s: 16.8", "tau_s: -1") + "monitors: [{target: p, var: A_pre}]\n"));
+    }
+
+    @Test
     void badDtProbabilitySizeAndDelayAreAllReportedTogether() {
         String yaml = VALID.replace("dt: 0.1", "dt: 0.1")
                 .replace("prob: 0.5", "prob: 1.5")

@@ -16,10 +16,14 @@ import java.util.concurrent.Callable;
 final class PluginsCommand implements Callable<Integer> {
 
     @Mixin
+    LogOptions log;
+
+    @Mixin
     EngineOptions engineOptions;
 
     @Override
     public Integer call() throws Exception {
+        log.apply();
         Engine engine = engineOptions.engine();
         StringBuilder sb = new StringBuilder();
         for (ModelKind kind : ModelKind.values()) {

@@ -1,7 +1,5 @@
 package io.spikeforge.cli;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import io.spikeforge.core.Engine;
 import io.spikeforge.core.RunResult;
 import io.spikeforge.core.backend.Backend;
@@ -12,7 +10,6 @@ import io.spikeforge.core.config.NetworkSpec;
 import io.spikeforge.core.config.Overrides;
 import io.spikeforge.core.output.OutputWriter;
 import io.spikeforge.core.sim.Network;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,37 +48,38 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "B:D", description = "Device of the tornado backend, as ./spikeforge devices lists it.")
     String device;
 
-    @Option(names = "--verbose", description = "Log more, and print the step's task graph (and a device backend's plan).")
-    boolean verbose;
+    @Option(names = "--plot", description = "Also draw the results as PNG files in the output directory"
+            + " (as `spikeforge plot DIR` does).")
+    boolean plot;
 
-    @Option(names = "--quiet", description = "Log only errors and print no progress.")
-    boolean quiet;
+    /** --verbose also prints the step's task graph. */
+    @Mixin
+    LogOptions log;
 
     @Mixin
     EngineOptions engineOptions;
 
     @Override
     public Integer call() throws Exception {
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.setLevel(quiet ? Level.ERROR : verbose ? Level.DEBUG : Level.INFO);
+        log.apply();
+        Path dir;
         try {
             Engine engine = engineOptions.engine();
             NetworkSpec spec = engine.load(config, new Overrides(duration, dt, seed, threads, backend, device));
             Network network = engine.build(spec);
             Backend b = engine.backend(network);
-            if (verbose) {
+            if (log.verbose) {
                 System.err.print("step task graph:\n" + StepGraph.of(network.tasks()).describe(network.states()));
                 System.err.print(b.describe(network));
             }
-            Progress progress = new Progress(spec.dt(), quiet);
+            Progress progress = new Progress(spec.dt(), log.quiet);
             RunResult result = engine.run(network, b, progress);
             progress.finish();
-            Path dir = out != null ? out : Path.of("out", spec.name());
+            dir = out != null ? out : Path.of("out", spec.name());
             Map<String, Object> summary = OutputWriter.write(dir, network, b, result);
             System.out.printf("%s: %d steps (%.1f ms) in %.3f s on %s with %d thread(s); summary in %s%n",
                     spec.name(), result.steps(), (Double) summary.get("duration_ms"), result.wallSeconds(), b.name(),
                     b.threads(), dir.resolve("summary.json"));
-            return 0;
         } catch (ConfigException e) {
             System.err.println("spikeforge: " + e.getMessage());
             return 2;
@@ -89,5 +87,6 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("spikeforge: " + e.getMessage());
             return 2;
         }
+        return plot ? PlotCommand.plot(dir) : 0;
     }
 }

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code spikeforge} command. */
 @Command(name = "spikeforge", mixinStandardHelpOptions = true, version = "SpikeForge 0.1.0",
         description = "Spiking neural networks with synaptic plasticity on the JVM and TornadoVM.",
-        subcommands = {RunCommand.class, BenchCommand.class, PluginsCommand.class, DevicesCommand.class,
+        subcommands = {RunCommand.class, BenchCommand.class, PlotCommand.class, PluginsCommand.class,
+                DocsCommand.class, DevicesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SpikeForgeCli implements Runnable {
 

@@ -1,5 +1,6 @@
 package io.spikeforge.core;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.google.inject.Guice;
 import com.google.inject.Inject;
 import io.spikeforge.core.backend.Backend;
@@ -72,6 +73,18 @@ public final class Engine {
         return new ConfigReader(registry).read(yaml, name, name, overrides);
     }
 
+    /**
+     * Validates a config tree with the same checks as a YAML file; {@code io.spikeforge.core.api}
+     * builds such trees.
+     *
+     * @param tree   the config as a Jackson tree, shaped like the YAML format
+     * @param source what error messages name as the config's origin
+     * @param name   the run name unless the tree sets one
+     */
+    public NetworkSpec parse(JsonNode tree, String source, String name, Overrides overrides) {
+        return new ConfigReader(registry).read(tree, source, name, overrides);
+    }
+
     /** Builds a network. */
     public Network build(NetworkSpec spec) {
         Network net = NetworkBuilder.build(spec);
@@ -105,7 +118,15 @@ public final class Engine {
 
     /** Runs the network's remaining steps on {@code backend}. */
     public RunResult run(Network network, Backend backend, RunListener listener) {
-        long steps = network.spec().steps() - network.step();
+        return run(network, backend, network.spec().steps() - network.step(), listener);
+    }
+
+    /** Runs {@code steps} more steps, which must not go past the config's duration (monitors are sized for it). */
+    public RunResult run(Network network, Backend backend, long steps, RunListener listener) {
+        long left = network.spec().steps() - network.step();
+        if (steps > left) {
+            throw new IllegalArgumentException("cannot run " + steps + " steps: only " + left + " remain");
+        }
         long t0 = System.nanoTime();
         LOG.debug("running {} steps on {} with {} thread(s)", steps, backend.name(), backend.threads());
         long done = backend.run(network, Math.max(0, steps), listener);

@@ -7,18 +7,18 @@ package io.spikeforge.spi;
  */
 public interface BuildContext {
 
-    /** @return the time step in ms */
+    /** {@return the time step in ms} */
     double dt();
 
-    /** @return the config path of the model instance, for example {@code projections[0].syn} */
+    /** {@return the config path of the model instance, for example {@code projections[0].syn}} */
     String owner();
 
-    /** @return a seed derived from the run's seed and {@link #owner()}: stable across runs */
+    /** {@return a seed derived from the run's seed and {@link #owner()}: stable across runs} */
     long seed();
 
     /**
-     * @return a one-element array whose element is the index of the step being computed; it starts
-     *         at 0 and t = step * dt
+     * {@return a one-element array whose element is the index of the step being computed; it starts
+     * at 0 and t = step * dt}
      */
     int[] clock();
 

@@ -15,6 +15,9 @@ public final class Connectivity {
     private final int[] cols;
 
     /**
+     * Connectivity in CSR form: the synapses of pre neuron i are {@code cols[rowPtr[i]]} up to
+     * {@code cols[rowPtr[i + 1] - 1]}.
+     *
      * @param preSize  number of pre neurons
      * @param postSize number of post neurons
      * @param rowPtr   row offsets, length {@code preSize + 1}, starting at 0
@@ -51,32 +54,32 @@ public final class Connectivity {
         this.cols = cols;
     }
 
-    /** @return number of pre neurons */
+    /** {@return number of pre neurons} */
     public int preSize() {
         return preSize;
     }
 
-    /** @return number of post neurons */
+    /** {@return number of post neurons} */
     public int postSize() {
         return postSize;
     }
 
-    /** @return row offsets (shared, do not modify) */
+    /** {@return row offsets (shared, do not modify)} */
     public int[] rowPtr() {
         return rowPtr;
     }
 
-    /** @return post index per synapse (shared, do not modify) */
+    /** {@return post index per synapse (shared, do not modify)} */
     public int[] cols() {
         return cols;
     }
 
-    /** @return number of synapses */
+    /** {@return number of synapses} */
     public int synapses() {
         return cols.length;
     }
 
-    /** @return the pre index of each synapse (length {@link #synapses()}) */
+    /** {@return the pre index of each synapse (length {@link #synapses()})} */
     public int[] rowsOfSynapses() {
         int[] rows = new int[cols.length];
         for (int i = 0; i < preSize; i++) {

@@ -15,7 +15,12 @@ import java.util.List;
  */
 public record DeviceCall(String kernel, List<Object> args) {
 
-    /** @return a call with these arguments (arrays are kept by reference) */
+    /**
+     * {@return a call with these arguments (arrays are kept by reference)}
+     *
+     * @param kernel the kernel, {@code Class.method}
+     * @param args   its arguments after {@code (from, to)}
+     */
     public static DeviceCall of(String kernel, Object... args) {
         return new DeviceCall(kernel, Arrays.asList(args));
     }

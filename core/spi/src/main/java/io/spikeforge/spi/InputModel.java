@@ -12,10 +12,12 @@ public interface InputModel extends ModelFactory {
         return ModelKind.INPUT;
     }
 
-    /** @return true for a spike source (the config gives it a size), false for a current */
+    /** {@return true for a spike source (the config gives it a size), false for a current} */
     boolean spikeSource();
 
     /**
+     * Creates one input.
+     *
      * @param params  validated parameters
      * @param context dt (ms), clock and seed
      * @param size    the target population's size (current) or the source's size (spike source)

@@ -9,29 +9,29 @@ import java.util.List;
  */
 public interface ModelFactory {
 
-    /** @return the config name, unique within {@link #kind()}, for example {@code LifRef} */
+    /** {@return the config name, unique within {@link #kind()}, for example {@code LifRef}} */
     String name();
 
-    /** @return the kind of model */
+    /** {@return the kind of model} */
     ModelKind kind();
 
-    /** @return one sentence saying what the model is */
+    /** {@return one sentence saying what the model is} */
     String description();
 
-    /** @return the parameters the config may set, with defaults and units */
+    /** {@return the parameters the config may set, with defaults and units} */
     List<ParamSpec> parameters();
 
-    /** @return the state variables the model allocates, which monitors and initializers may name */
+    /** {@return the state variables the model allocates, which monitors and initializers may name} */
     default List<VariableSpec> variables() {
         return List.of();
     }
 
-    /** @return the model's equations in plain text, for the docs */
+    /** {@return the model's equations in plain text, for the docs} */
     default String equations() {
         return "";
     }
 
-    /** @return how the equations are integrated and where the update sits within a step */
+    /** {@return how the equations are integrated and where the update sits within a step} */
     default String integration() {
         return "";
     }

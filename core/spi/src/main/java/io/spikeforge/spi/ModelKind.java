@@ -25,7 +25,7 @@ public enum ModelKind {
         this.word = word;
     }
 
-    /** @return the lower-case word used in messages and listings */
+    /** {@return the lower-case word used in messages and listings} */
     public String word() {
         return word;
     }

@@ -27,13 +27,18 @@ public interface NeuronModel extends ModelFactory {
     /** A created neuron group. */
     interface NeuronGroup {
 
-        /** @return the membrane potential per neuron in mV, read by conductance-based outputs */
+        /** {@return the membrane potential per neuron in mV, read by conductance-based outputs} */
         float[] v();
 
-        /** @return the task that integrates one step */
+        /** {@return the task that integrates one step} */
         StepTask update();
 
-        /** @return a group over the given potential (mV) and update task */
+        /**
+         * {@return a group over the given potential and update task}
+         *
+         * @param v      the membrane potential per neuron, in mV
+         * @param update the task that integrates one step
+         */
         static NeuronGroup of(float[] v, StepTask update) {
             return new NeuronGroup() {
                 @Override

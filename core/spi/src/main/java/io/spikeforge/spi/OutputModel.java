@@ -9,6 +9,8 @@ public interface OutputModel extends ModelFactory {
     }
 
     /**
+     * Creates the output of one projection.
+     *
      * @param params  validated parameters
      * @param context allocation, dt (ms) and clock
      * @param g       synaptic state per post neuron (uS or nA, see {@link SynapseModel.SynapseState#g()})

@@ -24,64 +24,109 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, boolea
                         String description, double min, boolean minInclusive, double max,
                         boolean maxInclusive) {
 
-    /** @return a real parameter with a default and no bounds */
+    /**
+     * {@return a real parameter with a default and no bounds}
+     *
+     * @param name         the config key, for example {@code tau}
+     * @param defaultValue the value when the config leaves it out, in {@code unit}
+     * @param unit         the unit, for example {@code ms}; {@code 1} when dimensionless
+     * @param description  what the parameter does
+     */
     public static ParamSpec real(String name, double defaultValue, String unit, String description) {
         return new ParamSpec(name, ParamType.REAL, defaultValue, false, unit, description,
                 Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true);
     }
 
-    /** @return a real parameter without a default that may be left out ({@link Params#has}) */
+    /**
+     * {@return a real parameter without a default that may be left out ({@link Params#has})}
+     *
+     * @param name         the config key, for example {@code tau}
+     * @param unit         the unit, for example {@code ms}; {@code 1} when dimensionless
+     * @param description  what the parameter does
+     */
     public static ParamSpec optionalReal(String name, String unit, String description) {
         return new ParamSpec(name, ParamType.REAL, null, false, unit, description,
                 Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true);
     }
 
-    /** @return an integer parameter with a default and no bounds */
+    /**
+     * {@return an integer parameter with a default and no bounds}
+     *
+     * @param name         the config key, for example {@code tau}
+     * @param defaultValue the value when the config leaves it out, in {@code unit}
+     * @param unit         the unit, for example {@code ms}; {@code 1} when dimensionless
+     * @param description  what the parameter does
+     */
     public static ParamSpec integer(String name, int defaultValue, String unit, String description) {
         return new ParamSpec(name, ParamType.INTEGER, defaultValue, false, unit, description,
                 Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true);
     }
 
-    /** @return a boolean parameter with a default */
+    /**
+     * {@return a boolean parameter with a default}
+     *
+     * @param name         the config key, for example {@code tau}
+     * @param defaultValue the value when the config leaves it out
+     * @param description  what the parameter does
+     */
     public static ParamSpec bool(String name, boolean defaultValue, String description) {
         return new ParamSpec(name, ParamType.BOOLEAN, defaultValue, false, "1", description,
                 Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true);
     }
 
-    /** @return a list parameter that the config must set */
+    /**
+     * {@return a list parameter that the config must set}
+     *
+     * @param name         the config key, for example {@code tau}
+     * @param unit         the unit, for example {@code ms}; {@code 1} when dimensionless
+     * @param description  what the parameter does
+     */
     public static ParamSpec requiredList(String name, String unit, String description) {
         return new ParamSpec(name, ParamType.REAL_LIST, null, true, unit, description,
                 Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true);
     }
 
-    /** @return this spec, required and without a default */
+    /** {@return this spec, required and without a default} */
     public ParamSpec asRequired() {
         return new ParamSpec(name, type, null, true, unit, description, min, minInclusive, max, maxInclusive);
     }
 
-    /** @return this spec restricted to values &gt; 0 */
+    /** {@return this spec restricted to values &gt; 0} */
     public ParamSpec positive() {
         return new ParamSpec(name, type, defaultValue, required, unit, description, 0, false, max, maxInclusive);
     }
 
-    /** @return this spec restricted to values &ge; {@code lower} */
+    /**
+     * {@return this spec restricted to values &ge; {@code lower}}
+     *
+     * @param lower the smallest allowed value, in the parameter's unit
+     */
     public ParamSpec atLeast(double lower) {
         return new ParamSpec(name, type, defaultValue, required, unit, description, lower, true, max, maxInclusive);
     }
 
-    /** @return this spec restricted to {@code [lower, upper]} */
+    /**
+     * {@return this spec restricted to {@code [lower, upper]}}
+     *
+     * @param lower the smallest allowed value, in the parameter's unit
+     * @param upper the largest allowed value
+     */
     public ParamSpec between(double lower, double upper) {
         return new ParamSpec(name, type, defaultValue, required, unit, description, lower, true, upper, true);
     }
 
-    /** @return whether {@code value} lies within the bounds */
+    /**
+     * {@return whether {@code value} lies within the bounds}
+     *
+     * @param value a candidate value, in the parameter's unit
+     */
     public boolean allows(double value) {
         boolean aboveMin = minInclusive ? value >= min : value > min;
         boolean belowMax = maxInclusive ? value <= max : value < max;
         return aboveMin && belowMax && !Double.isNaN(value);
     }
 
-    /** @return the allowed range in words, for example "> 0" or "in [0, 1]" */
+    /** {@return the allowed range in words, for example "> 0" or "in [0, 1]"} */
     public String rangeText() {
         boolean hasMin = min != Double.NEGATIVE_INFINITY;
         boolean hasMax = max != Double.POSITIVE_INFINITY;
@@ -97,7 +142,7 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, boolea
         return "any finite number";
     }
 
-    /** @return the default as text for listings, "required" or "unset" */
+    /** {@return the default as text for listings, "required" or "unset"} */
     public String defaultText() {
         if (required) {
             return "required";
@@ -118,7 +163,11 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, boolea
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
     }
 
-    /** @return the names of {@code specs}, in order */
+    /**
+     * {@return the names of {@code specs}, in order}
+     *
+     * @param specs a model's parameters
+     */
     public static List<String> names(List<ParamSpec> specs) {
         return specs.stream().map(ParamSpec::name).toList();
     }

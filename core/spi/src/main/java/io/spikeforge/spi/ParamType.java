@@ -17,7 +17,7 @@ public enum ParamType {
         this.phrase = phrase;
     }
 
-    /** @return how error messages name the type, for example "a number" */
+    /** {@return how error messages name the type, for example "a number"} */
     public String phrase() {
         return phrase;
     }

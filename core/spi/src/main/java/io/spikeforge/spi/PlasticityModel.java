@@ -15,6 +15,8 @@ public interface PlasticityModel extends ModelFactory {
     }
 
     /**
+     * Creates the rule for one projection.
+     *
      * @param params  validated parameters
      * @param context allocation (traces), dt (ms) and clock
      * @param comm    the projection's comm; its model supports plasticity
@@ -27,18 +29,18 @@ public interface PlasticityModel extends ModelFactory {
     /** A created rule. */
     interface Plasticity {
 
-        /** @return tasks run in the projection before delivery: pre traces and weight updates */
+        /** {@return tasks run in the projection before delivery: pre traces and weight updates} */
         List<StepTask> beforeDelivery();
 
-        /** @return tasks run after the post group updated this step, for example the post trace */
+        /** {@return tasks run after the post group updated this step, for example the post trace} */
         List<StepTask> afterPostUpdate();
 
-        /** @return the lower weight bound, or NaN when there is none */
+        /** {@return the lower weight bound, or NaN when there is none} */
         default double wMin() {
             return Double.NaN;
         }
 
-        /** @return the upper weight bound, or NaN when there is none */
+        /** {@return the upper weight bound, or NaN when there is none} */
         default double wMax() {
             return Double.NaN;
         }

@@ -8,6 +8,8 @@ package io.spikeforge.spi;
 public interface RangeBody {
 
     /**
+     * Processes the items {@code [from, to)}.
+     *
      * @param from first item, inclusive
      * @param to   last item, exclusive
      */

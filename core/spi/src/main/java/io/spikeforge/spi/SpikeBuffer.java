@@ -14,14 +14,18 @@ public final class SpikeBuffer {
     /** A one-element array holding the number of valid entries in {@link #list}. */
     public final int[] count;
 
-    /** Creates an empty buffer for {@code size} neurons. */
+    /**
+     * Creates an empty buffer.
+     *
+     * @param size the number of neurons
+     */
     public SpikeBuffer(int size) {
         this.flags = new int[size];
         this.list = new int[size];
         this.count = new int[1];
     }
 
-    /** @return the number of neurons */
+    /** {@return the number of neurons} */
     public int size() {
         return flags.length;
     }

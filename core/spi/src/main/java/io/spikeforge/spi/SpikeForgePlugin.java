@@ -11,6 +11,6 @@ public interface SpikeForgePlugin {
     /** The SPI version this build of the interface defines; a pack's manifest must declare it. */
     int SPI_VERSION = 1;
 
-    /** @return the models this plugin contributes; each name must be unique within its kind */
+    /** {@return the models this plugin contributes; each name must be unique within its kind} */
     List<ModelFactory> models();
 }

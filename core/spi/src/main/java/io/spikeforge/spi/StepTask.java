@@ -36,47 +36,62 @@ public final class StepTask {
         this.device = device;
     }
 
-    /** @return a builder for a task that may be split across threads */
+    /**
+     * {@return a builder for a task that may be split across threads}
+     *
+     * @param name the task's name, for listings
+     * @param size the number of work items per step, for example the neurons of a group
+     */
     public static Builder parallel(String name, int size) {
         return new Builder(name, size, false);
     }
 
-    /** @return a builder for a task that runs as a single range {@code [0, size)} on one thread */
+    /**
+     * {@return a builder for a task that runs as a single range {@code [0, size)} on one thread}
+     *
+     * @param name the task's name, for listings
+     * @param size the number of work items per step
+     */
     public static Builder serial(String name, int size) {
         return new Builder(name, size, true);
     }
 
-    /** @return the task's name, shown in task-graph listings and errors */
+    /** {@return the task's name, shown in task-graph listings and errors} */
     public String name() {
         return name;
     }
 
-    /** @return the number of work items per step */
+    /** {@return the number of work items per step} */
     public int size() {
         return size;
     }
 
-    /** @return whether the items must run together on one thread */
+    /** {@return whether the items must run together on one thread} */
     public boolean serial() {
         return serial;
     }
 
-    /** @return the arrays the body reads */
+    /** {@return the arrays the body reads} */
     public List<Object> reads() {
         return reads;
     }
 
-    /** @return the arrays the body writes */
+    /** {@return the arrays the body writes} */
     public List<Object> writes() {
         return writes;
     }
 
-    /** @return how a device backend runs this task, or empty when only the JVM backend can */
+    /** {@return how a device backend runs this task, or empty when only the JVM backend can} */
     public Optional<DeviceCall> device() {
         return device == null ? Optional.empty() : Optional.of(device.get());
     }
 
-    /** Runs the items {@code [from, to)}. */
+    /**
+     * Runs the items {@code [from, to)}.
+     *
+     * @param from first item, inclusive
+     * @param to   last item, exclusive
+     */
     public void run(int from, int to) {
         body.run(from, to);
     }
@@ -96,13 +111,23 @@ public final class StepTask {
             this.serial = serial;
         }
 
-        /** Declares the arrays the body reads. */
+        /**
+         * Declares the arrays the body reads, so that the engine orders it after their writers.
+         *
+         * @param arrays the {@code float[]} or {@code int[]} arrays read
+         * @return this builder
+         */
         public Builder reads(Object... arrays) {
             this.reads = List.of(arrays);
             return this;
         }
 
-        /** Declares the arrays the body writes (read-modify-write counts as a write). */
+        /**
+         * Declares the arrays the body writes (read-modify-write counts as a write).
+         *
+         * @param arrays the {@code float[]} or {@code int[]} arrays written
+         * @return this builder
+         */
         public Builder writes(Object... arrays) {
             this.writes = List.of(arrays);
             return this;
@@ -111,6 +136,10 @@ public final class StepTask {
         /**
          * Declares the kernel call a device backend runs instead of the body (see {@link DeviceCall});
          * the body must call the same kernel with the same arguments.
+         *
+         * @param kernel the kernel, {@code Class.method} in {@code io.spikeforge.kernels}
+         * @param args   its arguments after {@code (from, to)}
+         * @return this builder
          */
         public Builder device(String kernel, Object... args) {
             DeviceCall call = DeviceCall.of(kernel, args);
@@ -121,13 +150,20 @@ public final class StepTask {
         /**
          * Like {@link #device(String, Object...)} for a call whose arguments cost memory to prepare
          * (a column index, say): only a device backend asks for it.
+         *
+         * @param call supplies the call when a device backend asks
+         * @return this builder
          */
         public Builder device(java.util.function.Supplier<DeviceCall> call) {
             this.device = call;
             return this;
         }
 
-        /** @return the task running {@code body} */
+        /**
+         * {@return the task running {@code body}}
+         *
+         * @param body the loop over a range of items; it must not allocate
+         */
         public StepTask body(RangeBody body) {
             return new StepTask(name, size, serial, reads, writes, body, device);
         }

@@ -12,6 +12,8 @@ public interface SynapseModel extends ModelFactory {
     }
 
     /**
+     * Creates the synapse state of one projection.
+     *
      * @param params  validated parameters
      * @param context allocation, dt (ms) and clock
      * @param size    number of state slots
@@ -24,13 +26,18 @@ public interface SynapseModel extends ModelFactory {
     /** Created synapse state. */
     interface SynapseState {
 
-        /** @return the quantity the output reads per slot: a conductance in uS or a current in nA */
+        /** {@return the quantity the output reads per slot: a conductance in uS or a current in nA} */
         float[] g();
 
-        /** @return the task that advances the state by one step and adds {@code input} */
+        /** {@return the task that advances the state by one step and adds {@code input}} */
         StepTask update();
 
-        /** @return synapse state over the given output array (uS or nA) and update task */
+        /**
+         * {@return synapse state over the given output array and update task}
+         *
+         * @param g      the quantity the output reads per slot (uS or nA)
+         * @param update the task that advances the state by one step
+         */
         static SynapseState of(float[] g, StepTask update) {
             return new SynapseState() {
                 @Override

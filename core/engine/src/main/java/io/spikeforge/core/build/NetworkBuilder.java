@@ -266,7 +266,7 @@ public final class NetworkBuilder {
             String path = "monitors[" + m + "]";
             Group g = groups.get(mon.target());
             if ("spike".equals(mon.var()) && g != null) {
-                monitors.add(new SpikeMonitor(mon.name(), g.name(), g.spikes(), mon.indices(), clock));
+                monitors.add(new SpikeMonitor(mon, g.spikes(), clock));
                 continue;
             }
             ProjectionRuntime proj = projections.stream().filter(p -> p.name().equals(mon.target())).findFirst()
@@ -276,7 +276,7 @@ public final class NetworkBuilder {
                 int[] idx = indices(mon.indices(), comm.synapses(), path, errors,
                         () -> "projection '" + proj.name() + "' has " + comm.synapses() + " synapses");
                 if (idx != null) {
-                    monitors.add(new ValueMonitor(mon.name(), "uS", comm::weight, idx, mon.every(), steps, clock, comm));
+                    monitors.add(new ValueMonitor(mon, "uS", comm::weight, idx, steps, clock, comm));
                 }
                 continue;
             }
@@ -292,7 +292,7 @@ public final class NetworkBuilder {
                 continue;
             }
             ValueMonitor.Reader reader = state.array() instanceof float[] f ? i -> f[i] : i -> ((int[]) state.array())[i];
-            monitors.add(new ValueMonitor(mon.name(), state.unit(), reader, idx, mon.every(), steps, clock,
+            monitors.add(new ValueMonitor(mon, state.unit(), reader, idx, steps, clock,
                     state.array()));
         }
         if (!errors.isEmpty()) {

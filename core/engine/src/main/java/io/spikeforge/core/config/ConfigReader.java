@@ -73,6 +73,15 @@ public final class ConfigReader {
             throw new ConfigException(source, List.of(new ConfigError("", "malformed YAML" + where + ": "
                     + e.getOriginalMessage().lines().findFirst().orElse(""))));
         }
+        return read(root, source, defaultName, overrides);
+    }
+
+    /**
+     * Validates a config tree, as parsed from YAML or built in code (see {@code io.spikeforge.core.api}).
+     * The tree is not changed: overrides apply to a copy.
+     */
+    public NetworkSpec read(JsonNode tree, String source, String defaultName, Overrides overrides) {
+        JsonNode root = tree == null ? null : tree.deepCopy();
         if (root == null || root.isMissingNode() || root.isNull()) {
             root = JsonNodeFactory.instance.objectNode();
         }
@@ -128,6 +137,8 @@ public final class ConfigReader {
         private final Map<String, NetworkSpec.Population> populations = new LinkedHashMap<>();
         /** Declared population names, valid or not, so that one bad model does not cascade into bad references. */
         private final Map<String, Integer> populationSizes = new LinkedHashMap<>();
+        /** Declared projection names, valid or not, so that a monitor of a bad projection is not reported too. */
+        private final Set<String> declaredProjections = new java.util.LinkedHashSet<>();
         private final Map<String, NetworkSpec.Input> sources = new LinkedHashMap<>();
         private final Map<String, NetworkSpec.Projection> projections = new LinkedHashMap<>();
 
@@ -290,6 +301,9 @@ public final class ConfigReader {
             }
             unknownKeys(node, path, PROJECTION);
             String name = name(node, path);
+            if (name != null) {
+                declaredProjections.add(name);
+            }
             String pre = reference(node, "pre", path, groupSizes.keySet(), "population or spike source");
             String post = reference(node, "post", path, populationSizes.keySet(), "population");
             int delaySteps = 0;
@@ -366,7 +380,7 @@ public final class ConfigReader {
             }
             unknownKeys(node, path, MONITOR);
             List<String> targets = new ArrayList<>(groupSizes.keySet());
-            targets.addAll(projections.keySet());
+            targets.addAll(declaredProjections);
             String target = reference(node, "target", path, new java.util.LinkedHashSet<>(targets),
                     "population, spike source or projection");
             String var = node.has("var") ? text(node.get("var"), path + ".var") : null;
@@ -428,7 +442,10 @@ public final class ConfigReader {
                 vars.addAll(variableNames(populations.get(target).neuron().factory().variables()));
             } else if (sources.containsKey(target)) {
                 vars.add("spike");
-            } else if (projections.containsKey(target)) {
+            } else if (declaredProjections.contains(target)) {
+                if (!projections.containsKey(target)) {
+                    return null;
+                }
                 NetworkSpec.Projection p = projections.get(target);
                 vars.add("weight");
                 vars.addAll(variableNames(p.syn().factory().variables()));

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Writes a run's monitors as {@code .npy} files and its {@code summary.json}, each atomically. */
@@ -23,13 +22,10 @@ public final class OutputWriter {
     /** @return the summary that was written */
     public static Map<String, Object> write(Path dir, Network net, Backend backend, RunResult result) throws IOException {
         Files.createDirectories(dir);
-        Map<String, Object> files = new LinkedHashMap<>();
         for (Monitor m : net.monitors()) {
-            Path f = m.write(dir);
-            files.put(f.getFileName().toString(), m.layout());
+            m.write(dir);
         }
         Map<String, Object> summary = Summary.of(net, backend, result);
-        summary.put("monitors", files);
         Path tmp = dir.resolve("summary.json.tmp");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), summary);
         Files.move(tmp, dir.resolve("summary.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

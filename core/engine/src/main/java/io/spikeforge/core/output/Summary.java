@@ -3,6 +3,7 @@ package io.spikeforge.core.output;
 import io.spikeforge.core.RunResult;
 import io.spikeforge.core.backend.Backend;
 import io.spikeforge.core.sim.Group;
+import io.spikeforge.core.sim.Monitor;
 import io.spikeforge.core.sim.Network;
 import io.spikeforge.core.sim.ProjectionRuntime;
 
@@ -48,20 +49,80 @@ public final class Summary {
             double lo = pr.plasticity() == null ? Double.NaN : pr.plasticity().wMin();
             double hi = pr.plasticity() == null ? Double.NaN : pr.plasticity().wMax();
             p.put("synapses", pr.comm().synapses());
+            p.put("plasticity", pr.spec().plasticity() == null ? null : pr.spec().plasticity().name());
             p.put("weight", WeightStats.of(w, lo, hi).toMap());
             p.put("weight_initial", WeightStats.of(pr.initialWeights(), lo, hi).toMap());
             projs.put(pr.name(), p);
         }
         s.put("projections", projs);
-        Map<String, Object> units = new LinkedHashMap<>();
-        units.put("dt_ms", "ms");
-        units.put("duration_ms", "ms (simulated time)");
-        units.put("wall_s", "s (wall time of the simulation loop)");
-        units.put("build_s", "s (wall time of network construction)");
-        units.put("rate_hz", "Hz (spikes per neuron per simulated second)");
-        units.put("weight", "uS for conductance synapses, nA for current synapses; hist10 = counts over 10 equal"
-                + " bins between the plasticity bounds [W_min, W_max] when both are set, else between min and max");
-        s.put("units", units);
+        Map<String, Object> monitors = new LinkedHashMap<>();
+        for (Monitor m : net.monitors()) {
+            monitors.put(m.name() + ".npy", monitor(m));
+        }
+        s.put("monitors", monitors);
+        s.put("units", units());
         return s;
+    }
+
+    /** @return the entry of one monitor's file: what it records, its dtype, shape, unit and layout */
+    static Map<String, Object> monitor(Monitor m) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("target", m.spec().target());
+        e.put("var", m.spec().var());
+        e.put("dtype", m.dtype());
+        e.put("shape", m.shape());
+        e.put("unit", m.unit());
+        e.put("every", m.spec().every());
+        if (m.spec().indices() != null) {
+            e.put("indices", m.spec().indices());
+        }
+        e.put("layout", m.layout());
+        return e;
+    }
+
+    /**
+     * @return the unit or meaning of every field, keyed by its path with {@code <name>} standing for a
+     *         population, projection or file name
+     */
+    static Map<String, String> units() {
+        Map<String, String> u = new LinkedHashMap<>();
+        u.put("name", "text: the run's name");
+        u.put("dt_ms", "ms (time step)");
+        u.put("steps", "count of steps run");
+        u.put("duration_ms", "ms (simulated time: steps * dt_ms)");
+        u.put("wall_s", "s (wall time of the simulation loop)");
+        u.put("build_s", "s (wall time of network construction)");
+        u.put("backend", "text: the backend that ran the network");
+        u.put("threads", "count of worker threads");
+        u.put("seed", "integer: the seed every random draw derives from");
+        u.put("partial", "true when the run stopped before its last step");
+        u.put("populations.<name>.size", "count of neurons (or of sources in a spike source)");
+        u.put("populations.<name>.spikes", "count of spikes over the run");
+        u.put("populations.<name>.rate_hz", "Hz (spikes per neuron per simulated second)");
+        u.put("populations.<name>.kind", "text: neurons or spike source");
+        u.put("projections.<name>.synapses", "count of synapses");
+        u.put("projections.<name>.plasticity", "text: the plasticity rule, or null for fixed weights");
+        for (String w : new String[] {"weight", "weight_initial"}) {
+            String p = "projections.<name>." + w;
+            String when = w.equals("weight") ? " at the end of the run" : " at the start of the run";
+            u.put(p + ".mean", "uS for conductance outputs (COBA, MgBlock), nA for CUBA; mean weight" + when);
+            u.put(p + ".std", "as mean; standard deviation of the weights" + when);
+            u.put(p + ".min", "as mean; smallest weight" + when);
+            u.put(p + ".max", "as mean; largest weight" + when);
+            u.put(p + ".hist10", "counts of synapses in 10 equal bins over hist10_range" + when);
+            u.put(p + ".hist10_range", "[lo, hi] in the weight's unit: the plasticity bounds [W_min, W_max] when"
+                    + " both are set, else [min, max]; a weight on hi counts in the last bin");
+        }
+        u.put("monitors.<name>.target", "text: the population, spike source or projection recorded");
+        u.put("monitors.<name>.var", "text: the variable recorded; spike for spikes");
+        u.put("monitors.<name>.dtype", "text: the NumPy dtype of the file (int32 or float32)");
+        u.put("monitors.<name>.shape", "the array's dimensions: (spikes, 2) for spikes, (rows, columns) for values");
+        u.put("monitors.<name>.unit", "text: the unit of the recorded values (1: counts or dimensionless)");
+        u.put("monitors.<name>.every", "count of steps between recorded rows (row r = values after step r*every,"
+                + " plotted at t = r*every*dt_ms)");
+        u.put("monitors.<name>.indices", "the recorded element indices, column c holding indices[c]; absent when"
+                + " every element is recorded (column c = element c)");
+        u.put("monitors.<name>.layout", "text: the file's layout in words");
+        return u;
     }
 }

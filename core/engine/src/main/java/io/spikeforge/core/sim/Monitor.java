@@ -1,5 +1,6 @@
 package io.spikeforge.core.sim;
 
+import io.spikeforge.core.config.NetworkSpec;
 import io.spikeforge.spi.StepTask;
 
 import java.io.IOException;
@@ -9,7 +10,12 @@ import java.nio.file.Path;
 public interface Monitor {
 
     /** @return the file base name */
-    String name();
+    default String name() {
+        return spec().name();
+    }
+
+    /** @return what the config asked for: target, variable, indices and interval */
+    NetworkSpec.Monitor spec();
 
     /** @return the recording task, run at the end of each step */
     StepTask task();
@@ -19,4 +25,13 @@ public interface Monitor {
 
     /** @return a one-line description of the layout, with units, for summary.json */
     String layout();
+
+    /** @return the NumPy dtype of the file: {@code int32} or {@code float32} */
+    String dtype();
+
+    /** @return the shape of the array that {@link #write} writes now */
+    long[] shape();
+
+    /** @return the unit of the recorded values; spike pairs (step, index) are counts, {@code 1} */
+    String unit();
 }

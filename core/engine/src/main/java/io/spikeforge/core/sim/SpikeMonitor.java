@@ -1,5 +1,6 @@
 package io.spikeforge.core.sim;
 
+import io.spikeforge.core.config.NetworkSpec;
 import io.spikeforge.core.output.NpyWriter;
 import io.spikeforge.spi.SpikeBuffer;
 import io.spikeforge.spi.StepTask;
@@ -17,7 +18,7 @@ public final class SpikeMonitor implements Monitor {
 
     private static final int CHUNK = 1 << 16;
 
-    private final String name;
+    private final NetworkSpec.Monitor spec;
     private final boolean[] selected;
     private final List<int[]> chunks = new ArrayList<>();
     private int[] current = new int[CHUNK];
@@ -25,16 +26,15 @@ public final class SpikeMonitor implements Monitor {
     private final StepTask task;
 
     /**
-     * @param name    file base name
-     * @param group   the group to record
-     * @param indices neurons to record, or null for all
-     * @param clock   the step clock
+     * @param spec   the config's monitor: its indices (null for all) select the neurons to record
+     * @param spikes the spikes of the group to record
+     * @param clock  the step clock
      */
-    public SpikeMonitor(String name, String group, SpikeBuffer spikes, int[] indices, int[] clock) {
-        this.name = name;
-        this.selected = indices == null ? null : mask(spikes.size(), indices);
+    public SpikeMonitor(NetworkSpec.Monitor spec, SpikeBuffer spikes, int[] clock) {
+        this.spec = spec;
+        this.selected = spec.indices() == null ? null : mask(spikes.size(), spec.indices());
         chunks.add(current);
-        this.task = StepTask.serial("monitor." + name, 1)
+        this.task = StepTask.serial("monitor." + spec.name(), 1)
                 .reads(Network.ALL_STATE, spikes.list, spikes.count, clock)
                 .writes()
                 .body((from, to) -> record(clock[0], spikes.list, spikes.count[0]));
@@ -82,8 +82,8 @@ public final class SpikeMonitor implements Monitor {
     }
 
     @Override
-    public String name() {
-        return name;
+    public NetworkSpec.Monitor spec() {
+        return spec;
     }
 
     @Override
@@ -93,14 +93,28 @@ public final class SpikeMonitor implements Monitor {
 
     @Override
     public Path write(Path dir) throws IOException {
-        Path file = dir.resolve(name + ".npy");
-        long n = count();
-        NpyWriter.writeInt32(file, new long[] {n, 2}, i -> chunks.get((int) (i / CHUNK))[(int) (i % CHUNK)]);
+        Path file = dir.resolve(name() + ".npy");
+        NpyWriter.writeInt32(file, shape(), i -> chunks.get((int) (i / CHUNK))[(int) (i % CHUNK)]);
         return file;
     }
 
     @Override
     public String layout() {
         return "int32 (n, 2): columns step, neuron index; spike time = step * dt_ms";
+    }
+
+    @Override
+    public String dtype() {
+        return "int32";
+    }
+
+    @Override
+    public long[] shape() {
+        return new long[] {count(), 2};
+    }
+
+    @Override
+    public String unit() {
+        return "1";
     }
 }

@@ -1,5 +1,6 @@
 package io.spikeforge.core.sim;
 
+import io.spikeforge.core.config.NetworkSpec;
 import io.spikeforge.core.output.NpyWriter;
 import io.spikeforge.spi.StepTask;
 
@@ -18,7 +19,7 @@ public final class ValueMonitor implements Monitor {
         float read(int i);
     }
 
-    private final String name;
+    private final NetworkSpec.Monitor spec;
     private final String unit;
     private final int[] indices;
     private final int every;
@@ -28,21 +29,21 @@ public final class ValueMonitor implements Monitor {
     private final StepTask task;
 
     /**
-     * @param name     file base name
+     * @param spec     the config's monitor, for its name and interval
      * @param unit     unit of the values
      * @param reader   element reader
-     * @param indices  elements to record
-     * @param every    record every this many steps
+     * @param indices  elements to record: the config's indices, or every element
      * @param steps    steps the run will take
      * @param clock    the step clock
      * @param watched  the array the reader reads, for the task's declaration
      */
-    public ValueMonitor(String name, String unit, Reader reader, int[] indices, int every, long steps, int[] clock,
+    public ValueMonitor(NetworkSpec.Monitor spec, String unit, Reader reader, int[] indices, long steps, int[] clock,
                         Object watched) {
-        this.name = name;
+        this.spec = spec;
         this.unit = unit;
         this.indices = indices;
-        this.every = every;
+        this.every = spec.every();
+        String name = spec.name();
         long cap = (steps + every - 1) / every;
         long cells = cap * indices.length;
         if (cells > Integer.MAX_VALUE - 8) {
@@ -76,9 +77,14 @@ public final class ValueMonitor implements Monitor {
         return table[r * indices.length + c];
     }
 
+    /** @return the element indices the columns hold, in column order */
+    public int[] indices() {
+        return indices.clone();
+    }
+
     @Override
-    public String name() {
-        return name;
+    public NetworkSpec.Monitor spec() {
+        return spec;
     }
 
     @Override
@@ -88,8 +94,8 @@ public final class ValueMonitor implements Monitor {
 
     @Override
     public Path write(Path dir) throws IOException {
-        Path file = dir.resolve(name + ".npy");
-        NpyWriter.writeFloat32(file, new long[] {rows, indices.length}, i -> table[(int) i]);
+        Path file = dir.resolve(name() + ".npy");
+        NpyWriter.writeFloat32(file, shape(), i -> table[(int) i]);
         return file;
     }
 
@@ -97,5 +103,20 @@ public final class ValueMonitor implements Monitor {
     public String layout() {
         return "float32 (rows, " + indices.length + ") in " + (unit.isEmpty() ? "model units" : unit)
                 + ": row r = values after step r*" + every + " (t = r*" + every + "*dt_ms)";
+    }
+
+    @Override
+    public String dtype() {
+        return "float32";
+    }
+
+    @Override
+    public long[] shape() {
+        return new long[] {rows, indices.length};
+    }
+
+    @Override
+    public String unit() {
+        return unit;
     }
 }
