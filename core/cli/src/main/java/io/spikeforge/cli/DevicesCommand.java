@@ -3,7 +3,6 @@ package io.spikeforge.cli;
 import io.spikeforge.core.BackendProvider;
 import picocli.CommandLine.Command;
 
-import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 
 /** {@code spikeforge devices}: the JVM backend and every device of the installed device backends. */
@@ -17,7 +16,7 @@ final class DevicesCommand implements Callable<Integer> {
         System.out.printf("jvm          CPU          %d cores, %.1f GB heap max%n", rt.availableProcessors(),
                 rt.maxMemory() / 1e9);
         boolean any = false;
-        for (BackendProvider p : ServiceLoader.load(BackendProvider.class)) {
+        for (BackendProvider p : io.spikeforge.core.EngineModule.providers()) {
             any = true;
             try {
                 p.devices().forEach(System.out::println);

@@ -8,6 +8,11 @@ public interface BackendProvider {
     /** @return the name {@code --backend} selects it by */
     String name();
 
+    /** @return whether the backend's runtime is present (for TornadoVM: the SDK on the module path) */
+    default boolean available() {
+        return true;
+    }
+
     /** @return its factory */
     BackendFactory factory();
 

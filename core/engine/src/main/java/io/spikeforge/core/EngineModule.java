@@ -27,8 +27,31 @@ public final class EngineModule extends AbstractModule {
         install(new PluginsModule(plugins));
         MapBinder<String, BackendFactory> backends = MapBinder.newMapBinder(binder(), String.class, BackendFactory.class);
         backends.addBinding("jvm").to(JvmBackendFactory.class);
-        for (BackendProvider p : ServiceLoader.load(BackendProvider.class)) {
+        for (BackendProvider p : providers()) {
             backends.addBinding(p.name()).toInstance(p.factory());
         }
+    }
+
+    /**
+     * @return the backend providers on the class path that can run here: a provider whose runtime is
+     *         missing (a TornadoVM backend jar without the SDK on the module path) is left out
+     */
+    public static List<BackendProvider> providers() {
+        List<BackendProvider> out = new java.util.ArrayList<>();
+        var it = ServiceLoader.load(BackendProvider.class).iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                BackendProvider p = it.next();
+                if (p.available()) {
+                    out.add(p);
+                }
+            } catch (java.util.ServiceConfigurationError | LinkageError e) {
+                org.slf4j.LoggerFactory.getLogger(EngineModule.class).debug("backend provider skipped: {}", e.toString());
+            }
+        }
+        return out;
     }
 }

@@ -20,6 +20,16 @@ public final class TornadoBackendProvider implements BackendProvider {
     }
 
     @Override
+    public boolean available() {
+        try {
+            Class.forName("uk.ac.manchester.tornado.api.runtime.TornadoRuntimeProvider");
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    @Override
     public BackendFactory factory() {
         return (network, threads) -> {
             String wanted = network.spec().device();
