@@ -39,10 +39,14 @@ class StdpWindowTest {
         return eff > 0 ? A1 * Math.exp(-eff / TAU_S) : -A2 * Math.exp(eff / TAU_T);
     }
 
+    /** Measured windows by delay, for the figure. */
+    static final java.util.Map<Double, double[]> MEASURED = new java.util.TreeMap<>();
+
     @ParameterizedTest(name = "delay {0} ms")
     @ValueSource(doubles = {0.0, 1.0})
     void windowMatchesTheAnalyticCurveToOnePartIn1e5(double delay) throws IOException {
         List<String> rows = new ArrayList<>();
+        double[] measured = new double[201];
         double worst = 0;
         for (int d = -100; d <= 100; d++) {
             double dw = PairRun.deltaW(200, 200 + d, delay, A1, A2, TAU_S, TAU_T);
@@ -51,12 +55,41 @@ class StdpWindowTest {
             worst = Math.max(worst, rel);
             assertEquals(expected, dw, 1e-5 * Math.abs(expected), "dt_pair = " + d + " ms, delay = " + delay + " ms");
             rows.add(d + "," + dw + "," + expected);
+            measured[d + 100] = dw;
         }
+        MEASURED.put(delay, measured);
         Path out = Path.of("target", "stdp_window_delay" + (int) delay + ".csv");
         Files.createDirectories(out.getParent());
         Files.write(out, (Iterable<String>) () -> java.util.stream.Stream.concat(
                 java.util.stream.Stream.of("dt_pair_ms,dw_measured,dw_analytic"), rows.stream()).iterator());
         System.out.printf("STDP window, delay %.0f ms: 201 pairings, worst relative error %.2e (%s)%n", delay, worst, out);
+    }
+
+    /**
+     * Draws the measured windows over the analytic curve into target/stdp_window.png (the figure in
+     * docs/img/stdp_window.png is a copy).
+     */
+    @org.junit.jupiter.api.AfterAll
+    static void drawWindow() throws IOException {
+        if (MEASURED.size() < 2) {
+            return;
+        }
+        System.setProperty("java.awt.headless", "true");
+        var chart = new org.knowm.xchart.XYChartBuilder().width(900).height(520)
+                .title("STDP_Song2000 learning window (201 pairings per curve, each in a fresh network)")
+                .xAxisTitle("t_post - t_pre (ms)").yAxisTitle("weight change dw (uS)").build();
+        chart.getStyler().setMarkerSize(4);
+        double[] x = new double[201];
+        double[] analytic = new double[201];
+        for (int d = -100; d <= 100; d++) {
+            x[d + 100] = d;
+            analytic[d + 100] = window(d);
+        }
+        chart.addSeries("analytic, delay 0", x, analytic).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        MEASURED.forEach((delay, dw) -> chart.addSeries(String.format("measured, delay %.0f ms", delay), x, dw)
+                .setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter));
+        org.knowm.xchart.BitmapEncoder.saveBitmap(chart, "target/stdp_window.png",
+                org.knowm.xchart.BitmapEncoder.BitmapFormat.PNG);
     }
 
     /** A network of one pre and one post neuron with given spike times. */
