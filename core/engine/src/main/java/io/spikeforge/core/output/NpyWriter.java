@@ -33,23 +33,22 @@ public final class NpyWriter {
 
     /** Writes a float32 array of the given shape. */
     public static void writeFloat32(Path file, long[] shape, FloatSource data) throws IOException {
-        write(file, "<f4", shape, out -> {
-            ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
-            long n = count(shape);
-            for (long i = 0; i < n; i++) {
-                if (buf.remaining() < 4) {
-                    out.write(buf.array(), 0, buf.position());
-                    buf.clear();
-                }
-                buf.putFloat(data.get(i));
-            }
-            out.write(buf.array(), 0, buf.position());
-        });
+        write(file, "<f4", shape, elements(shape, (buf, i) -> buf.putFloat(data.get(i))));
     }
 
     /** Writes an int32 array of the given shape. */
     public static void writeInt32(Path file, long[] shape, IntSource data) throws IOException {
-        write(file, "<i4", shape, out -> {
+        write(file, "<i4", shape, elements(shape, (buf, i) -> buf.putInt(data.get(i))));
+    }
+
+    /** Puts element i, 4 bytes, into the buffer. */
+    private interface Put {
+        void put(ByteBuffer buf, long i);
+    }
+
+    /** Streams every element, little-endian, through a 64 KiB buffer. */
+    private static Body elements(long[] shape, Put put) {
+        return out -> {
             ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
             long n = count(shape);
             for (long i = 0; i < n; i++) {
@@ -57,10 +56,10 @@ public final class NpyWriter {
                     out.write(buf.array(), 0, buf.position());
                     buf.clear();
                 }
-                buf.putInt(data.get(i));
+                put.put(buf, i);
             }
             out.write(buf.array(), 0, buf.position());
-        });
+        };
     }
 
     private interface Body {
