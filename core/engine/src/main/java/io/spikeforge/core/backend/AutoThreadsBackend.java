@@ -3,14 +3,16 @@ package io.spikeforge.core.backend;
 import io.spikeforge.core.sim.Network;
 
 /**
- * The JVM backend when the user names no thread count: it measures instead of guessing. The first
- * {@link #PROBE_STEPS} steps run on one thread, the next as many on every core, and the rest of the
- * run uses whichever was faster per step. Results do not depend on the thread count, so switching
- * mid-run changes nothing but the time.
+ * The JVM backend when the user names no thread count: it measures instead of guessing. The run starts
+ * with {@link #ROUNDS} rounds of {@link #PROBE_STEPS} steps on one thread and as many on every core,
+ * alternating so that both see the same phase of the dynamics, and the rest of the run uses whichever
+ * was faster. Results do not depend on the thread count, so switching mid-run changes nothing but the
+ * time.
  */
 final class AutoThreadsBackend implements Backend {
 
-    static final int PROBE_STEPS = 200;
+    static final int PROBE_STEPS = 100;
+    static final int ROUNDS = 2;
 
     private final JvmBackend single;
     private final JvmBackend parallel;
@@ -35,23 +37,29 @@ final class AutoThreadsBackend implements Backend {
 
     @Override
     public long run(Network network, long steps, RunListener listener) {
-        if (steps < 4L * PROBE_STEPS) {
+        if (steps < 4L * ROUNDS * PROBE_STEPS) {
             return single.run(network, steps, listener);
         }
-        long t0 = System.nanoTime();
-        long done = single.run(network, PROBE_STEPS, offset(listener, 0, steps));
-        long t1 = System.nanoTime();
-        if (done < PROBE_STEPS) {
-            return done;
-        }
-        long more = parallel.run(network, PROBE_STEPS, offset(listener, done, steps));
-        long t2 = System.nanoTime();
-        done += more;
-        if (more < PROBE_STEPS) {
-            return done;
+        long done = 0;
+        long singleNs = 0;
+        long parallelNs = 0;
+        for (int round = 0; round < 2 * ROUNDS; round++) {
+            JvmBackend b = round % 2 == 0 ? single : parallel;
+            long t0 = System.nanoTime();
+            long ran = b.run(network, PROBE_STEPS, offset(listener, done, steps));
+            long ns = System.nanoTime() - t0;
+            done += ran;
+            if (ran < PROBE_STEPS) {
+                return done;
+            }
+            if (b == single) {
+                singleNs += ns;
+            } else {
+                parallelNs += ns;
+            }
         }
         // Ask the many threads to be clearly faster: a tie goes to the thread that disturbs nothing else.
-        chosen = (t2 - t1) < 0.9 * (t1 - t0) ? parallel : single;
+        chosen = parallelNs < 0.9 * singleNs ? parallel : single;
         return done + chosen.run(network, steps - done, offset(listener, done, steps));
     }
 
