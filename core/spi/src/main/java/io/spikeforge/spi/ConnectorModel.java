@@ -9,6 +9,17 @@ public interface ConnectorModel extends ModelFactory {
     }
 
     /**
+     * Estimates how many synapses {@link #connect} will make, so that the engine can refuse a
+     * projection that cannot fit in memory before it generates anything.
+     *
+     * @return the expected number of synapses; the default, {@code preSize * postSize}, is an upper
+     *         bound
+     */
+    default long estimateSynapses(Params params, int preSize, int postSize, boolean samePopulation) {
+        return (long) preSize * postSize;
+    }
+
+    /**
      * Generates connectivity. The result must depend only on the parameters, the sizes and
      * {@link BuildContext#seed()}.
      *

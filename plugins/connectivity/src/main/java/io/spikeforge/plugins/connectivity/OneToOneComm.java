@@ -57,6 +57,11 @@ final class OneToOneComm implements CommModel {
             }
 
             @Override
+            public Connectivity connectivity() {
+                return conn;
+            }
+
+            @Override
             public void copyWeights(float[] out) {
                 System.arraycopy(w, 0, out, 0, w.length);
             }

@@ -5,6 +5,7 @@ import io.spikeforge.spi.InputModel;
 import io.spikeforge.spi.ParamSpec;
 import io.spikeforge.spi.Params;
 import io.spikeforge.spi.StepTask;
+import io.spikeforge.spi.VariableSpec;
 
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +32,11 @@ final class SpikeTimes implements InputModel {
                 new ParamSpec("indices", io.spikeforge.spi.ParamType.REAL_LIST, null, false, "1",
                         "neuron of each spike; unset: every neuron spikes at every time", 0, true,
                         Double.POSITIVE_INFINITY, true));
+    }
+
+    @Override
+    public List<VariableSpec> variables() {
+        return List.of(new VariableSpec("cursor", "1", "index of the next spike event to emit"));
     }
 
     @Override
@@ -71,7 +77,7 @@ final class SpikeTimes implements InputModel {
             }
         }
         int[] clock = ctx.clock();
-        int[] cursor = new int[1];
+        int[] cursor = ctx.ints("cursor", 1, 0);
         return StepTask.serial(ctx.owner() + ".SpikeTimes", size)
                 .reads(clock).writes(spikes, cursor)
                 .body((from, to) -> {
