@@ -2,6 +2,7 @@ package io.spikeforge.core.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -42,7 +43,8 @@ public final class ConfigReader {
     static final double DELAY_TOLERANCE_MS = 1e-9;
 
     private final PluginRegistry registry;
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    private final ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
     public ConfigReader(PluginRegistry registry) {
         this.registry = registry;
@@ -69,8 +71,12 @@ public final class ConfigReader {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new ConfigException(source, List.of(new ConfigError("", "malformed YAML" + where + ": "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""))));
+            String what = e.getOriginalMessage().lines().findFirst().orElse("");
+            java.util.regex.Matcher dup = java.util.regex.Pattern.compile("Duplicate field '(.*)'").matcher(what);
+            if (dup.matches()) {
+                what = "the key '" + dup.group(1) + "' appears twice in one mapping";
+            }
+            throw new ConfigException(source, List.of(new ConfigError("", "malformed YAML" + where + ": " + what)));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             root = JsonNodeFactory.instance.objectNode();
@@ -82,7 +88,11 @@ public final class ConfigReader {
             throw new ConfigException(source, problems.list());
         }
         applyOverrides((ObjectNode) root, overrides);
-        NetworkSpec spec = new Reader(problems).network((ObjectNode) root, defaultName);
+        ConfigOrigin origin = new ConfigOrigin(text, source, defaultName, overrides);
+        NetworkSpec spec = new Reader(problems).network((ObjectNode) root, defaultName, origin);
+        if (problems.isEmpty()) {
+            ResourceCheck.check(spec, Runtime.getRuntime().maxMemory(), problems);
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems.list());
         }
@@ -132,7 +142,7 @@ public final class ConfigReader {
             this.models = new ModelBlockReader(registry, problems);
         }
 
-        NetworkSpec network(ObjectNode root, String defaultName) {
+        NetworkSpec network(ObjectNode root, String defaultName, ConfigOrigin origin) {
             unknownKeys(root, "", TOP);
             String name = root.has("name") ? text(root.get("name"), "name") : defaultName;
             double dt = positive(root, "dt", "", 0.1, "ms");
@@ -182,7 +192,7 @@ public final class ConfigReader {
             });
             List<NetworkSpec.Input> inputs = new ArrayList<>(allInputs);
             return new NetworkSpec(name, dt, duration, seed, backend, threads, List.copyOf(populations.values()),
-                    inputs, List.copyOf(projections.values()), monitors);
+                    inputs, List.copyOf(projections.values()), monitors, origin);
         }
 
         private final List<NetworkSpec.Input> allInputs = new ArrayList<>();

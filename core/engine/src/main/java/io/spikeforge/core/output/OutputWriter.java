@@ -22,13 +22,22 @@ public final class OutputWriter {
 
     /** @return the summary that was written */
     public static Map<String, Object> write(Path dir, Network net, Backend backend, RunResult result) throws IOException {
+        return write(dir, net, backend, result, -1);
+    }
+
+    /**
+     * @param resumedFrom the step a resumed run started from, or -1
+     * @return the summary that was written
+     */
+    public static Map<String, Object> write(Path dir, Network net, Backend backend, RunResult result, long resumedFrom)
+            throws IOException {
         Files.createDirectories(dir);
         Map<String, Object> files = new LinkedHashMap<>();
         for (Monitor m : net.monitors()) {
             Path f = m.write(dir);
             files.put(f.getFileName().toString(), m.layout());
         }
-        Map<String, Object> summary = Summary.of(net, backend, result);
+        Map<String, Object> summary = Summary.of(net, backend, result, resumedFrom);
         summary.put("monitors", files);
         Path tmp = dir.resolve("summary.json.tmp");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), summary);

@@ -15,8 +15,11 @@ public final class Summary {
     private Summary() {
     }
 
-    /** @return the summary as nested maps, ready for JSON */
-    public static Map<String, Object> of(Network net, Backend backend, RunResult result) {
+    /**
+     * @param resumedFrom the step a resumed run started from, or -1
+     * @return the summary as nested maps, ready for JSON
+     */
+    public static Map<String, Object> of(Network net, Backend backend, RunResult result, long resumedFrom) {
         Map<String, Object> s = new LinkedHashMap<>();
         double dt = net.spec().dt();
         double simulatedMs = net.step() * dt;
@@ -30,6 +33,10 @@ public final class Summary {
         s.put("threads", backend.threads());
         s.put("seed", net.spec().seed());
         s.put("partial", result.partial());
+        s.put("stop_reason", result.message());
+        if (resumedFrom >= 0) {
+            s.put("resumed_from_step", resumedFrom);
+        }
         Map<String, Object> pops = new LinkedHashMap<>();
         for (Group g : net.groups()) {
             Map<String, Object> p = new LinkedHashMap<>();
@@ -56,7 +63,7 @@ public final class Summary {
         Map<String, Object> units = new LinkedHashMap<>();
         units.put("dt_ms", "ms");
         units.put("duration_ms", "ms (simulated time)");
-        units.put("wall_s", "s (wall time of the simulation loop)");
+        units.put("wall_s", "s (wall time of the simulation loop; of the resumed part only after resume)");
         units.put("build_s", "s (wall time of network construction)");
         units.put("rate_hz", "Hz (spikes per neuron per simulated second)");
         units.put("weight", "uS for conductance synapses, nA for current synapses; hist10 = counts over 10 equal"

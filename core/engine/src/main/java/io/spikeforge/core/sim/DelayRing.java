@@ -1,5 +1,6 @@
 package io.spikeforge.core.sim;
 
+import io.spikeforge.core.build.StateRegistry;
 import io.spikeforge.kernels.SpikeKernels;
 import io.spikeforge.spi.SpikeBuffer;
 import io.spikeforge.spi.StepTask;
@@ -48,16 +49,14 @@ public final class DelayRing {
                 });
     }
 
-    /** @return the ring's memory in bytes */
-    public long bytes() {
-        return 4L * ring.length + 4L * ringCount.length;
+    /** Registers the ring's arrays as state of {@code group}, so that checkpoints save them. */
+    public void register(StateRegistry states, String group) {
+        states.register(group, "delay_ring", "1", ring);
+        states.register(group, "delay_ring_count", "1", ringCount);
     }
 
-    int[] ring() {
-        return ring;
-    }
-
-    int[] ringCount() {
-        return ringCount;
+    /** @return the bytes a ring for {@code size} neurons and delays up to {@code maxDelay} steps takes */
+    public static long bytes(int size, int maxDelay) {
+        return 4L * (maxDelay + 1L) * size + 4L * (maxDelay + 1L);
     }
 }

@@ -2,6 +2,8 @@ package io.spikeforge.core.sim;
 
 import io.spikeforge.spi.StepTask;
 
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -19,4 +21,15 @@ public interface Monitor {
 
     /** @return a one-line description of the layout, with units, for summary.json */
     String layout();
+
+    /** Saves what was recorded so far, for a checkpoint. */
+    void save(DataOutput out) throws IOException;
+
+    /**
+     * Replaces the recording with one that {@link #save} wrote for the same monitor of the same
+     * network.
+     *
+     * @throws IOException if the saved recording does not fit this monitor
+     */
+    void restore(DataInput in) throws IOException;
 }
