@@ -4,7 +4,8 @@ import io.spikeforge.core.backend.RunListener;
 
 /**
  * A progress line on stderr, shown only on a terminal and only once a run has taken about 2 s:
- * simulated time, the realtime factor (simulated / wall) and the ETA.
+ * simulated time, the realtime factor (simulated / wall) and the ETA. It also carries a signal's stop
+ * request to the run.
  */
 final class Progress implements RunListener {
 
@@ -13,13 +14,20 @@ final class Progress implements RunListener {
 
     private final double dt;
     private final boolean enabled;
+    private final SignalStop stop;
     private final long start = System.nanoTime();
     private long lastPrint;
     private boolean printed;
 
-    Progress(double dt, boolean quiet) {
+    Progress(double dt, boolean quiet, SignalStop stop) {
         this.dt = dt;
+        this.stop = stop;
         this.enabled = !quiet && System.console() != null && System.console().isTerminal();
+    }
+
+    @Override
+    public boolean stopRequested() {
+        return stop.requested();
     }
 
     @Override

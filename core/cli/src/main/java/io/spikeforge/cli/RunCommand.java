@@ -1,25 +1,16 @@
 package io.spikeforge.cli;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import io.spikeforge.core.Engine;
-import io.spikeforge.core.RunResult;
-import io.spikeforge.core.backend.Backend;
-import io.spikeforge.core.backend.BackendUnavailableException;
-import io.spikeforge.core.backend.StepGraph;
-import io.spikeforge.core.config.ConfigException;
 import io.spikeforge.core.config.NetworkSpec;
 import io.spikeforge.core.config.Overrides;
-import io.spikeforge.core.output.OutputWriter;
+import io.spikeforge.core.run.RunSettings;
 import io.spikeforge.core.sim.Network;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code spikeforge run CONFIG}: builds, runs and writes outputs. */
@@ -28,9 +19,6 @@ final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "CONFIG", description = "The network config (YAML).")
     Path config;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/<config name>).")
-    Path out;
 
     @Option(names = "--duration", paramLabel = "MS", description = "Simulated time in ms (overrides the config).")
     Double duration;
@@ -41,49 +29,23 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed (overrides the config).")
     Long seed;
 
-    @Option(names = "--threads", paramLabel = "N", description = "JVM backend threads (default: one per core,"
-            + " or 1 when the network is too small to split).")
-    Integer threads;
-
-    @Option(names = "--backend", paramLabel = "NAME", description = "Backend: jvm (default) or tornado.")
-    String backend;
-
-    @Option(names = "--verbose", description = "Log more, and print the step's task graph.")
-    boolean verbose;
-
-    @Option(names = "--quiet", description = "Log only errors and print no progress.")
-    boolean quiet;
+    @Mixin
+    RunOptions options;
 
     @Mixin
     EngineOptions engineOptions;
 
     @Override
     public Integer call() throws Exception {
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.setLevel(quiet ? Level.ERROR : verbose ? Level.DEBUG : Level.INFO);
-        try {
-            Engine engine = engineOptions.engine();
-            NetworkSpec spec = engine.load(config, new Overrides(duration, dt, seed, threads, backend));
-            Network network = engine.build(spec);
-            Backend b = engine.backend(network);
-            if (verbose) {
-                System.err.print("step task graph:\n" + StepGraph.of(network.tasks()).describe(network.states()));
-            }
-            Progress progress = new Progress(spec.dt(), quiet);
-            RunResult result = engine.run(network, b, progress);
-            progress.finish();
-            Path dir = out != null ? out : Path.of("out", spec.name());
-            Map<String, Object> summary = OutputWriter.write(dir, network, b, result);
-            System.out.printf("%s: %d steps (%.1f ms) in %.3f s on %s with %d thread(s); summary in %s%n",
-                    spec.name(), result.steps(), (Double) summary.get("duration_ms"), result.wallSeconds(), b.name(),
-                    b.threads(), dir.resolve("summary.json"));
-            return 0;
-        } catch (ConfigException e) {
-            System.err.println("spikeforge: " + e.getMessage());
-            return 2;
-        } catch (BackendUnavailableException e) {
-            System.err.println("spikeforge: " + e.getMessage());
-            return 2;
-        }
+        options.applyLogLevel();
+        Engine engine = engineOptions.engine();
+        NetworkSpec spec = engine.load(config, new Overrides(duration, dt, seed, options.threads, options.backend));
+        long checkpointSteps = options.checkpointSteps(spec.dt(), 0);
+        long checkSteps = options.checkSteps(RunSettings.DEFAULT_CHECK_EVERY);
+        Network network = engine.build(spec);
+        Path dir = options.out != null ? options.out : Path.of("out", spec.name());
+        RunSettings settings = new RunSettings(checkSteps, checkpointSteps,
+                checkpointSteps > 0 ? dir.resolve(RunOptions.CHECKPOINT_FILE) : null, dir.toString());
+        return Session.run(engine, network, options, dir, settings, -1);
     }
 }
