@@ -136,6 +136,8 @@ public final class ConfigReader {
         private final Map<String, Integer> populationSizes = new LinkedHashMap<>();
         private final Map<String, NetworkSpec.Input> sources = new LinkedHashMap<>();
         private final Map<String, NetworkSpec.Projection> projections = new LinkedHashMap<>();
+        /** Declared projection names, valid or not, so that monitors of a broken projection add no second error. */
+        private final Set<String> projectionNames = new java.util.LinkedHashSet<>();
 
         Reader(Problems problems) {
             this.problems = problems;
@@ -279,6 +281,9 @@ public final class ConfigReader {
             }
             unknownKeys(node, path, PROJECTION);
             String name = name(node, path);
+            if (name != null) {
+                projectionNames.add(name);
+            }
             String pre = reference(node, "pre", path, groupSizes.keySet(), "population or spike source");
             String post = reference(node, "post", path, populationSizes.keySet(), "population");
             int delaySteps = 0;
@@ -355,7 +360,7 @@ public final class ConfigReader {
             }
             unknownKeys(node, path, MONITOR);
             List<String> targets = new ArrayList<>(groupSizes.keySet());
-            targets.addAll(projections.keySet());
+            targets.addAll(projectionNames);
             String target = reference(node, "target", path, new java.util.LinkedHashSet<>(targets),
                     "population, spike source or projection");
             String var = node.has("var") ? text(node.get("var"), path + ".var") : null;
@@ -417,7 +422,10 @@ public final class ConfigReader {
                 vars.addAll(variableNames(populations.get(target).neuron().factory().variables()));
             } else if (sources.containsKey(target)) {
                 vars.add("spike");
-            } else if (projections.containsKey(target)) {
+            } else if (projectionNames.contains(target)) {
+                if (!projections.containsKey(target)) {
+                    return null;
+                }
                 NetworkSpec.Projection p = projections.get(target);
                 vars.add("weight");
                 vars.addAll(variableNames(p.syn().factory().variables()));
