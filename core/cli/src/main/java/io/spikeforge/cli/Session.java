@@ -20,6 +20,11 @@ final class Session {
     private Session() {
     }
 
+    private static String outputs(Network network, Path dir) {
+        return "the outputs up to t = " + new java.math.BigDecimal(network.step() * network.spec().dt())
+                .round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString() + " ms are in " + dir;
+    }
+
     /**
      * @param resumedFrom the checkpoint's step, or -1 for a fresh run
      * @return the exit code: 0 completed, 3 numerical fault, 1 checkpoint failure, 130 stopped by a signal
@@ -45,17 +50,17 @@ final class Session {
                     return ExitCodes.OK;
                 }
                 case STOPPED -> {
-                    System.err.printf("spikeforge: %s: %s; partial outputs in %s%s%n", name, result.message(), dir,
+                    System.err.printf("spikeforge: %s: %s; %s%s%n", name, result.message(), outputs(network, dir),
                             settings.checkpointEverySteps() > 0 ? "; continue with: spikeforge resume "
                                     + settings.checkpointFile() : "");
                     return ExitCodes.INTERRUPTED;
                 }
                 case NUMERICAL_FAULT -> {
-                    System.err.printf("spikeforge: %s: %s; partial outputs in %s%n", name, result.message(), dir);
+                    System.err.printf("spikeforge: %s: %s; %s%n", name, result.message(), outputs(network, dir));
                     return ExitCodes.NUMERICAL_FAULT;
                 }
                 case CHECKPOINT_FAILED -> {
-                    System.err.printf("spikeforge: %s: %s; partial outputs in %s%n", name, result.message(), dir);
+                    System.err.printf("spikeforge: %s: %s; %s%n", name, result.message(), outputs(network, dir));
                     return ExitCodes.INTERNAL;
                 }
                 default -> throw new IllegalStateException(result.outcome().toString());

@@ -196,8 +196,8 @@ public final class Engine {
                     + settings.checkpointFile() + ": " + supervisor.checkpointFailure().getMessage(), null);
         }
         if (partial) {
-            return new RunResult(done, wall, true, RunResult.Outcome.STOPPED, "stopped on request after step "
-                    + network.step() + " of " + total, null);
+            return new RunResult(done, wall, true, RunResult.Outcome.STOPPED, "stopped on request after "
+                    + network.step() + " of " + total + " steps", null);
         }
         return new RunResult(done, wall, false, RunResult.Outcome.COMPLETED, null, null);
     }

@@ -40,18 +40,18 @@ public final class FiniteCheck {
     }
 
     /**
-     * @param step       the network's step now
-     * @param lastFinite the step of the previous clean scan, or -1
+     * @param done       the steps done (the network's clock)
+     * @param lastFinite the steps done at the previous clean scan, or -1
      * @return the first non-finite value, or null when every value is finite
      */
-    public NumericalFault scan(long step, long lastFinite) {
+    public NumericalFault scan(long done, long lastFinite) {
         for (int a = 0; a < arrays.length; a++) {
             int bad = firstNonFinite(arrays[a]);
             if (bad >= 0) {
                 StateRegistry.State s = states[a];
                 String owner = s.owner().contains(".") ? s.owner().substring(0, s.owner().indexOf('.')) : s.owner();
                 return new NumericalFault(kinds.getOrDefault(owner, "model"), owner, s.variable(), bad, arrays[a][bad],
-                        step, lastFinite, dt);
+                        Math.max(0, lastFinite), done - 1, dt);
             }
         }
         return null;
