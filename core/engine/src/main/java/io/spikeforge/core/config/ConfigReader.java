@@ -1,6 +1,5 @@
 package io.spikeforge.core.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,14 +68,7 @@ public final class ConfigReader {
         try {
             root = yaml.readTree(text);
         } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            String what = e.getOriginalMessage().lines().findFirst().orElse("");
-            java.util.regex.Matcher dup = java.util.regex.Pattern.compile("Duplicate field '(.*)'").matcher(what);
-            if (dup.matches()) {
-                what = "the key '" + dup.group(1) + "' appears twice in one mapping";
-            }
-            throw new ConfigException(source, List.of(new ConfigError("", "malformed YAML" + where + ": " + what)));
+            throw new ConfigException(source, List.of(new ConfigError("", YamlErrors.describe(e))));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             root = JsonNodeFactory.instance.objectNode();
@@ -135,6 +127,11 @@ public final class ConfigReader {
         /** Declared population names, valid or not, so that one bad model does not cascade into bad references. */
         private final Map<String, Integer> populationSizes = new LinkedHashMap<>();
         private final Map<String, NetworkSpec.Input> sources = new LinkedHashMap<>();
+        /**
+         * Names that may act as a projection's pre side: every population, and every input that is a spike source
+         * or whose model is unknown. A reference to one that failed validation adds no second error.
+         */
+        private final Set<String> declaredGroups = new java.util.LinkedHashSet<>();
         private final Map<String, NetworkSpec.Projection> projections = new LinkedHashMap<>();
         /** Declared projection names, valid or not, so that monitors of a broken projection add no second error. */
         private final Set<String> projectionNames = new java.util.LinkedHashSet<>();
@@ -233,6 +230,7 @@ public final class ConfigReader {
             }
             if (name != null) {
                 populationSizes.put(name, size);
+                declaredGroups.add(name);
             }
             if (name != null && size > 0) {
                 groupSizes.put(name, size);
@@ -249,9 +247,15 @@ public final class ConfigReader {
             String name = name(node, path);
             ModelRef model = models.read(node, path, ModelKind.INPUT, INPUT_RESERVED);
             if (model == null) {
+                if (name != null) {
+                    declaredGroups.add(name);
+                }
                 return;
             }
             boolean source = ((InputModel) model.factory()).spikeSource();
+            if (source && name != null) {
+                declaredGroups.add(name);
+            }
             if (source) {
                 if (node.has("target")) {
                     problems.add(path + ".target", model.name() + " is a spike source: connect it with a projection"
@@ -269,7 +273,7 @@ public final class ConfigReader {
                     problems.add(path + ".size", model.name() + " is a current: it takes its target's size");
                 }
                 String target = reference(node, "target", path, populationSizes.keySet(), "population");
-                if (name != null && target != null) {
+                if (name != null && target != null && populationSizes.get(target) > 0) {
                     allInputs.add(new NetworkSpec.Input(name, model, target, populationSizes.get(target)));
                 }
             }
@@ -284,8 +288,16 @@ public final class ConfigReader {
             if (name != null) {
                 projectionNames.add(name);
             }
-            String pre = reference(node, "pre", path, groupSizes.keySet(), "population or spike source");
-            String post = reference(node, "post", path, populationSizes.keySet(), "population");
+            String pre = valid(reference(node, "pre", path, declaredGroups, "population or spike source"));
+            String post = null;
+            JsonNode postNode = node.get("post");
+            if (postNode != null && postNode.isTextual() && sources.containsKey(postNode.textValue())) {
+                problems.add(path + ".post", "'" + postNode.textValue() + "' is a spike source, which can only be a"
+                        + " projection's pre; post must be a population. Known: " + String.join(", ",
+                        populationSizes.keySet()));
+            } else {
+                post = valid(reference(node, "post", path, populationSizes.keySet(), "population"));
+            }
             int delaySteps = 0;
             if (node.has("delay")) {
                 Double d = ParamChecker.number(node.get("delay"));
@@ -359,7 +371,7 @@ public final class ConfigReader {
                 return null;
             }
             unknownKeys(node, path, MONITOR);
-            List<String> targets = new ArrayList<>(groupSizes.keySet());
+            List<String> targets = new ArrayList<>(declaredGroups);
             targets.addAll(projectionNames);
             String target = reference(node, "target", path, new java.util.LinkedHashSet<>(targets),
                     "population, spike source or projection");
@@ -412,28 +424,30 @@ public final class ConfigReader {
             return new NetworkSpec.Monitor(name, target, var, indices, every);
         }
 
+        /** @return the target's variables, or null when the target failed validation (reported already) */
         private List<String> monitorVariables(String target) {
             List<String> vars = new ArrayList<>();
-            if (populationSizes.containsKey(target)) {
+            if (populations.containsKey(target)) {
                 vars.add("spike");
-                if (!populations.containsKey(target)) {
-                    return null;
-                }
                 vars.addAll(variableNames(populations.get(target).neuron().factory().variables()));
             } else if (sources.containsKey(target)) {
                 vars.add("spike");
-            } else if (projectionNames.contains(target)) {
-                if (!projections.containsKey(target)) {
-                    return null;
-                }
+            } else if (projections.containsKey(target)) {
                 NetworkSpec.Projection p = projections.get(target);
                 vars.add("weight");
                 vars.addAll(variableNames(p.syn().factory().variables()));
                 if (p.plasticity() != null) {
                     vars.addAll(variableNames(p.plasticity().factory().variables()));
                 }
+            } else {
+                return null;
             }
             return vars;
+        }
+
+        /** @return the group name when that group passed validation; null (no second error) when it did not */
+        private String valid(String group) {
+            return group != null && groupSizes.containsKey(group) ? group : null;
         }
 
         private ModelRef initializer(JsonNode node, String path) {

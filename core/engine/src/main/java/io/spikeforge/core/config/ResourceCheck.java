@@ -45,7 +45,7 @@ final class ResourceCheck {
         if (spec.steps() > Integer.MAX_VALUE) {
             problems.add("duration", ParamChecker.fmt(spec.duration()) + " ms at dt = " + ParamChecker.fmt(spec.dt())
                     + " ms is " + spec.steps() + " steps, more than the " + Integer.MAX_VALUE
-                    + " one run can take; resume from checkpoints or raise dt");
+                    + " one run can take; shorten the duration or raise dt");
             return;
         }
         for (int i = 0; i < spec.populations().size(); i++) {
@@ -106,6 +106,14 @@ final class ResourceCheck {
         int post = sizes.get(p.post());
         long n = ((ConnectorModel) p.connector().factory()).estimateSynapses(p.connector().params(), pre, post,
                 p.pre().equals(p.post()));
+        long commBytes;
+        try {
+            // The comm first: a dense matrix that cannot exist is the clearer message than its synapse count.
+            commBytes = ((CommModel) p.comm().factory()).estimateBytes(p.comm().params(), pre, post, n);
+        } catch (IllegalArgumentException e) {
+            problems.add(p.comm().path(), p.comm().name() + ": " + e.getMessage());
+            return;
+        }
         if (n > MAX_ARRAY) {
             problems.add(p.connector().path(), p.connector().name() + " would make about " + n + " synapses, more than"
                     + " the " + MAX_ARRAY + " one projection can hold; lower the connection density or split the"
@@ -113,13 +121,6 @@ final class ResourceCheck {
             return;
         }
         synapses.put(p.name(), n);
-        long commBytes;
-        try {
-            commBytes = ((CommModel) p.comm().factory()).estimateBytes(p.comm().params(), pre, post, n);
-        } catch (IllegalArgumentException e) {
-            problems.add(p.comm().path(), p.comm().name() + ": " + e.getMessage());
-            return;
-        }
         int synSize = p.alignPre() ? pre : post;
         long synBytes = 4L * synSize * (1 + p.syn().factory().variables().size());
         // row offsets, post indices, weights and their initial copy, the comm's own arrays, the synapses
@@ -146,7 +147,8 @@ final class ResourceCheck {
         long cells = rows * width;
         if (cells > MAX_ARRAY) {
             problems.add("monitors[" + i + "]", "recording " + width + " values of '" + m.target() + "." + m.var()
-                    + "' every " + m.every() + " steps for " + spec.steps() + " steps makes " + cells
+                    + "' every " + (m.every() == 1 ? "step" : m.every() + " steps") + " for " + spec.steps()
+                    + " steps makes " + cells
                     + " values, more than the " + MAX_ARRAY + " of the largest Java array; record fewer indices or"
                     + " raise 'every'");
         } else {

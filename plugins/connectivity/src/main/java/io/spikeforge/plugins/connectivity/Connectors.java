@@ -247,7 +247,7 @@ final class Connectors {
         @Override
         public Connectivity connect(Params p, BuildContext ctx, int nPre, int nPost, boolean same) {
             if (nPre != nPost) {
-                throw new IllegalArgumentException("One2One needs equal sizes, got " + nPre + " pre and " + nPost
+                throw new IllegalArgumentException("pre and post must have the same size, got " + nPre + " pre and " + nPost
                         + " post neurons");
             }
             RowBuilder rows = new RowBuilder(nPre, nPost);

@@ -46,7 +46,7 @@ final class OneToOneComm implements CommModel {
             identity = conn.cols()[i] == i;
         }
         if (!identity) {
-            throw new IllegalArgumentException("OneToOne needs equal pre and post sizes and the One2One connector"
+            throw new IllegalArgumentException("needs equal pre and post sizes and the One2One connector"
                     + " (got " + conn.preSize() + " -> " + conn.postSize() + " with " + conn.synapses() + " pairs)");
         }
         float[] w = weights;
