@@ -5,20 +5,28 @@ import io.spikeforge.core.config.NetworkSpec;
 import io.spikeforge.core.sim.Network;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
- * Scans every float state array of a network for NaN and infinity, in registration order (populations,
- * inputs, projections), and names the first bad value. One scan reads each float once: its cost is
- * that of one pass over the network's float state, so the engine runs it every few steps rather than
- * every step.
+ * Scans the float state arrays of a network for NaN and infinity, in registration order (populations,
+ * inputs, projections), and names the first bad value. The first scan reads every array; later scans
+ * read only the arrays some step task declares it writes, since no other array can change (the weights
+ * of a projection without plasticity are the bulk of many networks). A scan costs one pass over those
+ * floats, about 0.25 ns each, so the engine runs it every few steps rather than every step.
  */
 public final class FiniteCheck {
 
     private final float[][] arrays;
     private final StateRegistry.State[] states;
+    /** Indices into {@link #arrays} of the arrays a task writes. */
+    private final int[] written;
+    private boolean scannedAll;
     private final Map<String, String> kinds = new HashMap<>();
     private final double dt;
 
@@ -32,6 +40,9 @@ public final class FiniteCheck {
         }
         this.states = floats.toArray(StateRegistry.State[]::new);
         this.arrays = floats.stream().map(s -> (float[]) s.array()).toArray(float[][]::new);
+        Set<Object> writes = Collections.newSetFromMap(new IdentityHashMap<>());
+        network.tasks().forEach(t -> writes.addAll(t.writes()));
+        this.written = IntStream.range(0, arrays.length).filter(a -> writes.contains(arrays[a])).toArray();
         NetworkSpec spec = network.spec();
         spec.populations().forEach(p -> kinds.put(p.name(), "population"));
         spec.inputs().forEach(i -> kinds.put(i.name(), "input"));
@@ -45,7 +56,11 @@ public final class FiniteCheck {
      * @return the first non-finite value, or null when every value is finite
      */
     public NumericalFault scan(long done, long lastFinite) {
-        for (int a = 0; a < arrays.length; a++) {
+        boolean all = !scannedAll;
+        scannedAll = true;
+        int n = all ? arrays.length : written.length;
+        for (int k = 0; k < n; k++) {
+            int a = all ? k : written[k];
             int bad = firstNonFinite(arrays[a]);
             if (bad >= 0) {
                 StateRegistry.State s = states[a];
