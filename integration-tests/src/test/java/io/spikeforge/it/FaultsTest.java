@@ -66,9 +66,21 @@ class FaultsTest {
                             }
                         }
                         """)
+                .source("faults.ReturnsNull", header + """
+                        public final class ReturnsNull implements NeuronModel {
+                            public String name() { return "ReturnsNull"; }
+                            public String description() { return "forgets to return its group"; }
+                            public List<ParamSpec> parameters() { return List.of(); }
+                            public NeuronGroup create(Params p, BuildContext c, int size, float[] current, int[] spikes) {
+                                return null;
+                            }
+                        }
+                        """)
                 .plugin("faults.FaultPlugin", header + """
                         public final class FaultPlugin implements SpikeForgePlugin {
-                            public List<ModelFactory> models() { return List.of(new PoisonAt(), new CrashAt()); }
+                            public List<ModelFactory> models() {
+                                return List.of(new PoisonAt(), new CrashAt(), new ReturnsNull());
+                            }
                         }
                         """)
                 .build(packs, "faults");
@@ -158,5 +170,17 @@ class FaultsTest {
                 r.err());
         assertEquals(100, CheckpointFile.read(tmp.resolve("out").resolve("checkpoint.sfck")).meta().step(),
                 "the last checkpoint holds the last finite state");
+    }
+
+    @Test
+    void aModelThatReturnsNothingIsNamedWithItsPack() throws Exception {
+        Cli.Result r = run("""
+                duration: 10
+                populations:
+                  - {name: n, size: 3, neuron: ReturnsNull}
+                """);
+        assertEquals(1, r.code());
+        assertEquals("spikeforge: populations[0].neuron: neuron model 'ReturnsNull' from pack faults ("
+                + packs.resolve("faults") + ") returned nothing (null) while building\n", r.err());
     }
 }

@@ -237,13 +237,17 @@ public final class NetworkBuilder {
         PlasticityModel.Plasticity plasticity = null;
         if (p.plasticity() != null) {
             SpikeBuffer arriving = delayed;
-            plasticity = guard(p.plasticity(), () -> ((PlasticityModel) p.plasticity().factory()).create(
-                    p.plasticity().params(), context(n, p.plasticity()), comm, arriving, post.spikes()));
+            plasticity = guard(p.plasticity(), () -> {
+                PlasticityModel.Plasticity rule = ((PlasticityModel) p.plasticity().factory()).create(
+                        p.plasticity().params(), context(n, p.plasticity()), comm, arriving, post.spikes());
+                // Copied inside the guard, so that a rule returning null lists is reported as its own fault.
+                projectionTasks.addAll(List.copyOf(rule.beforeDelivery()));
+                postUpdateTasks.addAll(List.copyOf(rule.afterPostUpdate()));
+                return rule;
+            });
             if (plasticity == null) {
                 return null;
             }
-            projectionTasks.addAll(plasticity.beforeDelivery());
-            postUpdateTasks.addAll(plasticity.afterPostUpdate());
         }
         int synSize = p.alignPre() ? pre.size() : post.size();
         float[] synInput = new float[synSize];
@@ -296,8 +300,9 @@ public final class NetworkBuilder {
      * fault of the model's pack and stops the build.
      */
     private <T> T guard(ModelRef model, Supplier<T> create) {
+        T created;
         try {
-            return create.get();
+            created = create.get();
         } catch (IllegalArgumentException e) {
             errors.add(new ConfigError(model.path(), model.name() + ": " + e.getMessage()));
             return null;
@@ -305,6 +310,11 @@ public final class NetworkBuilder {
             throw new PluginFailureException(model.path() + ": " + model.factory().kind().word() + " model '"
                     + model.name() + "' from pack " + model.pack() + " failed while building: " + describe(e), e);
         }
+        if (created == null) {
+            throw new PluginFailureException(model.path() + ": " + model.factory().kind().word() + " model '"
+                    + model.name() + "' from pack " + model.pack() + " returned nothing (null) while building", null);
+        }
+        return created;
     }
 
     private static String describe(Throwable e) {
