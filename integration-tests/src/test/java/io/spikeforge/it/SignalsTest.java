@@ -32,12 +32,20 @@ class SignalsTest {
 
     private static final long STEPS = 1_000_000;
 
+    /** The checkpoint test's network, its value monitors thinned: they preallocate a row per recorded step. */
+    private static final String NETWORK = CheckpointTest.NETWORK
+            .replace("  - {target: rew, var: eligibility, every: 7}\n", "")
+            .replace("  - {target: ie, var: g, every: 3}\n", "")
+            .replace("{target: exc, var: V, every: 5}", "{target: exc, var: V, every: 100}");
+
     @TempDir
     Path tmp;
 
-    /** Starts {@code spikeforge run} on the checkpoint test's network for 100 s simulated, packs from the environment. */
+    /** Starts {@code spikeforge run} on the network for 100 s simulated, packs from the environment. */
     private Process start(Path config, Path out, Path log) throws IOException {
-        Files.writeString(config, CheckpointTest.NETWORK);
+        assertTrue(!NETWORK.contains("every: 7") && !NETWORK.contains("every: 3}") && NETWORK.contains("every: 100"),
+                "the monitors are thinned");
+        Files.writeString(config, NETWORK);
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--sun-misc-unsafe-memory-access=allow", "-cp",
                 System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
@@ -88,8 +96,10 @@ class SignalsTest {
         assertEquals("stopped on request after " + stopped + " of " + STEPS + " steps", s.get("stop_reason").asText());
         assertEquals(stopped, CheckpointFile.read(out.resolve("checkpoint.sfck")).meta().step(),
                 "a checkpoint of the step it stopped after");
-        assertTrue(Files.size(out.resolve("exc.spike.npy")) > 128 && Files.size(out.resolve("exc.V.npy")) > 128,
-                "the monitors are flushed");
+        assertEquals(List.of(s.at("/populations/exc/spikes").asLong(), 2L), shape(out.resolve("exc.spike.npy")),
+                "every spike up to the stop is in the spike monitor");
+        assertEquals(List.of((stopped + 99) / 100, 120L), shape(out.resolve("exc.V.npy")),
+                "V was recorded every 100 steps up to the stop");
         return stopped;
     }
 
@@ -102,7 +112,7 @@ class SignalsTest {
         assertEquals(143, waitFor(p), "128 + SIGTERM");
         long stopped = assertStoppedAndFlushed(out, log);
 
-        Network reference = Packs.ENGINE.build(Packs.ENGINE.parse(CheckpointTest.NETWORK, "signalled.yaml",
+        Network reference = Packs.ENGINE.build(Packs.ENGINE.parse(NETWORK, "signalled.yaml",
                 new Overrides((double) (STEPS / 10), null, null, null, null)));
         Packs.ENGINE.run(reference, new JvmBackend(1), new RunListener() {
             @Override
@@ -126,6 +136,14 @@ class SignalsTest {
         assertEquals(0, new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor());
         assertEquals(130, waitFor(p), "128 + SIGINT");
         assertStoppedAndFlushed(out, log);
+    }
+
+    /** @return the shape an .npy file's header declares */
+    private static List<Long> shape(Path npy) throws IOException {
+        Matcher m = Pattern.compile("'shape': \\((\\d+), (\\d+)\\)").matcher(
+                new String(Files.readAllBytes(npy), 0, 128, java.nio.charset.StandardCharsets.US_ASCII));
+        assertTrue(m.find(), npy.toString());
+        return List.of(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
     }
 
     /** @return whether this process ignores SIGINT (Linux: bit 1 of SigIgn in /proc/self/status) */

@@ -54,9 +54,4 @@ public final class DelayRing {
         states.register(group, "delay_ring", "1", ring);
         states.register(group, "delay_ring_count", "1", ringCount);
     }
-
-    /** @return the bytes a ring for {@code size} neurons and delays up to {@code maxDelay} steps takes */
-    public static long bytes(int size, int maxDelay) {
-        return 4L * (maxDelay + 1L) * size + 4L * (maxDelay + 1L);
-    }
 }
