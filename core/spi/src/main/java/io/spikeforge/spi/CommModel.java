@@ -130,7 +130,7 @@ public interface CommModel extends ModelFactory {
          * every weight untouched and costs nothing per synapse.
          *
          * @param values one value per synapse, in connectivity order
-         * @param factor a one-element array
+         * @param factor a one-element array; {@code factor[0] * values[k]} is in the weight's unit (uS or nA)
          */
         default StepTask updateSynapses(String name, float[] values, float[] factor, float wMin, float wMax) {
             throw new UnsupportedOperationException("this comm does not support plasticity");
