@@ -45,4 +45,18 @@ class CliErrorsTest {
         assertEquals(2, message.strip().lines().count(), "a header and one error line: " + message);
         assertFalse(Files.exists(tmp.resolve("out")), "nothing is written for a refused config");
     }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "--checkpoint-every|0.15|spikeforge: --checkpoint-every: 0.15 ms is not a positive multiple of dt = 0.1 ms",
+            "--checkpoint-every|0|spikeforge: --checkpoint-every: 0 ms is not a positive multiple of dt = 0.1 ms",
+            "--check-every|-1|spikeforge: --check-every: must be a number of steps >= 0, got -1"})
+    void badRunOptionsExitWith2AndOneLine(String option, String value, String message) throws Exception {
+        Path out = tmp.resolve("out");
+        Cli.Result r = Cli.run("run", Sims.root().resolve("examples").resolve("stdp_net.yaml").toString(), "--out",
+                out.toString(), "--quiet", option, value);
+        assertEquals(2, r.code());
+        assertEquals(message + "\n", r.err());
+        assertFalse(Files.exists(out));
+    }
 }

@@ -111,4 +111,17 @@ class ConfigErrorsTest {
         assertEquals(List.of("projections[0].comm.conn: FixedPreNum: num = 5 exceeds the 2 available pre neurons"),
                 errors(VALID.replace("{type: FixedProb, prob: 0.5}", "{type: FixedPreNum, num: 5}")));
     }
+
+    @Test
+    void modelsThatRefuseTheirArgumentsWhileBuildingAreAllReportedTogether() {
+        String yaml = VALID.replace("{type: FixedProb, prob: 0.5}", "{type: FixedPreNum, num: 5}") + """
+                inputs:
+                  - {name: step, type: SectionCurrent, target: pre, values: [1, 2], durations: [5]}
+                  - {name: src, type: PoissonSpikes, size: 3, rate: 20000}
+                """;
+        assertEquals(List.of(
+                "inputs[0]: SectionCurrent: values has 2 entries but durations has 1; give one duration per value",
+                "inputs[1]: PoissonSpikes: rate * dt = 2.0 exceeds one spike per step; lower rate or dt",
+                "projections[0].comm.conn: FixedPreNum: num = 5 exceeds the 2 available pre neurons"), errors(yaml));
+    }
 }

@@ -123,6 +123,65 @@ public final class CsrKernels {
         }
     }
 
+    /**
+     * Scaled plasticity on pre spikes: for each spiking row i and each synapse (i, j) with j in
+     * [from, to): w = clip(w + (factor * preScale[i]) * postValues[j], wMin, wMax).
+     */
+    public static void updateRowsScaled(int from, int to, int[] rowPtr, int[] cols, float[] w, int[] spikeList,
+                                        int[] spikeCount, float[] preScale, float[] postValues, float factor,
+                                        float wMin, float wMax) {
+        int n = spikeCount[0];
+        for (int s = 0; s < n; s++) {
+            int row = spikeList[s];
+            float scale = factor * preScale[row];
+            int end = rowPtr[row + 1];
+            int k = from == 0 ? rowPtr[row] : lowerBound(cols, rowPtr[row], end, from);
+            for (; k < end; k++) {
+                int j = cols[k];
+                if (j >= to) {
+                    break;
+                }
+                w[k] = clip(w[k] + scale * postValues[j], wMin, wMax);
+            }
+        }
+    }
+
+    /**
+     * Scaled plasticity on post spikes, through the column index: for each spiking post j in
+     * [from, to) and each synapse (i, j): w = clip(w + (factor * postScale[j]) * preValues[i], wMin, wMax).
+     */
+    public static void updateColumnsScaled(int from, int to, int[] colPtr, int[] perm, int[] colRows, float[] w,
+                                           int[] spikeList, int[] spikeCount, float[] preValues, float[] postScale,
+                                           float factor, float wMin, float wMax) {
+        int n = spikeCount[0];
+        for (int s = 0; s < n; s++) {
+            int j = spikeList[s];
+            if (j < from || j >= to) {
+                continue;
+            }
+            float scale = factor * postScale[j];
+            for (int c = colPtr[j]; c < colPtr[j + 1]; c++) {
+                int k = perm[c];
+                w[k] = clip(w[k] + scale * preValues[colRows[c]], wMin, wMax);
+            }
+        }
+    }
+
+    /**
+     * Per-synapse plasticity over synapses [from, to): w[k] = clip(w[k] + factor[0] * values[k]);
+     * nothing is touched while factor[0] is 0.
+     */
+    public static void updateSynapses(int from, int to, float[] w, float[] values, float[] factor, float wMin,
+                                      float wMax) {
+        float f = factor[0];
+        if (f == 0f) {
+            return;
+        }
+        for (int k = from; k < to; k++) {
+            w[k] = clip(w[k] + f * values[k], wMin, wMax);
+        }
+    }
+
     /** Clips to [lo, hi]; infinite bounds leave the value unchanged. */
     public static float clip(float x, float lo, float hi) {
         return x < lo ? lo : (x > hi ? hi : x);

@@ -72,6 +72,67 @@ public final class DenseKernels {
         }
     }
 
+    /**
+     * Scaled plasticity on pre spikes: w[i, j] = clip(w + (factor * preScale[i]) * postValues[j]) for
+     * j in [from, to), the same floats as {@link CsrKernels#updateRowsScaled}.
+     */
+    public static void updateRowsScaled(int from, int to, float[] w, int[] mask, int postSize, int[] spikeList,
+                                        int[] spikeCount, float[] preScale, float[] postValues, float factor,
+                                        float wMin, float wMax) {
+        int n = spikeCount[0];
+        boolean all = mask.length == 0;
+        for (int s = 0; s < n; s++) {
+            int i = spikeList[s];
+            float scale = factor * preScale[i];
+            int base = i * postSize;
+            for (int j = from; j < to; j++) {
+                if (all || mask[base + j] != 0) {
+                    w[base + j] = CsrKernels.clip(w[base + j] + scale * postValues[j], wMin, wMax);
+                }
+            }
+        }
+    }
+
+    /**
+     * Scaled plasticity on post spikes: w[i, j] = clip(w + (factor * postScale[j]) * preValues[i]) for
+     * spiking j in [from, to), the same floats as {@link CsrKernels#updateColumnsScaled}.
+     */
+    public static void updateColumnsScaled(int from, int to, float[] w, int[] mask, int preSize, int postSize,
+                                           int[] spikeList, int[] spikeCount, float[] preValues, float[] postScale,
+                                           float factor, float wMin, float wMax) {
+        int n = spikeCount[0];
+        boolean all = mask.length == 0;
+        for (int s = 0; s < n; s++) {
+            int j = spikeList[s];
+            if (j < from || j >= to) {
+                continue;
+            }
+            float scale = factor * postScale[j];
+            for (int i = 0; i < preSize; i++) {
+                int k = i * postSize + j;
+                if (all || mask[k] != 0) {
+                    w[k] = CsrKernels.clip(w[k] + scale * preValues[i], wMin, wMax);
+                }
+            }
+        }
+    }
+
+    /**
+     * Per-synapse plasticity over synapses [from, to), synapse k at w[index[k]]:
+     * w = clip(w + factor[0] * values[k]); nothing is touched while factor[0] is 0.
+     */
+    public static void updateSynapses(int from, int to, float[] w, int[] index, float[] values, float[] factor,
+                                      float wMin, float wMax) {
+        float f = factor[0];
+        if (f == 0f) {
+            return;
+        }
+        for (int k = from; k < to; k++) {
+            int cell = index[k];
+            w[cell] = CsrKernels.clip(w[cell] + f * values[k], wMin, wMax);
+        }
+    }
+
     /** One-to-one: target[i] += w[i] for spiking i in [from, to). */
     public static void oneToOne(int from, int to, float[] w, int[] spikeList, int[] spikeCount, float[] target) {
         int n = spikeCount[0];

@@ -4,26 +4,52 @@ import io.spikeforge.core.Engine;
 import io.spikeforge.core.plugin.PluginLoader;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
+import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
-/** Options every command that loads plugins shares. */
+/**
+ * Options every command that loads plugins shares, and where packs are looked for: the installation's
+ * {@code packs/} directory (next to the {@code spikeforge} launcher, which passes it as the system
+ * property {@code spikeforge.home}), then each {@code --plugins DIR}, or when none is given each
+ * directory in {@code $SPIKEFORGE_PLUGINS} (separated by {@code :}).
+ */
 final class EngineOptions {
 
-    @Option(names = "--plugins", paramLabel = "DIR",
-            description = "Extra pack directory (default: $SPIKEFORGE_PLUGINS); each subdirectory of jars is one pack.")
-    Path plugins;
+    /** The launcher's directory; its {@code packs/} subdirectory holds installed packs. */
+    static final String HOME_PROPERTY = "spikeforge.home";
 
-    /** @return an engine with the built-in packs plus those in the plugin directory */
-    Engine engine() throws IOException {
-        List<PluginLoader.Found> extra = new ArrayList<>();
-        Path dir = plugins;
-        if (dir == null && System.getenv("SPIKEFORGE_PLUGINS") != null && !System.getenv("SPIKEFORGE_PLUGINS").isBlank()) {
-            dir = Path.of(System.getenv("SPIKEFORGE_PLUGINS"));
+    @Option(names = "--plugins", paramLabel = "DIR",
+            description = "A directory of packs (default: $SPIKEFORGE_PLUGINS); each subdirectory holding jars is"
+                    + " one pack. May be given more than once.")
+    List<Path> plugins = new ArrayList<>();
+
+    /** @return the pack directories to load, each once, in order */
+    static List<Path> packDirectories(List<Path> given, String env, String home) {
+        Set<Path> dirs = new LinkedHashSet<>();
+        if (home != null && !home.isBlank() && Files.isDirectory(Path.of(home, "packs"))) {
+            dirs.add(Path.of(home, "packs").toAbsolutePath().normalize());
         }
-        if (dir != null) {
+        if (!given.isEmpty()) {
+            given.forEach(p -> dirs.add(p.toAbsolutePath().normalize()));
+        } else if (env != null && !env.isBlank()) {
+            for (String part : env.split(File.pathSeparator)) {
+                if (!part.isBlank()) {
+                    dirs.add(Path.of(part).toAbsolutePath().normalize());
+                }
+            }
+        }
+        return List.copyOf(dirs);
+    }
+
+    /** @return an engine with the built-in packs plus those in the pack directories */
+    Engine engine() {
+        List<PluginLoader.Found> extra = new ArrayList<>();
+        for (Path dir : packDirectories(plugins, System.getenv("SPIKEFORGE_PLUGINS"), System.getProperty(HOME_PROPERTY))) {
             extra.addAll(PluginLoader.fromDirectory(dir));
         }
         return Engine.create(extra);

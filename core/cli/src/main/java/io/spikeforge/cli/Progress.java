@@ -11,7 +11,8 @@ import java.util.function.LongSupplier;
 
 /**
  * A progress line on stderr, shown only when stderr is a terminal and only once a run has taken
- * about 2 s: simulated time, the realtime factor (simulated / wall) and the ETA.
+ * about 2 s: simulated time, the realtime factor (simulated / wall) and the ETA. It also carries a
+ * signal's stop request to the run.
  */
 final class Progress implements RunListener {
 
@@ -23,21 +24,35 @@ final class Progress implements RunListener {
     private final boolean enabled;
     private final PrintStream out;
     private final LongSupplier nanoClock;
+    private final SignalStop stop;
     private final long start;
     private long lastPrint;
     private boolean printed;
 
-    /** @param dt time step in ms */
-    Progress(double dt, boolean quiet) {
-        this(dt, !quiet && stderrIsTerminal(), System.err, System::nanoTime);
+    /**
+     * @param dt   time step in ms
+     * @param stop the signal handler whose request ends the run, or null
+     */
+    Progress(double dt, boolean quiet, SignalStop stop) {
+        this(dt, !quiet && stderrIsTerminal(), System.err, System::nanoTime, stop);
     }
 
     Progress(double dt, boolean enabled, PrintStream out, LongSupplier nanoClock) {
+        this(dt, enabled, out, nanoClock, null);
+    }
+
+    private Progress(double dt, boolean enabled, PrintStream out, LongSupplier nanoClock, SignalStop stop) {
         this.dt = dt;
         this.enabled = enabled;
         this.out = out;
         this.nanoClock = nanoClock;
+        this.stop = stop;
         this.start = nanoClock.getAsLong();
+    }
+
+    @Override
+    public boolean stopRequested() {
+        return stop != null && stop.requested();
     }
 
     @Override

@@ -1,14 +1,21 @@
 package io.spikeforge.cli;
 
+import io.spikeforge.core.backend.BackendUnavailableException;
+import io.spikeforge.core.backend.TaskFailedException;
+import io.spikeforge.core.checkpoint.CheckpointException;
+import io.spikeforge.core.config.ConfigException;
+import io.spikeforge.core.plugin.PackException;
+import io.spikeforge.core.plugin.PluginFailureException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+
+import java.io.PrintStream;
 
 /** The {@code spikeforge} command. */
 @Command(name = "spikeforge", mixinStandardHelpOptions = true, version = "SpikeForge 0.1.0",
         description = "Spiking neural networks with synaptic plasticity on the JVM and TornadoVM.",
-        subcommands = {RunCommand.class, BenchCommand.class, PlotCommand.class, PluginsCommand.class,
-                DocsCommand.class, DevicesCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ResumeCommand.class, BenchCommand.class, PlotCommand.class,
+                PluginsCommand.class, DocsCommand.class, DevicesCommand.class, CommandLine.HelpCommand.class})
 public final class SpikeForgeCli implements Runnable {
 
     @CommandLine.Spec
@@ -19,13 +26,38 @@ public final class SpikeForgeCli implements Runnable {
         spec.commandLine().usage(System.err);
     }
 
-    /** Exit codes: 0 success, 1 internal error, 2 bad input (config, arguments, environment). */
+    /**
+     * Exit codes: 0 success, 1 internal error (SpikeForge's or a pack's), 2 bad input (config, arguments,
+     * packs, checkpoints, backend), 3 NaN or infinity in the state, 130/143 stopped by SIGINT/SIGTERM.
+     */
     public static void main(String[] args) {
         System.exit(execute(args));
     }
 
     /** Runs the CLI and returns its exit code (tests call this). */
     public static int execute(String... args) {
-        return new CommandLine(new SpikeForgeCli()).execute(args);
+        return new CommandLine(new SpikeForgeCli()).setExecutionExceptionHandler(SpikeForgeCli::failed).execute(args);
+    }
+
+    /** One line for what the user can fix; a stack trace only for bugs, or with --verbose. */
+    private static int failed(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        PrintStream err = System.err;
+        boolean verbose = parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--verbose");
+        int code = switch (e) {
+            case ConfigException _, PackException _, CheckpointException _, BackendUnavailableException _,
+                 BadArgumentException _ -> ExitCodes.BAD_INPUT;
+            case PluginFailureException _, TaskFailedException _ -> ExitCodes.INTERNAL;
+            default -> -1;
+        };
+        if (code < 0) {
+            err.println("spikeforge: internal error: " + e);
+            e.printStackTrace(err);
+            return ExitCodes.INTERNAL;
+        }
+        err.println("spikeforge: " + e.getMessage());
+        if (verbose && e.getCause() != null) {
+            e.getCause().printStackTrace(err);
+        }
+        return code;
     }
 }

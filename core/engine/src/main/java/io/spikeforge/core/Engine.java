@@ -1,21 +1,29 @@
 package io.spikeforge.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Inject;
+import com.google.inject.ProvisionException;
 import io.spikeforge.core.backend.Backend;
 import io.spikeforge.core.backend.BackendFactory;
 import io.spikeforge.core.backend.BackendUnavailableException;
 import io.spikeforge.core.backend.RunListener;
 import io.spikeforge.core.build.NetworkBuilder;
+import io.spikeforge.core.checkpoint.CheckpointFile;
+import io.spikeforge.core.checkpoint.CheckpointMeta;
 import io.spikeforge.core.config.ConfigError;
 import io.spikeforge.core.config.ConfigException;
+import io.spikeforge.core.config.ConfigOrigin;
 import io.spikeforge.core.config.ConfigReader;
 import io.spikeforge.core.config.NetworkSpec;
 import io.spikeforge.core.config.Overrides;
 import io.spikeforge.core.config.Suggestions;
+import io.spikeforge.core.plugin.PackException;
 import io.spikeforge.core.plugin.PluginLoader;
 import io.spikeforge.core.plugin.PluginRegistry;
+import io.spikeforge.core.run.RunSettings;
+import io.spikeforge.core.run.RunSupervisor;
 import io.spikeforge.core.sim.Network;
 
 import org.slf4j.Logger;
@@ -27,7 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-/** The engine's entry point: load a config, build the network, pick a backend, run. */
+/** The engine's entry point: load a config, build the network, pick a backend, run, checkpoint, resume. */
 public final class Engine {
 
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
@@ -41,11 +49,24 @@ public final class Engine {
         this.backends = backends;
     }
 
-    /** @return an engine with the class path's packs plus {@code extra} */
+    /**
+     * @return an engine with the class path's packs plus {@code extra}
+     * @throws PackException if a pack cannot be loaded or two packs register the same model name
+     */
     public static Engine create(List<PluginLoader.Found> extra) {
         List<PluginLoader.Found> all = new ArrayList<>(PluginLoader.fromClassPath(Engine.class.getClassLoader()));
         all.addAll(extra);
-        return Guice.createInjector(new EngineModule(all)).getInstance(Engine.class);
+        try {
+            return Guice.createInjector(new EngineModule(all)).getInstance(Engine.class);
+        } catch (CreationException | ProvisionException e) {
+            // Guice wraps what the registry throws; the pack's own message is the one the user needs.
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                if (c instanceof PackException p) {
+                    throw p;
+                }
+            }
+            throw e;
+        }
     }
 
     /** @return an engine with the packs on the class path */
@@ -96,6 +117,38 @@ public final class Engine {
     }
 
     /**
+     * A network rebuilt from a checkpoint, at the checkpoint's step.
+     *
+     * @param network the network, its state and monitors restored
+     * @param meta    the checkpoint's record of the run
+     */
+    public record Resumed(Network network, CheckpointMeta meta) {
+    }
+
+    /**
+     * Rebuilds the network a checkpoint was taken from (its config is stored inside) and restores its
+     * state, so that running it on gives the same spikes and weights as the run that wrote it.
+     *
+     * @param threads worker threads instead of the original run's, or null
+     * @param backend backend instead of the original run's, or null
+     * @throws io.spikeforge.core.checkpoint.CheckpointException if the file is not a usable checkpoint
+     * @throws ConfigException if its config no longer validates (a pack is missing)
+     */
+    public Resumed resume(Path checkpoint, Integer threads, String backend) {
+        CheckpointFile.Checkpoint cp = CheckpointFile.read(checkpoint);
+        ConfigOrigin o = cp.meta().origin();
+        Overrides saved = o.overrides();
+        Overrides overrides = new Overrides(saved.duration(), saved.dt(), saved.seed(),
+                threads != null ? threads : saved.threads(), backend != null ? backend : saved.backend());
+        String source = o.source() + " (stored in " + checkpoint + ")";
+        NetworkSpec spec = new ConfigReader(registry).read(o.text(), source, o.defaultName(), overrides);
+        Network net = build(spec);
+        cp.restoreInto(net);
+        LOG.info("resumed {} at step {} of {}", spec.name(), net.step(), spec.steps());
+        return new Resumed(net, cp.meta());
+    }
+
+    /**
      * @return the backend the spec names, created for this network
      * @throws ConfigException              for an unknown backend name
      * @throws BackendUnavailableException when it cannot run here
@@ -109,16 +162,16 @@ public final class Engine {
                         + " TornadoVM by its documentation, set TORNADOVM_HOME to the SDK, and run ./spikeforge again:"
                         + " it then builds with -Ptornado and starts the JVM with the SDK's tornado-argfile.");
             }
-            throw new ConfigException(network.spec().name(), List.of(new ConfigError("backend.name",
+            throw new ConfigException(network.spec().origin().source(), List.of(new ConfigError("backend.name",
                     "unknown backend '" + name + "'." + Suggestions.didYouMean(name, backends.keySet())
                             + " Available: " + String.join(", ", backendNames()))));
         }
         return f.create(network, network.spec().threads());
     }
 
-    /** Runs the network's remaining steps on {@code backend}. */
+    /** Runs the network's remaining steps on {@code backend}, checking for NaN every 1000 steps. */
     public RunResult run(Network network, Backend backend, RunListener listener) {
-        return run(network, backend, network.spec().steps() - network.step(), listener);
+        return run(network, backend, listener, RunSettings.DEFAULT);
     }
 
     /** Runs {@code steps} more steps, which must not go past the config's duration (monitors are sized for it). */
@@ -127,11 +180,50 @@ public final class Engine {
         if (steps > left) {
             throw new IllegalArgumentException("cannot run " + steps + " steps: only " + left + " remain");
         }
+        return run(network, backend, listener, RunSettings.DEFAULT, network.step() + steps);
+    }
+
+    /**
+     * Runs the network's remaining steps on {@code backend}. The state is scanned for NaN and infinity
+     * before the first step, every {@code settings.checkEverySteps()}, at each checkpoint and after the
+     * last step; a fault stops the run. A stop request ends the run after the current step, and with
+     * checkpoints on, a checkpoint is written there so that {@code resume} can carry on.
+     */
+    public RunResult run(Network network, Backend backend, RunListener listener, RunSettings settings) {
+        return run(network, backend, listener, settings, network.spec().steps());
+    }
+
+    private RunResult run(Network network, Backend backend, RunListener listener, RunSettings settings, long total) {
+        long steps = Math.max(0, total - network.step());
+        RunSupervisor supervisor = new RunSupervisor(network, settings, listener);
         long t0 = System.nanoTime();
-        LOG.debug("running {} steps on {} with {} thread(s)", steps, backend.name(), backend.threads());
-        long done = backend.run(network, Math.max(0, steps), listener);
+        long done = 0;
+        if (supervisor.scan(network.step()) && !listener.stopRequested()) {
+            LOG.debug("running {} steps on {} with {} thread(s)", steps, backend.name(), backend.threads());
+            done = backend.run(network, steps, supervisor);
+        }
         double wall = (System.nanoTime() - t0) / 1e9;
+        boolean partial = network.step() < total;
+        if (supervisor.fault() == null && supervisor.checkpointFailure() == null) {
+            supervisor.scan(network.step());
+        }
+        if (partial && settings.checkpointEverySteps() > 0 && supervisor.fault() == null
+                && supervisor.checkpointFailure() == null) {
+            supervisor.checkpoint(network.step());
+        }
         LOG.info("ran {} steps in {} s", done, String.format("%.3f", wall));
-        return new RunResult(done, wall, done < steps);
+        if (supervisor.fault() != null) {
+            return new RunResult(done, wall, partial, RunResult.Outcome.NUMERICAL_FAULT,
+                    supervisor.fault().message(), supervisor.fault());
+        }
+        if (supervisor.checkpointFailure() != null) {
+            return new RunResult(done, wall, partial, RunResult.Outcome.CHECKPOINT_FAILED, "cannot write checkpoint "
+                    + settings.checkpointFile() + ": " + supervisor.checkpointFailure().getMessage(), null);
+        }
+        if (partial) {
+            return new RunResult(done, wall, true, RunResult.Outcome.STOPPED, "stopped on request after "
+                    + network.step() + " of " + total + " steps", null);
+        }
+        return new RunResult(done, wall, false, RunResult.Outcome.COMPLETED, null, null);
     }
 }

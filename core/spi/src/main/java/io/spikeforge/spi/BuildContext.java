@@ -2,15 +2,23 @@ package io.spikeforge.spi;
 
 /**
  * What the engine gives a model while it builds: the time step, a reproducible seed, the step clock
- * and state allocation. State must be allocated here, not with {@code new}, so that monitors,
- * initializers and backends know every array by name.
+ * and state allocation.
+ *
+ * <p>Every array whose content carries over from one step to the next must be allocated here, not
+ * with {@code new}: the engine then knows it by name for monitors, initializers and listings, saves
+ * and restores it in checkpoints, and scans it for NaN and infinity. An array that a model fills
+ * and consumes within one step (scratch) may be allocated with {@code new} in {@code create}, never
+ * in a step task.
  */
 public interface BuildContext {
 
     /** {@return the time step in ms} */
     double dt();
 
-    /** {@return the config path of the model instance, for example {@code projections[0].syn}} */
+    /**
+     * {@return the name of the population, input or projection the model belongs to}, for example
+     * {@code post} or {@code stdp}; the engine names the model's state {@code owner.variable}
+     */
     String owner();
 
     /** {@return a seed derived from the run's seed and {@link #owner()}: stable across runs} */
@@ -26,20 +34,24 @@ public interface BuildContext {
      * Allocates a named float state array, initialized to {@code initial} unless the config sets an
      * initializer for it.
      *
-     * @param variable a name declared in {@link ModelFactory#variables()}
+     * @param variable a name declared in {@link ModelFactory#variables()}, unique within the model
+     *                 instance
      * @param size     the number of elements
      * @param initial  the default initial value, in the variable's unit
      * @return the array, owned by the engine
+     * @throws IllegalArgumentException if the instance already allocated {@code variable}
      */
     float[] floats(String variable, int size, float initial);
 
     /**
      * Allocates a named int state array filled with {@code initial}.
      *
-     * @param variable a name declared in {@link ModelFactory#variables()}
+     * @param variable a name declared in {@link ModelFactory#variables()}, unique within the model
+     *                 instance
      * @param size     the number of elements
      * @param initial  the initial value
      * @return the array, owned by the engine
+     * @throws IllegalArgumentException if the instance already allocated {@code variable}
      */
     int[] ints(String variable, int size, int initial);
 }

@@ -12,12 +12,33 @@ public interface CommModel extends ModelFactory {
         return ModelKind.COMM;
     }
 
-    /** {@return whether {@link Comm#updateRows} and {@link Comm#updateColumns} are supported} */
+    /**
+     * {@return whether the weight updates ({@link Comm#updateRows}, {@link Comm#updateColumns} and
+     * {@link Comm#updateSynapses}, every form) are supported}
+     */
     boolean supportsPlasticity();
 
     /** {@return the connector used when the config names none, or null when one is required} */
     default String defaultConnector() {
         return null;
+    }
+
+    /**
+     * Estimates the memory {@link #create} will allocate for a projection, so that the engine can
+     * refuse a network that cannot fit before it allocates anything. The engine adds its own share
+     * (the connectivity and one float per synapse for the initial weights).
+     *
+     * @param params   validated parameters
+     * @param preSize  number of pre neurons
+     * @param postSize number of post neurons
+     * @param synapses the connector's estimate of the number of synapses
+     * @return bytes the comm allocates beyond the weights array it is handed (0 when it keeps it)
+     * @throws IllegalArgumentException if the comm cannot hold such a projection at all, for example
+     *                                  when one of its arrays would exceed the largest Java array;
+     *                                  the message is shown to the user at the comm's config path
+     */
+    default long estimateBytes(Params params, int preSize, int postSize, long synapses) {
+        return 0;
     }
 
     /**
@@ -27,16 +48,30 @@ public interface CommModel extends ModelFactory {
      * @param context      allocation and seed
      * @param connectivity the connected pairs
      * @param weights      initial weight per synapse in connectivity order (uS or nA); the comm
-     *                     keeps or copies it
+     *                     either keeps this array as its live weights or copies the values into
+     *                     arrays it allocates through {@code context}, so that checkpoints see them
      * @return the comm
      */
     Comm create(Params params, BuildContext context, Connectivity connectivity, float[] weights);
 
-    /** A created comm layer. Weights are addressed in {@link Connectivity} order. */
+    /**
+     * A created comm layer. Weights are addressed in {@link Connectivity} order.
+     *
+     * <p>Every weight update has the same float semantics in every comm, so that swapping one comm
+     * for another gives bit-identical weights: {@code w = clip(w + s * v, wMin, wMax)} where
+     * {@code s} is computed first as {@code factor} (or {@code factor * scale[i]}) and {@code v} is
+     * the per-neuron or per-synapse value. Clipping with infinite bounds leaves the value unchanged.
+     */
     interface Comm {
 
         /** {@return number of synapses} */
         int synapses();
+
+        /**
+         * {@return the connected pairs, in the order in which weights are addressed}; rules that keep
+         * state per synapse (an eligibility trace) walk it
+         */
+        Connectivity connectivity();
 
         /**
          * Copies the current weights, in connectivity order, into {@code out}.
@@ -104,6 +139,60 @@ public interface CommModel extends ModelFactory {
          */
         default StepTask updateColumns(String name, SpikeBuffer post, float[] preValues, float factor,
                                        float wMin, float wMax) {
+            throw new UnsupportedOperationException("this comm does not support plasticity");
+        }
+
+        /**
+         * For rules whose change on a pre spike is a product of a pre and a post quantity (the triplet
+         * rule's {@code o1[j] * (A2- + A3- r2[i])}): for each spiking pre neuron i and each synapse
+         * (i, j), {@code w += (factor * preScale[i]) * postValues[j]}, then clip to [wMin, wMax].
+         *
+         * @param name       the task's name, for listings
+         * @param factor     the scale of the change
+         * @param wMin       the lower weight bound, or negative infinity
+         * @param wMax       the upper weight bound, or positive infinity
+         * @return the task
+         * @param pre        the pre spikes arriving this step
+         * @param preScale   one scale per pre neuron
+         * @param postValues one value per post neuron
+         */
+        default StepTask updateRows(String name, SpikeBuffer pre, float[] preScale, float[] postValues,
+                                    float factor, float wMin, float wMax) {
+            throw new UnsupportedOperationException("this comm does not support plasticity");
+        }
+
+        /**
+         * The column form of the scaled update: for each spiking post neuron j and each synapse
+         * (i, j), {@code w += (factor * postScale[j]) * preValues[i]}, then clip to [wMin, wMax].
+         *
+         * @param name       the task's name, for listings
+         * @param factor     the scale of the change
+         * @param wMin       the lower weight bound, or negative infinity
+         * @param wMax       the upper weight bound, or positive infinity
+         * @return the task
+         * @param post       the post spikes of the last post update
+         * @param preValues  one value per pre neuron
+         * @param postScale  one scale per post neuron
+         */
+        default StepTask updateColumns(String name, SpikeBuffer post, float[] preValues, float[] postScale,
+                                       float factor, float wMin, float wMax) {
+            throw new UnsupportedOperationException("this comm does not support plasticity");
+        }
+
+        /**
+         * For rules with state per synapse (reward-modulated STDP): for every synapse k,
+         * {@code w_k += factor[0] * values[k]}, then clip to [wMin, wMax]. The factor is read when
+         * the task runs, so a rule can change it every step (a reward); while it is 0 the task leaves
+         * every weight untouched and costs nothing per synapse.
+         *
+         * @param name   the task's name, for listings
+         * @param values one value per synapse, in connectivity order
+         * @param factor a one-element array; {@code factor[0] * values[k]} is in the weight's unit (uS or nA)
+         * @param wMin   the lower weight bound, or negative infinity
+         * @param wMax   the upper weight bound, or positive infinity
+         * @return the task
+         */
+        default StepTask updateSynapses(String name, float[] values, float[] factor, float wMin, float wMax) {
             throw new UnsupportedOperationException("this comm does not support plasticity");
         }
     }

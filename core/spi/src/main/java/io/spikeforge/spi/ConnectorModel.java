@@ -9,6 +9,21 @@ public interface ConnectorModel extends ModelFactory {
     }
 
     /**
+     * Estimates how many synapses {@link #connect} will make, so that the engine can refuse a
+     * projection that cannot fit in memory before it generates anything.
+     *
+     * @param params         validated parameters
+     * @param preSize        number of pre neurons
+     * @param postSize       number of post neurons
+     * @param samePopulation whether pre and post are the same group
+     * @return the expected number of synapses; the default, {@code preSize * postSize}, is an upper
+     *         bound
+     */
+    default long estimateSynapses(Params params, int preSize, int postSize, boolean samePopulation) {
+        return (long) preSize * postSize;
+    }
+
+    /**
      * Generates connectivity. The result must depend only on the parameters, the sizes and
      * {@link BuildContext#seed()}.
      *

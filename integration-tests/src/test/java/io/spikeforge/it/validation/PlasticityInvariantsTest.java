@@ -71,7 +71,7 @@ class PlasticityInvariantsTest {
         var e = org.junit.jupiter.api.Assertions.assertThrows(io.spikeforge.core.config.ConfigException.class,
                 () -> Sims.run(network(0, 0.3, "{type: STDP_Song2000, W_min: 0.02, W_max: 0.25}"), 1));
         String msg = e.errors().get(0).toString();
-        assertTrue(msg.startsWith("projections[0].comm.weight: ") && msg.contains(
+        assertTrue(msg.startsWith("projections[0].plasticity: STDP_Song2000: ") && msg.contains(
                 "initial weights lie outside the plasticity bounds [0.02, 0.25]"), msg);
     }
 }

@@ -10,7 +10,6 @@ import io.spikeforge.spi.StepTask;
 import uk.ac.manchester.tornado.api.ImmutableTaskGraph;
 import uk.ac.manchester.tornado.api.TaskGraph;
 import uk.ac.manchester.tornado.api.TornadoExecutionPlan;
-import uk.ac.manchester.tornado.api.TornadoExecutionResult;
 import uk.ac.manchester.tornado.api.common.TornadoDevice;
 import uk.ac.manchester.tornado.api.enums.DataTransferMode;
 
@@ -23,9 +22,9 @@ import java.util.Set;
 
 /**
  * Runs a network's step as one TornadoVM task graph on one device. Every compute task becomes a device
- * task through its {@link DeviceCall}; the state goes to the device once and stays there. Monitors run on
- * the host after each step, so the arrays the device writes come back after every step while monitors
- * exist, and only at the end of the run otherwise.
+ * task through its {@link DeviceCall}; the state goes to the device once and stays there. Monitors, the
+ * NaN check and checkpoints run on the host after each step, so the arrays the device writes come back
+ * after every step.
  */
 final class TornadoBackend implements Backend {
 
@@ -102,8 +101,7 @@ final class TornadoBackend implements Backend {
                     .append(serial ? " (1 work-item over " : " (parallel over ").append(t.size()).append(" items)\n");
         }
         sb.append("  device tick: SpikeKernels.tick (the device's step clock)\n");
-        sb.append("  to host ").append(hostTasks.isEmpty() ? "at the end of the run: " : "after every step: ")
-                .append(names(toHost, states)).append('\n');
+        sb.append("  to host after every step: ").append(names(toHost, states)).append('\n');
         for (StepTask t : hostTasks) {
             sb.append("  host ").append(t.name()).append('\n');
         }
@@ -134,26 +132,22 @@ final class TornadoBackend implements Backend {
             }
         }
         tg.task("tick", DeviceKernels::tick, 1, clock);
-        tg.transferToHost(hostTasks.isEmpty() ? DataTransferMode.UNDER_DEMAND : DataTransferMode.EVERY_EXECUTION, toHost);
+        tg.transferToHost(DataTransferMode.EVERY_EXECUTION, toHost);
         ImmutableTaskGraph itg = tg.snapshot();
         long done = 0;
         try (TornadoExecutionPlan plan = new TornadoExecutionPlan(itg)) {
             plan.withDevice(device);
-            TornadoExecutionResult result = null;
             while (done < steps) {
-                result = plan.execute();
+                plan.execute();
                 for (StepTask t : hostTasks) {
                     t.run(0, t.size());
                 }
                 clock[0]++;
                 done++;
                 listener.progress(done, steps);
-                if (listener.stopRequested()) {
+                if (listener.afterStep(clock[0])) {
                     break;
                 }
-            }
-            if (hostTasks.isEmpty() && result != null) {
-                result.transferToHost(toHost);
             }
         } catch (BackendUnavailableException e) {
             throw e;

@@ -110,7 +110,9 @@ public final class Simulation {
      */
     public Map<String, Object> write(Path dir) throws IOException {
         boolean partial = network.step() < network.spec().steps();
-        return OutputWriter.write(dir, network, backend, new RunResult(network.step(), wallSeconds, partial));
+        return OutputWriter.write(dir, network, backend, new RunResult(network.step(), wallSeconds, partial,
+                partial ? RunResult.Outcome.STOPPED : RunResult.Outcome.COMPLETED,
+                partial ? "run to step " + network.step() + " of " + network.spec().steps() : null, null), -1);
     }
 
     /** @return the built network, for what this class does not cover */

@@ -71,6 +71,11 @@ final class AutoThreadsBackend implements Backend {
             }
 
             @Override
+            public boolean afterStep(long step) {
+                return inner.afterStep(step);
+            }
+
+            @Override
             public boolean stopRequested() {
                 return inner.stopRequested();
             }

@@ -51,6 +51,9 @@ public final class JvmBackend implements Backend {
 
     @Override
     public long run(Network network, long steps, RunListener listener) {
+        if (steps <= 0) {
+            return 0;
+        }
         StepGraph graph = StepGraph.of(network.tasks());
         return threads == 1 ? runSingle(network, graph, steps, listener) : runParallel(network, graph, steps, listener);
     }
@@ -61,15 +64,19 @@ public final class JvmBackend implements Backend {
         long done = 0;
         while (done < steps) {
             for (StepTask t : tasks) {
-                t.run(0, t.size());
+                try {
+                    t.run(0, t.size());
+                } catch (RuntimeException | Error e) {
+                    throw new TaskFailedException(t.name(), clock[0], e);
+                }
             }
             clock[0]++;
             done++;
             if (done % PROGRESS_EVERY == 0 || done == steps) {
                 listener.progress(done, steps);
-                if (listener.stopRequested()) {
-                    break;
-                }
+            }
+            if (listener.afterStep(clock[0])) {
+                break;
             }
         }
         return done;
@@ -119,22 +126,29 @@ public final class JvmBackend implements Backend {
         int[] clock = network.clock();
         RunState state = new RunState();
         Runnable endOfStep = () -> {
-            clock[0]++;
-            long done = ++state.done;
-            if (done % PROGRESS_EVERY == 0 || done == steps) {
-                listener.progress(done, steps);
-                state.stop |= listener.stopRequested();
+            if (state.failure == null) {
+                clock[0]++;
+                long done = ++state.done;
+                try {
+                    if (done % PROGRESS_EVERY == 0 || done == steps) {
+                        listener.progress(done, steps);
+                    }
+                    state.stop |= listener.afterStep(clock[0]);
+                } catch (RuntimeException | Error e) {
+                    // Thrown here it would leave the barrier unreleased and every worker waiting forever.
+                    state.failure = e;
+                }
             }
-            state.stop |= done >= steps || state.failure != null;
+            state.stop |= state.done >= steps || state.failure != null;
         };
         Thread[] workers = new Thread[threads - 1];
         for (int w = 1; w < threads; w++) {
             Share[] mine = plan[w];
             workers[w - 1] = Thread.ofPlatform().name("spikeforge-worker-" + w).daemon()
-                    .start(() -> work(mine, barrier, endOfStep, state));
+                    .start(() -> work(mine, barrier, endOfStep, state, clock));
         }
         if (steps > 0) {
-            work(plan[0], barrier, endOfStep, state);
+            work(plan[0], barrier, endOfStep, state, clock);
         }
         for (Thread t : workers) {
             try {
@@ -147,7 +161,7 @@ public final class JvmBackend implements Backend {
             if (state.failure instanceof RuntimeException re) {
                 throw re;
             }
-            throw new IllegalStateException(state.failure);
+            throw (Error) state.failure;
         }
         return state.done;
     }
@@ -159,22 +173,23 @@ public final class JvmBackend implements Backend {
         volatile Throwable failure;
     }
 
-    private static void work(Share[] stages, SpinBarrier barrier, Runnable endOfStep, RunState state) {
+    private static void work(Share[] stages, SpinBarrier barrier, Runnable endOfStep, RunState state, int[] clock) {
         int last = stages.length - 1;
         do {
             for (int s = 0; s <= last; s++) {
                 Share share = stages[s];
                 if (state.failure == null) {
-                    try {
-                        StepTask[] tasks = share.tasks();
-                        for (int i = 0; i < tasks.length; i++) {
+                    StepTask[] tasks = share.tasks();
+                    for (int i = 0; i < tasks.length; i++) {
+                        try {
                             tasks[i].run(share.from()[i], share.to()[i]);
-                        }
-                    } catch (Throwable t) {
-                        synchronized (state) {
-                            if (state.failure == null) {
-                                state.failure = t;
+                        } catch (RuntimeException | Error e) {
+                            synchronized (state) {
+                                if (state.failure == null) {
+                                    state.failure = new TaskFailedException(tasks[i].name(), clock[0], e);
+                                }
                             }
+                            break;
                         }
                     }
                 }

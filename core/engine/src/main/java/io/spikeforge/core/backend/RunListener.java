@@ -1,17 +1,29 @@
 package io.spikeforge.core.backend;
 
-/** Hears about a run's progress; called from a worker thread between steps. */
+/** Hears about a run as it goes; a backend calls it between steps, never while a task runs. */
 public interface RunListener {
 
     /** Asks for nothing. */
     RunListener NONE = new RunListener() {
     };
 
-    /** Called every few steps with the steps done in this run; keep it cheap. */
+    /** Called every few steps with the steps done in this run and the steps it will take; keep it cheap. */
     default void progress(long done, long total) {
     }
 
-    /** @return true to stop at the end of the current step */
+    /**
+     * Called after every step, on one thread while no task runs, so the network's state is complete
+     * and consistent: the place to check or save it. It runs on the critical path of every step, so
+     * it must be cheap unless it acts.
+     *
+     * @param step the network's clock after the step, that is the number of steps done since step 0
+     * @return true to stop the run after this step
+     */
+    default boolean afterStep(long step) {
+        return stopRequested();
+    }
+
+    /** @return true to stop at the end of the current step (read after every step; keep it a field read) */
     default boolean stopRequested() {
         return false;
     }

@@ -2,10 +2,9 @@ package io.spikeforge.core.build;
 
 import io.spikeforge.kernels.CounterRng;
 import io.spikeforge.spi.BuildContext;
-
-import java.nio.charset.StandardCharsets;
 import io.spikeforge.spi.VariableSpec;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -69,7 +68,7 @@ final class EngineContext implements BuildContext {
         if (initial != 0f) {
             Arrays.fill(a, initial);
         }
-        states.register(owner + "." + variable, unitOf(variable), a);
+        states.register(owner, variable, unitOf(variable), a);
         return a;
     }
 
@@ -79,7 +78,7 @@ final class EngineContext implements BuildContext {
         if (initial != 0) {
             Arrays.fill(a, initial);
         }
-        states.register(owner + "." + variable, unitOf(variable), a);
+        states.register(owner, variable, unitOf(variable), a);
         return a;
     }
 }

@@ -4,13 +4,12 @@ import io.spikeforge.core.config.ConfigError;
 import io.spikeforge.core.config.ConfigException;
 import io.spikeforge.core.config.ModelRef;
 import io.spikeforge.core.config.NetworkSpec;
+import io.spikeforge.core.plugin.PluginFailureException;
 import io.spikeforge.core.sim.DelayRing;
 import io.spikeforge.core.sim.Group;
 import io.spikeforge.core.sim.Monitor;
 import io.spikeforge.core.sim.Network;
 import io.spikeforge.core.sim.ProjectionRuntime;
-import io.spikeforge.core.sim.SpikeMonitor;
-import io.spikeforge.core.sim.ValueMonitor;
 import io.spikeforge.kernels.SpikeKernels;
 import io.spikeforge.spi.CommModel;
 import io.spikeforge.spi.Connectivity;
@@ -42,6 +41,8 @@ import java.util.function.Supplier;
  *   <li>spikes are stored for later delays, plasticity runs its post-update part (post traces), and
  *       monitors record.</li>
  * </ol>
+ * A model that refuses its arguments does not stop the build at once: the builder skips what depends
+ * on it, carries on, and reports every refusal together.
  */
 public final class NetworkBuilder {
 
@@ -49,43 +50,49 @@ public final class NetworkBuilder {
     private final int[] clock = new int[1];
     private final StateRegistry states = new StateRegistry();
     private final Map<String, Group> groups = new LinkedHashMap<>();
+    private final List<ConfigError> errors = new ArrayList<>();
     private final List<StepTask> inputTasks = new ArrayList<>();
     private final List<StepTask> projectionTasks = new ArrayList<>();
     private final List<StepTask> dynamicsTasks = new ArrayList<>();
     private final List<StepTask> spikeTasks = new ArrayList<>();
-    private final List<StepTask> afterTasks = new ArrayList<>();
 
     private NetworkBuilder(NetworkSpec spec) {
         this.spec = spec;
     }
 
-    /** Builds the network; a problem that only shows while building is reported as a config error. */
+    /**
+     * Builds the network.
+     *
+     * @throws ConfigException         listing every model that refused its arguments
+     * @throws PluginFailureException  when a model fails in another way (a bug in its pack)
+     */
     public static Network build(NetworkSpec spec) {
         return new NetworkBuilder(spec).build();
     }
 
     private Network build() {
         long t0 = System.nanoTime();
-        for (NetworkSpec.Population p : spec.populations()) {
-            population(p);
-        }
-        for (NetworkSpec.Input in : spec.inputs()) {
-            input(in);
-        }
+        spec.populations().forEach(this::population);
+        spec.inputs().forEach(this::input);
         Map<String, DelayRing> rings = rings();
         List<ProjectionRuntime> projections = new ArrayList<>();
         List<StepTask> postUpdateTasks = new ArrayList<>();
-        for (int i = 0; i < spec.projections().size(); i++) {
-            projections.add(projection(spec.projections().get(i), rings, postUpdateTasks));
+        for (NetworkSpec.Projection p : spec.projections()) {
+            ProjectionRuntime built = projection(p, rings, postUpdateTasks);
+            if (built != null) {
+                projections.add(built);
+            }
         }
-        List<Monitor> monitors = monitors(projections);
+        List<Monitor> monitors = new MonitorBuilder(spec, groups, projections, states, clock, errors).build();
+        if (!errors.isEmpty()) {
+            throw new ConfigException(spec.origin().source(), errors);
+        }
         List<StepTask> tasks = new ArrayList<>(inputTasks);
         tasks.addAll(projectionTasks);
         tasks.addAll(dynamicsTasks);
         tasks.addAll(spikeTasks);
         rings.forEach((name, ring) -> tasks.add(ring.push(name, groups.get(name).spikes(), clock)));
         tasks.addAll(postUpdateTasks);
-        tasks.addAll(afterTasks);
         monitors.forEach(m -> tasks.add(m.task()));
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new Network(spec, clock, List.copyOf(groups.values()), projections, monitors, states,
@@ -99,19 +106,27 @@ public final class NetworkBuilder {
     private void population(NetworkSpec.Population p) {
         SpikeBuffer spikes = new SpikeBuffer(p.size());
         float[] current = new float[p.size()];
-        states.register(p.name() + ".current", "nA", current);
-        states.register(p.name() + ".spike", "1", spikes.flags);
         NeuronModel model = (NeuronModel) p.neuron().factory();
-        NeuronModel.NeuronGroup group = guard(p.neuron(), () -> model.create(p.neuron().params(),
-                context(p.name(), p.neuron()), p.size(), current, spikes.flags));
+        NeuronModel.NeuronGroup group = guard(p.neuron(), () -> {
+            states.register(p.name(), "current", "nA", current);
+            registerSpikes(p.name(), "spike", spikes);
+            return model.create(p.neuron().params(), context(p.name(), p.neuron()), p.size(), current, spikes.flags);
+        });
+        if (group == null) {
+            return;
+        }
         p.init().forEach((var, init) -> {
             Object array = states.find(p.name() + "." + var).map(StateRegistry.State::array).orElse(null);
             if (!(array instanceof float[] values)) {
-                throw new ConfigException(spec.name(), List.of(new ConfigError(init.path(),
-                        p.neuron().name() + " does not allocate a float variable '" + var + "'")));
+                errors.add(new ConfigError(init.path(), p.neuron().name() + " does not allocate a float variable '"
+                        + var + "'"));
+                return;
             }
-            ((InitializerModel) init.factory()).fill(init.params(), values,
-                    EngineContext.derive(spec.seed(), p.name() + ".init." + var));
+            guard(init, () -> {
+                ((InitializerModel) init.factory()).fill(init.params(), values,
+                        EngineContext.derive(spec.seed(), p.name() + ".init." + var));
+                return values;
+            });
         });
         dynamicsTasks.add(group.update());
         addGroup(new Group(p.name(), p.size(), spikes, current, group.v(), new long[1], new int[p.size()], false));
@@ -122,14 +137,24 @@ public final class NetworkBuilder {
         EngineContext ctx = context(in.name(), in.model());
         if (model.spikeSource()) {
             SpikeBuffer spikes = new SpikeBuffer(in.size());
-            states.register(in.name() + ".spike", "1", spikes.flags);
-            dynamicsTasks.add(guard(in.model(), () -> model.create(in.model().params(), ctx, in.size(), null,
-                    spikes.flags)));
-            addGroup(new Group(in.name(), in.size(), spikes, null, null, new long[1], new int[in.size()], true));
+            StepTask task = guard(in.model(), () -> {
+                registerSpikes(in.name(), "spike", spikes);
+                return model.create(in.model().params(), ctx, in.size(), null, spikes.flags);
+            });
+            if (task != null) {
+                dynamicsTasks.add(task);
+                addGroup(new Group(in.name(), in.size(), spikes, null, null, new long[1], new int[in.size()], true));
+            }
         } else {
             Group target = groups.get(in.target());
-            inputTasks.add(guard(in.model(), () -> model.create(in.model().params(), ctx, target.size(),
-                    target.current(), null)));
+            if (target == null) {
+                return;
+            }
+            StepTask task = guard(in.model(), () -> model.create(in.model().params(), ctx, target.size(),
+                    target.current(), null));
+            if (task != null) {
+                inputTasks.add(task);
+            }
         }
     }
 
@@ -138,11 +163,19 @@ public final class NetworkBuilder {
         SpikeBuffer s = g.spikes();
         long[] total = g.spikeTotal();
         int[] counts = g.spikeCounts();
+        states.register(g.name(), "spike_total", "1", total);
+        states.register(g.name(), "spike_counts", "1", counts);
         spikeTasks.add(StepTask.serial(g.name() + ".spikes.compact", s.size())
                 .reads(s.flags)
                 .writes(s.list, s.count, total, counts)
                 .device("SpikeKernels.compactCount", s.flags, s.list, s.count, total, counts)
                 .body((from, to) -> SpikeKernels.compactCount(from, to, s.flags, s.list, s.count, total, counts)));
+    }
+
+    private void registerSpikes(String owner, String variable, SpikeBuffer s) {
+        states.register(owner, variable, "1", s.flags);
+        states.register(owner, variable + "_list", "1", s.list);
+        states.register(owner, variable + "_count", "1", s.count);
     }
 
     private Map<String, DelayRing> rings() {
@@ -156,88 +189,115 @@ public final class NetworkBuilder {
         for (Group g : groups.values()) {
             Integer d = maxDelay.get(g.name());
             if (d != null) {
-                rings.put(g.name(), new DelayRing(g.size(), d));
+                DelayRing ring = new DelayRing(g.size(), d);
+                ring.register(states, g.name());
+                rings.put(g.name(), ring);
             }
         }
         return rings;
     }
 
+    /** @return the projection, or null when a model refused (reported) or a group it uses failed */
     private ProjectionRuntime projection(NetworkSpec.Projection p, Map<String, DelayRing> rings,
                                          List<StepTask> postUpdateTasks) {
         Group pre = groups.get(p.pre());
         Group post = groups.get(p.post());
+        if (pre == null || post == null) {
+            return null;
+        }
         String n = p.name();
         Connectivity conn = guard(p.connector(), () -> ((ConnectorModel) p.connector().factory()).connect(
                 p.connector().params(), new EngineContext(spec.dt(), n + ".conn", spec.seed(), clock, states, List.of()),
                 pre.size(), post.size(), pre == post));
+        if (conn == null) {
+            return null;
+        }
         float[] weights = new float[conn.synapses()];
-        guard(p.weight(), () -> {
+        if (guard(p.weight(), () -> {
             ((InitializerModel) p.weight().factory()).fill(p.weight().params(), weights,
                     EngineContext.derive(spec.seed(), n + ".weight"));
             return weights;
-        });
+        }) == null) {
+            return null;
+        }
         float[] initial = weights.clone();
-        CommModel.Comm comm = guard(p.comm(), () -> ((CommModel) p.comm().factory()).create(p.comm().params(),
-                context(n, p.comm()), conn, weights));
-
+        CommModel.Comm comm = guard(p.comm(), () -> {
+            states.register(n, "weight", "uS", weights);
+            return ((CommModel) p.comm().factory()).create(p.comm().params(), context(n, p.comm()), conn, weights);
+        });
+        if (comm == null) {
+            return null;
+        }
         SpikeBuffer delayed = pre.spikes();
         if (p.delaySteps() > 0) {
             delayed = new SpikeBuffer(pre.size());
+            registerSpikes(n, "arriving_spike", delayed);
             projectionTasks.add(rings.get(pre.name()).read(n, p.delaySteps(), delayed, clock));
         }
         PlasticityModel.Plasticity plasticity = null;
         if (p.plasticity() != null) {
             SpikeBuffer arriving = delayed;
-            plasticity = guard(p.plasticity(), () -> ((PlasticityModel) p.plasticity().factory()).create(
-                    p.plasticity().params(), context(n, p.plasticity()), comm, arriving, post.spikes()));
-            checkBounds(p, initial, plasticity.wMin(), plasticity.wMax());
-            projectionTasks.addAll(plasticity.beforeDelivery());
-            postUpdateTasks.addAll(plasticity.afterPostUpdate());
+            plasticity = guard(p.plasticity(), () -> {
+                PlasticityModel.Plasticity rule = ((PlasticityModel) p.plasticity().factory()).create(
+                        p.plasticity().params(), context(n, p.plasticity()), comm, arriving, post.spikes());
+                // Copied inside the guard, so that a rule returning null lists is reported as its own fault.
+                checkBounds(p, initial, rule.wMin(), rule.wMax());
+                projectionTasks.addAll(List.copyOf(rule.beforeDelivery()));
+                postUpdateTasks.addAll(List.copyOf(rule.afterPostUpdate()));
+                return rule;
+            });
+            if (plasticity == null) {
+                return null;
+            }
         }
         int synSize = p.alignPre() ? pre.size() : post.size();
         float[] synInput = new float[synSize];
-        SynapseModel.SynapseState syn = guard(p.syn(), () -> ((SynapseModel) p.syn().factory()).create(
-                p.syn().params(), context(n, p.syn()), synSize, synInput));
-        float[] drive;
-        if (p.alignPre()) {
-            SpikeBuffer spikes = delayed;
-            projectionTasks.add(StepTask.parallel(n + ".spikes_to_syn", pre.size())
-                    .reads(spikes.flags).writes(synInput)
-                    .device("SpikeKernels.flagsToInput", spikes.flags, synInput)
-                    .body((from, to) -> SpikeKernels.flagsToInput(from, to, spikes.flags, synInput)));
-            projectionTasks.add(syn.update());
-            float[] postDrive = new float[post.size()];
-            projectionTasks.add(StepTask.parallel(n + ".drive.clear", post.size()).writes(postDrive)
-                    .device("SpikeKernels.clear", postDrive)
-                    .body((from, to) -> SpikeKernels.clear(from, to, postDrive)));
-            projectionTasks.add(comm.propagateValues(n + ".comm", syn.g(), postDrive));
-            drive = postDrive;
-        } else {
-            projectionTasks.add(comm.propagateSpikes(n + ".comm", delayed, synInput));
-            projectionTasks.add(syn.update());
-            drive = syn.g();
+        SynapseModel.SynapseState syn = guard(p.syn(), () -> {
+            states.register(n, "syn_input", "uS", synInput);
+            return ((SynapseModel) p.syn().factory()).create(p.syn().params(), context(n, p.syn()), synSize, synInput);
+        });
+        if (syn == null) {
+            return null;
         }
-        float[] outDrive = drive;
-        projectionTasks.add(guard(p.out(), () -> ((OutputModel) p.out().factory()).create(p.out().params(),
-                context(n, p.out()), outDrive, post.v(), post.current())));
+        float[] drive = p.alignPre() ? alignPre(n, delayed, synInput, syn, comm, post.size())
+                : alignPost(n, delayed, synInput, syn, comm);
+        StepTask out = guard(p.out(), () -> ((OutputModel) p.out().factory()).create(p.out().params(),
+                context(n, p.out()), drive, post.v(), post.current()));
+        if (out == null) {
+            return null;
+        }
+        projectionTasks.add(out);
         return new ProjectionRuntime(p, comm, plasticity, initial, conn);
     }
 
-    /**
-     * Runs a model's factory method; a model that rejects its arguments (IllegalArgumentException)
-     * becomes a config error at the model's path, naming the model and its pack's words.
-     */
-    private <T> T guard(ModelRef model, Supplier<T> create) {
-        try {
-            return create.get();
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(spec.name(), List.of(new ConfigError(model.path(), model.name() + ": "
-                    + e.getMessage())));
-        }
+    private float[] alignPost(String n, SpikeBuffer spikes, float[] synInput, SynapseModel.SynapseState syn,
+                              CommModel.Comm comm) {
+        projectionTasks.add(comm.propagateSpikes(n + ".comm", spikes, synInput));
+        projectionTasks.add(syn.update());
+        return syn.g();
     }
 
-    /** Initial weights outside the rule's bounds would stay there until touched: refuse them, never clip silently. */
-    private void checkBounds(NetworkSpec.Projection p, float[] w, double lo, double hi) {
+    private float[] alignPre(String n, SpikeBuffer spikes, float[] synInput, SynapseModel.SynapseState syn,
+                             CommModel.Comm comm, int postSize) {
+        projectionTasks.add(StepTask.parallel(n + ".spikes_to_syn", spikes.size())
+                .reads(spikes.flags).writes(synInput)
+                .device("SpikeKernels.flagsToInput", spikes.flags, synInput)
+                .body((from, to) -> SpikeKernels.flagsToInput(from, to, spikes.flags, synInput)));
+        projectionTasks.add(syn.update());
+        float[] postDrive = new float[postSize];
+        states.register(n, "drive", "uS", postDrive);
+        projectionTasks.add(StepTask.parallel(n + ".drive.clear", postSize).writes(postDrive)
+                .device("SpikeKernels.clear", postDrive)
+                .body((from, to) -> SpikeKernels.clear(from, to, postDrive)));
+        projectionTasks.add(comm.propagateValues(n + ".comm", syn.g(), postDrive));
+        return postDrive;
+    }
+
+    /**
+     * Initial weights outside the rule's bounds would stay there until touched: refuse them, never clip
+     * silently. The refusal is a config error at the weight initializer's path.
+     */
+    private static void checkBounds(NetworkSpec.Projection p, float[] w, double lo, double hi) {
         int outside = 0;
         float min = Float.POSITIVE_INFINITY;
         float max = Float.NEGATIVE_INFINITY;
@@ -247,9 +307,9 @@ public final class NetworkBuilder {
             max = Math.max(max, x);
         }
         if (outside > 0) {
-            throw new ConfigException(spec.name(), List.of(new ConfigError(p.weight().path(), outside + " of " + w.length
-                    + " initial weights lie outside the plasticity bounds [" + fmt(lo) + ", " + fmt(hi) + "] (they span ["
-                    + min + ", " + max + "]); choose an initializer within W_min and W_max")));
+            throw new IllegalArgumentException(outside + " of " + w.length + " initial weights lie outside the plasticity"
+                    + " bounds [" + fmt(lo) + ", " + fmt(hi) + "] (they span [" + min + ", " + max + "]); choose an"
+                    + " initializer within W_min and W_max");
         }
     }
 
@@ -257,67 +317,30 @@ public final class NetworkBuilder {
         return Double.isNaN(v) ? "none" : String.valueOf(v);
     }
 
-    private List<Monitor> monitors(List<ProjectionRuntime> projections) {
-        List<Monitor> monitors = new ArrayList<>();
-        List<ConfigError> errors = new ArrayList<>();
-        long steps = spec.steps();
-        for (int m = 0; m < spec.monitors().size(); m++) {
-            NetworkSpec.Monitor mon = spec.monitors().get(m);
-            String path = "monitors[" + m + "]";
-            Group g = groups.get(mon.target());
-            if ("spike".equals(mon.var()) && g != null) {
-                monitors.add(new SpikeMonitor(mon, g.spikes(), clock));
-                continue;
-            }
-            ProjectionRuntime proj = projections.stream().filter(p -> p.name().equals(mon.target())).findFirst()
-                    .orElse(null);
-            if (proj != null && "weight".equals(mon.var())) {
-                CommModel.Comm comm = proj.comm();
-                int[] idx = indices(mon.indices(), comm.synapses(), path, errors,
-                        () -> "projection '" + proj.name() + "' has " + comm.synapses() + " synapses");
-                if (idx != null) {
-                    monitors.add(new ValueMonitor(mon, "uS", comm::weight, idx, steps, clock, comm));
-                }
-                continue;
-            }
-            StateRegistry.State state = states.find(mon.target() + "." + mon.var()).orElse(null);
-            if (state == null) {
-                errors.add(new ConfigError(path + ".var", "'" + mon.target() + "' allocates no variable '"
-                        + mon.var() + "'"));
-                continue;
-            }
-            int[] idx = indices(mon.indices(), state.length(), path, errors,
-                    () -> "'" + state.name() + "' has " + state.length() + " elements");
-            if (idx == null) {
-                continue;
-            }
-            ValueMonitor.Reader reader = state.array() instanceof float[] f ? i -> f[i] : i -> ((int[]) state.array())[i];
-            monitors.add(new ValueMonitor(mon, state.unit(), reader, idx, steps, clock,
-                    state.array()));
+    /**
+     * Runs a model's factory method. A model that rejects its arguments (IllegalArgumentException)
+     * becomes a config error at the model's path and the result is null; any other failure is a
+     * fault of the model's pack and stops the build.
+     */
+    private <T> T guard(ModelRef model, Supplier<T> create) {
+        T created;
+        try {
+            created = create.get();
+        } catch (IllegalArgumentException e) {
+            errors.add(new ConfigError(model.path(), model.name() + ": " + e.getMessage()));
+            return null;
+        } catch (RuntimeException | LinkageError e) {
+            throw new PluginFailureException(model.path() + ": " + model.factory().kind().word() + " model '"
+                    + model.name() + "' from pack " + model.pack() + " failed while building: " + describe(e), e);
         }
-        if (!errors.isEmpty()) {
-            throw new ConfigException(spec.name(), errors);
+        if (created == null) {
+            throw new PluginFailureException(model.path() + ": " + model.factory().kind().word() + " model '"
+                    + model.name() + "' from pack " + model.pack() + " returned nothing (null) while building", null);
         }
-        return monitors;
+        return created;
     }
 
-    private static int[] indices(int[] given, int length, String path, List<ConfigError> errors,
-                                 Supplier<String> what) {
-        if (given == null) {
-            int[] all = new int[length];
-            for (int i = 0; i < length; i++) {
-                all[i] = i;
-            }
-            return all;
-        }
-        boolean ok = true;
-        for (int i = 0; i < given.length; i++) {
-            if (given[i] >= length) {
-                errors.add(new ConfigError(path + ".indices[" + i + "]", "index " + given[i] + " is out of range: "
-                        + what.get()));
-                ok = false;
-            }
-        }
-        return ok ? given : null;
+    private static String describe(Throwable e) {
+        return e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 }

@@ -1,7 +1,7 @@
 package io.spikeforge.core.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -43,7 +43,8 @@ public final class ConfigReader {
     static final double DELAY_TOLERANCE_MS = 1e-9;
 
     private final PluginRegistry registry;
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    private final ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
     public ConfigReader(PluginRegistry registry) {
         this.registry = registry;
@@ -68,12 +69,9 @@ public final class ConfigReader {
         try {
             root = yaml.readTree(text);
         } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new ConfigException(source, List.of(new ConfigError("", "malformed YAML" + where + ": "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""))));
+            throw new ConfigException(source, List.of(new ConfigError("", YamlErrors.describe(e))));
         }
-        return read(root, source, defaultName, overrides);
+        return read(root, text, source, defaultName, overrides);
     }
 
     /**
@@ -81,6 +79,17 @@ public final class ConfigReader {
      * The tree is not changed: overrides apply to a copy.
      */
     public NetworkSpec read(JsonNode tree, String source, String defaultName, Overrides overrides) {
+        String text;
+        try {
+            // Checkpoints keep the config as text, so a network built in code is kept as its YAML.
+            text = tree == null ? "" : yaml.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a config tree that cannot be written as YAML: " + e.getMessage(), e);
+        }
+        return read(tree, text, source, defaultName, overrides);
+    }
+
+    private NetworkSpec read(JsonNode tree, String text, String source, String defaultName, Overrides overrides) {
         JsonNode root = tree == null ? null : tree.deepCopy();
         if (root == null || root.isMissingNode() || root.isNull()) {
             root = JsonNodeFactory.instance.objectNode();
@@ -92,7 +101,11 @@ public final class ConfigReader {
             throw new ConfigException(source, problems.list());
         }
         applyOverrides((ObjectNode) root, overrides);
-        NetworkSpec spec = new Reader(problems).network((ObjectNode) root, defaultName);
+        ConfigOrigin origin = new ConfigOrigin(text, source, defaultName, overrides);
+        NetworkSpec spec = new Reader(problems).network((ObjectNode) root, defaultName, origin);
+        if (problems.isEmpty()) {
+            ResourceCheck.check(spec, Runtime.getRuntime().maxMemory(), problems);
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems.list());
         }
@@ -137,17 +150,22 @@ public final class ConfigReader {
         private final Map<String, NetworkSpec.Population> populations = new LinkedHashMap<>();
         /** Declared population names, valid or not, so that one bad model does not cascade into bad references. */
         private final Map<String, Integer> populationSizes = new LinkedHashMap<>();
-        /** Declared projection names, valid or not, so that a monitor of a bad projection is not reported too. */
-        private final Set<String> declaredProjections = new java.util.LinkedHashSet<>();
         private final Map<String, NetworkSpec.Input> sources = new LinkedHashMap<>();
+        /**
+         * Names that may act as a projection's pre side: every population, and every input that is a spike source
+         * or whose model is unknown. A reference to one that failed validation adds no second error.
+         */
+        private final Set<String> declaredGroups = new java.util.LinkedHashSet<>();
         private final Map<String, NetworkSpec.Projection> projections = new LinkedHashMap<>();
+        /** Declared projection names, valid or not, so that monitors of a broken projection add no second error. */
+        private final Set<String> projectionNames = new java.util.LinkedHashSet<>();
 
         Reader(Problems problems) {
             this.problems = problems;
             this.models = new ModelBlockReader(registry, problems);
         }
 
-        NetworkSpec network(ObjectNode root, String defaultName) {
+        NetworkSpec network(ObjectNode root, String defaultName, ConfigOrigin origin) {
             unknownKeys(root, "", TOP);
             String name = root.has("name") ? text(root.get("name"), "name") : defaultName;
             double dt = positive(root, "dt", "", 0.1, "ms");
@@ -214,7 +232,7 @@ public final class ConfigReader {
             });
             List<NetworkSpec.Input> inputs = new ArrayList<>(allInputs);
             return new NetworkSpec(name, dt, duration, seed, backend, threads, device, List.copyOf(populations.values()),
-                    inputs, List.copyOf(projections.values()), monitors);
+                    inputs, List.copyOf(projections.values()), monitors, origin);
         }
 
         private final List<NetworkSpec.Input> allInputs = new ArrayList<>();
@@ -253,6 +271,7 @@ public final class ConfigReader {
             }
             if (name != null) {
                 populationSizes.put(name, size);
+                declaredGroups.add(name);
             }
             if (name != null && size > 0) {
                 groupSizes.put(name, size);
@@ -269,9 +288,15 @@ public final class ConfigReader {
             String name = name(node, path);
             ModelRef model = models.read(node, path, ModelKind.INPUT, INPUT_RESERVED);
             if (model == null) {
+                if (name != null) {
+                    declaredGroups.add(name);
+                }
                 return;
             }
             boolean source = ((InputModel) model.factory()).spikeSource();
+            if (source && name != null) {
+                declaredGroups.add(name);
+            }
             if (source) {
                 if (node.has("target")) {
                     problems.add(path + ".target", model.name() + " is a spike source: connect it with a projection"
@@ -289,7 +314,7 @@ public final class ConfigReader {
                     problems.add(path + ".size", model.name() + " is a current: it takes its target's size");
                 }
                 String target = reference(node, "target", path, populationSizes.keySet(), "population");
-                if (name != null && target != null) {
+                if (name != null && target != null && populationSizes.get(target) > 0) {
                     allInputs.add(new NetworkSpec.Input(name, model, target, populationSizes.get(target)));
                 }
             }
@@ -302,10 +327,18 @@ public final class ConfigReader {
             unknownKeys(node, path, PROJECTION);
             String name = name(node, path);
             if (name != null) {
-                declaredProjections.add(name);
+                projectionNames.add(name);
             }
-            String pre = reference(node, "pre", path, groupSizes.keySet(), "population or spike source");
-            String post = reference(node, "post", path, populationSizes.keySet(), "population");
+            String pre = valid(reference(node, "pre", path, declaredGroups, "population or spike source"));
+            String post = null;
+            JsonNode postNode = node.get("post");
+            if (postNode != null && postNode.isTextual() && sources.containsKey(postNode.textValue())) {
+                problems.add(path + ".post", "'" + postNode.textValue() + "' is a spike source, which can only be a"
+                        + " projection's pre; post must be a population. Known: " + String.join(", ",
+                        populationSizes.keySet()));
+            } else {
+                post = valid(reference(node, "post", path, populationSizes.keySet(), "population"));
+            }
             int delaySteps = 0;
             if (node.has("delay")) {
                 Double d = ParamChecker.number(node.get("delay"));
@@ -379,8 +412,8 @@ public final class ConfigReader {
                 return null;
             }
             unknownKeys(node, path, MONITOR);
-            List<String> targets = new ArrayList<>(groupSizes.keySet());
-            targets.addAll(declaredProjections);
+            List<String> targets = new ArrayList<>(declaredGroups);
+            targets.addAll(projectionNames);
             String target = reference(node, "target", path, new java.util.LinkedHashSet<>(targets),
                     "population, spike source or projection");
             String var = node.has("var") ? text(node.get("var"), path + ".var") : null;
@@ -432,17 +465,15 @@ public final class ConfigReader {
             return new NetworkSpec.Monitor(name, target, var, indices, every);
         }
 
+        /** @return the target's variables, or null when the target failed validation (reported already) */
         private List<String> monitorVariables(String target) {
             List<String> vars = new ArrayList<>();
-            if (populationSizes.containsKey(target)) {
+            if (populations.containsKey(target)) {
                 vars.add("spike");
-                if (!populations.containsKey(target)) {
-                    return null;
-                }
                 vars.addAll(variableNames(populations.get(target).neuron().factory().variables()));
             } else if (sources.containsKey(target)) {
                 vars.add("spike");
-            } else if (declaredProjections.contains(target)) {
+            } else if (projectionNames.contains(target)) {
                 if (!projections.containsKey(target)) {
                     return null;
                 }
@@ -452,8 +483,15 @@ public final class ConfigReader {
                 if (p.plasticity() != null) {
                     vars.addAll(variableNames(p.plasticity().factory().variables()));
                 }
+            } else {
+                return null;
             }
             return vars;
+        }
+
+        /** @return the group name when that group passed validation; null (no second error) when it did not */
+        private String valid(String group) {
+            return group != null && groupSizes.containsKey(group) ? group : null;
         }
 
         private ModelRef initializer(JsonNode node, String path) {

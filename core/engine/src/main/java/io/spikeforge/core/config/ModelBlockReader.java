@@ -100,7 +100,7 @@ final class ModelBlockReader {
                 ok = false;
             }
         }
-        return ok ? new ModelRef(factory, new ParamValues(factory.parameters(), values), path) : null;
+        return ok ? new ModelRef(factory, new ParamValues(factory.parameters(), values), path, entry.get().pack()) : null;
     }
 
     private String available(ModelKind kind) {

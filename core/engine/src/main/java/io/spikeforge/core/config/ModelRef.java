@@ -9,8 +9,9 @@ import io.spikeforge.spi.Params;
  * @param factory the model
  * @param params  validated values, defaults filled in
  * @param path    where in the config it was declared, for example {@code projections[0].syn}
+ * @param pack    the pack that contributed the model, for messages about it
  */
-public record ModelRef(ModelFactory factory, Params params, String path) {
+public record ModelRef(ModelFactory factory, Params params, String path, String pack) {
 
     /** @return the model's config name */
     public String name() {

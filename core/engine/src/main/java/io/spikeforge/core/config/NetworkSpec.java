@@ -19,10 +19,11 @@ import java.util.Map;
  * @param inputs      currents and spike sources
  * @param projections projections
  * @param monitors    monitors
+ * @param origin      the text and overrides the spec was read from (checkpoints store them)
  */
 public record NetworkSpec(String name, double dt, double duration, long seed, String backend, int threads,
                           String device, List<Population> populations, List<Input> inputs, List<Projection> projections,
-                          List<Monitor> monitors) {
+                          List<Monitor> monitors, ConfigOrigin origin) {
 
     /** @return the number of steps, duration / dt rounded to the nearest step */
     public long steps() {

@@ -21,11 +21,20 @@ public final class OutputWriter {
 
     /** @return the summary that was written */
     public static Map<String, Object> write(Path dir, Network net, Backend backend, RunResult result) throws IOException {
+        return write(dir, net, backend, result, -1);
+    }
+
+    /**
+     * @param resumedFrom the step a resumed run started from, or -1
+     * @return the summary that was written
+     */
+    public static Map<String, Object> write(Path dir, Network net, Backend backend, RunResult result, long resumedFrom)
+            throws IOException {
         Files.createDirectories(dir);
         for (Monitor m : net.monitors()) {
             m.write(dir);
         }
-        Map<String, Object> summary = Summary.of(net, backend, result);
+        Map<String, Object> summary = Summary.of(net, backend, result, resumedFrom);
         Path tmp = dir.resolve("summary.json.tmp");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), summary);
         Files.move(tmp, dir.resolve("summary.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -16,8 +16,11 @@ public final class Summary {
     private Summary() {
     }
 
-    /** @return the summary as nested maps, ready for JSON */
-    public static Map<String, Object> of(Network net, Backend backend, RunResult result) {
+    /**
+     * @param resumedFrom the step a resumed run started from, or -1
+     * @return the summary as nested maps, ready for JSON
+     */
+    public static Map<String, Object> of(Network net, Backend backend, RunResult result, long resumedFrom) {
         Map<String, Object> s = new LinkedHashMap<>();
         double dt = net.spec().dt();
         double simulatedMs = net.step() * dt;
@@ -31,6 +34,10 @@ public final class Summary {
         s.put("threads", backend.threads());
         s.put("seed", net.spec().seed());
         s.put("partial", result.partial());
+        s.put("stop_reason", result.message());
+        if (resumedFrom >= 0) {
+            s.put("resumed_from_step", resumedFrom);
+        }
         Map<String, Object> pops = new LinkedHashMap<>();
         for (Group g : net.groups()) {
             Map<String, Object> p = new LinkedHashMap<>();
@@ -90,12 +97,14 @@ public final class Summary {
         u.put("dt_ms", "ms (time step)");
         u.put("steps", "count of steps run");
         u.put("duration_ms", "ms (simulated time: steps * dt_ms)");
-        u.put("wall_s", "s (wall time of the simulation loop)");
+        u.put("wall_s", "s (wall time of the simulation loop; of the resumed part only after resume)");
         u.put("build_s", "s (wall time of network construction)");
         u.put("backend", "text: the backend that ran the network");
         u.put("threads", "count of worker threads");
         u.put("seed", "integer: the seed every random draw derives from");
         u.put("partial", "true when the run stopped before its last step");
+        u.put("stop_reason", "text: what stopped the run early or the fault that ended it, else null");
+        u.put("resumed_from_step", "step: where a resumed run started (only after resume)");
         u.put("populations.<name>.size", "count of neurons (or of sources in a spike source)");
         u.put("populations.<name>.spikes", "count of spikes over the run");
         u.put("populations.<name>.rate_hz", "Hz (spikes per neuron per simulated second)");

@@ -16,7 +16,7 @@ final class PackModule extends AbstractModule {
     @Override
     protected void configure() {
         Multibinder<PluginRegistry.Entry> models = Multibinder.newSetBinder(binder(), PluginRegistry.Entry.class);
-        for (ModelFactory f : found.plugin().models()) {
+        for (ModelFactory f : found.models()) {
             models.addBinding().toInstance(new PluginRegistry.Entry(f, found.pack()));
         }
     }

@@ -1,5 +1,6 @@
 package io.spikeforge.core.plugin;
 
+import io.spikeforge.spi.ModelFactory;
 import io.spikeforge.spi.SpikeForgePlugin;
 
 import java.io.IOException;
@@ -10,89 +11,211 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 /**
  * Finds plugins with {@link ServiceLoader}: those on the class path (the built-in packs) and those in
- * pack directories, each pack directory in a class loader of its own.
+ * pack directories. A pack directory holds the pack's jars; each is loaded with a class loader of its
+ * own whose parent shows it only the JDK and {@code io.spikeforge.spi} (see {@link SpiOnlyClassLoader}).
+ * Every plugin is created and asked for its models here, so that a plugin that fails is reported with
+ * its pack before anything else happens.
  */
 public final class PluginLoader {
 
+    /** Where ServiceLoader looks for plugins in a jar. */
+    static final String SERVICE_FILE = "META-INF/services/" + SpikeForgePlugin.class.getName();
+
     /**
-     * A plugin and where it came from.
+     * A plugin, its models and where it came from.
      *
      * @param plugin the plugin
-     * @param pack   the pack's name: its jar or directory
+     * @param pack   the pack, for messages and listings: a jar name, or a pack directory's name and path
+     * @param models the models it contributes
      */
-    public record Found(SpikeForgePlugin plugin, String pack) {
+    public record Found(SpikeForgePlugin plugin, String pack, List<ModelFactory> models) {
     }
 
     private PluginLoader() {
     }
 
-    /** @return the plugins visible to {@code loader} */
+    /** @return the plugins visible to {@code loader} (the built-in packs on the class path) */
     public static List<Found> fromClassPath(ClassLoader loader) {
+        return load(ServiceLoader.load(SpikeForgePlugin.class, loader), null, "class path");
+    }
+
+    /**
+     * Loads every pack under {@code root}: each subdirectory that holds jars is one pack, and so is
+     * {@code root} itself when it holds jars directly. Subdirectories without jars (a source tree, a
+     * Maven module) are ignored.
+     *
+     * @throws PackException if {@code root} is not a directory or a pack cannot be loaded
+     */
+    public static List<Found> fromDirectory(Path root) {
+        if (!Files.isDirectory(root)) {
+            throw new PackException("plugin directory " + root + " does not exist or is not a directory");
+        }
+        List<Path> packs = new ArrayList<>();
+        if (!jars(root).isEmpty()) {
+            packs.add(root);
+        }
+        try (Stream<Path> s = Files.list(root)) {
+            s.filter(Files::isDirectory).sorted().filter(p -> !jars(p).isEmpty()).forEach(packs::add);
+        } catch (IOException e) {
+            throw new PackException("cannot list plugin directory " + root + ": " + e.getMessage(), e);
+        }
         List<Found> found = new ArrayList<>();
-        for (SpikeForgePlugin p : ServiceLoader.load(SpikeForgePlugin.class, loader)) {
-            found.add(new Found(p, packOf(p.getClass())));
+        for (Path pack : packs) {
+            found.addAll(fromPack(pack));
         }
         return found;
     }
 
     /**
-     * Loads every pack under {@code root}: each subdirectory (or {@code root} itself when it holds
-     * jars directly) is one pack, loaded with its own class loader over its jars.
+     * Loads one pack directory.
+     *
+     * @throws PackException if a plugin jar declares no or another SPI version, or a plugin fails
      */
-    public static List<Found> fromDirectory(Path root) throws IOException {
+    public static List<Found> fromPack(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        String pack = abs.getFileName() + " (" + abs + ")";
+        List<Path> jars = jars(abs);
+        boolean anyPlugin = false;
+        for (Path jar : jars) {
+            anyPlugin |= checkVersion(pack, jar);
+        }
+        if (!anyPlugin) {
+            throw new PackException("pack " + pack + ": none of its jars lists a plugin in " + SERVICE_FILE);
+        }
+        URL[] urls = jars.stream().map(PluginLoader::url).toArray(URL[]::new);
+        ClassLoader loader = new URLClassLoader("pack-" + abs.getFileName(), urls,
+                new SpiOnlyClassLoader(SpikeForgePlugin.class.getClassLoader()));
+        return load(ServiceLoader.load(SpikeForgePlugin.class, loader), pack, null);
+    }
+
+    /** @return whether the jar lists a plugin; throws if it does without declaring this SPI version */
+    private static boolean checkVersion(String pack, Path jar) {
+        String file = jar.getFileName().toString();
+        try (JarFile jf = new JarFile(jar.toFile())) {
+            if (jf.getEntry(SERVICE_FILE) == null) {
+                return false;
+            }
+            Manifest mf = jf.getManifest();
+            String declared = mf == null ? null : mf.getMainAttributes().getValue(SpikeForgePlugin.MANIFEST_ATTRIBUTE);
+            String wanted = SpikeForgePlugin.MANIFEST_ATTRIBUTE + ": " + SpikeForgePlugin.SPI_VERSION;
+            if (declared == null || declared.isBlank()) {
+                throw new PackException("pack " + pack + ": " + file + " declares no "
+                        + SpikeForgePlugin.MANIFEST_ATTRIBUTE + " in its manifest; this SpikeForge loads packs built"
+                        + " for SPI version " + SpikeForgePlugin.SPI_VERSION + " (rebuild the pack against spikeforge-spi"
+                        + " with '" + wanted + "' in its manifest)");
+            }
+            if (!declared.strip().equals(String.valueOf(SpikeForgePlugin.SPI_VERSION))) {
+                throw new PackException("pack " + pack + ": " + file + " was built for SPI version '" + declared.strip()
+                        + "', but this SpikeForge provides SPI version " + SpikeForgePlugin.SPI_VERSION
+                        + "; use a build of the pack for SPI version " + SpikeForgePlugin.SPI_VERSION);
+            }
+            return true;
+        } catch (IOException e) {
+            throw new PackException("pack " + pack + ": cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Creates every plugin the loader lists and asks each for its models.
+     *
+     * @param pack  the pack of every plugin, or null to name each by the jar it came from
+     * @param where where the plugins were looked for, when {@code pack} is null
+     */
+    private static List<Found> load(ServiceLoader<SpikeForgePlugin> services, String pack, String where) {
         List<Found> found = new ArrayList<>();
-        if (!Files.isDirectory(root)) {
-            throw new IOException("plugin directory " + root + " does not exist");
-        }
-        List<Path> packs = new ArrayList<>();
-        try (Stream<Path> s = Files.list(root)) {
-            s.sorted().forEach(p -> {
-                if (Files.isDirectory(p)) {
-                    packs.add(p);
+        Iterator<ServiceLoader.Provider<SpikeForgePlugin>> it = services.stream().iterator();
+        while (true) {
+            ServiceLoader.Provider<SpikeForgePlugin> provider;
+            try {
+                if (!it.hasNext()) {
+                    break;
                 }
-            });
-        }
-        if (jars(root).length > 0) {
-            packs.add(0, root);
-        }
-        for (Path pack : packs) {
-            URL[] urls = jars(pack);
-            if (urls.length == 0) {
-                continue;
+                provider = it.next();
+            } catch (ServiceConfigurationError e) {
+                throw new PackException((pack != null ? "pack " + pack : "a pack on the " + where) + ": "
+                        + SERVICE_FILE + " lists a plugin that cannot be loaded: " + describe(e), e);
             }
-            ClassLoader loader = new URLClassLoader("pack-" + pack.getFileName(), urls,
-                    SpikeForgePlugin.class.getClassLoader());
-            for (SpikeForgePlugin p : ServiceLoader.load(SpikeForgePlugin.class, loader)) {
-                if (p.getClass().getClassLoader() == loader) {
-                    found.add(new Found(p, pack.toString()));
-                }
+            String packName = pack != null ? pack : packOf(provider.type());
+            String plugin = provider.type().getName();
+            SpikeForgePlugin instance;
+            try {
+                instance = provider.get();
+            } catch (ServiceConfigurationError e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                throw new PackException("pack " + packName + ": plugin " + plugin + " could not be created: "
+                        + describe(cause) + hint(cause), cause);
             }
+            found.add(new Found(instance, packName, models(instance, packName, plugin)));
         }
         return found;
     }
 
-    private static URL[] jars(Path dir) throws IOException {
+    private static List<ModelFactory> models(SpikeForgePlugin plugin, String pack, String name) {
+        List<ModelFactory> models;
+        try {
+            models = plugin.models();
+        } catch (RuntimeException | LinkageError e) {
+            throw new PackException("pack " + pack + ": plugin " + name + " failed in models(): " + describe(e)
+                    + hint(e), e);
+        }
+        if (models == null) {
+            throw new PackException("pack " + pack + ": plugin " + name + " returned no list of models (null)");
+        }
+        for (int i = 0; i < models.size(); i++) {
+            ModelFactory m = models.get(i);
+            String problem = m == null ? "is null" : m.name() == null || m.name().isBlank() ? "has no name"
+                    : m.kind() == null ? "('" + m.name() + "') has no kind" : null;
+            if (problem != null) {
+                throw new PackException("pack " + pack + ": plugin " + name + ": model " + i + " of models() " + problem);
+            }
+        }
+        return List.copyOf(models);
+    }
+
+    /** Packs see only the SPI; a missing engine class usually means a pack was built against the engine. */
+    private static String hint(Throwable e) {
+        String text = String.valueOf(e.getMessage());
+        if (e instanceof NoClassDefFoundError && text.startsWith("io/spikeforge/")) {
+            return " (a pack sees only io.spikeforge.spi and the JDK: bundle every other class it needs in its"
+                    + " directory)";
+        }
+        return "";
+    }
+
+    private static String describe(Throwable e) {
+        return e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    private static List<Path> jars(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.toString().endsWith(".jar")).sorted().map(p -> {
-                try {
-                    return p.toUri().toURL();
-                } catch (MalformedURLException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).toArray(URL[]::new);
+            return s.filter(p -> p.toString().endsWith(".jar") && Files.isRegularFile(p)).sorted().toList();
+        } catch (IOException e) {
+            throw new PackException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static URL url(Path jar) {
+        try {
+            return jar.toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
     private static String packOf(Class<?> c) {
         CodeSource cs = c.getProtectionDomain().getCodeSource();
         if (cs == null || cs.getLocation() == null) {
-            return "classpath";
+            return "class path";
         }
         String path = cs.getLocation().getPath();
         if (path.endsWith("/")) {

@@ -27,7 +27,7 @@ public final class PluginRegistry {
 
     /**
      * @param entries every contributed model
-     * @throws IllegalStateException naming both packs when two models share a kind and name
+     * @throws PackException naming both packs when two models share a kind and name
      */
     public PluginRegistry(List<Entry> entries) {
         for (ModelKind kind : ModelKind.values()) {
@@ -37,12 +37,13 @@ public final class PluginRegistry {
         for (Entry e : entries) {
             Entry old = byKind.get(e.factory().kind()).putIfAbsent(e.factory().name(), e);
             if (old != null) {
-                clashes.add(e.factory().kind().word() + " '" + e.factory().name() + "' is registered by both "
+                clashes.add(e.factory().kind().word() + " model '" + e.factory().name() + "' is registered by both "
                         + old.pack() + " and " + e.pack());
             }
         }
         if (!clashes.isEmpty()) {
-            throw new IllegalStateException("duplicate plugin names: " + String.join("; ", clashes));
+            throw new PackException("two packs register the same model name, so a config could not tell them apart: "
+                    + String.join("; ", clashes) + ". Remove one of the packs");
         }
     }
 

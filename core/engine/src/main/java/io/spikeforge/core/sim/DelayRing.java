@@ -1,5 +1,6 @@
 package io.spikeforge.core.sim;
 
+import io.spikeforge.core.build.StateRegistry;
 import io.spikeforge.kernels.SpikeKernels;
 import io.spikeforge.spi.SpikeBuffer;
 import io.spikeforge.spi.StepTask;
@@ -48,16 +49,9 @@ public final class DelayRing {
                         out.list, out.count, clock));
     }
 
-    /** @return the ring's memory in bytes */
-    public long bytes() {
-        return 4L * ring.length + 4L * ringCount.length;
-    }
-
-    int[] ring() {
-        return ring;
-    }
-
-    int[] ringCount() {
-        return ringCount;
+    /** Registers the ring's arrays as state of {@code group}, so that checkpoints save them. */
+    public void register(StateRegistry states, String group) {
+        states.register(group, "delay_ring", "1", ring);
+        states.register(group, "delay_ring_count", "1", ringCount);
     }
 }

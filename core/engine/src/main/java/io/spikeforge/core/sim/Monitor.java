@@ -3,6 +3,8 @@ package io.spikeforge.core.sim;
 import io.spikeforge.core.config.NetworkSpec;
 import io.spikeforge.spi.StepTask;
 
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -34,4 +36,15 @@ public interface Monitor {
 
     /** @return the unit of the recorded values; spike pairs (step, index) are counts, {@code 1} */
     String unit();
+
+    /** Saves what was recorded so far, for a checkpoint. */
+    void save(DataOutput out) throws IOException;
+
+    /**
+     * Replaces the recording with one that {@link #save} wrote for the same monitor of the same
+     * network.
+     *
+     * @throws IOException if the saved recording does not fit this monitor
+     */
+    void restore(DataInput in) throws IOException;
 }

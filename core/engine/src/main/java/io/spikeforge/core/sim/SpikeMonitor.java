@@ -1,10 +1,13 @@
 package io.spikeforge.core.sim;
 
 import io.spikeforge.core.config.NetworkSpec;
+import io.spikeforge.core.checkpoint.ArrayIO;
 import io.spikeforge.core.output.NpyWriter;
 import io.spikeforge.spi.SpikeBuffer;
 import io.spikeforge.spi.StepTask;
 
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -116,5 +119,36 @@ public final class SpikeMonitor implements Monitor {
     @Override
     public String unit() {
         return "1";
+    }
+
+    @Override
+    public void save(DataOutput out) throws IOException {
+        out.writeLong(count());
+        for (int c = 0; c < chunks.size(); c++) {
+            ArrayIO.writeInts(out, chunks.get(c), 0, c == chunks.size() - 1 ? fill : CHUNK);
+        }
+    }
+
+    @Override
+    public void restore(DataInput in) throws IOException {
+        long pairs = in.readLong();
+        if (pairs < 0 || pairs > (Long.MAX_VALUE / 2)) {
+            throw new IOException("monitor " + name() + ": bad spike count " + pairs);
+        }
+        chunks.clear();
+        current = new int[CHUNK];
+        chunks.add(current);
+        fill = 0;
+        for (long left = 2 * pairs; left > 0; ) {
+            if (fill == CHUNK) {
+                current = new int[CHUNK];
+                chunks.add(current);
+                fill = 0;
+            }
+            int n = (int) Math.min(left, CHUNK - fill);
+            ArrayIO.readInts(in, current, fill, n);
+            fill += n;
+            left -= n;
+        }
     }
 }

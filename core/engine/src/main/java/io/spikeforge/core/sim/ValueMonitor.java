@@ -1,9 +1,12 @@
 package io.spikeforge.core.sim;
 
 import io.spikeforge.core.config.NetworkSpec;
+import io.spikeforge.core.checkpoint.ArrayIO;
 import io.spikeforge.core.output.NpyWriter;
 import io.spikeforge.spi.StepTask;
 
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -97,6 +100,25 @@ public final class ValueMonitor implements Monitor {
         Path file = dir.resolve(name() + ".npy");
         NpyWriter.writeFloat32(file, shape(), i -> table[(int) i]);
         return file;
+    }
+
+    @Override
+    public void save(DataOutput out) throws IOException {
+        out.writeInt(indices.length);
+        out.writeInt(rows);
+        ArrayIO.writeFloats(out, table, 0, rows * indices.length);
+    }
+
+    @Override
+    public void restore(DataInput in) throws IOException {
+        int columns = in.readInt();
+        int saved = in.readInt();
+        if (columns != indices.length || saved < 0 || saved > rowCapacity) {
+            throw new IOException("monitor " + name() + " records " + indices.length + " values in up to " + rowCapacity
+                    + " rows; the checkpoint holds " + saved + " rows of " + columns);
+        }
+        ArrayIO.readFloats(in, table, 0, saved * columns);
+        rows = saved;
     }
 
     @Override

@@ -29,6 +29,11 @@ final class Connectors {
         return same && !p.bool("allow_self");
     }
 
+    /** @return the number of pairs the connector may choose from */
+    private static long pairs(Params p, int nPre, int nPost, boolean same) {
+        return (long) nPre * nPost - (skipSelf(p, same) ? Math.min(nPre, nPost) : 0);
+    }
+
     private static SplittableRandom rng(BuildContext ctx, long stream, long index) {
         return new SplittableRandom(CounterRng.bits(ctx.seed(), stream, index));
     }
@@ -48,6 +53,11 @@ final class Connectors {
         @Override
         public List<ParamSpec> parameters() {
             return List.of(ParamSpec.real("prob", 0.1, "1", "connection probability").between(0, 1), allowSelf());
+        }
+
+        @Override
+        public long estimateSynapses(Params p, int nPre, int nPost, boolean same) {
+            return Math.round(p.real("prob") * pairs(p, nPre, nPost, same));
         }
 
         @Override
@@ -94,6 +104,11 @@ final class Connectors {
         @Override
         public List<ParamSpec> parameters() {
             return List.of(ParamSpec.integer("num", 1, "1", "pre neurons per post neuron").atLeast(0), allowSelf());
+        }
+
+        @Override
+        public long estimateSynapses(Params p, int nPre, int nPost, boolean same) {
+            return (long) p.integer("num") * nPost;
         }
 
         @Override
@@ -145,6 +160,11 @@ final class Connectors {
         }
 
         @Override
+        public long estimateSynapses(Params p, int nPre, int nPost, boolean same) {
+            return (long) p.integer("num") * nPre;
+        }
+
+        @Override
         public Connectivity connect(Params p, BuildContext ctx, int nPre, int nPost, boolean same) {
             int num = p.integer("num");
             boolean skipSelf = skipSelf(p, same);
@@ -182,6 +202,11 @@ final class Connectors {
         }
 
         @Override
+        public long estimateSynapses(Params p, int nPre, int nPost, boolean same) {
+            return pairs(p, nPre, nPost, same);
+        }
+
+        @Override
         public Connectivity connect(Params p, BuildContext ctx, int nPre, int nPost, boolean same) {
             boolean skipSelf = skipSelf(p, same);
             RowBuilder rows = new RowBuilder(nPre, nPost);
@@ -215,9 +240,14 @@ final class Connectors {
         }
 
         @Override
+        public long estimateSynapses(Params p, int nPre, int nPost, boolean same) {
+            return Math.min(nPre, nPost);
+        }
+
+        @Override
         public Connectivity connect(Params p, BuildContext ctx, int nPre, int nPost, boolean same) {
             if (nPre != nPost) {
-                throw new IllegalArgumentException("One2One needs equal sizes, got " + nPre + " pre and " + nPost
+                throw new IllegalArgumentException("pre and post must have the same size, got " + nPre + " pre and " + nPost
                         + " post neurons");
             }
             RowBuilder rows = new RowBuilder(nPre, nPost);

@@ -53,6 +53,12 @@ final class CsrComm implements CommModel {
                 + " plasticity asks for it";
     }
 
+    /** Keeps the weights it is handed; the column index (CSC) costs two ints per synapse. */
+    @Override
+    public long estimateBytes(Params p, int preSize, int postSize, long synapses) {
+        return 8L * synapses + 4L * (postSize + 1L);
+    }
+
     @Override
     public Comm create(Params p, BuildContext ctx, Connectivity conn, float[] weights) {
         return new Csr(ctx.owner(), conn, weights, eventDriven);
@@ -91,6 +97,11 @@ final class CsrComm implements CommModel {
         @Override
         public int synapses() {
             return w.length;
+        }
+
+        @Override
+        public Connectivity connectivity() {
+            return conn;
         }
 
         @Override
@@ -161,6 +172,35 @@ final class CsrComm implements CommModel {
                             post.count, preValues, factor, wMin, wMax)
                     .body((from, to) -> CsrKernels.updateColumns(from, to, colPtr, perm, rows, w, post.list,
                             post.count, preValues, factor, wMin, wMax));
+        }
+
+        @Override
+        public StepTask updateRows(String name, SpikeBuffer pre, float[] preScale, float[] postValues, float factor,
+                                   float wMin, float wMax) {
+            return StepTask.parallel(name + ".rows", conn.postSize())
+                    .reads(pre.list, pre.count, preScale, postValues).writes(w)
+                    .body((from, to) -> CsrKernels.updateRowsScaled(from, to, rowPtr, cols, w, pre.list, pre.count,
+                            preScale, postValues, factor, wMin, wMax));
+        }
+
+        @Override
+        public StepTask updateColumns(String name, SpikeBuffer post, float[] preValues, float[] postScale,
+                                      float factor, float wMin, float wMax) {
+            ensureCsc();
+            int[] colPtr = csc[0];
+            int[] perm = csc[1];
+            int[] rows = colRows;
+            return StepTask.parallel(name + ".columns", conn.postSize())
+                    .reads(post.list, post.count, preValues, postScale).writes(w)
+                    .body((from, to) -> CsrKernels.updateColumnsScaled(from, to, colPtr, perm, rows, w, post.list,
+                            post.count, preValues, postScale, factor, wMin, wMax));
+        }
+
+        @Override
+        public StepTask updateSynapses(String name, float[] values, float[] factor, float wMin, float wMax) {
+            return StepTask.parallel(name + ".synapses", w.length)
+                    .reads(values, factor).writes(w)
+                    .body((from, to) -> CsrKernels.updateSynapses(from, to, w, values, factor, wMin, wMax));
         }
     }
 }

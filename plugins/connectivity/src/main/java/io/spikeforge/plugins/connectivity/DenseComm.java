@@ -42,13 +42,29 @@ final class DenseComm implements CommModel {
         return "All2All";
     }
 
+    /** The largest array the JVM allocates. */
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+    /** The matrix, a mask of the same size unless every pair is connected, and one index per synapse. */
+    @Override
+    public long estimateBytes(Params p, int preSize, int postSize, long synapses) {
+        long cells = cells(preSize, postSize);
+        return 4L * cells + (synapses < cells ? 4L * cells : 0) + 4L * synapses;
+    }
+
+    private static long cells(int preSize, int postSize) {
+        long cells = (long) preSize * postSize;
+        if (cells > MAX_ARRAY) {
+            throw new IllegalArgumentException("a dense " + preSize + " x " + postSize + " matrix holds " + cells
+                    + " weights, more than the " + MAX_ARRAY + " elements of the largest Java array;"
+                    + " use a sparse comm such as EventCSRLinear");
+        }
+        return cells;
+    }
+
     @Override
     public Comm create(Params p, BuildContext ctx, Connectivity conn, float[] weights) {
-        long cells = (long) conn.preSize() * conn.postSize();
-        if (cells > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("a dense " + conn.preSize() + " x " + conn.postSize()
-                    + " matrix has more than 2^31 cells; use EventCSRLinear");
-        }
+        long cells = cells(conn.preSize(), conn.postSize());
         int post = conn.postSize();
         float[] w = ctx.floats("weight_matrix", (int) cells, 0f);
         int[] index = new int[conn.synapses()];
@@ -69,10 +85,14 @@ final class DenseComm implements CommModel {
                 mask[k] = 1;
             }
         }
-        return new Dense(conn.preSize(), post, w, mask, index);
+        return new Dense(conn, post, w, mask, index);
     }
 
-    private record Dense(int pre, int post, float[] w, int[] mask, int[] index) implements Comm {
+    private record Dense(Connectivity connectivity, int post, float[] w, int[] mask, int[] index) implements Comm {
+
+        private int pre() {
+            return connectivity.preSize();
+        }
 
         @Override
         public int synapses() {
@@ -103,6 +123,7 @@ final class DenseComm implements CommModel {
 
         @Override
         public StepTask propagateValues(String name, float[] values, float[] target) {
+            int pre = pre();
             return StepTask.parallel(name + ".Dense.propagate_values", post)
                     .reads(values, w).writes(target)
                     .device("DenseKernels.propagateValues", w, post, values, pre, target)
@@ -123,12 +144,39 @@ final class DenseComm implements CommModel {
         @Override
         public StepTask updateColumns(String name, SpikeBuffer spikes, float[] preValues, float factor, float wMin,
                                       float wMax) {
+            int pre = pre();
             return StepTask.parallel(name + ".columns", post)
                     .reads(spikes.list, spikes.count, preValues).writes(w)
                     .device("DenseKernels.updateColumns", w, mask, pre, post, spikes.list,
                             spikes.count, preValues, factor, wMin, wMax)
                     .body((from, to) -> DenseKernels.updateColumns(from, to, w, mask, pre, post, spikes.list,
                             spikes.count, preValues, factor, wMin, wMax));
+        }
+
+        @Override
+        public StepTask updateRows(String name, SpikeBuffer spikes, float[] preScale, float[] postValues,
+                                   float factor, float wMin, float wMax) {
+            return StepTask.parallel(name + ".rows", post)
+                    .reads(spikes.list, spikes.count, preScale, postValues).writes(w)
+                    .body((from, to) -> DenseKernels.updateRowsScaled(from, to, w, mask, post, spikes.list,
+                            spikes.count, preScale, postValues, factor, wMin, wMax));
+        }
+
+        @Override
+        public StepTask updateColumns(String name, SpikeBuffer spikes, float[] preValues, float[] postScale,
+                                      float factor, float wMin, float wMax) {
+            int pre = pre();
+            return StepTask.parallel(name + ".columns", post)
+                    .reads(spikes.list, spikes.count, preValues, postScale).writes(w)
+                    .body((from, to) -> DenseKernels.updateColumnsScaled(from, to, w, mask, pre, post, spikes.list,
+                            spikes.count, preValues, postScale, factor, wMin, wMax));
+        }
+
+        @Override
+        public StepTask updateSynapses(String name, float[] values, float[] factor, float wMin, float wMax) {
+            return StepTask.parallel(name + ".synapses", index.length)
+                    .reads(values, factor).writes(w)
+                    .body((from, to) -> DenseKernels.updateSynapses(from, to, w, index, values, factor, wMin, wMax));
         }
     }
 }

@@ -46,7 +46,7 @@ final class OneToOneComm implements CommModel {
             identity = conn.cols()[i] == i;
         }
         if (!identity) {
-            throw new IllegalArgumentException("OneToOne needs equal pre and post sizes and the One2One connector"
+            throw new IllegalArgumentException("needs equal pre and post sizes and the One2One connector"
                     + " (got " + conn.preSize() + " -> " + conn.postSize() + " with " + conn.synapses() + " pairs)");
         }
         float[] w = weights;
@@ -54,6 +54,11 @@ final class OneToOneComm implements CommModel {
             @Override
             public int synapses() {
                 return w.length;
+            }
+
+            @Override
+            public Connectivity connectivity() {
+                return conn;
             }
 
             @Override

@@ -6,6 +6,7 @@ import io.spikeforge.spi.InputModel;
 import io.spikeforge.spi.ParamSpec;
 import io.spikeforge.spi.Params;
 import io.spikeforge.spi.StepTask;
+import io.spikeforge.spi.VariableSpec;
 
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +33,11 @@ final class SpikeTimes implements InputModel {
                 new ParamSpec("indices", io.spikeforge.spi.ParamType.REAL_LIST, null, false, "1",
                         "neuron of each spike; unset: every neuron spikes at every time", 0, true,
                         Double.POSITIVE_INFINITY, true));
+    }
+
+    @Override
+    public List<VariableSpec> variables() {
+        return List.of(new VariableSpec("cursor", "1", "index of the next spike event to emit"));
     }
 
     @Override

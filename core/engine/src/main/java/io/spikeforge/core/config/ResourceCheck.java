@@ -1,0 +1,165 @@
+package io.spikeforge.core.config;
+
+import io.spikeforge.spi.CommModel;
+import io.spikeforge.spi.ConnectorModel;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Refuses a network that cannot be built before anything is allocated: a run longer than the step
+ * counter, an array longer than the largest Java array, or more memory than the JVM may use. The
+ * memory figure is an estimate from the sizes, the connectors' expected synapse counts and the comms'
+ * own estimates; it counts the large arrays and leaves out small ones.
+ */
+final class ResourceCheck {
+
+    /** The largest array the JVM allocates. */
+    static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+    private final NetworkSpec spec;
+    private final long maxBytes;
+    private final Problems problems;
+    private final Map<String, Integer> sizes = new HashMap<>();
+    private final Map<String, Long> synapses = new HashMap<>();
+    private final List<Part> parts = new ArrayList<>();
+
+    private record Part(String path, long bytes) {
+    }
+
+    private ResourceCheck(NetworkSpec spec, long maxBytes, Problems problems) {
+        this.spec = spec;
+        this.maxBytes = maxBytes;
+        this.problems = problems;
+    }
+
+    /** Checks a valid spec against {@code maxBytes} of memory; reports into {@code problems}. */
+    static void check(NetworkSpec spec, long maxBytes, Problems problems) {
+        new ResourceCheck(spec, maxBytes, problems).run();
+    }
+
+    private void run() {
+        if (spec.steps() > Integer.MAX_VALUE) {
+            problems.add("duration", ParamChecker.fmt(spec.duration()) + " ms at dt = " + ParamChecker.fmt(spec.dt())
+                    + " ms is " + spec.steps() + " steps, more than the " + Integer.MAX_VALUE
+                    + " one run can take; shorten the duration or raise dt");
+            return;
+        }
+        for (int i = 0; i < spec.populations().size(); i++) {
+            NetworkSpec.Population p = spec.populations().get(i);
+            sizes.put(p.name(), p.size());
+            // current, spike flags, spike list, and one array per declared variable
+            parts.add(new Part("populations[" + i + "]", 4L * p.size() * (3 + p.neuron().factory().variables().size())));
+        }
+        for (int i = 0; i < spec.inputs().size(); i++) {
+            NetworkSpec.Input in = spec.inputs().get(i);
+            if (in.target() == null) {
+                sizes.put(in.name(), in.size());
+                parts.add(new Part("inputs[" + i + "]", 12L * in.size()));
+            }
+        }
+        delayRings();
+        for (int i = 0; i < spec.projections().size(); i++) {
+            projection(i, spec.projections().get(i));
+        }
+        for (int i = 0; i < spec.monitors().size(); i++) {
+            monitor(i, spec.monitors().get(i));
+        }
+        long total = parts.stream().mapToLong(Part::bytes).sum();
+        if (problems.isEmpty() && total > maxBytes) {
+            Part largest = parts.stream().max((a, b) -> Long.compare(a.bytes(), b.bytes())).orElseThrow();
+            problems.add(largest.path(), "the network needs about " + size(total) + " of memory (this part "
+                    + size(largest.bytes()) + "), more than the " + size(maxBytes) + " this JVM may use; shrink the"
+                    + " network or give the JVM more memory (SPIKEFORGE_JAVA_OPTS=-Xmx...)");
+        }
+    }
+
+    private void delayRings() {
+        Map<String, Integer> maxDelay = new HashMap<>();
+        Map<String, Integer> where = new HashMap<>();
+        for (int i = 0; i < spec.projections().size(); i++) {
+            NetworkSpec.Projection p = spec.projections().get(i);
+            if (p.delaySteps() > maxDelay.getOrDefault(p.pre(), 0)) {
+                maxDelay.put(p.pre(), p.delaySteps());
+                where.put(p.pre(), i);
+            }
+        }
+        maxDelay.forEach((group, delay) -> {
+            long entries = (delay + 1L) * sizes.get(group);
+            String path = "projections[" + where.get(group) + "].delay";
+            if (entries > MAX_ARRAY) {
+                problems.add(path, "a delay of " + delay + " steps keeps the spikes of '" + group + "' ("
+                        + sizes.get(group) + " neurons) for " + (delay + 1) + " steps: " + entries
+                        + " entries, more than the " + MAX_ARRAY + " of the largest Java array; shorten the delay or"
+                        + " raise dt");
+            } else {
+                parts.add(new Part(path, 4 * entries));
+            }
+        });
+    }
+
+    private void projection(int i, NetworkSpec.Projection p) {
+        int pre = sizes.get(p.pre());
+        int post = sizes.get(p.post());
+        long n = ((ConnectorModel) p.connector().factory()).estimateSynapses(p.connector().params(), pre, post,
+                p.pre().equals(p.post()));
+        long commBytes;
+        try {
+            // The comm first: a dense matrix that cannot exist is the clearer message than its synapse count.
+            commBytes = ((CommModel) p.comm().factory()).estimateBytes(p.comm().params(), pre, post, n);
+        } catch (IllegalArgumentException e) {
+            problems.add(p.comm().path(), p.comm().name() + ": " + e.getMessage());
+            return;
+        }
+        if (n > MAX_ARRAY) {
+            problems.add(p.connector().path(), p.connector().name() + " would make about " + n + " synapses, more than"
+                    + " the " + MAX_ARRAY + " one projection can hold; lower the connection density or split the"
+                    + " projection");
+            return;
+        }
+        synapses.put(p.name(), n);
+        int synSize = p.alignPre() ? pre : post;
+        long synBytes = 4L * synSize * (1 + p.syn().factory().variables().size());
+        // row offsets, post indices, weights and their initial copy, the comm's own arrays, the synapses
+        parts.add(new Part("projections[" + i + "]", 4L * (pre + 1) + 12L * n + commBytes + synBytes));
+    }
+
+    private void monitor(int i, NetworkSpec.Monitor m) {
+        long width;
+        if (m.indices() != null) {
+            width = m.indices().length;
+        } else if (sizes.containsKey(m.target())) {
+            width = sizes.get(m.target());
+        } else if ("weight".equals(m.var())) {
+            width = synapses.getOrDefault(m.target(), 0L);
+        } else {
+            NetworkSpec.Projection p = spec.projections().stream().filter(x -> x.name().equals(m.target()))
+                    .findFirst().orElse(null);
+            width = p == null ? 0 : Math.max(sizes.getOrDefault(p.pre(), 0), sizes.getOrDefault(p.post(), 0));
+        }
+        if ("spike".equals(m.var())) {
+            return;
+        }
+        long rows = (spec.steps() + m.every() - 1) / m.every();
+        long cells = rows * width;
+        if (cells > MAX_ARRAY) {
+            problems.add("monitors[" + i + "]", "recording " + width + " values of '" + m.target() + "." + m.var()
+                    + "' every " + (m.every() == 1 ? "step" : m.every() + " steps") + " for " + spec.steps()
+                    + " steps makes " + cells
+                    + " values, more than the " + MAX_ARRAY + " of the largest Java array; record fewer indices or"
+                    + " raise 'every'");
+        } else {
+            parts.add(new Part("monitors[" + i + "]", 4 * cells));
+        }
+    }
+
+    /** @return a byte count for people: "512.0 MiB", "23.4 GiB" */
+    static String size(long bytes) {
+        double gib = bytes / (double) (1L << 30);
+        return gib >= 1 ? String.format(Locale.ROOT, "%.1f GiB", gib)
+                : String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
+    }
+}
