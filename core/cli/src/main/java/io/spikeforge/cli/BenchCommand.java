@@ -45,7 +45,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--size", paramLabel = "N[,M]", description = "Sizes: N neurons (coba*) or N inputs and M outputs (stdp).")
     String size;
 
-    @Option(names = "--threads", paramLabel = "N", description = "JVM backend threads (default: as run).")
+    @Option(names = "--threads", paramLabel = "N", description = "JVM backend threads (default: measured, as run).")
     Integer threads;
 
     @Option(names = "--repeat", paramLabel = "R", defaultValue = "1", description = "Runs (each builds afresh).")

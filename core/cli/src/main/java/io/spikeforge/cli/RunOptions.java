@@ -14,8 +14,8 @@ final class RunOptions {
             + " resume: the directory of the run that wrote the checkpoint).")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "N", description = "JVM backend threads (default: one per core,"
-            + " or 1 when the network is too small to split).")
+    @Option(names = "--threads", paramLabel = "N", description = "JVM backend threads (default: 1 when the network"
+            + " is too small to split, else one thread or every core, whichever the start of the run measures faster).")
     Integer threads;
 
     @Option(names = "--backend", paramLabel = "NAME", description = "Backend: jvm (default) or tornado.")
