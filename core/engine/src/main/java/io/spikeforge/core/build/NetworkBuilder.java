@@ -220,7 +220,8 @@ public final class NetworkBuilder {
         }) == null) {
             return null;
         }
-        float[] initial = weights.clone();
+        // Plastic weights change, so keep where they started; static ones are their own record.
+        float[] initial = p.plasticity() != null ? weights.clone() : weights;
         CommModel.Comm comm = guard(p.comm(), () -> {
             states.register(n, "weight", "uS", weights);
             return ((CommModel) p.comm().factory()).create(p.comm().params(), context(n, p.comm()), conn, weights);

@@ -123,8 +123,10 @@ final class ResourceCheck {
         synapses.put(p.name(), n);
         int synSize = p.alignPre() ? pre : post;
         long synBytes = 4L * synSize * (1 + p.syn().factory().variables().size());
-        // row offsets, post indices, weights and their initial copy, the comm's own arrays, the synapses
-        parts.add(new Part("projections[" + i + "]", 4L * (pre + 1) + 12L * n + commBytes + synBytes));
+        // Row offsets, post indices and weights; a plastic projection also keeps its initial weights and a
+        // column index (synapse id and pre index per synapse) for the post-spike pass.
+        long perSynapse = p.plasticity() != null ? 8 + 4 + 8 : 8;
+        parts.add(new Part("projections[" + i + "]", 4L * (pre + 1) + perSynapse * n + commBytes + synBytes));
     }
 
     private void monitor(int i, NetworkSpec.Monitor m) {

@@ -11,7 +11,8 @@ import io.spikeforge.spi.PlasticityModel;
  * @param spec           its config
  * @param comm           the comm holding the weights
  * @param plasticity     the rule, or null
- * @param initialWeights weights at the start of the run, in connectivity order
+ * @param initialWeights weights at the start of the run, in connectivity order (for a static projection,
+ *                       whose weights never change, the live weights themselves)
  * @param connectivity   the connected pairs
  */
 public record ProjectionRuntime(NetworkSpec.Projection spec, CommModel.Comm comm, PlasticityModel.Plasticity plasticity,

@@ -64,28 +64,47 @@ final class Connectors {
         public Connectivity connect(Params p, BuildContext ctx, int nPre, int nPost, boolean same) {
             double prob = p.real("prob");
             boolean skipSelf = skipSelf(p, same);
-            double logQ = Math.log1p(-prob);
-            RowBuilder rows = new RowBuilder(nPre, nPost);
+            // Two passes over the same per-row draws: count, then fill an array of the exact size, so that a
+            // projection of 1e9 synapses needs its 4 GB once rather than a growing copy of it.
+            int[] rowPtr = new int[nPre + 1];
+            long total = 0;
             for (int i = 0; i < nPre; i++) {
-                if (prob <= 0) {
-                    rows.endRow();
-                    continue;
+                total += row(ctx, prob, skipSelf, i, nPost, null, 0);
+                if (total > Integer.MAX_VALUE - 8) {
+                    throw new IllegalArgumentException("more than 2^31 synapses in one projection; split it into"
+                            + " several projections");
                 }
-                SplittableRandom r = rng(ctx, 1, i);
-                long j = -1;
-                while (true) {
-                    // Geometric gaps between successes: work proportional to the synapses made, not nPre x nPost.
-                    j += prob >= 1 ? 1 : 1 + (long) Math.floor(Math.log1p(-r.nextDouble()) / logQ);
-                    if (j >= nPost) {
-                        break;
-                    }
-                    if (!(skipSelf && j == i)) {
-                        rows.add((int) j);
-                    }
-                }
-                rows.endRow();
+                rowPtr[i + 1] = (int) total;
             }
-            return rows.build();
+            int[] cols = new int[(int) total];
+            for (int i = 0; i < nPre; i++) {
+                row(ctx, prob, skipSelf, i, nPost, cols, rowPtr[i]);
+            }
+            return new Connectivity(nPre, nPost, rowPtr, cols);
+        }
+
+        /** Draws row i; writes its columns from {@code at} when {@code out} is given; @return its length. */
+        private static int row(BuildContext ctx, double prob, boolean skipSelf, int i, int nPost, int[] out, int at) {
+            if (prob <= 0) {
+                return 0;
+            }
+            double logQ = Math.log1p(-prob);
+            SplittableRandom r = rng(ctx, 1, i);
+            int n = 0;
+            long j = -1;
+            while (true) {
+                // Geometric gaps between successes: work proportional to the synapses made, not nPre x nPost.
+                j += prob >= 1 ? 1 : 1 + (long) Math.floor(Math.log1p(-r.nextDouble()) / logQ);
+                if (j >= nPost) {
+                    return n;
+                }
+                if (!(skipSelf && j == i)) {
+                    if (out != null) {
+                        out[at + n] = (int) j;
+                    }
+                    n++;
+                }
+            }
         }
     }
 

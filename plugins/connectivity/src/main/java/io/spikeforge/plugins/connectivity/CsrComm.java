@@ -56,7 +56,9 @@ final class CsrComm implements CommModel {
     /** Keeps the weights it is handed; the column index (CSC) costs two ints per synapse. */
     @Override
     public long estimateBytes(Params p, int preSize, int postSize, long synapses) {
-        return 8L * synapses + 4L * (postSize + 1L);
+        // CSRLinear always walks the column index; EventCSRLinear builds it only for plasticity, which the
+        // engine's estimate counts itself.
+        return eventDriven ? 0 : 8L * synapses + 4L * (postSize + 1L);
     }
 
     @Override
