@@ -36,7 +36,15 @@ public final class SpikeForgeCli implements Runnable {
 
     /** Runs the CLI and returns its exit code (tests call this). */
     public static int execute(String... args) {
-        return new CommandLine(new SpikeForgeCli()).setExecutionExceptionHandler(SpikeForgeCli::failed).execute(args);
+        // Commands set the log level for their run; an embedding caller (a test) keeps its own afterwards.
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.classic.Level level = root.getLevel();
+        try {
+            return new CommandLine(new SpikeForgeCli()).setExecutionExceptionHandler(SpikeForgeCli::failed).execute(args);
+        } finally {
+            root.setLevel(level);
+        }
     }
 
     /** One line for what the user can fix; a stack trace only for bugs, or with --verbose. */

@@ -44,5 +44,39 @@ public interface PlasticityModel extends ModelFactory {
         default double wMax() {
             return Double.NaN;
         }
+
+        /**
+         * {@return a rule made of these tasks and bounds}
+         *
+         * @param beforeDelivery tasks run in the projection before delivery
+         * @param afterPostUpdate tasks run after the post group updated
+         * @param wMin           the lower weight bound, or NaN
+         * @param wMax           the upper weight bound, or NaN
+         */
+        static Plasticity of(List<StepTask> beforeDelivery, List<StepTask> afterPostUpdate, double wMin, double wMax) {
+            List<StepTask> before = List.copyOf(beforeDelivery);
+            List<StepTask> after = List.copyOf(afterPostUpdate);
+            return new Plasticity() {
+                @Override
+                public List<StepTask> beforeDelivery() {
+                    return before;
+                }
+
+                @Override
+                public List<StepTask> afterPostUpdate() {
+                    return after;
+                }
+
+                @Override
+                public double wMin() {
+                    return wMin;
+                }
+
+                @Override
+                public double wMax() {
+                    return wMax;
+                }
+            };
+        }
     }
 }

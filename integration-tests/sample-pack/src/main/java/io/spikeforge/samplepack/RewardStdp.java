@@ -124,27 +124,7 @@ final class RewardStdp implements PlasticityModel {
         StepTask postTrace = StepTask.parallel(n + ".post_trace", post.size())
                 .reads(post.flags).writes(y)
                 .body((from, to) -> TraceKernels.trace(from, to, y, post.flags, dPost));
-        return new Plasticity() {
-            @Override
-            public List<StepTask> beforeDelivery() {
-                return List.of(preTrace, eDecay, eSpikes, rewardTask, learn);
-            }
-
-            @Override
-            public List<StepTask> afterPostUpdate() {
-                return List.of(postTrace);
-            }
-
-            @Override
-            public double wMin() {
-                return wMin;
-            }
-
-            @Override
-            public double wMax() {
-                return wMax;
-            }
-        };
+        return Plasticity.of(List.of(preTrace, eDecay, eSpikes, rewardTask, learn), List.of(postTrace), wMin, wMax);
     }
 
     /** @return the reward of every step the schedule covers */

@@ -107,27 +107,7 @@ final class TripletStdp implements PlasticityModel {
                 .reads(post.flags).writes(o1, o2, postScale)
                 .body((from, to) -> TraceKernels.tripletTraces(from, to, o1, o2, post.flags, dMinus, dY, postScale, a2p,
                         a3p));
-        return new Plasticity() {
-            @Override
-            public List<StepTask> beforeDelivery() {
-                return List.of(preTraces, depress, potentiate);
-            }
-
-            @Override
-            public List<StepTask> afterPostUpdate() {
-                return List.of(postTraces);
-            }
-
-            @Override
-            public double wMin() {
-                return wMin;
-            }
-
-            @Override
-            public double wMax() {
-                return wMax;
-            }
-        };
+        return Plasticity.of(List.of(preTraces, depress, potentiate), List.of(postTraces), wMin, wMax);
     }
 
     private static double decay(BuildContext ctx, double tau) {

@@ -87,26 +87,6 @@ final class StdpSong2000 implements PlasticityModel {
                 .reads(post.flags).writes(aPost)
                 .device("SynapseKernels.trace", aPost, post.flags, decayPost)
                 .body((from, to) -> SynapseKernels.trace(from, to, aPost, post.flags, decayPost));
-        return new Plasticity() {
-            @Override
-            public List<StepTask> beforeDelivery() {
-                return List.of(preTrace, depress, potentiate);
-            }
-
-            @Override
-            public List<StepTask> afterPostUpdate() {
-                return List.of(postTrace);
-            }
-
-            @Override
-            public double wMin() {
-                return wMin;
-            }
-
-            @Override
-            public double wMax() {
-                return wMax;
-            }
-        };
+        return Plasticity.of(List.of(preTrace, depress, potentiate), List.of(postTrace), wMin, wMax);
     }
 }
