@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
  * kick one step earlier makes the post neuron fire at each post time. The plastic synapse starts at w = 0
  * and drives a current too small to move any spike.
  */
-final class Pairings {
+public final class Pairings {
 
     static final double DT = 0.1;
 
@@ -43,7 +43,7 @@ final class Pairings {
      * Runs the protocol with the given plasticity block (a YAML flow mapping) and returns the network
      * after checking that the post neuron fired exactly at the post times.
      */
-    static Network run(double[] pre, double[] post, String plasticity) {
+    public static Network run(double[] pre, double[] post, String plasticity) {
         return run(pre, post, plasticity, Math.max(pre[pre.length - 1], post[post.length - 1]) + 50, "");
     }
 
@@ -51,7 +51,13 @@ final class Pairings {
      * Runs the protocol for {@code end} ms with extra monitor entries (YAML list lines) and returns the
      * network after checking that the post neuron fired exactly at the post times.
      */
-    static Network run(double[] pre, double[] post, String plasticity, double end, String monitors) {
+    public static Network run(double[] pre, double[] post, String plasticity, double end, String monitors) {
+        return run(pre, post, plasticity, end, monitors, 0);
+    }
+
+    /** As {@link #run(double[], double[], String, double, String)}, with an axonal delay in ms on the pre spikes. */
+    public static Network run(double[] pre, double[] post, String plasticity, double end, String monitors,
+                              double delay) {
         String yaml = """
                 dt: 0.1
                 duration: %s
@@ -70,13 +76,14 @@ final class Pairings {
                   - name: plastic
                     pre: pre_src
                     post: post
+                    delay: %s
                     comm: {type: EventCSRLinear, conn: All2All, weight: 0}
                     syn: {type: Expon, tau: 5}
                     out: CUBA
                     plasticity: %s
                 monitors:
                   - {target: post, var: spike}
-                %s""".formatted(end, list(pre), list(shift(post, -DT)), plasticity, monitors);
+                %s""".formatted(end, list(pre), list(shift(post, -DT)), delay, plasticity, monitors);
         Network net = Packs.run(yaml, 1);
         int[] spikes = Sims.spikes(net, "post.spike");
         int[] steps = new int[spikes.length / 2];
@@ -89,7 +96,7 @@ final class Pairings {
     }
 
     /** @return the plastic synapse's weight at the end */
-    static double deltaW(Network net) {
+    public static double deltaW(Network net) {
         return Sims.weights(net, "plastic")[0];
     }
 }

@@ -1,7 +1,6 @@
 package io.spikeforge.it.validation;
 
-import io.spikeforge.it.Sims;
-import io.spikeforge.core.sim.Network;
+import io.spikeforge.it.Pairings;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -92,45 +91,16 @@ class StdpWindowTest {
                 org.knowm.xchart.BitmapEncoder.BitmapFormat.PNG);
     }
 
-    /** A network of one pre and one post neuron with given spike times. */
+    /** A network of one pre and one post neuron with given spike times ({@link Pairings}). */
     static final class PairRun {
         private PairRun() {
         }
 
         static double deltaW(double tPre, double tPost, double delay, double a1, double a2, double tauS, double tauT) {
-            // The post neuron is made to spike at tPost by a strong input arriving one step earlier; the plastic
-            // synapse starts at w = 0 and drives nothing (CUBA into a threshold of 20 mV), so it cannot move spikes.
-            String yaml = """
-                    dt: 0.1
-                    duration: %s
-                    inputs:
-                      - {name: pre_src, type: SpikeTimes, size: 1, times: [%s]}
-                      - {name: kick, type: SpikeTimes, size: 1, times: [%s]}
-                    populations:
-                      - {name: post, size: 1, neuron: {type: LifRef, tau_ref: 5}}
-                    projections:
-                      - name: drive
-                        pre: kick
-                        post: post
-                        comm: {type: EventCSRLinear, conn: All2All, weight: 3000}
-                        syn: {type: Expon, tau: 0.1}
-                        out: CUBA
-                      - name: stdp
-                        pre: pre_src
-                        post: post
-                        delay: %s
-                        comm: {type: EventCSRLinear, conn: All2All, weight: 0}
-                        syn: {type: Expon, tau: 5}
-                        out: CUBA
-                        plasticity: {type: STDP_Song2000, A1: %s, A2: %s, tau_s: %s, tau_t: %s}
-                    monitors:
-                      - {target: post, var: spike}
-                    """.formatted(Math.max(tPre, tPost) + delay + 20, tPre, tPost - 0.1, delay, a1, a2, tauS, tauT);
-            Network net = Sims.run(yaml, 1);
-            int[] post = Sims.spikes(net, "post.spike");
-            assertEquals(2, post.length, "exactly one post spike");
-            assertEquals(Math.round(tPost / 0.1), post[0], "post spike step");
-            return Sims.weights(net, "stdp")[0];
+            String rule = String.format(java.util.Locale.ROOT, "{type: STDP_Song2000, A1: %s, A2: %s, tau_s: %s, tau_t: %s}",
+                    a1, a2, tauS, tauT);
+            return Pairings.deltaW(Pairings.run(new double[] {tPre}, new double[] {tPost}, rule,
+                    Math.max(tPre, tPost) + delay + 20, "", delay));
         }
     }
 }
