@@ -47,6 +47,10 @@ class TornadoBackendTest {
         Network dev = engine.build(engine.load(Sims.root().resolve("examples").resolve(example),
                 new Overrides(durationMs, null, null, null, "tornado")));
         Backend tornado = engine.backend(dev);
+        String plan = tornado.describe(dev);
+        java.util.regex.Matcher batch = java.util.regex.Pattern.compile("up to (\\d+) step").matcher(plan);
+        assertTrue(batch.find() && Integer.parseInt(batch.group(1)) > 1, "monitors record on the device, in batches: "
+                + plan);
         RunResult r = engine.run(dev, tornado, RunListener.NONE);
         assertEquals(jvm.step(), dev.step());
         assertTrue(!r.partial());

@@ -74,6 +74,14 @@ public interface CommModel extends ModelFactory {
         Connectivity connectivity();
 
         /**
+         * {@return the array that holds the live weights in connectivity order, when the comm keeps
+         * one (then a device backend can record them there), or null}
+         */
+        default float[] liveWeights() {
+            return null;
+        }
+
+        /**
          * Copies the current weights, in connectivity order, into {@code out}.
          *
          * @param out an array of at least {@link #synapses()} elements

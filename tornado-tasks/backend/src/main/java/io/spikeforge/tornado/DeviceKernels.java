@@ -4,6 +4,7 @@ import io.spikeforge.kernels.CounterRng;
 import io.spikeforge.kernels.CsrKernels;
 import io.spikeforge.kernels.DenseKernels;
 import io.spikeforge.kernels.InputKernels;
+import io.spikeforge.kernels.MonitorKernels;
 import io.spikeforge.kernels.NeuronKernels;
 import io.spikeforge.kernels.OutputKernels;
 import io.spikeforge.kernels.SpikeKernels;
@@ -199,5 +200,17 @@ public final class DeviceKernels {
 
     public static void tick(int n, int[] clock) {
         SpikeKernels.tick(0, n, clock);
+    }
+
+    public static void appendSpikes(int n, int[] list, int[] count, int[] selected, int[] clock, int[] buf, int[] fill) {
+        MonitorKernels.appendSpikes(0, n, list, count, selected, clock, buf, fill);
+    }
+
+    public static void appendFloats(int n, float[] src, int[] indices, int[] clock, int every, float[] buf, int[] fill) {
+        MonitorKernels.appendFloats(0, n, src, indices, clock, every, buf, fill);
+    }
+
+    public static void appendInts(int n, int[] src, int[] indices, int[] clock, int every, float[] buf, int[] fill) {
+        MonitorKernels.appendInts(0, n, src, indices, clock, every, buf, fill);
     }
 }

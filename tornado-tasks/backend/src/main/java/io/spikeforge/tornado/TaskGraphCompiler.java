@@ -16,7 +16,8 @@ final class TaskGraphCompiler {
     static boolean serialKernel(String kernel) {
         return switch (kernel) {
             case "InputKernels.spikeTimes", "SpikeKernels.compactCount", "SpikeKernels.pushRingAt",
-                 "SpikeKernels.readRingAt", "SpikeKernels.tick" -> true;
+                 "SpikeKernels.readRingAt", "SpikeKernels.tick", "MonitorKernels.appendSpikes",
+                 "MonitorKernels.appendFloats", "MonitorKernels.appendInts" -> true;
             default -> false;
         };
     }
@@ -78,6 +79,12 @@ final class TaskGraphCompiler {
             case "SpikeKernels.flagsToInput" -> tg.task(id, DeviceKernels::flagsToInput, n, i(a, 0), f(a, 1));
             case "SpikeKernels.clear" -> tg.task(id, DeviceKernels::clear, n, f(a, 0));
             case "SpikeKernels.tick" -> tg.task(id, DeviceKernels::tick, n, i(a, 0));
+            case "MonitorKernels.appendSpikes" -> tg.task(id, DeviceKernels::appendSpikes, n, i(a, 0), i(a, 1), i(a, 2),
+                    i(a, 3), i(a, 4), i(a, 5));
+            case "MonitorKernels.appendFloats" -> tg.task(id, DeviceKernels::appendFloats, n, f(a, 0), i(a, 1), i(a, 2),
+                    in(a, 3), f(a, 4), i(a, 5));
+            case "MonitorKernels.appendInts" -> tg.task(id, DeviceKernels::appendInts, n, i(a, 0), i(a, 1), i(a, 2),
+                    in(a, 3), f(a, 4), i(a, 5));
             default -> throw new UnsupportedOperationException("no TornadoVM wrapper for kernel " + call.kernel());
         }
     }

@@ -4,6 +4,7 @@ import io.spikeforge.core.backend.Backend;
 import io.spikeforge.core.backend.BackendUnavailableException;
 import io.spikeforge.core.backend.RunListener;
 import io.spikeforge.core.build.StateRegistry;
+import io.spikeforge.core.sim.Monitor;
 import io.spikeforge.core.sim.Network;
 import io.spikeforge.spi.DeviceCall;
 import io.spikeforge.spi.StepTask;
@@ -21,27 +22,38 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Runs a network's step as one TornadoVM task graph on one device. Every compute task becomes a device
- * task through its {@link DeviceCall}; the state goes to the device once and stays there. Monitors, the
- * NaN check and checkpoints run on the host after each step, so the arrays the device writes come back
- * after every step.
+ * Runs a network's steps as TornadoVM task graphs on one device. Every compute task becomes a device
+ * task through its {@link DeviceCall}; the state goes to the device once and stays there. When every
+ * monitor can record on the device, one graph holds a batch of K steps, each followed by the monitors'
+ * device recording, and the state and the monitors' buffers come back once per batch; K divides both
+ * the run and the listener's check interval, so NaN checks and checkpoints still fall on their steps.
+ * Otherwise K is 1 and the monitors run on the host after every step.
  */
 final class TornadoBackend implements Backend {
 
+    /** The most steps one graph holds: each step adds all its tasks to the graph TornadoVM compiles. */
+    static final int MAX_BATCH = 16;
+    /**
+     * TornadoVM 5.2 records a task graph in a fixed 8 KiB buffer (TornadoTaskGraph.highLevelCode), about
+     * 16 bytes per task plus 5 per argument: a batch must fit, with room left for the transfers.
+     */
+    private static final int GRAPH_BYTES = 6000;
+
+    private final Network network;
     private final TornadoDevice device;
     private final String deviceName;
     private final List<StepTask> deviceTasks = new ArrayList<>();
     private final List<DeviceCall> calls = new ArrayList<>();
     private final List<StepTask> hostTasks = new ArrayList<>();
-    private final Object[] toDevice;
-    private final Object[] toHost;
+    private final List<Object> state = new ArrayList<>();
+    private final Set<Object> written = Collections.newSetFromMap(new IdentityHashMap<>());
+    private int lastBatch = 1;
 
     TornadoBackend(Network network, TornadoDevice device, String deviceName) {
+        this.network = network;
         this.device = device;
         this.deviceName = deviceName;
         Set<Object> arrays = Collections.newSetFromMap(new IdentityHashMap<>());
-        Set<Object> written = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<Object> order = new ArrayList<>();
         for (StepTask t : network.tasks()) {
             if (t.reads().contains(Network.ALL_STATE) && t.device().isEmpty()) {
                 hostTasks.add(t);
@@ -56,23 +68,24 @@ final class TornadoBackend implements Backend {
             }
             deviceTasks.add(t);
             calls.add(call);
-            for (Object a : call.args()) {
-                if (a != null && a.getClass().isArray() && arrays.add(a)) {
-                    order.add(a);
-                }
-            }
-            for (Object w : t.writes()) {
-                if (arrays.contains(w)) {
-                    written.add(w);
-                }
+            collect(call, t, arrays);
+        }
+        if (arrays.add(network.clock())) {
+            state.add(network.clock());
+        }
+    }
+
+    private void collect(DeviceCall call, StepTask t, Set<Object> arrays) {
+        for (Object a : call.args()) {
+            if (a != null && a.getClass().isArray() && arrays.add(a)) {
+                state.add(a);
             }
         }
-        int[] clock = network.clock();
-        if (arrays.add(clock)) {
-            order.add(clock);
+        for (Object w : t.writes()) {
+            if (arrays.contains(w)) {
+                written.add(w);
+            }
         }
-        this.toDevice = order.toArray();
-        this.toHost = order.stream().filter(a -> written.contains(a) && a != clock).toArray();
     }
 
     @Override
@@ -86,24 +99,90 @@ final class TornadoBackend implements Backend {
     }
 
     @Override
-    public String describe(Network network) {
-        return plan(network.states());
+    public String describe(Network net) {
+        return plan(net.states(), recordings(batchFor(net.spec().steps() - net.step(), Long.MAX_VALUE)),
+                batchFor(net.spec().steps() - net.step(), Long.MAX_VALUE));
     }
 
-    /** @return which task runs where, and what is transferred when */
-    String plan(StateRegistry states) {
-        StringBuilder sb = new StringBuilder("TornadoVM plan on " + deviceName + ":\n");
-        sb.append("  to device once (first execution): ").append(names(toDevice, states)).append('\n');
+    /** @return the steps per round trip of the last run (1 before any) */
+    int lastBatch() {
+        return lastBatch;
+    }
+
+    /**
+     * @return the largest batch that divides both the run and the check interval and whose graph fits
+     *         TornadoVM's buffer, at most MAX_BATCH
+     */
+    private int batchFor(long steps, long interval) {
+        List<Monitor.DeviceRecording> recs = recordings(1);
+        if (!hostTasks.isEmpty() && recs == null) {
+            return 1;
+        }
+        int perStep = graphBytes(1) + 5;
+        for (DeviceCall c : calls) {
+            perStep += graphBytes(c.args().size());
+        }
+        for (Monitor.DeviceRecording r : recs == null ? List.<Monitor.DeviceRecording>of() : recs) {
+            perStep += graphBytes(r.task().device().orElseThrow().args().size());
+        }
+        int fits = Math.max(1, GRAPH_BYTES / perStep);
+        long g = interval == Long.MAX_VALUE ? steps : gcd(steps, interval);
+        for (int k = Math.min(MAX_BATCH, fits); k > 1; k--) {
+            if (g % k == 0) {
+                return k;
+            }
+        }
+        return 1;
+    }
+
+    /** Bytes a task with {@code args} arguments (plus its size) takes in TornadoVM's graph buffer. */
+    private static int graphBytes(int args) {
+        return 16 + 5 * (args + 1);
+    }
+
+    private static long gcd(long a, long b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+
+    /** @return every monitor's device recording for batches of {@code batch} steps, or null if one has none */
+    private List<Monitor.DeviceRecording> recordings(int batch) {
+        List<Monitor.DeviceRecording> out = new ArrayList<>();
+        for (Monitor m : network.monitors()) {
+            Monitor.DeviceRecording r = m.deviceRecording(batch);
+            if (r == null) {
+                return null;
+            }
+            out.add(r);
+        }
+        return out;
+    }
+
+    private String plan(StateRegistry states, List<Monitor.DeviceRecording> recs, int batch) {
+        StringBuilder sb = new StringBuilder("TornadoVM plan on " + deviceName + ", up to " + batch
+                + " step(s) per round trip (a divisor of the run's steps and of the NaN-check and checkpoint"
+                + " intervals):\n");
+        sb.append("  to device once (first execution): ").append(names(state.toArray(), states)).append('\n');
         for (int k = 0; k < deviceTasks.size(); k++) {
             StepTask t = deviceTasks.get(k);
             boolean serial = t.serial() || TaskGraphCompiler.serialKernel(calls.get(k).kernel());
             sb.append("  device t").append(k).append(' ').append(t.name()).append(": ").append(calls.get(k).kernel())
                     .append(serial ? " (1 work-item over " : " (parallel over ").append(t.size()).append(" items)\n");
         }
+        if (batch > 1 && recs != null) {
+            for (Monitor.DeviceRecording r : recs) {
+                sb.append("  device ").append(r.task().name()).append(": ")
+                        .append(r.task().device().orElseThrow().kernel()).append(" (into a buffer of ").append(batch)
+                        .append(" steps)\n");
+            }
+        }
         sb.append("  device tick: SpikeKernels.tick (the device's step clock)\n");
-        sb.append("  to host after every step: ").append(names(toHost, states)).append('\n');
-        for (StepTask t : hostTasks) {
-            sb.append("  host ").append(t.name()).append('\n');
+        sb.append("  to host after every ").append(batch > 1 ? batch + " steps" : "step").append(": ")
+                .append(names(state.stream().filter(written::contains).toArray(), states))
+                .append(batch > 1 ? ", and the monitors' buffers\n" : "\n");
+        if (batch == 1) {
+            for (StepTask t : hostTasks) {
+                sb.append("  host ").append(t.name()).append('\n');
+            }
         }
         return sb.toString();
     }
@@ -117,33 +196,59 @@ final class TornadoBackend implements Backend {
     }
 
     @Override
-    public long run(Network network, long steps, RunListener listener) {
+    public long run(Network net, long steps, RunListener listener) {
         if (steps <= 0) {
             return 0;
         }
-        int[] clock = network.clock();
-        TaskGraph tg = new TaskGraph("step").transferToDevice(DataTransferMode.FIRST_EXECUTION, toDevice);
-        for (int k = 0; k < deviceTasks.size(); k++) {
-            try {
-                TaskGraphCompiler.add(tg, "t" + k, deviceTasks.get(k), calls.get(k));
-            } catch (UnsupportedOperationException e) {
-                throw new BackendUnavailableException("task '" + deviceTasks.get(k).name() + "' cannot run on TornadoVM: "
-                        + e.getMessage());
+        int batch = batchFor(steps, listener.checkInterval());
+        List<Monitor.DeviceRecording> recs = batch > 1 ? recordings(batch) : List.of();
+        lastBatch = batch;
+        int[] clock = net.clock();
+        List<Object> toDevice = new ArrayList<>(state);
+        List<Object> toHost = new ArrayList<>(state.stream().filter(a -> written.contains(a) && a != clock).toList());
+        List<Object> fills = new ArrayList<>();
+        Set<Object> known = Collections.newSetFromMap(new IdentityHashMap<>());
+        known.addAll(state);
+        for (Monitor.DeviceRecording r : recs) {
+            for (Object a : r.task().device().orElseThrow().args()) {
+                if (a != null && a.getClass().isArray() && a != r.buffer() && a != r.fill() && known.add(a)) {
+                    toDevice.add(a);
+                }
             }
+            toHost.add(r.buffer());
+            fills.add(r.fill());
         }
-        tg.task("tick", DeviceKernels::tick, 1, clock);
-        tg.transferToHost(DataTransferMode.EVERY_EXECUTION, toHost);
+        TaskGraph tg = new TaskGraph("steps").transferToDevice(DataTransferMode.FIRST_EXECUTION, toDevice.toArray());
+        if (!fills.isEmpty()) {
+            tg.transferToDevice(DataTransferMode.EVERY_EXECUTION, fills.toArray());
+        }
+        for (int u = 0; u < batch; u++) {
+            for (int k = 0; k < deviceTasks.size(); k++) {
+                add(tg, "t" + k + "s" + u, deviceTasks.get(k), calls.get(k));
+            }
+            for (int m = 0; m < recs.size(); m++) {
+                StepTask t = recs.get(m).task();
+                add(tg, "m" + m + "s" + u, t, t.device().orElseThrow());
+            }
+            tg.task("tick" + u, DeviceKernels::tick, 1, clock);
+        }
+        toHost.addAll(fills);
+        tg.transferToHost(DataTransferMode.EVERY_EXECUTION, toHost.toArray());
         ImmutableTaskGraph itg = tg.snapshot();
         long done = 0;
         try (TornadoExecutionPlan plan = new TornadoExecutionPlan(itg)) {
             plan.withDevice(device);
             while (done < steps) {
                 plan.execute();
-                for (StepTask t : hostTasks) {
-                    t.run(0, t.size());
+                if (batch == 1) {
+                    for (StepTask t : hostTasks) {
+                        t.run(0, t.size());
+                    }
+                } else {
+                    recs.forEach(r -> r.drain().run());
                 }
-                clock[0]++;
-                done++;
+                clock[0] += batch;
+                done += batch;
                 listener.progress(done, steps);
                 if (listener.afterStep(clock[0])) {
                     break;
@@ -155,5 +260,13 @@ final class TornadoBackend implements Backend {
             throw new BackendUnavailableException("TornadoVM could not run the step graph on " + deviceName + ": " + e);
         }
         return done;
+    }
+
+    private static void add(TaskGraph tg, String id, StepTask task, DeviceCall call) {
+        try {
+            TaskGraphCompiler.add(tg, id, task, call);
+        } catch (UnsupportedOperationException e) {
+            throw new BackendUnavailableException("task '" + task.name() + "' cannot run on TornadoVM: " + e.getMessage());
+        }
     }
 }

@@ -76,6 +76,11 @@ final class AutoThreadsBackend implements Backend {
             }
 
             @Override
+            public long checkInterval() {
+                return inner.checkInterval();
+            }
+
+            @Override
             public boolean stopRequested() {
                 return inner.stopRequested();
             }

@@ -23,6 +23,16 @@ public interface RunListener {
         return stopRequested();
     }
 
+    /**
+     * {@return how many steps may pass between two calls of {@link #afterStep}}: a device backend that
+     * runs several steps per round trip calls it only after each batch, and makes the batch a divisor
+     * of this interval (so a check every 1000 steps still sees step 1000). The JVM backend calls it
+     * after every step anyway.
+     */
+    default long checkInterval() {
+        return Long.MAX_VALUE;
+    }
+
     /** @return true to stop at the end of the current step (read after every step; keep it a field read) */
     default boolean stopRequested() {
         return false;

@@ -56,7 +56,8 @@ final class MonitorBuilder {
                 int[] idx = indices(mon.indices(), comm.synapses(), path,
                         () -> "projection '" + proj.name() + "' has " + comm.synapses() + " synapses");
                 if (idx != null) {
-                    monitors.add(new ValueMonitor(mon, "uS", comm::weight, idx, steps, clock, comm));
+                    Object watched = comm.liveWeights() != null ? comm.liveWeights() : comm;
+                    monitors.add(new ValueMonitor(mon, "uS", comm::weight, idx, steps, clock, watched));
                 }
                 continue;
             }

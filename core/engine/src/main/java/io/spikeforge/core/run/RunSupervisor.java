@@ -59,6 +59,22 @@ public final class RunSupervisor implements RunListener {
         return caller.stopRequested();
     }
 
+    /** The NaN check and checkpoints fall on multiples of their intervals: batches must divide both. */
+    @Override
+    public long checkInterval() {
+        long interval = caller.checkInterval();
+        for (long every : new long[] {settings.checkEverySteps(), settings.checkpointEverySteps()}) {
+            if (every > 0) {
+                interval = interval == Long.MAX_VALUE ? every : gcd(interval, every);
+            }
+        }
+        return interval;
+    }
+
+    private static long gcd(long a, long b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+
     /** @return true when every value is finite; otherwise records the fault */
     public boolean scan(long step) {
         if (fault != null) {

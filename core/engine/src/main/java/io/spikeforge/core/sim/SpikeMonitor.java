@@ -22,7 +22,10 @@ public final class SpikeMonitor implements Monitor {
     private static final int CHUNK = 1 << 16;
 
     private final NetworkSpec.Monitor spec;
-    private final boolean[] selected;
+    /** 1 for a recorded neuron; empty when every neuron is recorded (the form the device kernel takes). */
+    private final int[] selected;
+    private final SpikeBuffer spikes;
+    private final int[] clock;
     private final List<int[]> chunks = new ArrayList<>();
     private int[] current = new int[CHUNK];
     private int fill;
@@ -35,7 +38,9 @@ public final class SpikeMonitor implements Monitor {
      */
     public SpikeMonitor(NetworkSpec.Monitor spec, SpikeBuffer spikes, int[] clock) {
         this.spec = spec;
-        this.selected = spec.indices() == null ? null : mask(spikes.size(), spec.indices());
+        this.selected = spec.indices() == null ? new int[0] : mask(spikes.size(), spec.indices());
+        this.spikes = spikes;
+        this.clock = clock;
         chunks.add(current);
         this.task = StepTask.serial("monitor." + spec.name(), 1)
                 .reads(Network.ALL_STATE, spikes.list, spikes.count, clock)
@@ -43,10 +48,10 @@ public final class SpikeMonitor implements Monitor {
                 .body((from, to) -> record(clock[0], spikes.list, spikes.count[0]));
     }
 
-    private static boolean[] mask(int size, int[] indices) {
-        boolean[] m = new boolean[size];
+    private static int[] mask(int size, int[] indices) {
+        int[] m = new int[size];
         for (int i : indices) {
-            m[i] = true;
+            m[i] = 1;
         }
         return m;
     }
@@ -54,17 +59,41 @@ public final class SpikeMonitor implements Monitor {
     private void record(int step, int[] list, int n) {
         for (int s = 0; s < n; s++) {
             int i = list[s];
-            if (selected != null && !selected[i]) {
-                continue;
+            if (selected.length == 0 || selected[i] != 0) {
+                add(step, i);
             }
-            if (fill == CHUNK) {
-                current = new int[CHUNK];
-                chunks.add(current);
-                fill = 0;
-            }
-            current[fill++] = step;
-            current[fill++] = i;
         }
+    }
+
+    private void add(int step, int index) {
+        if (fill == CHUNK) {
+            current = new int[CHUNK];
+            chunks.add(current);
+            fill = 0;
+        }
+        current[fill++] = step;
+        current[fill++] = index;
+    }
+
+    @Override
+    public DeviceRecording deviceRecording(int batch) {
+        long capacity = 2L * batch * spikes.size();
+        if (capacity > Integer.MAX_VALUE - 8) {
+            return null;
+        }
+        int[] buf = new int[(int) capacity];
+        int[] bufFill = new int[1];
+        StepTask device = StepTask.serial("monitor." + spec.name() + ".device", 1)
+                .reads(spikes.list, spikes.count, clock).writes(buf, bufFill)
+                .device("MonitorKernels.appendSpikes", spikes.list, spikes.count, selected, clock, buf, bufFill)
+                .body((from, to) -> io.spikeforge.kernels.MonitorKernels.appendSpikes(from, to, spikes.list,
+                        spikes.count, selected, clock, buf, bufFill));
+        return new DeviceRecording(device, buf, bufFill, () -> {
+            for (int k = 0; k < bufFill[0]; k += 2) {
+                add(buf[k], buf[k + 1]);
+            }
+            bufFill[0] = 0;
+        });
     }
 
     /** @return the number of recorded spikes */

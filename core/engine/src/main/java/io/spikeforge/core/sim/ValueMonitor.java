@@ -30,6 +30,8 @@ public final class ValueMonitor implements Monitor {
     private final int rowCapacity;
     private int rows;
     private final StepTask task;
+    private final Object source;
+    private final int[] clock;
 
     /**
      * @param spec     the config's monitor, for its name and interval
@@ -38,7 +40,9 @@ public final class ValueMonitor implements Monitor {
      * @param indices  elements to record: the config's indices, or every element
      * @param steps    steps the run will take
      * @param clock    the step clock
-     * @param watched  the array the reader reads, for the task's declaration
+     * @param watched  the array the reader reads, for the task's declaration; when it is a float[] or
+     *                 int[] that {@code reader} reads element by element, the monitor can also record
+     *                 on a device
      */
     public ValueMonitor(NetworkSpec.Monitor spec, String unit, Reader reader, int[] indices, long steps, int[] clock,
                         Object watched) {
@@ -55,6 +59,8 @@ public final class ValueMonitor implements Monitor {
         }
         this.rowCapacity = (int) cap;
         this.table = new float[(int) cells];
+        this.source = watched instanceof float[] || watched instanceof int[] ? watched : null;
+        this.clock = clock;
         this.task = StepTask.serial("monitor." + name, 1)
                 .reads(Network.ALL_STATE, watched, clock)
                 .writes(table)
@@ -68,6 +74,32 @@ public final class ValueMonitor implements Monitor {
                         rows++;
                     }
                 });
+    }
+
+    @Override
+    public DeviceRecording deviceRecording(int batch) {
+        if (source == null) {
+            return null;
+        }
+        float[] buf = new float[batch * indices.length];
+        int[] bufFill = new int[1];
+        String name = "monitor." + spec.name() + ".device";
+        StepTask device = source instanceof float[] f
+                ? StepTask.serial(name, 1).reads(f, clock).writes(buf, bufFill)
+                        .device("MonitorKernels.appendFloats", f, indices, clock, every, buf, bufFill)
+                        .body((from, to) -> io.spikeforge.kernels.MonitorKernels.appendFloats(from, to, f, indices,
+                                clock, every, buf, bufFill))
+                : StepTask.serial(name, 1).reads(source, clock).writes(buf, bufFill)
+                        .device("MonitorKernels.appendInts", (int[]) source, indices, clock, every, buf, bufFill)
+                        .body((from, to) -> io.spikeforge.kernels.MonitorKernels.appendInts(from, to, (int[]) source,
+                                indices, clock, every, buf, bufFill));
+        return new DeviceRecording(device, buf, bufFill, () -> {
+            for (int k = 0; k + indices.length <= bufFill[0] && rows < rowCapacity; k += indices.length) {
+                System.arraycopy(buf, k, table, rows * indices.length, indices.length);
+                rows++;
+            }
+            bufFill[0] = 0;
+        });
     }
 
     /** @return recorded rows so far */

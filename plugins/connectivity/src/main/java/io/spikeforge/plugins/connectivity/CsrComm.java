@@ -117,6 +117,11 @@ final class CsrComm implements CommModel {
         }
 
         @Override
+        public float[] liveWeights() {
+            return w;
+        }
+
+        @Override
         public StepTask propagateSpikes(String name, SpikeBuffer pre, float[] target) {
             if (!eventDriven) {
                 int[] flags = pre.flags;

@@ -72,6 +72,11 @@ final class OneToOneComm implements CommModel {
             }
 
             @Override
+            public float[] liveWeights() {
+                return w;
+            }
+
+            @Override
             public StepTask propagateSpikes(String name, SpikeBuffer pre, float[] target) {
                 return StepTask.parallel(name + ".OneToOne.propagate", target.length)
                         .reads(pre.list, pre.count, w).writes(target)

@@ -1,0 +1,58 @@
+package io.spikeforge.kernels;
+
+/**
+ * Monitors that record on the device: each call appends this step's record to a buffer that the host
+ * drains after a batch of steps, so that monitored runs need not copy state back every step.
+ */
+public final class MonitorKernels {
+
+    private MonitorKernels() {
+    }
+
+    /**
+     * Serial: appends (step, index) for each spike of this step, of the selected neurons only when
+     * {@code selected} is not empty, to {@code buf} from {@code fill[0]}.
+     */
+    public static void appendSpikes(int from, int to, int[] list, int[] count, int[] selected, int[] clock, int[] buf,
+                                    int[] fill) {
+        int n = count[0];
+        int f = fill[0];
+        int step = clock[0];
+        boolean all = selected.length == 0;
+        for (int s = 0; s < n; s++) {
+            int i = list[s];
+            if (all || selected[i] != 0) {
+                buf[f] = step;
+                buf[f + 1] = i;
+                f += 2;
+            }
+        }
+        fill[0] = f;
+    }
+
+    /** Serial: on steps that are multiples of {@code every}, appends src[indices[c]] for every c. */
+    public static void appendFloats(int from, int to, float[] src, int[] indices, int[] clock, int every, float[] buf,
+                                    int[] fill) {
+        if (clock[0] % every != 0) {
+            return;
+        }
+        int f = fill[0];
+        for (int c = 0; c < indices.length; c++) {
+            buf[f + c] = src[indices[c]];
+        }
+        fill[0] = f + indices.length;
+    }
+
+    /** As {@link #appendFloats} for an int array (a refractory counter, say), stored as floats. */
+    public static void appendInts(int from, int to, int[] src, int[] indices, int[] clock, int every, float[] buf,
+                                  int[] fill) {
+        if (clock[0] % every != 0) {
+            return;
+        }
+        int f = fill[0];
+        for (int c = 0; c < indices.length; c++) {
+            buf[f + c] = src[indices[c]];
+        }
+        fill[0] = f + indices.length;
+    }
+}
