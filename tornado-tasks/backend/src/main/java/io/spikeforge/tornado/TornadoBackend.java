@@ -257,9 +257,37 @@ final class TornadoBackend implements Backend {
         } catch (BackendUnavailableException e) {
             throw e;
         } catch (Exception e) {
-            throw new BackendUnavailableException("TornadoVM could not run the step graph on " + deviceName + ": " + e);
+            throw new BackendUnavailableException("TornadoVM could not run " + culprit(e, recs) + " on " + deviceName
+                    + ": " + reason(e));
         }
         return done;
+    }
+
+    /** @return the task a TornadoVM failure names by its graph id (t&lt;k&gt;s&lt;u&gt; or m&lt;k&gt;s&lt;u&gt;), or the step graph */
+    private String culprit(Throwable e, List<Monitor.DeviceRecording> recs) {
+        java.util.regex.Pattern id = java.util.regex.Pattern.compile("\\b([tm])(\\d+)s\\d+\\b");
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            java.util.regex.Matcher m = id.matcher(String.valueOf(t.getMessage()));
+            if (m.find()) {
+                int k = Integer.parseInt(m.group(2));
+                if (m.group(1).equals("t") && k < deviceTasks.size()) {
+                    return "task '" + deviceTasks.get(k).name() + "' (" + calls.get(k).kernel() + ")";
+                }
+                if (m.group(1).equals("m") && k < recs.size()) {
+                    return "task '" + recs.get(k).task().name() + "'";
+                }
+            }
+        }
+        return "the step graph";
+    }
+
+    /** @return the innermost message of a failure, which says why */
+    private static String reason(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t == e ? String.valueOf(e) : e.getClass().getSimpleName() + ": " + t;
     }
 
     private static void add(TaskGraph tg, String id, StepTask task, DeviceCall call) {
