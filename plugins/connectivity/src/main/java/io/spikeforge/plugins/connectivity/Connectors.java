@@ -65,11 +65,14 @@ final class Connectors {
             double prob = p.real("prob");
             boolean skipSelf = skipSelf(p, same);
             // Two passes over the same per-row draws: count, then fill an array of the exact size, so that a
-            // projection of 1e9 synapses needs its 4 GB once rather than a growing copy of it.
+            // projection of 1e9 synapses needs its 4 GB once rather than a growing copy of it. Rows draw from
+            // their own generators, so both passes run in parallel and give the same result on any machine.
             int[] rowPtr = new int[nPre + 1];
+            java.util.stream.IntStream.range(0, nPre).parallel()
+                    .forEach(i -> rowPtr[i + 1] = row(ctx, prob, skipSelf, i, nPost, null, 0));
             long total = 0;
             for (int i = 0; i < nPre; i++) {
-                total += row(ctx, prob, skipSelf, i, nPost, null, 0);
+                total += rowPtr[i + 1];
                 if (total > Integer.MAX_VALUE - 8) {
                     throw new IllegalArgumentException("more than 2^31 synapses in one projection; split it into"
                             + " several projections");
@@ -77,9 +80,8 @@ final class Connectors {
                 rowPtr[i + 1] = (int) total;
             }
             int[] cols = new int[(int) total];
-            for (int i = 0; i < nPre; i++) {
-                row(ctx, prob, skipSelf, i, nPost, cols, rowPtr[i]);
-            }
+            java.util.stream.IntStream.range(0, nPre).parallel()
+                    .forEach(i -> row(ctx, prob, skipSelf, i, nPost, cols, rowPtr[i]));
             return new Connectivity(nPre, nPost, rowPtr, cols);
         }
 

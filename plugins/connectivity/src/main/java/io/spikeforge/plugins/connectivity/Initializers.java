@@ -62,9 +62,9 @@ final class Initializers {
             if (hi < lo) {
                 throw new IllegalArgumentException("max_val = " + hi + " is below min_val = " + lo);
             }
-            for (int k = 0; k < out.length; k++) {
-                out[k] = (float) (lo + (hi - lo) * CounterRng.uniform(seed, 0, k));
-            }
+            // Element k depends on (seed, k) alone, so filling in parallel gives the same values.
+            java.util.stream.IntStream.range(0, out.length).parallel()
+                    .forEach(k -> out[k] = (float) (lo + (hi - lo) * CounterRng.uniform(seed, 0, k)));
         }
     }
 
@@ -90,11 +90,11 @@ final class Initializers {
         public void fill(Params p, float[] out, long seed) {
             double mean = p.real("mean");
             double scale = p.real("scale");
-            for (int k = 0; k < out.length; k++) {
+            java.util.stream.IntStream.range(0, out.length).parallel().forEach(k -> {
                 double u1 = 1.0 - CounterRng.uniform(seed, 1, k);
                 double u2 = CounterRng.uniform(seed, 2, k);
                 out[k] = (float) (mean + scale * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2));
-            }
+            });
         }
     }
 }
