@@ -24,26 +24,7 @@ class DeterminismTest {
 
     @Test
     void plasticWeightsAreIdenticalWithOneAndThreeThreads() {
-        String yaml = """
-                dt: 0.1
-                duration: 300
-                seed: 3
-                inputs:
-                  - {name: src, type: PoissonSpikes, size: 400, rate: 40}
-                populations:
-                  - {name: n, size: 150, neuron: {type: LifRef, V_rest: -70, V_reset: -65, V_th: -55, tau: 10}}
-                projections:
-                  - name: p
-                    pre: src
-                    post: n
-                    delay: 0.5
-                    comm: {type: EventCSRLinear, conn: {type: FixedProb, prob: 0.3}, weight: {type: Uniform, max_val: 0.1}}
-                    syn: {type: Expon, tau: 5}
-                    out: COBA
-                    plasticity: {type: STDP_Song2000, A1: 0.01, A2: 0.0105, W_min: 0, W_max: 0.1}
-                monitors:
-                  - {target: n, var: spike}
-                """;
+        String yaml = Sims.plasticNetwork("{type: STDP_Song2000, A1: 0.01, A2: 0.0105, W_min: 0, W_max: 0.1}");
         Network one = Sims.run(yaml, 1);
         Network three = Sims.run(yaml, 3);
         int[] s1 = Sims.spikes(one, "n.spike");

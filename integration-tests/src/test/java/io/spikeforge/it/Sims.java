@@ -31,6 +31,33 @@ public final class Sims {
         return net;
     }
 
+    /**
+     * 400 Poisson inputs (40 Hz) driving 150 LIF neurons through one plastic COBA projection "p"
+     * (delay 0.5 ms, p = 0.3, 300 ms, seed 3), with {@code plasticity} as the rule's YAML.
+     */
+    public static String plasticNetwork(String plasticity) {
+        return """
+                dt: 0.1
+                duration: 300
+                seed: 3
+                inputs:
+                  - {name: src, type: PoissonSpikes, size: 400, rate: 40}
+                populations:
+                  - {name: n, size: 150, neuron: {type: LifRef, V_rest: -70, V_reset: -65, V_th: -55, tau: 10}}
+                projections:
+                  - name: p
+                    pre: src
+                    post: n
+                    delay: 0.5
+                    comm: {type: EventCSRLinear, conn: {type: FixedProb, prob: 0.3}, weight: {type: Uniform, max_val: 0.1}}
+                    syn: {type: Expon, tau: 5}
+                    out: COBA
+                    plasticity: %s
+                monitors:
+                  - {target: n, var: spike}
+                """.formatted(plasticity);
+    }
+
     /** Builds an example with overrides and runs it. */
     public static Network runExample(String file, Overrides overrides, int threads) {
         Network net = ENGINE.build(ENGINE.load(root().resolve("examples").resolve(file), overrides));

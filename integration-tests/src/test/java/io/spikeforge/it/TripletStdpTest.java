@@ -115,29 +115,9 @@ class TripletStdpTest {
 
     @Test
     void withoutTripletTermsItIsBitForBitTheBuiltInPairRuleInARandomNetwork() {
-        String network = """
-                dt: 0.1
-                duration: 300
-                seed: 3
-                inputs:
-                  - {name: src, type: PoissonSpikes, size: 400, rate: 40}
-                populations:
-                  - {name: n, size: 150, neuron: {type: LifRef, V_rest: -70, V_reset: -65, V_th: -55, tau: 10}}
-                projections:
-                  - name: p
-                    pre: src
-                    post: n
-                    delay: 0.5
-                    comm: {type: EventCSRLinear, conn: {type: FixedProb, prob: 0.3}, weight: {type: Uniform, max_val: 0.1}}
-                    syn: {type: Expon, tau: 5}
-                    out: COBA
-                    plasticity: RULE
-                monitors:
-                  - {target: n, var: spike}
-                """;
-        Network pair = Packs.run(network.replace("RULE",
+        Network pair = Packs.run(Sims.plasticNetwork(
                 "{type: STDP_Song2000, A1: 0.01, A2: 0.0105, W_min: 0, W_max: 0.1}"), 1);
-        Network triplet = Packs.run(network.replace("RULE", "{type: TripletSTDP, A2_plus: 0.01, A3_plus: 0,"
+        Network triplet = Packs.run(Sims.plasticNetwork("{type: TripletSTDP, A2_plus: 0.01, A3_plus: 0,"
                 + " A2_minus: 0.0105, A3_minus: 0, W_min: 0, W_max: 0.1}"), 3);
         int[] spikes = Sims.spikes(pair, "n.spike");
         assertTrue(spikes.length > 200, "post neurons fire: " + spikes.length / 2);

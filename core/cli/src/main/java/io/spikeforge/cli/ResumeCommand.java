@@ -2,7 +2,6 @@ package io.spikeforge.cli;
 
 import io.spikeforge.core.Engine;
 import io.spikeforge.core.checkpoint.CheckpointMeta;
-import io.spikeforge.core.run.RunSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -37,8 +36,7 @@ final class ResumeCommand implements Callable<Integer> {
         long checkSteps = options.checkSteps(meta.checkEverySteps());
         Path dir = options.out != null ? options.out
                 : meta.outDir().isEmpty() ? Path.of("out", resumed.network().spec().name()) : Path.of(meta.outDir());
-        RunSettings settings = new RunSettings(checkSteps, checkpointSteps,
-                checkpointSteps > 0 ? dir.resolve(RunOptions.CHECKPOINT_FILE) : null, dir.toString());
-        return Session.run(engine, resumed.network(), options, dir, settings, meta.step());
+        return Session.run(engine, resumed.network(), options, dir,
+                RunOptions.settings(dir, checkSteps, checkpointSteps), meta.step());
     }
 }

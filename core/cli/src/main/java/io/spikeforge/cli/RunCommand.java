@@ -44,8 +44,7 @@ final class RunCommand implements Callable<Integer> {
         long checkSteps = options.checkSteps(RunSettings.DEFAULT_CHECK_EVERY);
         Network network = engine.build(spec);
         Path dir = options.out != null ? options.out : Path.of("out", spec.name());
-        RunSettings settings = new RunSettings(checkSteps, checkpointSteps,
-                checkpointSteps > 0 ? dir.resolve(RunOptions.CHECKPOINT_FILE) : null, dir.toString());
-        return Session.run(engine, network, options, dir, settings, -1);
+        return Session.run(engine, network, options, dir, RunOptions.settings(dir, checkSteps, checkpointSteps),
+                -1);
     }
 }

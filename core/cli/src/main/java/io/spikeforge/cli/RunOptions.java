@@ -2,6 +2,7 @@ package io.spikeforge.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import io.spikeforge.core.run.RunSettings;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
@@ -47,6 +48,12 @@ final class RunOptions {
 
     /** The checkpoint file name within the output directory. */
     static final String CHECKPOINT_FILE = "checkpoint.sfck";
+
+    /** The run settings for output directory {@code dir}, with the checkpoint file inside it when checkpointing. */
+    static RunSettings settings(Path dir, long checkSteps, long checkpointSteps) {
+        return new RunSettings(checkSteps, checkpointSteps,
+                checkpointSteps > 0 ? dir.resolve(CHECKPOINT_FILE) : null, dir.toString());
+    }
 
     void applyLogLevel() {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
