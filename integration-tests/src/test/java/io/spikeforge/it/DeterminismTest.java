@@ -34,4 +34,23 @@ class DeterminismTest {
         assertArrayEquals(w1, Sims.weights(three, "p"));
         assertEquals(one.group("src").spikeTotal()[0], three.group("src").spikeTotal()[0]);
     }
+
+    @Test
+    void tiledChainsGiveTheFloatsOfRunningEachTaskWholeInOrder() {
+        Overrides o = new Overrides(100.0, null, 5L, null, null);
+        Network tiled = Sims.runExample("coba.yaml", o, 1);
+        Network whole = Sims.ENGINE.build(Sims.ENGINE.load(Sims.root().resolve("examples/coba.yaml"), o));
+        for (long step = 0; step < 1000; step++) {
+            for (io.spikeforge.spi.StepTask t : whole.tasks()) {
+                t.run(0, t.size());
+            }
+            whole.clock()[0]++;
+        }
+        int[] e = Sims.spikes(tiled, "E.spike");
+        assertTrue(e.length > 1000, "the network is active: " + e.length / 2 + " spikes");
+        assertArrayEquals(Sims.spikes(whole, "E.spike"), e);
+        assertArrayEquals(Sims.spikes(whole, "I.spike"), Sims.spikes(tiled, "I.spike"));
+        assertArrayEquals((float[]) whole.states().find("E.V").orElseThrow().array(),
+                (float[]) tiled.states().find("E.V").orElseThrow().array());
+    }
 }

@@ -128,4 +128,27 @@ class CsrKernelsTest {
         CsrKernels.gatherSpikes(0, POST, colPtr, perm, colRows, w, flags, gather);
         assertArrayEquals(event, gather);
     }
+
+    @Test
+    void lowerBoundFindsTheFirstColumnAtOrAboveTheValueInEveryRow() {
+        Random r = new Random(11);
+        int[][] csr = randomCsr(r);
+        int[] rowPtr = csr[0];
+        int[] cols = csr[1];
+        for (int row = 0; row < PRE; row++) {
+            for (int value = 0; value <= POST; value++) {
+                int expected = rowPtr[row];
+                while (expected < rowPtr[row + 1] && cols[expected] < value) {
+                    expected++;
+                }
+                assertEquals(expected, CsrKernels.lowerBound(cols, rowPtr[row], rowPtr[row + 1], value, POST),
+                        "row " + row + ", value " + value);
+            }
+        }
+        int[] skewed = {250, 251, 252, 253, 254, 255, 256};
+        assertEquals(0, CsrKernels.lowerBound(skewed, 0, skewed.length, 3, POST));
+        assertEquals(4, CsrKernels.lowerBound(skewed, 0, skewed.length, 254, POST));
+        assertEquals(7, CsrKernels.lowerBound(skewed, 0, skewed.length, 257, POST));
+        assertEquals(2, CsrKernels.lowerBound(skewed, 2, 2, 100, POST));
+    }
 }

@@ -52,4 +52,34 @@ class SpikeKernelsTest {
         double mean = n * 0.0015;
         assertTrue(Math.abs(ones - mean) < 5 * Math.sqrt(mean), "spikes " + ones + " vs " + mean);
     }
+
+    @Test
+    void compactCountGivesTheLoopsListCountsAndTotalAtAnyDensity() {
+        java.util.Random r = new java.util.Random(3);
+        int n = 10_000;
+        for (double density : new double[] {0, 0.002, 0.3, 1}) {
+            int[] flags = new int[n];
+            for (int i = 0; i < n; i++) {
+                flags[i] = r.nextDouble() < density ? 1 : 0;
+            }
+            flags[n - 1] = 1;
+            for (int from : new int[] {0, 1, 4095, 4097}) {
+                int[] list = new int[n];
+                int[] count = new int[1];
+                long[] total = {5};
+                int[] counts = new int[n];
+                int[] loopList = new int[n];
+                int[] loopCount = new int[1];
+                long[] loopTotal = {5};
+                int[] loopCounts = new int[n];
+                SpikeKernels.compactCount(from, n, flags, list, count, total, counts);
+                SpikeKernels.compactCountLoop(from, n, flags, loopList, loopCount, loopTotal, loopCounts);
+                assertEquals(loopCount[0], count[0], "density " + density + ", from " + from);
+                assertArrayEquals(loopList, list);
+                assertArrayEquals(loopCounts, counts);
+                assertEquals(loopTotal[0], total[0]);
+                assertEquals(5 + java.util.Arrays.stream(flags, from, n).sum(), total[0]);
+            }
+        }
+    }
 }

@@ -11,6 +11,11 @@ import java.util.Optional;
  * work-items. A serial task always runs as one range on one thread.
  *
  * <p>Declared arrays are compared by identity, so declare the very arrays the body uses.
+ *
+ * <p>A task may also declare arrays it touches only at its own items' indices ({@link Builder#local},
+ * {@link Builder#elementwise}). Two tasks of the same size that meet only in such arrays need no
+ * barrier between them: a backend gives both the same item ranges on the same thread, in order, and
+ * may interleave them in tiles when every array they use is local, so that the data stays in cache.
  */
 public final class StepTask {
 
@@ -19,11 +24,12 @@ public final class StepTask {
     private final boolean serial;
     private final List<Object> reads;
     private final List<Object> writes;
+    private final List<Object> local;
     private final RangeBody body;
     private final java.util.function.Supplier<DeviceCall> device;
 
-    private StepTask(String name, int size, boolean serial, List<Object> reads, List<Object> writes, RangeBody body,
-                     java.util.function.Supplier<DeviceCall> device) {
+    private StepTask(String name, int size, boolean serial, List<Object> reads, List<Object> writes, List<Object> local,
+                     RangeBody body, java.util.function.Supplier<DeviceCall> device) {
         this.name = Objects.requireNonNull(name, "name");
         if (size < 0) {
             throw new IllegalArgumentException("task " + name + ": size must be >= 0, got " + size);
@@ -32,6 +38,7 @@ public final class StepTask {
         this.serial = serial;
         this.reads = List.copyOf(reads);
         this.writes = List.copyOf(writes);
+        this.local = List.copyOf(local);
         this.body = Objects.requireNonNull(body, "body");
         this.device = device;
     }
@@ -81,6 +88,14 @@ public final class StepTask {
         return writes;
     }
 
+    /**
+     * {@return the declared arrays the body touches only at its items' indices: running items
+     * {@code [from, to)} reads and writes elements {@code [from, to)} of each and no other}
+     */
+    public List<Object> local() {
+        return local;
+    }
+
     /** {@return how a device backend runs this task, or empty when only the JVM backend can} */
     public Optional<DeviceCall> device() {
         return device == null ? Optional.empty() : Optional.of(device.get());
@@ -103,6 +118,8 @@ public final class StepTask {
         private final boolean serial;
         private List<Object> reads = List.of();
         private List<Object> writes = List.of();
+        private List<Object> local = List.of();
+        private boolean elementwise;
         private java.util.function.Supplier<DeviceCall> device;
 
         private Builder(String name, int size, boolean serial) {
@@ -130,6 +147,32 @@ public final class StepTask {
          */
         public Builder writes(Object... arrays) {
             this.writes = List.of(arrays);
+            return this;
+        }
+
+        /**
+         * Declares arrays, among those read or written, that the body touches only at its items'
+         * indices (item i reads and writes element i and no other), as a post-partitioned
+         * propagation does with its target. It lets the engine run the task after the writer of such
+         * an array, or before its reader, without a barrier.
+         *
+         * @param arrays arrays indexed by item, each also declared read or written
+         * @return this builder
+         */
+        public Builder local(Object... arrays) {
+            this.local = List.of(arrays);
+            return this;
+        }
+
+        /**
+         * Declares that every array the body reads or writes is indexed by item: item i touches
+         * element i of each and nothing else, as a neuron or synapse update does. Such tasks can run
+         * in tiles, one after another, while a tile's data stays in cache.
+         *
+         * @return this builder
+         */
+        public Builder elementwise() {
+            this.elementwise = true;
             return this;
         }
 
@@ -165,7 +208,19 @@ public final class StepTask {
          * @param body the loop over a range of items; it must not allocate
          */
         public StepTask body(RangeBody body) {
-            return new StepTask(name, size, serial, reads, writes, body, device);
+            List<Object> indexed = local;
+            if (elementwise) {
+                List<Object> all = new java.util.ArrayList<>(reads);
+                all.addAll(writes);
+                indexed = all;
+            }
+            for (Object a : indexed) {
+                if (!reads.contains(a) && !writes.contains(a)) {
+                    throw new IllegalArgumentException("task " + name + ": a local array must also be declared read or"
+                            + " written");
+                }
+            }
+            return new StepTask(name, size, serial, reads, writes, indexed, body, device);
         }
     }
 }

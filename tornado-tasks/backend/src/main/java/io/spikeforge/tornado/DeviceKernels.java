@@ -185,7 +185,7 @@ public final class DeviceKernels {
     }
 
     public static void compactCount(int n, int[] flags, int[] list, int[] count, long[] total, int[] counts) {
-        SpikeKernels.compactCount(0, n, flags, list, count, total, counts);
+        SpikeKernels.compactCountLoop(0, n, flags, list, count, total, counts);
     }
 
     public static void pushRingAt(int n, int[] ring, int[] ringCount, int slots, int size, int[] list, int[] count,

@@ -33,10 +33,11 @@ import java.util.function.Supplier;
 /**
  * Builds a {@link Network} from a validated spec and lays out one step's tasks in this order:
  * <ol>
- *   <li>current inputs add this step's current to their targets;</li>
  *   <li>each projection, in config order: read the delayed pre spikes; plasticity updates traces
- *       and weights; spikes are delivered through the updated weights to the synapses; the synapses
- *       advance; the output adds current to the post neurons, using V before the post update;</li>
+ *       and weights; spikes are delivered through the updated weights to the synapses;</li>
+ *   <li>current inputs add this step's current to their targets;</li>
+ *   <li>each projection, in config order: the synapses advance; the output adds current to the post
+ *       neurons, using V before the post update;</li>
  *   <li>every neuron group and spike source updates and emits spikes;</li>
  *   <li>spikes are stored for later delays, plasticity runs its post-update part (post traces), and
  *       monitors record.</li>
@@ -52,6 +53,7 @@ public final class NetworkBuilder {
     private final Map<String, Group> groups = new LinkedHashMap<>();
     private final List<ConfigError> errors = new ArrayList<>();
     private final List<StepTask> inputTasks = new ArrayList<>();
+    private final List<StepTask> deliveryTasks = new ArrayList<>();
     private final List<StepTask> projectionTasks = new ArrayList<>();
     private final List<StepTask> dynamicsTasks = new ArrayList<>();
     private final List<StepTask> spikeTasks = new ArrayList<>();
@@ -87,7 +89,11 @@ public final class NetworkBuilder {
         if (!errors.isEmpty()) {
             throw new ConfigException(spec.origin().source(), errors);
         }
-        List<StepTask> tasks = new ArrayList<>(inputTasks);
+        // Delivery first, then the per-neuron passes (inputs, synapses, outputs, neurons) together:
+        // they touch disjoint data, so the order gives the same floats, and the passes over each
+        // population then form one chain that a backend can run in cache-sized tiles.
+        List<StepTask> tasks = new ArrayList<>(deliveryTasks);
+        tasks.addAll(inputTasks);
         tasks.addAll(projectionTasks);
         tasks.addAll(dynamicsTasks);
         tasks.addAll(spikeTasks);
@@ -233,7 +239,7 @@ public final class NetworkBuilder {
         if (p.delaySteps() > 0) {
             delayed = new SpikeBuffer(pre.size());
             registerSpikes(n, "arriving_spike", delayed);
-            projectionTasks.add(rings.get(pre.name()).read(n, p.delaySteps(), delayed, clock));
+            deliveryTasks.add(rings.get(pre.name()).read(n, p.delaySteps(), delayed, clock));
         }
         PlasticityModel.Plasticity plasticity = null;
         if (p.plasticity() != null) {
@@ -243,7 +249,7 @@ public final class NetworkBuilder {
                         p.plasticity().params(), context(n, p.plasticity()), comm, arriving, post.spikes());
                 // Copied inside the guard, so that a rule returning null lists is reported as its own fault.
                 checkBounds(p, initial, rule.wMin(), rule.wMax());
-                projectionTasks.addAll(List.copyOf(rule.beforeDelivery()));
+                deliveryTasks.addAll(List.copyOf(rule.beforeDelivery()));
                 postUpdateTasks.addAll(List.copyOf(rule.afterPostUpdate()));
                 return rule;
             });
@@ -273,7 +279,7 @@ public final class NetworkBuilder {
 
     private float[] alignPost(String n, SpikeBuffer spikes, float[] synInput, SynapseModel.SynapseState syn,
                               CommModel.Comm comm) {
-        projectionTasks.add(comm.propagateSpikes(n + ".comm", spikes, synInput));
+        deliveryTasks.add(comm.propagateSpikes(n + ".comm", spikes, synInput));
         projectionTasks.add(syn.update());
         return syn.g();
     }
@@ -281,13 +287,13 @@ public final class NetworkBuilder {
     private float[] alignPre(String n, SpikeBuffer spikes, float[] synInput, SynapseModel.SynapseState syn,
                              CommModel.Comm comm, int postSize) {
         projectionTasks.add(StepTask.parallel(n + ".spikes_to_syn", spikes.size())
-                .reads(spikes.flags).writes(synInput)
+                .reads(spikes.flags).writes(synInput).elementwise()
                 .device("SpikeKernels.flagsToInput", spikes.flags, synInput)
                 .body((from, to) -> SpikeKernels.flagsToInput(from, to, spikes.flags, synInput)));
         projectionTasks.add(syn.update());
         float[] postDrive = new float[postSize];
         states.register(n, "drive", "uS", postDrive);
-        projectionTasks.add(StepTask.parallel(n + ".drive.clear", postSize).writes(postDrive)
+        projectionTasks.add(StepTask.parallel(n + ".drive.clear", postSize).writes(postDrive).elementwise()
                 .device("SpikeKernels.clear", postDrive)
                 .body((from, to) -> SpikeKernels.clear(from, to, postDrive)));
         projectionTasks.add(comm.propagateValues(n + ".comm", syn.g(), postDrive));

@@ -129,12 +129,12 @@ final class CsrComm implements CommModel {
                 int[] colPtr = csc[0];
                 int[] perm = csc[1];
                 return StepTask.parallel(name + ".CSRLinear.spmv", target.length)
-                        .reads(flags, w).writes(target)
+                        .reads(flags, w).writes(target).local(target)
                         .device("CsrKernels.gatherSpikes", colPtr, perm, colRows, w, flags, target)
                         .body((from, to) -> CsrKernels.gatherSpikes(from, to, colPtr, perm, colRows, w, flags, target));
             }
             return StepTask.parallel(name + ".EventCSRLinear.propagate", target.length)
-                    .reads(pre.list, pre.count, w).writes(target)
+                    .reads(pre.list, pre.count, w).writes(target).local(target)
                     // On a device without float atomics: each post neuron gathers from its column, in ascending pre
                     // order, which gives the same floats as the event-driven walk.
                     .device(() -> {
@@ -150,7 +150,7 @@ final class CsrComm implements CommModel {
             int preSize = conn.preSize();
             return StepTask.parallel(name + "." + (eventDriven ? "EventCSRLinear" : "CSRLinear") + ".propagate_values",
                             target.length)
-                    .reads(values, w).writes(target)
+                    .reads(values, w).writes(target).local(target)
                     .device("CsrKernels.propagateValues", rowPtr, cols, w, values, preSize, target)
                     .body((from, to) -> CsrKernels.propagateValues(from, to, rowPtr, cols, w, values, preSize, target));
         }

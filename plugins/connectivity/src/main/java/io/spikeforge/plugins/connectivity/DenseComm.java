@@ -114,7 +114,7 @@ final class DenseComm implements CommModel {
         @Override
         public StepTask propagateSpikes(String name, SpikeBuffer spikes, float[] target) {
             return StepTask.parallel(name + ".Dense.propagate", post)
-                    .reads(spikes.list, spikes.count, w).writes(target)
+                    .reads(spikes.list, spikes.count, w).writes(target).local(target)
                     .device("DenseKernels.propagateSpikes", w, post, spikes.list, spikes.count,
                             target)
                     .body((from, to) -> DenseKernels.propagateSpikes(from, to, w, post, spikes.list, spikes.count,
@@ -125,7 +125,7 @@ final class DenseComm implements CommModel {
         public StepTask propagateValues(String name, float[] values, float[] target) {
             int pre = pre();
             return StepTask.parallel(name + ".Dense.propagate_values", post)
-                    .reads(values, w).writes(target)
+                    .reads(values, w).writes(target).local(target)
                     .device("DenseKernels.propagateValues", w, post, values, pre, target)
                     .body((from, to) -> DenseKernels.propagateValues(from, to, w, post, values, pre, target));
         }

@@ -79,7 +79,7 @@ final class OneToOneComm implements CommModel {
             @Override
             public StepTask propagateSpikes(String name, SpikeBuffer pre, float[] target) {
                 return StepTask.parallel(name + ".OneToOne.propagate", target.length)
-                        .reads(pre.list, pre.count, w).writes(target)
+                        .reads(pre.list, pre.count, w).writes(target).local(target)
                         .device("DenseKernels.oneToOne", w, pre.list, pre.count, target)
                         .body((from, to) -> DenseKernels.oneToOne(from, to, w, pre.list, pre.count, target));
             }
@@ -87,7 +87,7 @@ final class OneToOneComm implements CommModel {
             @Override
             public StepTask propagateValues(String name, float[] values, float[] target) {
                 return StepTask.parallel(name + ".OneToOne.propagate_values", target.length)
-                        .reads(values, w).writes(target)
+                        .reads(values, w).writes(target).local(target)
                         .device("DenseKernels.oneToOneValues", w, values, target)
                         .body((from, to) -> DenseKernels.oneToOneValues(from, to, w, values, target));
             }

@@ -36,7 +36,7 @@ final class ConstantCurrent implements InputModel {
     public StepTask create(Params p, BuildContext ctx, int size, float[] current, int[] spikes) {
         float value = (float) p.real("value");
         return StepTask.parallel(ctx.owner() + ".ConstantCurrent", size)
-                .writes(current)
+                .writes(current).elementwise()
                 .device("InputKernels.addConstant", current, value)
                 .body((from, to) -> InputKernels.addConstant(from, to, current, value));
     }

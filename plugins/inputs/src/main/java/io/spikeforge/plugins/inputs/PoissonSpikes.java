@@ -46,7 +46,7 @@ final class PoissonSpikes implements InputModel {
         long seed = ctx.seed();
         int[] clock = ctx.clock();
         return StepTask.parallel(ctx.owner() + ".PoissonSpikes", size)
-                .reads(clock).writes(spikes)
+                .reads(clock).writes(spikes).local(spikes)
                 .device("CounterRng.bernoulli", spikes, seed, clock, prob)
                 .body((from, to) -> CounterRng.bernoulli(from, to, spikes, seed, clock, prob));
     }

@@ -41,7 +41,7 @@ final class SectionCurrent implements InputModel {
         float[] perStep = perStep(p.reals("values"), p.reals("durations"), ctx.dt());
         int[] clock = ctx.clock();
         return StepTask.parallel(ctx.owner() + ".SectionCurrent", size)
-                .reads(clock).writes(current)
+                .reads(clock).writes(current).local(current)
                 .device("InputKernels.addSection", current, perStep, clock)
                 .body((from, to) -> InputKernels.addSection(from, to, current, perStep, clock));
     }

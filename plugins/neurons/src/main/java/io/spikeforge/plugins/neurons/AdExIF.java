@@ -67,7 +67,7 @@ final class AdExIF implements NeuronModel {
         float dtOverTauW = (float) (ctx.dt() / p.real("tau_w"));
         int refSteps = Common.refSteps(p, ctx.dt());
         StepTask update = StepTask.parallel(ctx.owner() + ".AdExIF.update", size)
-                .reads(current).writes(v, w, ref, spikes, current)
+                .reads(current).writes(v, w, ref, spikes, current).elementwise()
                 .device("NeuronKernels.adExIf", v, w, ref, current, spikes, vRest, vReset, vTh, vT,
                         deltaT, r, a, b, dtOverTau, dtOverTauW, refSteps)
                 .body((from, to) -> NeuronKernels.adExIf(from, to, v, w, ref, current, spikes, vRest, vReset, vTh, vT,

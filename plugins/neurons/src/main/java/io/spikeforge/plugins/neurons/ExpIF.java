@@ -68,7 +68,7 @@ final class ExpIF implements NeuronModel {
         float dtOverTau = (float) (ctx.dt() / p.real("tau"));
         int refSteps = Common.refSteps(p, ctx.dt());
         StepTask update = StepTask.parallel(ctx.owner() + ".ExpIF.update", size)
-                .reads(current).writes(v, ref, spikes, current)
+                .reads(current).writes(v, ref, spikes, current).elementwise()
                 .device("NeuronKernels.expIf", v, ref, current, spikes, vRest, vReset, vTh, vT,
                         deltaT, r, dtOverTau, refSteps)
                 .body((from, to) -> NeuronKernels.expIf(from, to, v, ref, current, spikes, vRest, vReset, vTh, vT,

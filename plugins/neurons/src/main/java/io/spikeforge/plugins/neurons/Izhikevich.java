@@ -66,7 +66,7 @@ final class Izhikevich implements NeuronModel {
         float dt = (float) ctx.dt();
         int refSteps = Common.refSteps(p, ctx.dt());
         StepTask update = StepTask.parallel(ctx.owner() + ".Izhikevich.update", size)
-                .reads(current).writes(v, u, ref, spikes, current)
+                .reads(current).writes(v, u, ref, spikes, current).elementwise()
                 .device("NeuronKernels.izhikevich", v, u, ref, current, spikes, a, b, c, d, vTh, r, dt,
                         refSteps)
                 .body((from, to) -> NeuronKernels.izhikevich(from, to, v, u, ref, current, spikes, a, b, c, d, vTh, r, dt,

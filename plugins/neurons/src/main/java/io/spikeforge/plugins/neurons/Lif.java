@@ -72,7 +72,7 @@ final class Lif implements NeuronModel {
         float decay = (float) Math.exp(-ctx.dt() / p.real("tau"));
         int refSteps = refractory ? Common.refSteps(p, ctx.dt()) : 0;
         StepTask update = StepTask.parallel(ctx.owner() + "." + name() + ".update", size)
-                .reads(current).writes(v, ref, spikes, current)
+                .reads(current).writes(v, ref, spikes, current).elementwise()
                 .device("NeuronKernels.lif", v, ref, current, spikes, vRest, vReset, vTh, r, decay,
                         refSteps)
                 .body((from, to) -> NeuronKernels.lif(from, to, v, ref, current, spikes, vRest, vReset, vTh, r, decay,

@@ -78,13 +78,13 @@ final class StdpSong2000 implements PlasticityModel {
         double decayPost = Math.exp(-ctx.dt() / p.real("tau_t"));
         String n = ctx.owner() + ".STDP_Song2000";
         StepTask preTrace = StepTask.parallel(n + ".pre_trace", pre.size())
-                .reads(pre.flags).writes(aPre)
+                .reads(pre.flags).writes(aPre).elementwise()
                 .device("SynapseKernels.trace", aPre, pre.flags, decayPre)
                 .body((from, to) -> SynapseKernels.trace(from, to, aPre, pre.flags, decayPre));
         StepTask depress = comm.updateRows(n + ".depression", pre, aPost, (float) -p.real("A2"), lo, hi);
         StepTask potentiate = comm.updateColumns(n + ".potentiation", post, aPre, (float) p.real("A1"), lo, hi);
         StepTask postTrace = StepTask.parallel(n + ".post_trace", post.size())
-                .reads(post.flags).writes(aPost)
+                .reads(post.flags).writes(aPost).elementwise()
                 .device("SynapseKernels.trace", aPost, post.flags, decayPost)
                 .body((from, to) -> SynapseKernels.trace(from, to, aPost, post.flags, decayPost));
         return Plasticity.of(List.of(preTrace, depress, potentiate), List.of(postTrace), wMin, wMax);

@@ -51,7 +51,7 @@ final class Alpha implements SynapseModel {
         float decay = (float) Math.exp(-ctx.dt() / p.real("tau"));
         float dt = (float) ctx.dt();
         return SynapseState.of(g, StepTask.parallel(ctx.owner() + ".Alpha.update", size)
-                .reads(input).writes(g, h, input)
+                .reads(input).writes(g, h, input).elementwise()
                 .device("SynapseKernels.alpha", g, h, input, decay, dt)
                 .body((from, to) -> SynapseKernels.alpha(from, to, g, h, input, decay, dt)));
     }

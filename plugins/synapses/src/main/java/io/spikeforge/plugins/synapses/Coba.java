@@ -36,7 +36,7 @@ final class Coba implements OutputModel {
     public StepTask create(Params p, BuildContext ctx, float[] g, float[] v, float[] current) {
         float e = (float) p.real("E");
         return StepTask.parallel(ctx.owner() + ".COBA", current.length)
-                .reads(g, v).writes(current)
+                .reads(g, v).writes(current).elementwise()
                 .device("OutputKernels.coba", g, v, current, e)
                 .body((from, to) -> OutputKernels.coba(from, to, g, v, current, e));
     }

@@ -35,7 +35,7 @@ final class Cuba implements OutputModel {
     @Override
     public StepTask create(Params p, BuildContext ctx, float[] g, float[] v, float[] current) {
         return StepTask.parallel(ctx.owner() + ".CUBA", current.length)
-                .reads(g).writes(current)
+                .reads(g).writes(current).elementwise()
                 .device("OutputKernels.cuba", g, current)
                 .body((from, to) -> OutputKernels.cuba(from, to, g, current));
     }

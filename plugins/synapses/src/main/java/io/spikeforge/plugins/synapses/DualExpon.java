@@ -70,7 +70,7 @@ final class DualExpon implements SynapseModel {
         float fallDecay = (float) Math.exp(-ctx.dt() / tauDecay);
         float a = (float) (p.has("A") ? p.real("A") : 1.0 / peak(tauDecay, tauRise));
         return SynapseState.of(g, StepTask.parallel(ctx.owner() + ".DualExpon.update", size)
-                .reads(input).writes(g, rise, fall, input)
+                .reads(input).writes(g, rise, fall, input).elementwise()
                 .device("SynapseKernels.dualExpon", g, rise, fall, input, riseDecay, fallDecay, a)
                 .body((from, to) -> SynapseKernels.dualExpon(from, to, g, rise, fall, input, riseDecay, fallDecay, a)));
     }

@@ -48,7 +48,7 @@ final class Expon implements SynapseModel {
         float[] g = ctx.floats("g", size, 0f);
         float decay = (float) Math.exp(-ctx.dt() / p.real("tau"));
         return SynapseState.of(g, StepTask.parallel(ctx.owner() + ".Expon.update", size)
-                .reads(input).writes(g, input)
+                .reads(input).writes(g, input).elementwise()
                 .device("SynapseKernels.expon", g, input, decay)
                 .body((from, to) -> SynapseKernels.expon(from, to, g, input, decay)));
     }

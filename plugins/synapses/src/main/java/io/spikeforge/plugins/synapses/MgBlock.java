@@ -43,7 +43,7 @@ final class MgBlock implements OutputModel {
         float alpha = (float) p.real("alpha");
         float beta = (float) p.real("beta");
         return StepTask.parallel(ctx.owner() + ".MgBlock", current.length)
-                .reads(g, v).writes(current)
+                .reads(g, v).writes(current).elementwise()
                 .device("OutputKernels.mgBlock", g, v, current, e, ccMg, alpha, beta)
                 .body((from, to) -> OutputKernels.mgBlock(from, to, g, v, current, e, ccMg, alpha, beta));
     }
