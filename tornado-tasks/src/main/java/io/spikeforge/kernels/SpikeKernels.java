@@ -51,14 +51,20 @@ public final class SpikeKernels {
     }
 
     /**
-     * Serial: compacts this step's flags into the list, adds the count to the running total and to
-     * each neuron's own count. Spikes are rare (a few per thousand neurons per step), so the scan for
-     * the next one is {@link java.util.Arrays#mismatch(int[], int, int, int[], int, int)} against
-     * zeros, which the JIT turns into SIMD compares: three to four times faster than a loop. A device
-     * cannot run that; it runs {@link #compactCountLoop}, which gives the same result.
+     * Compacts the flags of [from, to) into runs[from, ...) in ascending order, adds one to each
+     * spiking neuron's count, and records the run: runLength[from] spikes, next run at runEnd[from].
+     * It touches only indices in [from, to), so ranges run in parallel, each right after the neuron
+     * update of the same range; {@link #joinRuns} then gathers the runs. Spikes are rare (a few per
+     * thousand neurons per step), so the scan for the next one is
+     * {@link java.util.Arrays#mismatch(int[], int, int, int[], int, int)} against zeros, which the JIT
+     * turns into SIMD compares: three to four times faster than a loop. A device cannot run that; it
+     * runs {@link #scanRunLoop}, which gives the same result.
      */
-    public static void compactCount(int from, int to, int[] flags, int[] list, int[] count, long[] total, int[] counts) {
-        int n = 0;
+    public static void scanRun(int from, int to, int[] flags, int[] runs, int[] counts, int[] runLength, int[] runEnd) {
+        if (from >= to) {
+            return;
+        }
+        int n = from;
         int i = from;
         while (i < to) {
             int len = Math.min(to - i, ZEROS.length);
@@ -68,25 +74,48 @@ public final class SpikeKernels {
                 continue;
             }
             i += m;
-            list[n++] = i;
+            runs[n++] = i;
             counts[i]++;
             i++;
         }
-        count[0] = n;
-        total[0] += n;
+        runLength[from] = n - from;
+        runEnd[from] = to;
     }
 
     private static final int[] ZEROS = new int[4096];
 
-    /** {@link #compactCount} as a plain loop, which a device compiles. */
-    public static void compactCountLoop(int from, int to, int[] flags, int[] list, int[] count, long[] total,
-                                        int[] counts) {
-        int n = 0;
+    /** {@link #scanRun} as a plain loop, which a device compiles. */
+    public static void scanRunLoop(int from, int to, int[] flags, int[] runs, int[] counts, int[] runLength,
+                                   int[] runEnd) {
+        if (from >= to) {
+            return;
+        }
+        int n = from;
         for (int i = from; i < to; i++) {
             if (flags[i] != 0) {
-                list[n++] = i;
+                runs[n++] = i;
                 counts[i]++;
             }
+        }
+        runLength[from] = n - from;
+        runEnd[from] = to;
+    }
+
+    /**
+     * Serial: gathers the runs that {@link #scanRun} left in [from, to), following runEnd from
+     * {@code from}, into list[0, count), and adds the count to the running total. The runs are a
+     * separate array so that the scan can overwrite them while this step's deliveries still read the
+     * list of the step before.
+     */
+    public static void joinRuns(int from, int to, int[] runs, int[] runLength, int[] runEnd, int[] list, int[] count,
+                                long[] total) {
+        int n = 0;
+        for (int r = from; r < to; r = runEnd[r]) {
+            int len = runLength[r];
+            for (int k = 0; k < len; k++) {
+                list[n + k] = runs[r + k];
+            }
+            n += len;
         }
         count[0] = n;
         total[0] += n;

@@ -47,11 +47,11 @@ class CsrKernelsTest {
         }
         int[] count = {n};
         float[] whole = new float[POST];
-        CsrKernels.propagateSpikes(0, POST, rowPtr, cols, w, list, count, whole);
+        CsrKernels.propagateSpikes(0, POST, rowPtr, cols, w, list, count, whole, new int[1]);
         for (int parts : new int[] {2, 3, 7, POST}) {
             float[] split = new float[POST];
             for (int p = 0; p < parts; p++) {
-                CsrKernels.propagateSpikes(POST * p / parts, POST * (p + 1) / parts, rowPtr, cols, w, list, count, split);
+                CsrKernels.propagateSpikes(POST * p / parts, POST * (p + 1) / parts, rowPtr, cols, w, list, count, split, new int[1]);
             }
             assertArrayEquals(whole, split, "split into " + parts);
         }
@@ -124,7 +124,7 @@ class CsrKernelsTest {
         }
         float[] event = new float[POST];
         float[] gather = new float[POST];
-        CsrKernels.propagateSpikes(0, POST, rowPtr, cols, w, list, new int[] {n}, event);
+        CsrKernels.propagateSpikes(0, POST, rowPtr, cols, w, list, new int[] {n}, event, new int[1]);
         CsrKernels.gatherSpikes(0, POST, colPtr, perm, colRows, w, flags, gather);
         assertArrayEquals(event, gather);
     }

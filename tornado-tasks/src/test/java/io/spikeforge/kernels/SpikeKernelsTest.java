@@ -54,7 +54,7 @@ class SpikeKernelsTest {
     }
 
     @Test
-    void compactCountGivesTheLoopsListCountsAndTotalAtAnyDensity() {
+    void runsScannedInAnySplitJoinIntoTheAscendingListWithCountsAndTotal() {
         java.util.Random r = new java.util.Random(3);
         int n = 10_000;
         for (double density : new double[] {0, 0.002, 0.3, 1}) {
@@ -63,22 +63,29 @@ class SpikeKernelsTest {
                 flags[i] = r.nextDouble() < density ? 1 : 0;
             }
             flags[n - 1] = 1;
-            for (int from : new int[] {0, 1, 4095, 4097}) {
-                int[] list = new int[n];
-                int[] count = new int[1];
-                long[] total = {5};
-                int[] counts = new int[n];
-                int[] loopList = new int[n];
-                int[] loopCount = new int[1];
-                long[] loopTotal = {5};
-                int[] loopCounts = new int[n];
-                SpikeKernels.compactCount(from, n, flags, list, count, total, counts);
-                SpikeKernels.compactCountLoop(from, n, flags, loopList, loopCount, loopTotal, loopCounts);
-                assertEquals(loopCount[0], count[0], "density " + density + ", from " + from);
-                assertArrayEquals(loopList, list);
-                assertArrayEquals(loopCounts, counts);
-                assertEquals(loopTotal[0], total[0]);
-                assertEquals(5 + java.util.Arrays.stream(flags, from, n).sum(), total[0]);
+            int[] expected = java.util.stream.IntStream.range(0, n).filter(i -> flags[i] != 0).toArray();
+            for (int[] cuts : new int[][] {{0, n}, {0, 1, 4095, 4097, n}, {0, 1024, 2048, 2048, 5000, n}}) {
+                for (boolean loop : new boolean[] {false, true}) {
+                    int[] runs = new int[n];
+                    int[] counts = new int[n];
+                    int[] runLength = new int[n];
+                    int[] runEnd = new int[n];
+                    for (int c = 0; c + 1 < cuts.length; c++) {
+                        if (loop) {
+                            SpikeKernels.scanRunLoop(cuts[c], cuts[c + 1], flags, runs, counts, runLength, runEnd);
+                        } else {
+                            SpikeKernels.scanRun(cuts[c], cuts[c + 1], flags, runs, counts, runLength, runEnd);
+                        }
+                    }
+                    int[] list = new int[n];
+                    int[] count = new int[1];
+                    long[] total = {5};
+                    SpikeKernels.joinRuns(0, n, runs, runLength, runEnd, list, count, total);
+                    String what = "density " + density + ", cuts " + java.util.Arrays.toString(cuts) + ", loop " + loop;
+                    assertArrayEquals(expected, java.util.Arrays.copyOf(list, count[0]), what);
+                    assertArrayEquals(flags, counts, what);
+                    assertEquals(5 + expected.length, total[0], what);
+                }
             }
         }
     }

@@ -10,13 +10,33 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintStream;
+import java.util.List;
 
 /** The {@code spikeforge} command. */
 @Command(name = "spikeforge", mixinStandardHelpOptions = true, version = "SpikeForge 0.1.0",
-        description = "Spiking neural networks with synaptic plasticity on the JVM and TornadoVM.",
-        subcommands = {RunCommand.class, ResumeCommand.class, BenchCommand.class, PlotCommand.class,
-                PluginsCommand.class, DocsCommand.class, DevicesCommand.class, CommandLine.HelpCommand.class})
+        description = "Spiking neural networks with synaptic plasticity on the JVM and TornadoVM.")
 public final class SpikeForgeCli implements Runnable {
+
+    /**
+     * The subcommands. picocli reads every registered command's annotations when it starts (about
+     * 0.1 s for all of them, as its classes predate the JVM's class cache), so a line that names its
+     * subcommand registers only that one; help, errors and listings get them all.
+     */
+    private static final List<String> COMMANDS = List.of("run", "resume", "bench", "plot", "plugins", "docs", "devices",
+            "help");
+
+    private static Object command(String name) {
+        return switch (name) {
+            case "run" -> new RunCommand();
+            case "resume" -> new ResumeCommand();
+            case "bench" -> new BenchCommand();
+            case "plot" -> new PlotCommand();
+            case "plugins" -> new PluginsCommand();
+            case "docs" -> new DocsCommand();
+            case "devices" -> new DevicesCommand();
+            default -> new CommandLine.HelpCommand();
+        };
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -41,10 +61,21 @@ public final class SpikeForgeCli implements Runnable {
                 .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         ch.qos.logback.classic.Level level = root.getLevel();
         try {
-            return new CommandLine(new SpikeForgeCli()).setExecutionExceptionHandler(SpikeForgeCli::failed).execute(args);
+            return commandLine(args).setExecutionExceptionHandler(SpikeForgeCli::failed).execute(args);
         } finally {
             root.setLevel(level);
         }
+    }
+
+    static CommandLine commandLine(String... args) {
+        CommandLine cli = new CommandLine(new SpikeForgeCli());
+        String first = args.length > 0 ? args[0] : "";
+        if (COMMANDS.contains(first) && !first.equals("help")) {
+            cli.addSubcommand(first, command(first));
+        } else {
+            COMMANDS.forEach(name -> cli.addSubcommand(name, command(name)));
+        }
+        return cli;
     }
 
     /** One line for what the user can fix; a stack trace only for bugs, or with --verbose. */

@@ -172,6 +172,13 @@ public final class DeviceKernels {
         }
     }
 
+    /** Each item its own run, which {@link #joinRuns} then gathers. */
+    public static void scanRun(int n, int[] flags, int[] runs, int[] counts, int[] runLength, int[] runEnd) {
+        for (@Parallel int i = 0; i < n; i++) {
+            SpikeKernels.scanRunLoop(i, i + 1, flags, runs, counts, runLength, runEnd);
+        }
+    }
+
     public static void clear(int n, float[] array) {
         for (@Parallel int i = 0; i < n; i++) {
             SpikeKernels.clear(i, i + 1, array);
@@ -184,8 +191,9 @@ public final class DeviceKernels {
         InputKernels.spikeTimes(0, n, spikes, events, cursor, clock);
     }
 
-    public static void compactCount(int n, int[] flags, int[] list, int[] count, long[] total, int[] counts) {
-        SpikeKernels.compactCountLoop(0, n, flags, list, count, total, counts);
+    public static void joinRuns(int n, int[] runs, int[] runLength, int[] runEnd, int[] list, int[] count,
+                                long[] total) {
+        SpikeKernels.joinRuns(0, n, runs, runLength, runEnd, list, count, total);
     }
 
     public static void pushRingAt(int n, int[] ring, int[] ringCount, int slots, int size, int[] list, int[] count,

@@ -15,7 +15,7 @@ final class TaskGraphCompiler {
     /** Kernels a device runs on one work-item. */
     static boolean serialKernel(String kernel) {
         return switch (kernel) {
-            case "InputKernels.spikeTimes", "SpikeKernels.compactCount", "SpikeKernels.pushRingAt",
+            case "InputKernels.spikeTimes", "SpikeKernels.joinRuns", "SpikeKernels.pushRingAt",
                  "SpikeKernels.readRingAt", "SpikeKernels.tick", "MonitorKernels.appendSpikes",
                  "MonitorKernels.appendFloats", "MonitorKernels.appendInts" -> true;
             default -> false;
@@ -70,8 +70,10 @@ final class TaskGraphCompiler {
             case "InputKernels.addSection" -> tg.task(id, DeviceKernels::addSection, n, f(a, 0), f(a, 1), i(a, 2));
             case "InputKernels.spikeTimes" -> tg.task(id, DeviceKernels::spikeTimes, n, i(a, 0), (long[]) a.get(1),
                     i(a, 2), i(a, 3));
-            case "SpikeKernels.compactCount" -> tg.task(id, DeviceKernels::compactCount, n, i(a, 0), i(a, 1), i(a, 2),
-                    (long[]) a.get(3), i(a, 4));
+            case "SpikeKernels.scanRun" -> tg.task(id, DeviceKernels::scanRun, n, i(a, 0), i(a, 1), i(a, 2), i(a, 3),
+                    i(a, 4));
+            case "SpikeKernels.joinRuns" -> tg.task(id, DeviceKernels::joinRuns, n, i(a, 0), i(a, 1), i(a, 2), i(a, 3),
+                    i(a, 4), (long[]) a.get(5));
             case "SpikeKernels.pushRingAt" -> tg.task(id, DeviceKernels::pushRingAt, n, i(a, 0), i(a, 1), in(a, 2),
                     in(a, 3), i(a, 4), i(a, 5), i(a, 6));
             case "SpikeKernels.readRingAt" -> tg.task(id, DeviceKernels::readRingAt, n, i(a, 0), i(a, 1), in(a, 2),

@@ -56,7 +56,8 @@ public final class NetworkBuilder {
     private final List<StepTask> deliveryTasks = new ArrayList<>();
     private final List<StepTask> projectionTasks = new ArrayList<>();
     private final List<StepTask> dynamicsTasks = new ArrayList<>();
-    private final List<StepTask> spikeTasks = new ArrayList<>();
+    private final List<StepTask> spikeScanTasks = new ArrayList<>();
+    private final List<StepTask> spikeJoinTasks = new ArrayList<>();
 
     private NetworkBuilder(NetworkSpec spec) {
         this.spec = spec;
@@ -96,7 +97,8 @@ public final class NetworkBuilder {
         tasks.addAll(inputTasks);
         tasks.addAll(projectionTasks);
         tasks.addAll(dynamicsTasks);
-        tasks.addAll(spikeTasks);
+        tasks.addAll(spikeScanTasks);
+        tasks.addAll(spikeJoinTasks);
         rings.forEach((name, ring) -> tasks.add(ring.push(name, groups.get(name).spikes(), clock)));
         tasks.addAll(postUpdateTasks);
         monitors.forEach(m -> tasks.add(m.task()));
@@ -171,11 +173,22 @@ public final class NetworkBuilder {
         int[] counts = g.spikeCounts();
         states.register(g.name(), "spike_total", "1", total);
         states.register(g.name(), "spike_counts", "1", counts);
-        spikeTasks.add(StepTask.serial(g.name() + ".spikes.compact", s.size())
-                .reads(s.flags)
-                .writes(s.list, s.count, total, counts)
-                .device("SpikeKernels.compactCount", s.flags, s.list, s.count, total, counts)
-                .body((from, to) -> SpikeKernels.compactCount(from, to, s.flags, s.list, s.count, total, counts)));
+        // Compaction in two parts: a scan of each range into runs, which chains with the neuron update that
+        // wrote the flags (same range, same tile, data still in cache), then a short serial join of the runs.
+        int[] runs = new int[s.size()];
+        int[] runLength = new int[s.size()];
+        int[] runEnd = new int[s.size()];
+        states.nameScratch(g.name(), "spike_runs", runs);
+        states.nameScratch(g.name(), "spike_run_length", runLength);
+        states.nameScratch(g.name(), "spike_run_end", runEnd);
+        spikeScanTasks.add(StepTask.parallel(g.name() + ".spikes.scan", s.size())
+                .reads(s.flags).writes(runs, counts, runLength, runEnd).elementwise()
+                .device("SpikeKernels.scanRun", s.flags, runs, counts, runLength, runEnd)
+                .body((from, to) -> SpikeKernels.scanRun(from, to, s.flags, runs, counts, runLength, runEnd)));
+        spikeJoinTasks.add(StepTask.serial(g.name() + ".spikes.join", s.size())
+                .reads(runs, runLength, runEnd).writes(s.list, s.count, total)
+                .device("SpikeKernels.joinRuns", runs, runLength, runEnd, s.list, s.count, total)
+                .body((from, to) -> SpikeKernels.joinRuns(from, to, runs, runLength, runEnd, s.list, s.count, total)));
     }
 
     private void registerSpikes(String owner, String variable, SpikeBuffer s) {

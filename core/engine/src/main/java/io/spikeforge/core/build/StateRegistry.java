@@ -60,6 +60,14 @@ public final class StateRegistry {
         names.putIfAbsent(array, state.name());
     }
 
+    /**
+     * Names a scratch array for task listings: it carries nothing from one step to the next, so it is
+     * not state (not checkpointed, compared or monitored).
+     */
+    public void nameScratch(String owner, String variable, Object array) {
+        names.putIfAbsent(array, owner + "." + variable + " (scratch)");
+    }
+
     /** @return the state with that qualified name */
     public Optional<State> find(String name) {
         return Optional.ofNullable(byName.get(name));

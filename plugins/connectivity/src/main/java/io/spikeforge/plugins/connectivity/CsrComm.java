@@ -133,6 +133,8 @@ final class CsrComm implements CommModel {
                         .device("CsrKernels.gatherSpikes", colPtr, perm, colRows, w, flags, target)
                         .body((from, to) -> CsrKernels.gatherSpikes(from, to, colPtr, perm, colRows, w, flags, target));
             }
+            // Receives the kernel's read-ahead values, which nothing reads (threads may race on it harmlessly).
+            int[] sink = new int[1];
             return StepTask.parallel(name + ".EventCSRLinear.propagate", target.length)
                     .reads(pre.list, pre.count, w).writes(target).local(target)
                     // On a device without float atomics: each post neuron gathers from its column, in ascending pre
@@ -142,7 +144,7 @@ final class CsrComm implements CommModel {
                         return DeviceCall.of("CsrKernels.gatherSpikes", csc[0], csc[1], colRows, w, pre.flags, target);
                     })
                     .body((from, to) -> CsrKernels.propagateSpikes(from, to, rowPtr, cols, w, pre.list, pre.count,
-                            target));
+                            target, sink));
         }
 
         @Override

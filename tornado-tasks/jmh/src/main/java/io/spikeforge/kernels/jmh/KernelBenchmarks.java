@@ -54,6 +54,7 @@ public class KernelBenchmarks {
     int[] postList;
     int[] postCount;
     float[] target;
+    int[] sink = new int[1];
     float[] postTrace;
     float[] preTrace;
 
@@ -139,7 +140,7 @@ public class KernelBenchmarks {
 
     @Benchmark
     public float eventCsrPropagation() {
-        CsrKernels.propagateSpikes(0, POST, rowPtr, cols, w, preList, preCount, target);
+        CsrKernels.propagateSpikes(0, POST, rowPtr, cols, w, preList, preCount, target, sink);
         return target[7];
     }
 
