@@ -111,7 +111,7 @@ class CheckpointTest {
         assertTrue(whole.group("exc").spikeTotal()[0] > 200, "the network is active");
 
         Network first = build(engine);
-        RunResult part = engine.run(first, new JvmBackend(3, 1), stopAt(1234));
+        RunResult part = engine.run(first, new JvmBackend(3, 1, Sims.TILE), stopAt(1234));
         assertEquals(RunResult.Outcome.STOPPED, part.outcome());
         assertEquals(1234, first.step());
         Path file = tmp.resolve("at1234.sfck");
@@ -121,7 +121,7 @@ class CheckpointTest {
         Network rest = resumed.network();
         assertEquals(1234, rest.step());
         assertEquals(1234, resumed.meta().step());
-        engine.run(rest, new JvmBackend(2, 1), RunListener.NONE);
+        engine.run(rest, new JvmBackend(2, 1, Sims.TILE), RunListener.NONE);
 
         Outputs.assertSameState(whole, rest);
         JvmBackend backend = new JvmBackend(1);

@@ -37,6 +37,7 @@ class DeterminismTest {
 
     @Test
     void tiledChainsGiveTheFloatsOfRunningEachTaskWholeInOrder() {
+        // runExample runs in tiles of Sims.TILE items: 32 tiles for the 3200 excitatory neurons.
         Overrides o = new Overrides(100.0, null, 5L, null, null);
         Network tiled = Sims.runExample("coba.yaml", o, 1);
         Network whole = Sims.ENGINE.build(Sims.ENGINE.load(Sims.root().resolve("examples/coba.yaml"), o));

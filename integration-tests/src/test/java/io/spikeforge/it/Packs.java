@@ -36,7 +36,7 @@ final class Packs {
     /** Builds config text with the sample pack loaded and runs it on the JVM backend, every task split. */
     static Network run(String yaml, int threads) {
         Network net = ENGINE.build(ENGINE.parse(yaml, "test", Overrides.NONE));
-        ENGINE.run(net, new JvmBackend(threads, 1), RunListener.NONE);
+        ENGINE.run(net, new JvmBackend(threads, 1, Sims.TILE), RunListener.NONE);
         return net;
     }
 }

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 public final class Sims {
 
     public static final Engine ENGINE = Engine.create();
+    /** Items per tile in tests: small, so that every chain runs in several tiles and a partial one. */
+    public static final int TILE = 100;
 
     private Sims() {
     }
@@ -26,8 +28,9 @@ public final class Sims {
     /** Builds a network from YAML text and runs it on the JVM backend. */
     public static Network run(String yaml, int threads) {
         Network net = ENGINE.build(ENGINE.parse(yaml, "test", Overrides.NONE));
-        // A minimum of one item per worker splits every task, so the split logic is exercised.
-        ENGINE.run(net, new JvmBackend(threads, 1), RunListener.NONE);
+        // A minimum of one item per worker splits every task, and tiles of 100 items cut the chains of
+        // elementwise tasks, so the split and tiling logic is exercised.
+        ENGINE.run(net, new JvmBackend(threads, 1, TILE), RunListener.NONE);
         return net;
     }
 
@@ -61,7 +64,7 @@ public final class Sims {
     /** Builds an example with overrides and runs it. */
     public static Network runExample(String file, Overrides overrides, int threads) {
         Network net = ENGINE.build(ENGINE.load(root().resolve("examples").resolve(file), overrides));
-        ENGINE.run(net, new JvmBackend(threads, 1), RunListener.NONE);
+        ENGINE.run(net, new JvmBackend(threads, 1, TILE), RunListener.NONE);
         return net;
     }
 

@@ -62,7 +62,7 @@ class ChainPlanTest {
     @Test
     void everyWorkerRunsAChainOverOneRangeWithConsecutiveElementwiseTasksTiled() {
         StepGraph graph = StepGraph.of(List.of(deliver, synapse, output, neuron));
-        JvmBackend.Share[][] plan = new JvmBackend(3, 1).plan(graph);
+        JvmBackend.Share[][] plan = new JvmBackend(3, 1, 64).plan(graph);
         int covered = 0;
         for (JvmBackend.Share[] worker : plan) {
             JvmBackend.Unit[] units = worker[0].units();
@@ -71,6 +71,7 @@ class ChainPlanTest {
             assertArrayEquals(new StepTask[] {synapse, output, neuron}, units[1].tasks());
             assertEquals(units[0].from(), units[1].from());
             assertEquals(units[0].to(), units[1].to());
+            assertEquals(64, units[1].tile());
             covered += units[0].to() - units[0].from();
         }
         assertEquals(N, covered);
