@@ -141,10 +141,17 @@ final class Connectors {
                 throw new IllegalArgumentException("num = " + num + " exceeds the " + available
                         + " available pre neurons");
             }
+            if ((long) num * nPost > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("more than 2^31 synapses in one projection; split it into"
+                        + " several projections");
+            }
+            // Columns draw from their own generators, so they are drawn in parallel with the same result on
+            // any machine; the transpose into rows is a serial counting sort, cheap beside the draws.
             int[][] chosen = new int[nPost][];
+            java.util.stream.IntStream.range(0, nPost).parallel()
+                    .forEach(j -> chosen[j] = Sampling.distinctSorted(rng(ctx, 2, j), nPre, num, skipSelf ? j : -1));
             int[] rowCount = new int[nPre + 1];
             for (int j = 0; j < nPost; j++) {
-                chosen[j] = Sampling.distinctSorted(rng(ctx, 2, j), nPre, num, skipSelf ? j : -1);
                 for (int i : chosen[j]) {
                     rowCount[i + 1]++;
                 }
@@ -194,14 +201,20 @@ final class Connectors {
                 throw new IllegalArgumentException("num = " + num + " exceeds the " + available
                         + " available post neurons");
             }
-            RowBuilder rows = new RowBuilder(nPre, nPost);
-            for (int i = 0; i < nPre; i++) {
-                for (int j : Sampling.distinctSorted(rng(ctx, 3, i), nPost, num, skipSelf ? i : -1)) {
-                    rows.add(j);
-                }
-                rows.endRow();
+            if ((long) num * nPre > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("more than 2^31 synapses in one projection; split it into"
+                        + " several projections");
             }
-            return rows.build();
+            // Every row has num synapses, so each row's place is known: rows draw from their own generators
+            // straight into place, in parallel, with the same result on any machine.
+            int[] rowPtr = new int[nPre + 1];
+            for (int i = 0; i < nPre; i++) {
+                rowPtr[i + 1] = rowPtr[i] + num;
+            }
+            int[] cols = new int[num * nPre];
+            java.util.stream.IntStream.range(0, nPre).parallel().forEach(i -> System.arraycopy(
+                    Sampling.distinctSorted(rng(ctx, 3, i), nPost, num, skipSelf ? i : -1), 0, cols, rowPtr[i], num));
+            return new Connectivity(nPre, nPost, rowPtr, cols);
         }
     }
 

@@ -101,6 +101,10 @@ class ConnectorsTest {
     void fixedPreNumGivesEveryPostExactlyNumDistinctPres() {
         ConnectorModel m = new Connectors.FixedPreNum();
         Connectivity conn = m.connect(params(m, "num", 80), seeded(1), 500, 300, false);
+        // Drawn in parallel, column by column from per-column generators: the same network every time.
+        Connectivity again = m.connect(params(m, "num", 80), seeded(1), 500, 300, false);
+        assertArrayEquals(conn.rowPtr(), again.rowPtr());
+        assertArrayEquals(conn.cols(), again.cols());
         int[] inDegree = new int[300];
         for (int c : conn.cols()) {
             inDegree[c]++;
@@ -115,6 +119,7 @@ class ConnectorsTest {
     void fixedPostNumGivesEveryPreExactlyNumDistinctPosts() {
         ConnectorModel m = new Connectors.FixedPostNum();
         Connectivity conn = m.connect(params(m, "num", 10, "allow_self", false), seeded(2), 50, 50, true);
+        assertArrayEquals(conn.cols(), m.connect(params(m, "num", 10, "allow_self", false), seeded(2), 50, 50, true).cols());
         for (int i = 0; i < 50; i++) {
             assertEquals(10, conn.rowPtr()[i + 1] - conn.rowPtr()[i]);
             for (int k = conn.rowPtr()[i]; k < conn.rowPtr()[i + 1]; k++) {
