@@ -51,14 +51,16 @@ final class ResourceCheck {
         for (int i = 0; i < spec.populations().size(); i++) {
             NetworkSpec.Population p = spec.populations().get(i);
             sizes.put(p.name(), p.size());
-            // current, spike flags, spike list, and one array per declared variable
-            parts.add(new Part("populations[" + i + "]", 4L * p.size() * (3 + p.neuron().factory().variables().size())));
+            // current, spike flags, list and counts, the spike scan's three run arrays, and one array per
+            // declared variable
+            parts.add(new Part("populations[" + i + "]", 4L * p.size() * (7 + p.neuron().factory().variables().size())));
         }
         for (int i = 0; i < spec.inputs().size(); i++) {
             NetworkSpec.Input in = spec.inputs().get(i);
             if (in.target() == null) {
                 sizes.put(in.name(), in.size());
-                parts.add(new Part("inputs[" + i + "]", 12L * in.size()));
+                // spike flags, list and counts, and the spike scan's three run arrays
+                parts.add(new Part("inputs[" + i + "]", 24L * in.size()));
             }
         }
         delayRings();
