@@ -12,7 +12,7 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
  * The CLI's logging: INFO and above to stderr, so that stdout stays for results. Set in code rather
- * than in logback.xml because parsing the XML took about 40 ms of every start; a file named by
+ * than in logback.xml because parsing the XML took about 30 ms of every start; a file named by
  * {@code -Dlogback.configurationFile} still takes over.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
