@@ -176,15 +176,15 @@ public final class JvmBackend implements Backend {
         List<Unit> units = new ArrayList<>();
         List<StepTask> run = new ArrayList<>();
         for (StepTask t : chain) {
-            if (!elementwise(t) && !run.isEmpty()) {
+            if (elementwise(t)) {
+                run.add(t);
+                continue;
+            }
+            if (!run.isEmpty()) {
                 units.add(new Unit(run.toArray(StepTask[]::new), from, to, tile));
                 run.clear();
             }
-            run.add(t);
-            if (!elementwise(t)) {
-                units.add(new Unit(run.toArray(StepTask[]::new), from, to, tile));
-                run.clear();
-            }
+            units.add(new Unit(new StepTask[] {t}, from, to, tile));
         }
         if (!run.isEmpty()) {
             units.add(new Unit(run.toArray(StepTask[]::new), from, to, tile));

@@ -90,16 +90,7 @@ public final class StepGraph {
 
     private static boolean chainable(StepTask t, StepTask u, Set<Object> shared) {
         return !t.serial() && !u.serial() && t.size() == u.size()
-                && shared.stream().allMatch(a -> containsIdentity(t.local(), a) && containsIdentity(u.local(), a));
-    }
-
-    private static boolean containsIdentity(List<Object> list, Object a) {
-        for (Object x : list) {
-            if (x == a) {
-                return true;
-            }
-        }
-        return false;
+                && t.local().containsAll(shared) && u.local().containsAll(shared);
     }
 
     private static int find(List<Integer> parent, int i) {

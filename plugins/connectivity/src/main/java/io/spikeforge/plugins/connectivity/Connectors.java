@@ -34,6 +34,15 @@ final class Connectors {
         return (long) nPre * nPost - (skipSelf(p, same) ? Math.min(nPre, nPost) : 0);
     }
 
+    /** @return {@code total} as an int, the index type of a projection's synapses */
+    private static int synapseCount(long total) {
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("more than 2^31 synapses in one projection; split it into"
+                    + " several projections");
+        }
+        return (int) total;
+    }
+
     private static SplittableRandom rng(BuildContext ctx, long stream, long index) {
         return new SplittableRandom(CounterRng.bits(ctx.seed(), stream, index));
     }
@@ -73,11 +82,7 @@ final class Connectors {
             long total = 0;
             for (int i = 0; i < nPre; i++) {
                 total += rowPtr[i + 1];
-                if (total > Integer.MAX_VALUE - 8) {
-                    throw new IllegalArgumentException("more than 2^31 synapses in one projection; split it into"
-                            + " several projections");
-                }
-                rowPtr[i + 1] = (int) total;
+                rowPtr[i + 1] = synapseCount(total);
             }
             int[] cols = new int[(int) total];
             java.util.stream.IntStream.range(0, nPre).parallel()
@@ -141,10 +146,7 @@ final class Connectors {
                 throw new IllegalArgumentException("num = " + num + " exceeds the " + available
                         + " available pre neurons");
             }
-            if ((long) num * nPost > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("more than 2^31 synapses in one projection; split it into"
-                        + " several projections");
-            }
+            synapseCount((long) num * nPost);
             // Columns draw from their own generators, so they are drawn in parallel with the same result on
             // any machine; the transpose into rows is a serial counting sort, cheap beside the draws.
             int[][] chosen = new int[nPost][];
@@ -201,10 +203,7 @@ final class Connectors {
                 throw new IllegalArgumentException("num = " + num + " exceeds the " + available
                         + " available post neurons");
             }
-            if ((long) num * nPre > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("more than 2^31 synapses in one projection; split it into"
-                        + " several projections");
-            }
+            synapseCount((long) num * nPre);
             // Every row has num synapses, so each row's place is known: rows draw from their own generators
             // straight into place, in parallel, with the same result on any machine.
             int[] rowPtr = new int[nPre + 1];
