@@ -81,10 +81,15 @@ public final class Sims {
         return out;
     }
 
+    /** @return a projection's weights now, in projection-wide order over all its blocks */
     public static float[] weights(Network net, String projection) {
-        var comm = net.projection(projection).comm();
-        float[] w = new float[comm.synapses()];
-        comm.copyWeights(w);
+        var p = net.projection(projection);
+        float[] w = new float[Math.toIntExact(p.synapses())];
+        for (var b : p.blocks()) {
+            float[] part = new float[b.comm().synapses()];
+            b.comm().copyWeights(part);
+            System.arraycopy(part, 0, w, (int) b.firstSynapse(), part.length);
+        }
         return w;
     }
 }

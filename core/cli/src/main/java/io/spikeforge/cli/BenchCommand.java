@@ -115,7 +115,7 @@ final class BenchCommand implements Callable<Integer> {
         long synapses = 0;
         for (ProjectionRuntime p : net.projections()) {
             events += p.synapticEvents(net.group(p.spec().pre()), net.group(p.spec().post()));
-            synapses += p.comm().synapses();
+            synapses += p.synapses();
         }
         double simulatedS = result.steps() * spec.dt() / 1000.0;
         Map<String, Object> out = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package io.spikeforge.cli;
 
 import io.spikeforge.core.backend.BackendUnavailableException;
+import io.spikeforge.core.backend.KernelWarmup;
 import io.spikeforge.core.backend.TaskFailedException;
 import io.spikeforge.core.checkpoint.CheckpointException;
 import io.spikeforge.core.config.ConfigException;
@@ -23,6 +24,8 @@ public final class SpikeForgeCli implements Runnable {
      * about 0.05 s more than one. So a line that names its subcommand registers only that one; help,
      * errors and listings get them all.
      */
+    /** The commands that simulate, and so gain from compiled kernels. */
+    private static final List<String> WARMED = List.of("run", "resume", "bench");
     private static final List<String> COMMANDS = List.of("run", "resume", "bench", "plot", "plugins", "docs", "devices",
             "help");
 
@@ -52,6 +55,10 @@ public final class SpikeForgeCli implements Runnable {
      * packs, checkpoints, backend), 3 NaN or infinity in the state, 130/143 stopped by SIGINT/SIGTERM.
      */
     public static void main(String[] args) {
+        // Compiling the kernels overlaps start-up only if it begins now, before the config is even read.
+        if (args.length > 0 && WARMED.contains(args[0])) {
+            KernelWarmup.start();
+        }
         System.exit(execute(args));
     }
 

@@ -8,6 +8,7 @@ import com.google.inject.ProvisionException;
 import io.spikeforge.core.backend.Backend;
 import io.spikeforge.core.backend.BackendFactory;
 import io.spikeforge.core.backend.BackendUnavailableException;
+import io.spikeforge.core.backend.KernelWarmup;
 import io.spikeforge.core.backend.RunListener;
 import io.spikeforge.core.build.NetworkBuilder;
 import io.spikeforge.core.checkpoint.CheckpointFile;
@@ -17,6 +18,7 @@ import io.spikeforge.core.config.ConfigException;
 import io.spikeforge.core.config.ConfigOrigin;
 import io.spikeforge.core.config.ConfigReader;
 import io.spikeforge.core.config.NetworkSpec;
+import io.spikeforge.core.config.RowBlocks;
 import io.spikeforge.core.config.Overrides;
 import io.spikeforge.core.config.Suggestions;
 import io.spikeforge.core.plugin.PackException;
@@ -25,6 +27,7 @@ import io.spikeforge.core.plugin.PluginRegistry;
 import io.spikeforge.core.run.RunSettings;
 import io.spikeforge.core.run.RunSupervisor;
 import io.spikeforge.core.sim.Network;
+import io.spikeforge.core.sim.ProjectionRuntime;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,9 +111,17 @@ public final class Engine {
 
     /** Builds a network. */
     public Network build(NetworkSpec spec) {
-        Network net = NetworkBuilder.build(spec);
+        return build(spec, RowBlocks.MAX_SYNAPSES);
+    }
+
+    /**
+     * Builds a network, splitting each projection with more than {@code maxBlockSynapses} synapses into
+     * blocks of rows; see {@link NetworkBuilder#build(NetworkSpec, long)}.
+     */
+    public Network build(NetworkSpec spec, long maxBlockSynapses) {
+        Network net = NetworkBuilder.build(spec, maxBlockSynapses);
         long neurons = net.groups().stream().mapToLong(g -> g.size()).sum();
-        long synapses = net.projections().stream().mapToLong(p -> p.comm().synapses()).sum();
+        long synapses = net.projections().stream().mapToLong(ProjectionRuntime::synapses).sum();
         LOG.info("built {}: {} neurons, {} synapses, {} tasks per step in {} s", spec.name(), neurons, synapses,
                 net.tasks().size(), String.format("%.3f", net.buildSeconds()));
         return net;
@@ -154,6 +165,8 @@ public final class Engine {
      * @throws BackendUnavailableException when it cannot run here
      */
     public Backend backend(Network network) {
+        // The JVM backend may time the network to choose its threads: the warm-up must not share the cores.
+        KernelWarmup.stop();
         String name = network.spec().backend();
         BackendFactory f = backends.get(name);
         if (f == null) {
@@ -196,6 +209,7 @@ public final class Engine {
     private RunResult run(Network network, Backend backend, RunListener listener, RunSettings settings, long total) {
         long steps = Math.max(0, total - network.step());
         RunSupervisor supervisor = new RunSupervisor(network, settings, listener);
+        KernelWarmup.stop();
         long t0 = System.nanoTime();
         long done = 0;
         if (supervisor.scan(network.step()) && !listener.stopRequested()) {

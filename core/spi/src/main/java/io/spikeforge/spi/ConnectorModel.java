@@ -35,4 +35,26 @@ public interface ConnectorModel extends ModelFactory {
      * @return the pairs
      */
     Connectivity connect(Params params, BuildContext context, int preSize, int postSize, boolean samePopulation);
+
+    /**
+     * Generates the synapses of pre neurons {@code rowFrom .. rowTo-1} only: the pairs that
+     * {@link #connect} makes in those rows, with every other row empty. The engine calls it for a
+     * projection with more synapses than one int-indexed block holds (2^31 - 9, or a device's smaller
+     * limit), once per block of rows, and never otherwise. The default refuses, and the engine then
+     * asks the user to split the projection.
+     *
+     * @param params         validated parameters
+     * @param context        seed and dt, the same as {@link #connect} gets
+     * @param preSize        number of pre neurons, all rows included
+     * @param postSize       number of post neurons
+     * @param samePopulation whether pre and post are the same group
+     * @param rowFrom        first pre neuron of the block
+     * @param rowTo          one past the last pre neuron of the block
+     * @return connectivity with {@code preSize} rows, of which only the block's have synapses
+     * @throws UnsupportedOperationException when the connector cannot generate part of its rows
+     */
+    default Connectivity connectRows(Params params, BuildContext context, int preSize, int postSize,
+                                     boolean samePopulation, int rowFrom, int rowTo) {
+        throw new UnsupportedOperationException(name() + " cannot generate a block of rows");
+    }
 }

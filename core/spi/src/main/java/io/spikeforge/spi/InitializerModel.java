@@ -20,4 +20,22 @@ public interface InitializerModel extends ModelFactory {
      * @param seed   the seed
      */
     void fill(Params params, float[] out, long seed);
+
+    /**
+     * Fills {@code out} with elements {@code first .. first + out.length - 1} of the sequence that
+     * {@link #fill(Params, float[], long)} writes from element 0, so that the weights of a projection
+     * split into blocks are those it would have whole. The default handles {@code first == 0} only.
+     *
+     * @param params validated parameters
+     * @param out    the array to fill
+     * @param seed   the seed
+     * @param first  the index of {@code out[0]} in the whole sequence
+     * @throws UnsupportedOperationException when {@code first > 0} and the initializer cannot start there
+     */
+    default void fill(Params params, float[] out, long seed, long first) {
+        if (first != 0) {
+            throw new UnsupportedOperationException(name() + " cannot start at element " + first);
+        }
+        fill(params, out, seed);
+    }
 }

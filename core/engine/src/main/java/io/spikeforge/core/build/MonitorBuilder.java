@@ -52,12 +52,14 @@ final class MonitorBuilder {
                 continue;
             }
             if (proj != null && "weight".equals(mon.var())) {
-                CommModel.Comm comm = proj.comm();
-                int[] idx = indices(mon.indices(), comm.synapses(), path,
-                        () -> "projection '" + proj.name() + "' has " + comm.synapses() + " synapses");
+                int[] idx = indices(mon.indices(), proj.synapses(), path,
+                        () -> "projection '" + proj.name() + "' has " + proj.synapses() + " synapses");
                 if (idx != null) {
-                    Object watched = comm.liveWeights() != null ? comm.liveWeights() : comm;
-                    monitors.add(new ValueMonitor(mon, "uS", comm::weight, idx, steps, clock, watched));
+                    CommModel.Comm comm = proj.blocks().getFirst().comm();
+                    Object watched = proj.blocks().size() > 1 ? proj
+                            : comm.liveWeights() != null ? comm.liveWeights() : comm;
+                    ValueMonitor.Reader reader = proj.blocks().size() > 1 ? proj::weight : comm::weight;
+                    monitors.add(new ValueMonitor(mon, "uS", reader, idx, steps, clock, watched));
                 }
                 continue;
             }
@@ -78,9 +80,10 @@ final class MonitorBuilder {
         return monitors;
     }
 
-    private int[] indices(int[] given, int length, String path, Supplier<String> what) {
+    private int[] indices(int[] given, long length, String path, Supplier<String> what) {
         if (given == null) {
-            int[] all = new int[length];
+            // The resource check has refused a monitor of every element that would not fit one array.
+            int[] all = new int[Math.toIntExact(length)];
             for (int i = 0; i < length; i++) {
                 all[i] = i;
             }

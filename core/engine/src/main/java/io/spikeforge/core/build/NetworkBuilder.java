@@ -4,11 +4,13 @@ import io.spikeforge.core.config.ConfigError;
 import io.spikeforge.core.config.ConfigException;
 import io.spikeforge.core.config.ModelRef;
 import io.spikeforge.core.config.NetworkSpec;
+import io.spikeforge.core.config.RowBlocks;
 import io.spikeforge.core.plugin.PluginFailureException;
 import io.spikeforge.core.sim.DelayRing;
 import io.spikeforge.core.sim.Group;
 import io.spikeforge.core.sim.Monitor;
 import io.spikeforge.core.sim.Network;
+import io.spikeforge.core.sim.ProjectionBlock;
 import io.spikeforge.core.sim.ProjectionRuntime;
 import io.spikeforge.kernels.SpikeKernels;
 import io.spikeforge.spi.CommModel;
@@ -47,7 +49,9 @@ import java.util.function.Supplier;
  */
 public final class NetworkBuilder {
 
+
     private final NetworkSpec spec;
+    private final long maxBlockSynapses;
     private final int[] clock = new int[1];
     private final StateRegistry states = new StateRegistry();
     private final Map<String, Group> groups = new LinkedHashMap<>();
@@ -59,8 +63,9 @@ public final class NetworkBuilder {
     private final List<StepTask> spikeScanTasks = new ArrayList<>();
     private final List<StepTask> spikeJoinTasks = new ArrayList<>();
 
-    private NetworkBuilder(NetworkSpec spec) {
+    private NetworkBuilder(NetworkSpec spec, long maxBlockSynapses) {
         this.spec = spec;
+        this.maxBlockSynapses = maxBlockSynapses;
     }
 
     /**
@@ -70,7 +75,23 @@ public final class NetworkBuilder {
      * @throws PluginFailureException  when a model fails in another way (a bug in its pack)
      */
     public static Network build(NetworkSpec spec) {
-        return new NetworkBuilder(spec).build();
+        return build(spec, RowBlocks.MAX_SYNAPSES);
+    }
+
+    /**
+     * Builds the network, splitting any projection expected to hold more than {@code maxBlockSynapses}
+     * synapses into blocks of rows, each with its own int-indexed synapses. The spikes and weights are
+     * those of the unsplit projection.
+     *
+     * @param maxBlockSynapses at most {@link RowBlocks#MAX_SYNAPSES}; smaller blocks suit a device whose
+     *                         buffers are smaller, and let tests split small networks
+     */
+    public static Network build(NetworkSpec spec, long maxBlockSynapses) {
+        if (maxBlockSynapses < 1 || maxBlockSynapses > RowBlocks.MAX_SYNAPSES) {
+            throw new IllegalArgumentException("a block holds 1 to " + RowBlocks.MAX_SYNAPSES + " synapses, not "
+                    + maxBlockSynapses);
+        }
+        return new NetworkBuilder(spec, maxBlockSynapses).build();
     }
 
     private Network build() {
@@ -225,28 +246,18 @@ public final class NetworkBuilder {
             return null;
         }
         String n = p.name();
-        Connectivity conn = guard(p.connector(), () -> ((ConnectorModel) p.connector().factory()).connect(
-                p.connector().params(), new EngineContext(spec.dt(), n + ".conn", spec.seed(), clock, states, List.of()),
-                pre.size(), post.size(), pre == post));
-        if (conn == null) {
-            return null;
-        }
-        float[] weights = new float[conn.synapses()];
-        if (guard(p.weight(), () -> {
-            ((InitializerModel) p.weight().factory()).fill(p.weight().params(), weights,
-                    EngineContext.derive(spec.seed(), n + ".weight"));
-            return weights;
-        }) == null) {
-            return null;
-        }
-        // Plastic weights change, so keep where they started; static ones are their own record.
-        float[] initial = p.plasticity() != null ? weights.clone() : weights;
-        CommModel.Comm comm = guard(p.comm(), () -> {
-            states.register(n, "weight", "uS", weights);
-            return ((CommModel) p.comm().factory()).create(p.comm().params(), context(n, p.comm()), conn, weights);
-        });
-        if (comm == null) {
-            return null;
+        long estimate = ((ConnectorModel) p.connector().factory()).estimateSynapses(p.connector().params(),
+                pre.size(), post.size(), pre == post);
+        int[] rows = RowBlocks.bounds(pre.size(), RowBlocks.count(estimate, pre.size(), maxBlockSynapses));
+        List<ProjectionBlock> blocks = new ArrayList<>();
+        long first = 0;
+        for (int b = 0; b + 1 < rows.length; b++) {
+            ProjectionBlock block = block(p, rows, b, first, estimate, pre.size(), post.size(), pre == post);
+            if (block == null) {
+                return null;
+            }
+            blocks.add(block);
+            first += block.comm().synapses();
         }
         SpikeBuffer delayed = pre.spikes();
         if (p.delaySteps() > 0) {
@@ -254,20 +265,15 @@ public final class NetworkBuilder {
             registerSpikes(n, "arriving_spike", delayed);
             deliveryTasks.add(rings.get(pre.name()).read(n, p.delaySteps(), delayed, clock));
         }
-        PlasticityModel.Plasticity plasticity = null;
         if (p.plasticity() != null) {
-            SpikeBuffer arriving = delayed;
-            plasticity = guard(p.plasticity(), () -> {
-                PlasticityModel.Plasticity rule = ((PlasticityModel) p.plasticity().factory()).create(
-                        p.plasticity().params(), context(n, p.plasticity()), comm, arriving, post.spikes());
-                // Copied inside the guard, so that a rule returning null lists is reported as its own fault.
-                checkBounds(p, initial, rule.wMin(), rule.wMax());
-                deliveryTasks.addAll(List.copyOf(rule.beforeDelivery()));
-                postUpdateTasks.addAll(List.copyOf(rule.afterPostUpdate()));
-                return rule;
-            });
-            if (plasticity == null) {
-                return null;
+            for (int b = 0; b < blocks.size(); b++) {
+                PlasticityModel.Plasticity rule = plasticity(p, blockOwner(n, b), blocks.get(b), delayed, post,
+                        postUpdateTasks);
+                if (rule == null) {
+                    return null;
+                }
+                ProjectionBlock x = blocks.get(b);
+                blocks.set(b, new ProjectionBlock(x.firstSynapse(), x.comm(), rule, x.initialWeights(), x.connectivity()));
             }
         }
         int synSize = p.alignPre() ? pre.size() : post.size();
@@ -279,26 +285,100 @@ public final class NetworkBuilder {
         if (syn == null) {
             return null;
         }
-        float[] drive = p.alignPre() ? alignPre(n, delayed, synInput, syn, comm, post.size())
-                : alignPost(n, delayed, synInput, syn, comm);
+        List<CommModel.Comm> comms = blocks.stream().map(ProjectionBlock::comm).toList();
+        float[] drive = p.alignPre() ? alignPre(n, delayed, synInput, syn, comms, post.size())
+                : alignPost(n, delayed, synInput, syn, comms);
         StepTask out = guard(p.out(), () -> ((OutputModel) p.out().factory()).create(p.out().params(),
                 context(n, p.out()), drive, post.v(), post.current()));
         if (out == null) {
             return null;
         }
         projectionTasks.add(out);
-        return new ProjectionRuntime(p, comm, plasticity, initial, conn);
+        return new ProjectionRuntime(p, List.copyOf(blocks));
+    }
+
+    /** @return the owner name of block {@code b}: the projection's own for the first, {@code name#b} after */
+    private static String blockOwner(String projection, int b) {
+        return b == 0 ? projection : projection + "#" + b;
+    }
+
+    /** @return block {@code b} of rows: its pairs, weights and comm; null when a model refused */
+    private ProjectionBlock block(NetworkSpec.Projection p, int[] rows, int b, long first, long estimate,
+                                  int preSize, int postSize, boolean same) {
+        String n = p.name();
+        String owner = blockOwner(n, b);
+        boolean split = rows.length > 2;
+        ConnectorModel connector = (ConnectorModel) p.connector().factory();
+        EngineContext connContext = new EngineContext(spec.dt(), n + ".conn", spec.seed(), clock, states, List.of());
+        Connectivity conn = guard(p.connector(), () -> {
+            if (!split) {
+                return connector.connect(p.connector().params(), connContext, preSize, postSize, same);
+            }
+            try {
+                return connector.connectRows(p.connector().params(), connContext, preSize, postSize, same, rows[b],
+                        rows[b + 1]);
+            } catch (UnsupportedOperationException e) {
+                throw new IllegalArgumentException("would make about " + estimate + " synapses, more than the "
+                        + maxBlockSynapses + " one block of a projection holds, and cannot generate its rows in"
+                        + " blocks; lower the connection density or split the projection");
+            }
+        });
+        if (conn == null) {
+            return null;
+        }
+        float[] weights = new float[conn.synapses()];
+        InitializerModel init = (InitializerModel) p.weight().factory();
+        long seed = EngineContext.derive(spec.seed(), n + ".weight");
+        if (guard(p.weight(), () -> {
+            if (!split) {
+                init.fill(p.weight().params(), weights, seed);
+                return weights;
+            }
+            try {
+                init.fill(p.weight().params(), weights, seed, first);
+            } catch (UnsupportedOperationException e) {
+                throw new IllegalArgumentException("cannot fill the weights of a projection split into blocks"
+                        + " (it cannot start at synapse " + first + "); use Constant, Uniform or Normal");
+            }
+            return weights;
+        }) == null) {
+            return null;
+        }
+        // Plastic weights change, so keep where they started; static ones are their own record.
+        float[] initial = p.plasticity() != null ? weights.clone() : weights;
+        CommModel.Comm comm = guard(p.comm(), () -> {
+            states.register(owner, "weight", "uS", weights);
+            return ((CommModel) p.comm().factory()).create(p.comm().params(), context(owner, p.comm()), conn, weights);
+        });
+        return comm == null ? null : new ProjectionBlock(first, comm, null, initial, conn);
+    }
+
+    private PlasticityModel.Plasticity plasticity(NetworkSpec.Projection p, String owner, ProjectionBlock block,
+                                                  SpikeBuffer arriving, Group post, List<StepTask> postUpdateTasks) {
+        return guard(p.plasticity(), () -> {
+            PlasticityModel.Plasticity rule = ((PlasticityModel) p.plasticity().factory()).create(
+                    p.plasticity().params(), context(owner, p.plasticity()), block.comm(), arriving, post.spikes());
+            // Copied inside the guard, so that a rule returning null lists is reported as its own fault.
+            checkBounds(block.initialWeights(), rule.wMin(), rule.wMax());
+            deliveryTasks.addAll(List.copyOf(rule.beforeDelivery()));
+            postUpdateTasks.addAll(List.copyOf(rule.afterPostUpdate()));
+            return rule;
+        });
     }
 
     private float[] alignPost(String n, SpikeBuffer spikes, float[] synInput, SynapseModel.SynapseState syn,
-                              CommModel.Comm comm) {
-        deliveryTasks.add(comm.propagateSpikes(n + ".comm", spikes, synInput));
+                              List<CommModel.Comm> comms) {
+        // Blocks deliver in row order, one after another, so each post neuron sums its inputs in the order
+        // of the unsplit projection.
+        for (int b = 0; b < comms.size(); b++) {
+            deliveryTasks.add(comms.get(b).propagateSpikes(blockOwner(n, b) + ".comm", spikes, synInput));
+        }
         projectionTasks.add(syn.update());
         return syn.g();
     }
 
     private float[] alignPre(String n, SpikeBuffer spikes, float[] synInput, SynapseModel.SynapseState syn,
-                             CommModel.Comm comm, int postSize) {
+                             List<CommModel.Comm> comms, int postSize) {
         projectionTasks.add(StepTask.parallel(n + ".spikes_to_syn", spikes.size())
                 .reads(spikes.flags).writes(synInput).elementwise()
                 .device("SpikeKernels.flagsToInput", spikes.flags, synInput)
@@ -309,7 +389,9 @@ public final class NetworkBuilder {
         projectionTasks.add(StepTask.parallel(n + ".drive.clear", postSize).writes(postDrive).elementwise()
                 .device("SpikeKernels.clear", postDrive)
                 .body((from, to) -> SpikeKernels.clear(from, to, postDrive)));
-        projectionTasks.add(comm.propagateValues(n + ".comm", syn.g(), postDrive));
+        for (int b = 0; b < comms.size(); b++) {
+            projectionTasks.add(comms.get(b).propagateValues(blockOwner(n, b) + ".comm", syn.g(), postDrive));
+        }
         return postDrive;
     }
 
@@ -317,7 +399,7 @@ public final class NetworkBuilder {
      * Initial weights outside the rule's bounds would stay there until touched: refuse them, never clip
      * silently. The refusal is a config error at the weight initializer's path.
      */
-    private static void checkBounds(NetworkSpec.Projection p, float[] w, double lo, double hi) {
+    private static void checkBounds(float[] w, double lo, double hi) {
         int outside = 0;
         float min = Float.POSITIVE_INFINITY;
         float max = Float.NEGATIVE_INFINITY;

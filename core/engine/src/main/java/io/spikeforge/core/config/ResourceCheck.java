@@ -108,18 +108,18 @@ final class ResourceCheck {
         int post = sizes.get(p.post());
         long n = ((ConnectorModel) p.connector().factory()).estimateSynapses(p.connector().params(), pre, post,
                 p.pre().equals(p.post()));
-        long commBytes;
+        // Above one block's int indices the builder splits the projection into blocks of rows, each with
+        // its own row offsets and comm.
+        int blocks = RowBlocks.count(n, pre, RowBlocks.MAX_SYNAPSES);
+        long commBytes = 0;
         try {
             // The comm first: a dense matrix that cannot exist is the clearer message than its synapse count.
-            commBytes = ((CommModel) p.comm().factory()).estimateBytes(p.comm().params(), pre, post, n);
+            for (int b = 0; b < blocks; b++) {
+                commBytes += ((CommModel) p.comm().factory()).estimateBytes(p.comm().params(), pre, post,
+                        (n + blocks - 1) / blocks);
+            }
         } catch (IllegalArgumentException e) {
             problems.add(p.comm().path(), p.comm().name() + ": " + e.getMessage());
-            return;
-        }
-        if (n > MAX_ARRAY) {
-            problems.add(p.connector().path(), p.connector().name() + " would make about " + n + " synapses, more than"
-                    + " the " + MAX_ARRAY + " one projection can hold; lower the connection density or split the"
-                    + " projection");
             return;
         }
         synapses.put(p.name(), n);
@@ -128,7 +128,7 @@ final class ResourceCheck {
         // Row offsets, post indices and weights; a plastic projection also keeps its initial weights and a
         // column index (synapse id and pre index per synapse) for the post-spike pass.
         long perSynapse = p.plasticity() != null ? 8 + 4 + 8 : 8;
-        parts.add(new Part("projections[" + i + "]", 4L * (pre + 1) + perSynapse * n + commBytes + synBytes));
+        parts.add(new Part("projections[" + i + "]", 4L * (pre + 1) * blocks + perSynapse * n + commBytes + synBytes));
     }
 
     private void monitor(int i, NetworkSpec.Monitor m) {

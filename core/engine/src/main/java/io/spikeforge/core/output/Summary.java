@@ -5,6 +5,7 @@ import io.spikeforge.core.backend.Backend;
 import io.spikeforge.core.sim.Group;
 import io.spikeforge.core.sim.Monitor;
 import io.spikeforge.core.sim.Network;
+import io.spikeforge.core.sim.ProjectionBlock;
 import io.spikeforge.core.sim.ProjectionRuntime;
 
 import java.util.LinkedHashMap;
@@ -51,14 +52,14 @@ public final class Summary {
         Map<String, Object> projs = new LinkedHashMap<>();
         for (ProjectionRuntime pr : net.projections()) {
             Map<String, Object> p = new LinkedHashMap<>();
-            float[] w = new float[pr.comm().synapses()];
-            pr.comm().copyWeights(w);
             double lo = pr.plasticity() == null ? Double.NaN : pr.plasticity().wMin();
             double hi = pr.plasticity() == null ? Double.NaN : pr.plasticity().wMax();
-            p.put("synapses", pr.comm().synapses());
+            p.put("synapses", pr.synapses());
             p.put("plasticity", pr.spec().plasticity() == null ? null : pr.spec().plasticity().name());
-            p.put("weight", WeightStats.of(w, lo, hi).toMap());
-            p.put("weight_initial", WeightStats.of(pr.initialWeights(), lo, hi).toMap());
+            p.put("weight", WeightStats.of(pr.blocks().stream().map(ProjectionBlock::weightsNow).toList(), lo, hi)
+                    .toMap());
+            p.put("weight_initial", WeightStats.of(pr.blocks().stream().map(ProjectionBlock::initialWeights).toList(),
+                    lo, hi).toMap());
             projs.put(pr.name(), p);
         }
         s.put("projections", projs);

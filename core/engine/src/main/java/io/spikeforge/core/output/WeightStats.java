@@ -1,6 +1,7 @@
 package io.spikeforge.core.output;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,30 +12,43 @@ public record WeightStats(double mean, double std, double min, double max, doubl
 
     /** @return statistics of {@code w} */
     public static WeightStats of(float[] w, double boundLo, double boundHi) {
+        return of(List.of(w), boundLo, boundHi);
+    }
+
+    /** @return statistics of the values of all {@code parts} together (the blocks of a projection) */
+    public static WeightStats of(List<float[]> parts, double boundLo, double boundHi) {
+        long n = 0;
         double sum = 0;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        for (float x : w) {
-            sum += x;
-            min = Math.min(min, x);
-            max = Math.max(max, x);
+        for (float[] w : parts) {
+            n += w.length;
+            for (float x : w) {
+                sum += x;
+                min = Math.min(min, x);
+                max = Math.max(max, x);
+            }
         }
-        double mean = w.length == 0 ? 0 : sum / w.length;
+        double mean = n == 0 ? 0 : sum / n;
         double sq = 0;
-        for (float x : w) {
-            sq += (x - mean) * (x - mean);
+        for (float[] w : parts) {
+            for (float x : w) {
+                sq += (x - mean) * (x - mean);
+            }
         }
-        double std = w.length == 0 ? 0 : Math.sqrt(sq / w.length);
+        double std = n == 0 ? 0 : Math.sqrt(sq / n);
         boolean bounded = !Double.isNaN(boundLo) && !Double.isNaN(boundHi) && boundHi > boundLo;
-        double lo = bounded ? boundLo : (w.length == 0 ? 0 : min);
-        double hi = bounded ? boundHi : (w.length == 0 ? 0 : max);
+        double lo = bounded ? boundLo : (n == 0 ? 0 : min);
+        double hi = bounded ? boundHi : (n == 0 ? 0 : max);
         long[] hist = new long[10];
         double width = (hi - lo) / 10;
-        for (float x : w) {
-            int b = width > 0 ? (int) Math.floor((x - lo) / width) : 0;
-            hist[Math.max(0, Math.min(9, b))]++;
+        for (float[] w : parts) {
+            for (float x : w) {
+                int b = width > 0 ? (int) Math.floor((x - lo) / width) : 0;
+                hist[Math.max(0, Math.min(9, b))]++;
+            }
         }
-        return new WeightStats(mean, std, w.length == 0 ? 0 : min, w.length == 0 ? 0 : max, lo, hi, hist);
+        return new WeightStats(mean, std, n == 0 ? 0 : min, n == 0 ? 0 : max, lo, hi, hist);
     }
 
     /** @return the statistics as a JSON-ready map */

@@ -34,13 +34,29 @@ final class Connectors {
         return (long) nPre * nPost - (skipSelf(p, same) ? Math.min(nPre, nPost) : 0);
     }
 
-    /** @return {@code total} as an int, the index type of a projection's synapses */
+    /** @return {@code total} as an int, the index type of the synapses in one block of a projection */
     private static int synapseCount(long total) {
         if (total > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("more than 2^31 synapses in one projection; split it into"
-                    + " several projections");
+            throw new IllegalArgumentException("makes " + total + " synapses, more than the " + (Integer.MAX_VALUE - 8)
+                    + " one block of a projection holds");
         }
         return (int) total;
+    }
+
+    private static void checkRows(int nPre, int from, int to) {
+        if (from < 0 || to > nPre || from > to) {
+            throw new IllegalArgumentException("rows [" + from + ", " + to + ") are not within [0, " + nPre + ")");
+        }
+    }
+
+    /** Row offsets for rows of {@code length} synapses in [from, to) and empty rows elsewhere. */
+    private static int[] uniformRows(int nPre, int from, int to, int length) {
+        synapseCount((long) length * (to - from));
+        int[] rowPtr = new int[nPre + 1];
+        for (int i = 0; i < nPre; i++) {
+            rowPtr[i + 1] = rowPtr[i] + (i >= from && i < to ? length : 0);
+        }
+        return rowPtr;
     }
 
     private static SplittableRandom rng(BuildContext ctx, long stream, long index) {
@@ -71,13 +87,20 @@ final class Connectors {
 
         @Override
         public Connectivity connect(Params p, BuildContext ctx, int nPre, int nPost, boolean same) {
+            return connectRows(p, ctx, nPre, nPost, same, 0, nPre);
+        }
+
+        @Override
+        public Connectivity connectRows(Params p, BuildContext ctx, int nPre, int nPost, boolean same, int from,
+                                        int to) {
+            checkRows(nPre, from, to);
             double prob = p.real("prob");
             boolean skipSelf = skipSelf(p, same);
             // Two passes over the same per-row draws: count, then fill an array of the exact size, so that a
             // projection of 1e9 synapses needs its 4 GB once rather than a growing copy of it. Rows draw from
             // their own generators, so both passes run in parallel and give the same result on any machine.
             int[] rowPtr = new int[nPre + 1];
-            java.util.stream.IntStream.range(0, nPre).parallel()
+            java.util.stream.IntStream.range(from, to).parallel()
                     .forEach(i -> rowPtr[i + 1] = row(ctx, prob, skipSelf, i, nPost, null, 0));
             long total = 0;
             for (int i = 0; i < nPre; i++) {
@@ -85,7 +108,7 @@ final class Connectors {
                 rowPtr[i + 1] = synapseCount(total);
             }
             int[] cols = new int[(int) total];
-            java.util.stream.IntStream.range(0, nPre).parallel()
+            java.util.stream.IntStream.range(from, to).parallel()
                     .forEach(i -> row(ctx, prob, skipSelf, i, nPost, cols, rowPtr[i]));
             return new Connectivity(nPre, nPost, rowPtr, cols);
         }
@@ -139,6 +162,13 @@ final class Connectors {
 
         @Override
         public Connectivity connect(Params p, BuildContext ctx, int nPre, int nPost, boolean same) {
+            return connectRows(p, ctx, nPre, nPost, same, 0, nPre);
+        }
+
+        @Override
+        public Connectivity connectRows(Params p, BuildContext ctx, int nPre, int nPost, boolean same, int from,
+                                        int to) {
+            checkRows(nPre, from, to);
             int num = p.integer("num");
             boolean skipSelf = skipSelf(p, same);
             int available = skipSelf ? nPre - 1 : nPre;
@@ -146,29 +176,43 @@ final class Connectors {
                 throw new IllegalArgumentException("num = " + num + " exceeds the " + available
                         + " available pre neurons");
             }
-            synapseCount((long) num * nPost);
+            if (from == 0 && to == nPre) {
+                synapseCount((long) num * nPost);
+            }
             // Columns draw from their own generators, so they are drawn in parallel with the same result on
-            // any machine; the transpose into rows is a serial counting sort, cheap beside the draws.
+            // any machine; the transpose into rows is a serial counting sort, cheap beside the draws. A block
+            // keeps only its rows of each column, so its memory is its own share of the synapses.
             int[][] chosen = new int[nPost][];
-            java.util.stream.IntStream.range(0, nPost).parallel()
-                    .forEach(j -> chosen[j] = Sampling.distinctSorted(rng(ctx, 2, j), nPre, num, skipSelf ? j : -1));
+            java.util.stream.IntStream.range(0, nPost).parallel().forEach(j -> chosen[j] = within(
+                    Sampling.distinctSorted(rng(ctx, 2, j), nPre, num, skipSelf ? j : -1), from, to));
+            long total = 0;
             int[] rowCount = new int[nPre + 1];
             for (int j = 0; j < nPost; j++) {
+                total += chosen[j].length;
                 for (int i : chosen[j]) {
                     rowCount[i + 1]++;
                 }
             }
+            int[] cols = new int[synapseCount(total)];
             for (int i = 0; i < nPre; i++) {
                 rowCount[i + 1] += rowCount[i];
             }
             int[] next = java.util.Arrays.copyOf(rowCount, nPre);
-            int[] cols = new int[rowCount[nPre]];
             for (int j = 0; j < nPost; j++) {
                 for (int i : chosen[j]) {
                     cols[next[i]++] = j;
                 }
             }
             return new Connectivity(nPre, nPost, rowCount, cols);
+        }
+
+        /** @return the values of the ascending array {@code sorted} that lie in [from, to) */
+        private static int[] within(int[] sorted, int from, int to) {
+            int a = java.util.Arrays.binarySearch(sorted, from);
+            int b = java.util.Arrays.binarySearch(sorted, to);
+            a = a < 0 ? -a - 1 : a;
+            b = b < 0 ? -b - 1 : b;
+            return a == 0 && b == sorted.length ? sorted : java.util.Arrays.copyOfRange(sorted, a, b);
         }
     }
 
@@ -196,6 +240,13 @@ final class Connectors {
 
         @Override
         public Connectivity connect(Params p, BuildContext ctx, int nPre, int nPost, boolean same) {
+            return connectRows(p, ctx, nPre, nPost, same, 0, nPre);
+        }
+
+        @Override
+        public Connectivity connectRows(Params p, BuildContext ctx, int nPre, int nPost, boolean same, int from,
+                                        int to) {
+            checkRows(nPre, from, to);
             int num = p.integer("num");
             boolean skipSelf = skipSelf(p, same);
             int available = skipSelf ? nPost - 1 : nPost;
@@ -203,15 +254,11 @@ final class Connectors {
                 throw new IllegalArgumentException("num = " + num + " exceeds the " + available
                         + " available post neurons");
             }
-            synapseCount((long) num * nPre);
             // Every row has num synapses, so each row's place is known: rows draw from their own generators
             // straight into place, in parallel, with the same result on any machine.
-            int[] rowPtr = new int[nPre + 1];
-            for (int i = 0; i < nPre; i++) {
-                rowPtr[i + 1] = rowPtr[i] + num;
-            }
-            int[] cols = new int[num * nPre];
-            java.util.stream.IntStream.range(0, nPre).parallel().forEach(i -> System.arraycopy(
+            int[] rowPtr = uniformRows(nPre, from, to, num);
+            int[] cols = new int[rowPtr[nPre]];
+            java.util.stream.IntStream.range(from, to).parallel().forEach(i -> System.arraycopy(
                     Sampling.distinctSorted(rng(ctx, 3, i), nPost, num, skipSelf ? i : -1), 0, cols, rowPtr[i], num));
             return new Connectivity(nPre, nPost, rowPtr, cols);
         }
@@ -241,17 +288,30 @@ final class Connectors {
 
         @Override
         public Connectivity connect(Params p, BuildContext ctx, int nPre, int nPost, boolean same) {
+            return connectRows(p, ctx, nPre, nPost, same, 0, nPre);
+        }
+
+        @Override
+        public Connectivity connectRows(Params p, BuildContext ctx, int nPre, int nPost, boolean same, int from,
+                                        int to) {
+            checkRows(nPre, from, to);
             boolean skipSelf = skipSelf(p, same);
-            RowBuilder rows = new RowBuilder(nPre, nPost);
+            long total = 0;
+            int[] rowPtr = new int[nPre + 1];
             for (int i = 0; i < nPre; i++) {
+                total += i >= from && i < to ? nPost - (skipSelf && i < nPost ? 1 : 0) : 0;
+                rowPtr[i + 1] = synapseCount(total);
+            }
+            int[] cols = new int[rowPtr[nPre]];
+            java.util.stream.IntStream.range(from, to).parallel().forEach(i -> {
+                int k = rowPtr[i];
                 for (int j = 0; j < nPost; j++) {
                     if (!(skipSelf && i == j)) {
-                        rows.add(j);
+                        cols[k++] = j;
                     }
                 }
-                rows.endRow();
-            }
-            return rows.build();
+            });
+            return new Connectivity(nPre, nPost, rowPtr, cols);
         }
     }
 

@@ -35,6 +35,11 @@ final class Initializers {
         public void fill(Params p, float[] out, long seed) {
             Arrays.fill(out, (float) p.real("value"));
         }
+
+        @Override
+        public void fill(Params p, float[] out, long seed, long first) {
+            fill(p, out, seed);
+        }
     }
 
     /** Uniform in [min_val, max_val). */
@@ -57,6 +62,11 @@ final class Initializers {
 
         @Override
         public void fill(Params p, float[] out, long seed) {
+            fill(p, out, seed, 0);
+        }
+
+        @Override
+        public void fill(Params p, float[] out, long seed, long first) {
             double lo = p.real("min_val");
             double hi = p.real("max_val");
             if (hi < lo) {
@@ -64,7 +74,7 @@ final class Initializers {
             }
             // Element k depends on (seed, k) alone, so filling in parallel gives the same values.
             java.util.stream.IntStream.range(0, out.length).parallel()
-                    .forEach(k -> out[k] = (float) (lo + (hi - lo) * CounterRng.uniform(seed, 0, k)));
+                    .forEach(k -> out[k] = (float) (lo + (hi - lo) * CounterRng.uniform(seed, 0, first + k)));
         }
     }
 
@@ -88,11 +98,16 @@ final class Initializers {
 
         @Override
         public void fill(Params p, float[] out, long seed) {
+            fill(p, out, seed, 0);
+        }
+
+        @Override
+        public void fill(Params p, float[] out, long seed, long first) {
             double mean = p.real("mean");
             double scale = p.real("scale");
             java.util.stream.IntStream.range(0, out.length).parallel().forEach(k -> {
-                double u1 = 1.0 - CounterRng.uniform(seed, 1, k);
-                double u2 = CounterRng.uniform(seed, 2, k);
+                double u1 = 1.0 - CounterRng.uniform(seed, 1, first + k);
+                double u2 = CounterRng.uniform(seed, 2, first + k);
                 out[k] = (float) (mean + scale * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2));
             });
         }

@@ -3,6 +3,8 @@ package io.spikeforge.plugins.connectivity;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.Connectivity;
 import io.spikeforge.spi.ConnectorModel;
+import io.spikeforge.spi.InitializerModel;
+import io.spikeforge.spi.ModelFactory;
 import io.spikeforge.spi.ParamSpec;
 import io.spikeforge.spi.Params;
 import org.junit.jupiter.api.Test;
@@ -19,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConnectorsTest {
 
     /** Params from explicit values over a model's defaults. */
-    static Params params(ConnectorModel m, Object... kv) {
+    static Params params(ModelFactory m, Object... kv) {
         Map<String, Object> v = new HashMap<>();
         for (ParamSpec s : m.parameters()) {
             if (s.defaultValue() != null) {
@@ -143,5 +145,54 @@ class ConnectorsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Connectivity(1, 3, new int[] {0, 2}, new int[] {1, 1}));
         assertEquals("row 0 repeats or misorders post 1 (duplicate pairs are not allowed)", e.getMessage());
+    }
+
+    @Test
+    void blocksOfRowsTogetherAreTheWholeProjection() {
+        ConnectorModel prob = new Connectors.FixedProb();
+        ConnectorModel pre = new Connectors.FixedPreNum();
+        ConnectorModel post = new Connectors.FixedPostNum();
+        ConnectorModel all = new Connectors.All2All();
+        assertBlocksMatch(prob, params(prob, "prob", 0.05, "allow_self", false), 700, 700, true);
+        assertBlocksMatch(pre, params(pre, "num", 30, "allow_self", false), 700, 700, true);
+        assertBlocksMatch(post, params(post, "num", 25), 700, 400, false);
+        assertBlocksMatch(all, params(all, "allow_self", false), 60, 60, true);
+    }
+
+    /** The blocks [0, 1), [1, 250), [250, 251), [251, n) joined row by row give connect()'s pairs. */
+    private static void assertBlocksMatch(ConnectorModel m, Params p, int nPre, int nPost, boolean same) {
+        Connectivity whole = m.connect(p, seeded(9), nPre, nPost, same);
+        int[] bounds = {0, 1, nPre / 3, nPre / 3 + 1, nPre};
+        int[] joined = new int[whole.synapses()];
+        int at = 0;
+        for (int b = 0; b + 1 < bounds.length; b++) {
+            Connectivity block = m.connectRows(p, seeded(9), nPre, nPost, same, bounds[b], bounds[b + 1]);
+            assertEquals(nPre, block.preSize(), m.name());
+            for (int i = 0; i < nPre; i++) {
+                int length = block.rowPtr()[i + 1] - block.rowPtr()[i];
+                boolean inside = i >= bounds[b] && i < bounds[b + 1];
+                assertEquals(inside ? whole.rowPtr()[i + 1] - whole.rowPtr()[i] : 0, length, m.name() + " row " + i);
+            }
+            System.arraycopy(block.cols(), 0, joined, at, block.synapses());
+            at += block.synapses();
+        }
+        assertEquals(whole.synapses(), at, m.name());
+        assertArrayEquals(whole.cols(), joined, m.name());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> m.connectRows(p, seeded(9), nPre, nPost, same, 5, nPre + 1));
+        assertEquals("rows [5, " + (nPre + 1) + ") are not within [0, " + nPre + ")", e.getMessage());
+    }
+
+    @Test
+    void initializersStartAnywhereInTheirSequence() {
+        for (InitializerModel m : new InitializerModel[] {new Initializers.Uniform(), new Initializers.Normal(),
+                new Initializers.Constant()}) {
+            Params p = params(m, "value", 0.5);
+            float[] whole = new float[1000];
+            m.fill(p, whole, 42L);
+            float[] tail = new float[300];
+            m.fill(p, tail, 42L, 700);
+            assertArrayEquals(java.util.Arrays.copyOfRange(whole, 700, 1000), tail, m.name());
+        }
     }
 }
