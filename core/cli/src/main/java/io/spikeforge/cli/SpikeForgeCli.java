@@ -24,10 +24,10 @@ public final class SpikeForgeCli implements Runnable {
      * about 0.05 s more than one. So a line that names its subcommand registers only that one; help,
      * errors and listings get them all.
      */
-    /** The commands that simulate, and so gain from compiled kernels. */
-    private static final List<String> WARMED = List.of("run", "resume", "bench");
     private static final List<String> COMMANDS = List.of("run", "resume", "bench", "plot", "plugins", "docs", "devices",
             "help");
+    /** The commands that simulate, and so gain from compiled kernels. */
+    private static final List<String> WARMED = List.of("run", "resume", "bench");
 
     private static Object command(String name) {
         return switch (name) {

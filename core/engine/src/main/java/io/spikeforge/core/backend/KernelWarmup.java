@@ -11,12 +11,18 @@ import io.spikeforge.kernels.SynapseKernels;
  * Gets HotSpot's optimizing compiler (C2) to compile the built-in kernels while the command line still
  * starts up: a daemon thread calls each kernel on small arrays of its own. Without it a short run spends
  * its first tens of milliseconds in slower code while C2 compiles the kernels one by one; on a two-core
- * machine that doubled the loop of a 1 s, 4000-neuron network. It touches no network's arrays, so
- * results are the same with or without it.
+ * machine that doubled the loop of a 1 s, 4000-neuron network (BENCHMARKS.md). It touches no network's
+ * arrays, so results are the same with or without it.
  */
 public final class KernelWarmup {
 
     private static final int N = 4096;
+    /**
+     * Enough calls for C2 to take each kernel (the launcher's ahead-of-time cache holds their profiles);
+     * more only keep the second core from the start-up's own compilations: on two cores 3000 steps
+     * made the COBA 4000 benchmark about 0.05 s slower from command to summary, 300 to 1000 did not.
+     */
+    private static final int STEPS = 500;
     private static final int FAN_OUT = 80;
     private static volatile boolean stop;
 
@@ -67,7 +73,7 @@ public final class KernelWarmup {
             v[i] = -60f + (i % 13);
         }
         java.util.Arrays.fill(w, 0.01f);
-        for (int step = 0; step < 3000 && !stop; step++) {
+        for (int step = 0; step < STEPS && !stop; step++) {
             // About 2 % of neurons spike in each step, as in a network firing at 20 Hz with dt = 0.1 ms.
             for (int i = 0; i < N; i++) {
                 seed = seed * 6364136223846793005L + 1442695040888963407L;
