@@ -10,20 +10,13 @@ import io.spikeforge.core.sim.DelayRing;
 import io.spikeforge.core.sim.Group;
 import io.spikeforge.core.sim.Monitor;
 import io.spikeforge.core.sim.Network;
-import io.spikeforge.core.sim.ProjectionBlock;
 import io.spikeforge.core.sim.ProjectionRuntime;
 import io.spikeforge.kernels.SpikeKernels;
-import io.spikeforge.spi.CommModel;
-import io.spikeforge.spi.Connectivity;
-import io.spikeforge.spi.ConnectorModel;
 import io.spikeforge.spi.InitializerModel;
 import io.spikeforge.spi.InputModel;
 import io.spikeforge.spi.NeuronModel;
-import io.spikeforge.spi.OutputModel;
-import io.spikeforge.spi.PlasticityModel;
 import io.spikeforge.spi.SpikeBuffer;
 import io.spikeforge.spi.StepTask;
-import io.spikeforge.spi.SynapseModel;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,7 +42,6 @@ import java.util.function.Supplier;
  */
 public final class NetworkBuilder {
 
-
     private final NetworkSpec spec;
     private final long maxBlockSynapses;
     private final int[] clock = new int[1];
@@ -66,6 +58,26 @@ public final class NetworkBuilder {
     private NetworkBuilder(NetworkSpec spec, long maxBlockSynapses) {
         this.spec = spec;
         this.maxBlockSynapses = maxBlockSynapses;
+    }
+
+    NetworkSpec spec() {
+        return spec;
+    }
+
+    StateRegistry states() {
+        return states;
+    }
+
+    int[] clock() {
+        return clock;
+    }
+
+    long maxBlockSynapses() {
+        return maxBlockSynapses;
+    }
+
+    Group group(String name) {
+        return groups.get(name);
     }
 
     /**
@@ -101,8 +113,10 @@ public final class NetworkBuilder {
         Map<String, DelayRing> rings = rings();
         List<ProjectionRuntime> projections = new ArrayList<>();
         List<StepTask> postUpdateTasks = new ArrayList<>();
+        ProjectionBuilder projectionBuilder = new ProjectionBuilder(this, deliveryTasks, projectionTasks,
+                postUpdateTasks);
         for (NetworkSpec.Projection p : spec.projections()) {
-            ProjectionRuntime built = projection(p, rings, postUpdateTasks);
+            ProjectionRuntime built = projectionBuilder.build(p, rings);
             if (built != null) {
                 projections.add(built);
             }
@@ -128,7 +142,7 @@ public final class NetworkBuilder {
                 List.copyOf(tasks), seconds);
     }
 
-    private EngineContext context(String owner, ModelRef model) {
+    EngineContext context(String owner, ModelRef model) {
         return new EngineContext(spec.dt(), owner, spec.seed(), clock, states, model.factory().variables());
     }
 
@@ -212,7 +226,7 @@ public final class NetworkBuilder {
                 .body((from, to) -> SpikeKernels.joinRuns(from, to, runs, runLength, runEnd, s.list, s.count, total)));
     }
 
-    private void registerSpikes(String owner, String variable, SpikeBuffer s) {
+    void registerSpikes(String owner, String variable, SpikeBuffer s) {
         states.register(owner, variable, "1", s.flags);
         states.register(owner, variable + "_list", "1", s.list);
         states.register(owner, variable + "_count", "1", s.count);
@@ -237,194 +251,12 @@ public final class NetworkBuilder {
         return rings;
     }
 
-    /** @return the projection, or null when a model refused (reported) or a group it uses failed */
-    private ProjectionRuntime projection(NetworkSpec.Projection p, Map<String, DelayRing> rings,
-                                         List<StepTask> postUpdateTasks) {
-        Group pre = groups.get(p.pre());
-        Group post = groups.get(p.post());
-        if (pre == null || post == null) {
-            return null;
-        }
-        String n = p.name();
-        long estimate = ((ConnectorModel) p.connector().factory()).estimateSynapses(p.connector().params(),
-                pre.size(), post.size(), pre == post);
-        int[] rows = RowBlocks.bounds(pre.size(), RowBlocks.count(estimate, pre.size(), maxBlockSynapses));
-        List<ProjectionBlock> blocks = new ArrayList<>();
-        long first = 0;
-        for (int b = 0; b + 1 < rows.length; b++) {
-            ProjectionBlock block = block(p, rows, b, first, estimate, pre.size(), post.size(), pre == post);
-            if (block == null) {
-                return null;
-            }
-            blocks.add(block);
-            first += block.comm().synapses();
-        }
-        SpikeBuffer delayed = pre.spikes();
-        if (p.delaySteps() > 0) {
-            delayed = new SpikeBuffer(pre.size());
-            registerSpikes(n, "arriving_spike", delayed);
-            deliveryTasks.add(rings.get(pre.name()).read(n, p.delaySteps(), delayed, clock));
-        }
-        if (p.plasticity() != null) {
-            for (int b = 0; b < blocks.size(); b++) {
-                PlasticityModel.Plasticity rule = plasticity(p, blockOwner(n, b), blocks.get(b), delayed, post,
-                        postUpdateTasks);
-                if (rule == null) {
-                    return null;
-                }
-                ProjectionBlock x = blocks.get(b);
-                blocks.set(b, new ProjectionBlock(x.firstSynapse(), x.comm(), rule, x.initialWeights(), x.connectivity()));
-            }
-        }
-        int synSize = p.alignPre() ? pre.size() : post.size();
-        float[] synInput = new float[synSize];
-        SynapseModel.SynapseState syn = guard(p.syn(), () -> {
-            states.register(n, "syn_input", "uS", synInput);
-            return ((SynapseModel) p.syn().factory()).create(p.syn().params(), context(n, p.syn()), synSize, synInput);
-        });
-        if (syn == null) {
-            return null;
-        }
-        List<CommModel.Comm> comms = blocks.stream().map(ProjectionBlock::comm).toList();
-        float[] drive = p.alignPre() ? alignPre(n, delayed, synInput, syn, comms, post.size())
-                : alignPost(n, delayed, synInput, syn, comms);
-        StepTask out = guard(p.out(), () -> ((OutputModel) p.out().factory()).create(p.out().params(),
-                context(n, p.out()), drive, post.v(), post.current()));
-        if (out == null) {
-            return null;
-        }
-        projectionTasks.add(out);
-        return new ProjectionRuntime(p, List.copyOf(blocks));
-    }
-
-    /** @return the owner name of block {@code b}: the projection's own for the first, {@code name#b} after */
-    private static String blockOwner(String projection, int b) {
-        return b == 0 ? projection : projection + "#" + b;
-    }
-
-    /** @return block {@code b} of rows: its pairs, weights and comm; null when a model refused */
-    private ProjectionBlock block(NetworkSpec.Projection p, int[] rows, int b, long first, long estimate,
-                                  int preSize, int postSize, boolean same) {
-        String n = p.name();
-        String owner = blockOwner(n, b);
-        boolean split = rows.length > 2;
-        ConnectorModel connector = (ConnectorModel) p.connector().factory();
-        EngineContext connContext = new EngineContext(spec.dt(), n + ".conn", spec.seed(), clock, states, List.of());
-        Connectivity conn = guard(p.connector(), () -> {
-            if (!split) {
-                return connector.connect(p.connector().params(), connContext, preSize, postSize, same);
-            }
-            try {
-                return connector.connectRows(p.connector().params(), connContext, preSize, postSize, same, rows[b],
-                        rows[b + 1]);
-            } catch (UnsupportedOperationException e) {
-                throw new IllegalArgumentException("would make about " + estimate + " synapses, more than the "
-                        + maxBlockSynapses + " one block of a projection holds, and cannot generate its rows in"
-                        + " blocks; lower the connection density or split the projection");
-            }
-        });
-        if (conn == null) {
-            return null;
-        }
-        float[] weights = new float[conn.synapses()];
-        InitializerModel init = (InitializerModel) p.weight().factory();
-        long seed = EngineContext.derive(spec.seed(), n + ".weight");
-        if (guard(p.weight(), () -> {
-            if (!split) {
-                init.fill(p.weight().params(), weights, seed);
-                return weights;
-            }
-            try {
-                init.fill(p.weight().params(), weights, seed, first);
-            } catch (UnsupportedOperationException e) {
-                throw new IllegalArgumentException("cannot fill the weights of a projection split into blocks"
-                        + " (it cannot start at synapse " + first + "); use Constant, Uniform or Normal");
-            }
-            return weights;
-        }) == null) {
-            return null;
-        }
-        // Plastic weights change, so keep where they started; static ones are their own record.
-        float[] initial = p.plasticity() != null ? weights.clone() : weights;
-        CommModel.Comm comm = guard(p.comm(), () -> {
-            states.register(owner, "weight", "uS", weights);
-            return ((CommModel) p.comm().factory()).create(p.comm().params(), context(owner, p.comm()), conn, weights);
-        });
-        return comm == null ? null : new ProjectionBlock(first, comm, null, initial, conn);
-    }
-
-    private PlasticityModel.Plasticity plasticity(NetworkSpec.Projection p, String owner, ProjectionBlock block,
-                                                  SpikeBuffer arriving, Group post, List<StepTask> postUpdateTasks) {
-        return guard(p.plasticity(), () -> {
-            PlasticityModel.Plasticity rule = ((PlasticityModel) p.plasticity().factory()).create(
-                    p.plasticity().params(), context(owner, p.plasticity()), block.comm(), arriving, post.spikes());
-            // Copied inside the guard, so that a rule returning null lists is reported as its own fault.
-            checkBounds(block.initialWeights(), rule.wMin(), rule.wMax());
-            deliveryTasks.addAll(List.copyOf(rule.beforeDelivery()));
-            postUpdateTasks.addAll(List.copyOf(rule.afterPostUpdate()));
-            return rule;
-        });
-    }
-
-    private float[] alignPost(String n, SpikeBuffer spikes, float[] synInput, SynapseModel.SynapseState syn,
-                              List<CommModel.Comm> comms) {
-        // Blocks deliver in row order, one after another, so each post neuron sums its inputs in the order
-        // of the unsplit projection.
-        for (int b = 0; b < comms.size(); b++) {
-            deliveryTasks.add(comms.get(b).propagateSpikes(blockOwner(n, b) + ".comm", spikes, synInput));
-        }
-        projectionTasks.add(syn.update());
-        return syn.g();
-    }
-
-    private float[] alignPre(String n, SpikeBuffer spikes, float[] synInput, SynapseModel.SynapseState syn,
-                             List<CommModel.Comm> comms, int postSize) {
-        projectionTasks.add(StepTask.parallel(n + ".spikes_to_syn", spikes.size())
-                .reads(spikes.flags).writes(synInput).elementwise()
-                .device("SpikeKernels.flagsToInput", spikes.flags, synInput)
-                .body((from, to) -> SpikeKernels.flagsToInput(from, to, spikes.flags, synInput)));
-        projectionTasks.add(syn.update());
-        float[] postDrive = new float[postSize];
-        states.register(n, "drive", "uS", postDrive);
-        projectionTasks.add(StepTask.parallel(n + ".drive.clear", postSize).writes(postDrive).elementwise()
-                .device("SpikeKernels.clear", postDrive)
-                .body((from, to) -> SpikeKernels.clear(from, to, postDrive)));
-        for (int b = 0; b < comms.size(); b++) {
-            projectionTasks.add(comms.get(b).propagateValues(blockOwner(n, b) + ".comm", syn.g(), postDrive));
-        }
-        return postDrive;
-    }
-
-    /**
-     * Initial weights outside the rule's bounds would stay there until touched: refuse them, never clip
-     * silently. The refusal is a config error at the weight initializer's path.
-     */
-    private static void checkBounds(float[] w, double lo, double hi) {
-        int outside = 0;
-        float min = Float.POSITIVE_INFINITY;
-        float max = Float.NEGATIVE_INFINITY;
-        for (float x : w) {
-            outside += x < lo || x > hi ? 1 : 0;
-            min = Math.min(min, x);
-            max = Math.max(max, x);
-        }
-        if (outside > 0) {
-            throw new IllegalArgumentException(outside + " of " + w.length + " initial weights lie outside the plasticity"
-                    + " bounds [" + fmt(lo) + ", " + fmt(hi) + "] (they span [" + min + ", " + max + "]); choose an"
-                    + " initializer within W_min and W_max");
-        }
-    }
-
-    private static String fmt(double v) {
-        return Double.isNaN(v) ? "none" : String.valueOf(v);
-    }
-
     /**
      * Runs a model's factory method. A model that rejects its arguments (IllegalArgumentException)
      * becomes a config error at the model's path and the result is null; any other failure is a
      * fault of the model's pack and stops the build.
      */
-    private <T> T guard(ModelRef model, Supplier<T> create) {
+    <T> T guard(ModelRef model, Supplier<T> create) {
         T created;
         try {
             created = create.get();
