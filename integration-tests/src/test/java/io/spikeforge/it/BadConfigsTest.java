@@ -1,5 +1,6 @@
 package io.spikeforge.it;
 
+import io.spikeforge.core.config.HeapLimit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,7 +11,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,7 +50,7 @@ class BadConfigsTest {
         Path expectedFile = config.resolveSibling(config.getFileName().toString().replace(".yaml", ".expected"));
         String expected = Files.readString(expectedFile)
                 .replace("{file}", config.toString())
-                .replace("{jvm-max-memory}", size(Runtime.getRuntime().maxMemory()));
+                .replace("{jvm-max-memory}", HeapLimit.describe(HeapLimit.bytes()));
         Path out = tmp.resolve("out");
         Cli.Result r = Cli.run("run", config.toString(), "--out", out.toString(), "--quiet");
         assertEquals(expected, r.err());
@@ -58,12 +58,5 @@ class BadConfigsTest {
         assertEquals("", r.out());
         assertFalse(r.stackTrace());
         assertFalse(Files.exists(out), "nothing is written for a refused config");
-    }
-
-    /** The engine's format for a heap size: "5.9 GiB", or MiB below 1 GiB. */
-    private static String size(long bytes) {
-        double gib = bytes / (double) (1L << 30);
-        return gib >= 1 ? String.format(Locale.ROOT, "%.1f GiB", gib)
-                : String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
     }
 }

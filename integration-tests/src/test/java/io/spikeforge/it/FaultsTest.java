@@ -2,6 +2,7 @@ package io.spikeforge.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spikeforge.core.checkpoint.CheckpointFile;
+import io.spikeforge.core.config.HeapLimit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,10 +77,20 @@ class FaultsTest {
                             }
                         }
                         """)
+                .source("faults.OutOfHeap", header + """
+                        public final class OutOfHeap implements NeuronModel {
+                            public String name() { return "OutOfHeap"; }
+                            public String description() { return "its state does not fit in the heap"; }
+                            public List<ParamSpec> parameters() { return List.of(); }
+                            public NeuronGroup create(Params p, BuildContext c, int size, float[] current, int[] spikes) {
+                                throw new OutOfMemoryError("Java heap space");
+                            }
+                        }
+                        """)
                 .plugin("faults.FaultPlugin", header + """
                         public final class FaultPlugin implements SpikeForgePlugin {
                             public List<ModelFactory> models() {
-                                return List.of(new PoisonAt(), new CrashAt(), new ReturnsNull());
+                                return List.of(new PoisonAt(), new CrashAt(), new ReturnsNull(), new OutOfHeap());
                             }
                         }
                         """)
@@ -182,5 +193,23 @@ class FaultsTest {
         assertEquals(1, r.code());
         assertEquals("spikeforge: populations[0].neuron: neuron model 'ReturnsNull' from pack faults ("
                 + packs.resolve("faults") + ") returned nothing (null) while building\n", r.err());
+    }
+
+    @Test
+    void runningOutOfHeapWhileBuildingIsOneMessageNamingThePart() throws Exception {
+        // What a model meets when the memory check's estimate was short: the heap runs out in create.
+        Path config = tmp.resolve("faulty.yaml");
+        Cli.Result r = run("""
+                dt: 0.1
+                duration: 10
+                populations:
+                  - {name: quiet, size: 4, neuron: LifRef}
+                  - {name: n, size: 10, neuron: OutOfHeap}
+                """);
+        assertEquals(2, r.code(), r.err());
+        assertEquals("spikeforge: 1 configuration error in " + config + ":\n  populations[1]: the JVM ran out of its "
+                + HeapLimit.describe(Runtime.getRuntime().maxMemory()) + " of heap while building this part, though"
+                + " the memory check let the network through (the check counts the large arrays only); give the JVM"
+                + " more memory (SPIKEFORGE_JAVA_OPTS=-Xmx...) or shrink the network\n", r.err());
     }
 }

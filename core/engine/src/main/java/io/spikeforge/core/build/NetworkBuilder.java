@@ -2,6 +2,7 @@ package io.spikeforge.core.build;
 
 import io.spikeforge.core.config.ConfigError;
 import io.spikeforge.core.config.ConfigException;
+import io.spikeforge.core.config.HeapLimit;
 import io.spikeforge.core.config.ModelRef;
 import io.spikeforge.core.config.NetworkSpec;
 import io.spikeforge.core.config.RowBlocks;
@@ -44,6 +45,8 @@ public final class NetworkBuilder {
 
     private final NetworkSpec spec;
     private final long maxBlockSynapses;
+    /** The config path of the part being built, for a message should the heap run out. */
+    private final String[] part = {"populations"};
     private final int[] clock = new int[1];
     private final StateRegistry states = new StateRegistry();
     private final Map<String, Group> groups = new LinkedHashMap<>();
@@ -103,24 +106,44 @@ public final class NetworkBuilder {
             throw new IllegalArgumentException("a block holds 1 to " + RowBlocks.MAX_SYNAPSES + " synapses, not "
                     + maxBlockSynapses);
         }
-        return new NetworkBuilder(spec, maxBlockSynapses).build();
+        NetworkBuilder builder = new NetworkBuilder(spec, maxBlockSynapses);
+        String[] part = builder.part;
+        try {
+            return builder.build();
+        } catch (OutOfMemoryError e) {
+            // Dropped first, so that the half-built network is garbage before the message is made.
+            builder = null;
+            throw new ConfigException(spec.origin().source(), List.of(new ConfigError(part[0], "the JVM ran out of"
+                    + " its " + HeapLimit.describe(Runtime.getRuntime().maxMemory()) + " of heap while building this"
+                    + " part, though the memory check let the network through (the check counts the large arrays"
+                    + " only); give the JVM more memory (SPIKEFORGE_JAVA_OPTS=-Xmx...) or shrink the network")));
+        }
     }
 
     private Network build() {
         long t0 = System.nanoTime();
-        spec.populations().forEach(this::population);
-        spec.inputs().forEach(this::input);
+        for (int i = 0; i < spec.populations().size(); i++) {
+            part[0] = "populations[" + i + "]";
+            population(spec.populations().get(i));
+        }
+        for (int i = 0; i < spec.inputs().size(); i++) {
+            part[0] = "inputs[" + i + "]";
+            input(spec.inputs().get(i));
+        }
+        part[0] = "projections";
         Map<String, DelayRing> rings = rings();
         List<ProjectionRuntime> projections = new ArrayList<>();
         List<StepTask> postUpdateTasks = new ArrayList<>();
         ProjectionBuilder projectionBuilder = new ProjectionBuilder(this, deliveryTasks, projectionTasks,
                 postUpdateTasks);
-        for (NetworkSpec.Projection p : spec.projections()) {
-            ProjectionRuntime built = projectionBuilder.build(p, rings);
+        for (int i = 0; i < spec.projections().size(); i++) {
+            part[0] = "projections[" + i + "]";
+            ProjectionRuntime built = projectionBuilder.build(spec.projections().get(i), rings);
             if (built != null) {
                 projections.add(built);
             }
         }
+        part[0] = "monitors";
         List<Monitor> monitors = new MonitorBuilder(spec, groups, projections, states, clock, errors).build();
         if (!errors.isEmpty()) {
             throw new ConfigException(spec.origin().source(), errors);

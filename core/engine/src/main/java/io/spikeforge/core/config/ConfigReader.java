@@ -104,7 +104,7 @@ public final class ConfigReader {
         ConfigOrigin origin = new ConfigOrigin(text, source, defaultName, overrides);
         NetworkSpec spec = new Reader(problems).network((ObjectNode) root, defaultName, origin);
         if (problems.isEmpty()) {
-            ResourceCheck.check(spec, Runtime.getRuntime().maxMemory(), problems);
+            ResourceCheck.check(spec, HeapLimit.bytes(), problems);
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems.list());

@@ -6,7 +6,6 @@ import io.spikeforge.spi.ConnectorModel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -73,8 +72,9 @@ final class ResourceCheck {
         long total = parts.stream().mapToLong(Part::bytes).sum();
         if (problems.isEmpty() && total > maxBytes) {
             Part largest = parts.stream().max((a, b) -> Long.compare(a.bytes(), b.bytes())).orElseThrow();
-            problems.add(largest.path(), "the network needs about " + size(total) + " of memory (this part "
-                    + size(largest.bytes()) + "), more than the " + size(maxBytes) + " this JVM may use; shrink the"
+            problems.add(largest.path(), "the network needs about " + HeapLimit.describe(total) + " of memory (this part "
+                    + HeapLimit.describe(largest.bytes()) + "), more than the " + HeapLimit.describe(maxBytes)
+                    + " this JVM may use; shrink the"
                     + " network or give the JVM more memory (SPIKEFORGE_JAVA_OPTS=-Xmx...)");
         }
     }
@@ -158,12 +158,5 @@ final class ResourceCheck {
         } else {
             parts.add(new Part("monitors[" + i + "]", 4 * cells));
         }
-    }
-
-    /** @return a byte count for people: "512.0 MiB", "23.4 GiB" */
-    static String size(long bytes) {
-        double gib = bytes / (double) (1L << 30);
-        return gib >= 1 ? String.format(Locale.ROOT, "%.1f GiB", gib)
-                : String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
     }
 }
