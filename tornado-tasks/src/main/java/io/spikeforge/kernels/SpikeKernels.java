@@ -1,20 +1,9 @@
 package io.spikeforge.kernels;
 
-/** Spike bookkeeping: compaction of flags into index lists, and the axonal delay ring. */
+/** Spike bookkeeping: spike flags into index lists (scan and join), and the axonal delay ring. */
 public final class SpikeKernels {
 
     private SpikeKernels() {
-    }
-
-    /** Writes the ascending indices with flags[i] != 0 into list and their number into count[0]. */
-    public static void compact(int[] flags, int size, int[] list, int[] count) {
-        int n = 0;
-        for (int i = 0; i < size; i++) {
-            if (flags[i] != 0) {
-                list[n++] = i;
-            }
-        }
-        count[0] = n;
     }
 
     /**

@@ -9,16 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SpikeKernelsTest {
 
     @Test
-    void compactListsFlaggedIndicesInOrder() {
-        int[] flags = {0, 1, 0, 1, 1, 0};
-        int[] list = new int[6];
-        int[] count = new int[1];
-        SpikeKernels.compact(flags, 6, list, count);
-        assertEquals(3, count[0]);
-        assertArrayEquals(new int[] {1, 3, 4}, java.util.Arrays.copyOf(list, 3));
-    }
-
-    @Test
     void ringReturnsWhatWasPushedAndClearsStaleFlags() {
         int size = 4;
         int slots = 3;
