@@ -39,8 +39,8 @@ public interface ConnectorModel extends ModelFactory {
     /**
      * Generates the synapses of pre neurons {@code rowFrom .. rowTo-1} only: the pairs that
      * {@link #connect} makes in those rows, with every other row empty. The engine calls it for a
-     * projection with more synapses than one int-indexed block holds (2^31 - 9, or a device's smaller
-     * limit), once per block of rows, and never otherwise. The default refuses, and the engine then
+     * projection with more synapses than one int-indexed block holds (2^31 - 9, or a smaller limit set
+     * through the engine's Java API), once per block of rows, and never otherwise. The default refuses, and the engine then
      * asks the user to split the projection.
      *
      * @param params         validated parameters
