@@ -79,14 +79,16 @@ final class ProjectionBuilder {
                     return null;
                 }
                 ProjectionBlock x = blocks.get(b);
-                blocks.set(b, new ProjectionBlock(x.firstSynapse(), x.comm(), rule, x.initialWeights(), x.connectivity()));
+                blocks.set(b, new ProjectionBlock(x.firstSynapse(), x.comm(), rule, x.initialWeights(),
+                        x.connectivity()));
             }
         }
         int synSize = p.alignPre() ? pre.size() : post.size();
         float[] synInput = new float[synSize];
         SynapseModel.SynapseState syn = builder.guard(p.syn(), () -> {
             builder.states().register(n, "syn_input", "uS", synInput);
-            return ((SynapseModel) p.syn().factory()).create(p.syn().params(), builder.context(n, p.syn()), synSize, synInput);
+            return ((SynapseModel) p.syn().factory()).create(p.syn().params(), builder.context(n, p.syn()), synSize,
+                    synInput);
         });
         if (syn == null) {
             return null;
@@ -115,7 +117,8 @@ final class ProjectionBuilder {
         String owner = blockOwner(n, b);
         boolean split = rows.length > 2;
         ConnectorModel connector = (ConnectorModel) p.connector().factory();
-        EngineContext connContext = new EngineContext(spec.dt(), n + ".conn", spec.seed(), builder.clock(), builder.states(), List.of());
+        EngineContext connContext = new EngineContext(spec.dt(), n + ".conn", spec.seed(), builder.clock(),
+                builder.states(), List.of());
         Connectivity conn = builder.guard(p.connector(), () -> {
             if (!split) {
                 return connector.connect(p.connector().params(), connContext, preSize, postSize, same);
@@ -125,8 +128,8 @@ final class ProjectionBuilder {
                         rows[b + 1]);
             } catch (UnsupportedOperationException e) {
                 throw new IllegalArgumentException("would make about " + estimate + " synapses, more than the "
-                        + builder.maxBlockSynapses() + " one block of a projection holds, and cannot generate its rows in"
-                        + " blocks; lower the connection density or split the projection");
+                        + builder.maxBlockSynapses() + " one block of a projection holds, and cannot generate its"
+                        + " rows in blocks; lower the connection density or split the projection");
             }
         });
         if (conn == null) {
@@ -154,7 +157,8 @@ final class ProjectionBuilder {
         float[] initial = p.plasticity() != null ? weights.clone() : weights;
         CommModel.Comm comm = builder.guard(p.comm(), () -> {
             builder.states().register(owner, "weight", "uS", weights);
-            return ((CommModel) p.comm().factory()).create(p.comm().params(), builder.context(owner, p.comm()), conn, weights);
+            return ((CommModel) p.comm().factory()).create(p.comm().params(), builder.context(owner, p.comm()), conn,
+                    weights);
         });
         return comm == null ? null : new ProjectionBlock(first, comm, null, initial, conn);
     }
@@ -163,7 +167,8 @@ final class ProjectionBuilder {
                                                   SpikeBuffer arriving, Group post) {
         return builder.guard(p.plasticity(), () -> {
             PlasticityModel.Plasticity rule = ((PlasticityModel) p.plasticity().factory()).create(
-                    p.plasticity().params(), builder.context(owner, p.plasticity()), block.comm(), arriving, post.spikes());
+                    p.plasticity().params(), builder.context(owner, p.plasticity()), block.comm(), arriving,
+                    post.spikes());
             // Copied inside the guard, so that a rule returning null lists is reported as its own fault.
             checkBounds(block.initialWeights(), rule.wMin(), rule.wMax());
             deliveryTasks.addAll(List.copyOf(rule.beforeDelivery()));
@@ -215,9 +220,9 @@ final class ProjectionBuilder {
             max = Math.max(max, x);
         }
         if (outside > 0) {
-            throw new IllegalArgumentException(outside + " of " + w.length + " initial weights lie outside the plasticity"
-                    + " bounds [" + fmt(lo) + ", " + fmt(hi) + "] (they span [" + min + ", " + max + "]); choose an"
-                    + " initializer within W_min and W_max");
+            throw new IllegalArgumentException(outside + " of " + w.length + " initial weights lie outside the"
+                    + " plasticity bounds [" + fmt(lo) + ", " + fmt(hi) + "] (they span [" + min + ", " + max
+                    + "]); choose an initializer within W_min and W_max");
         }
     }
 
