@@ -55,11 +55,11 @@ final class MonitorBuilder {
                 int[] idx = indices(mon.indices(), proj.synapses(), path,
                         () -> "projection '" + proj.name() + "' has " + proj.synapses() + " synapses");
                 if (idx != null) {
+                    // One block's live weights are an array a device backend can record from; blocks are not.
                     CommModel.Comm comm = proj.blocks().getFirst().comm();
                     Object watched = proj.blocks().size() > 1 ? proj
                             : comm.liveWeights() != null ? comm.liveWeights() : comm;
-                    ValueMonitor.Reader reader = proj.blocks().size() > 1 ? proj::weight : comm::weight;
-                    monitors.add(new ValueMonitor(mon, "uS", reader, idx, steps, clock, watched));
+                    monitors.add(new ValueMonitor(mon, "uS", proj::weight, idx, steps, clock, watched));
                 }
                 continue;
             }

@@ -46,7 +46,7 @@ public final class NetworkBuilder {
     private final NetworkSpec spec;
     private final long maxBlockSynapses;
     /** The config path of the part being built, for a message should the heap run out. */
-    private final String[] part = {"populations"};
+    private String part = "populations";
     private final int[] clock = new int[1];
     private final StateRegistry states = new StateRegistry();
     private final Map<String, Group> groups = new LinkedHashMap<>();
@@ -107,13 +107,13 @@ public final class NetworkBuilder {
                     + maxBlockSynapses);
         }
         NetworkBuilder builder = new NetworkBuilder(spec, maxBlockSynapses);
-        String[] part = builder.part;
         try {
             return builder.build();
         } catch (OutOfMemoryError e) {
-            // Dropped first, so that the half-built network is garbage before the message is made.
+            String part = builder.part;
+            // Dropped before the message is made, so that the half-built network is garbage by then.
             builder = null;
-            throw new ConfigException(spec.origin().source(), List.of(new ConfigError(part[0], "the JVM ran out of"
+            throw new ConfigException(spec.origin().source(), List.of(new ConfigError(part, "the JVM ran out of"
                     + " its " + HeapLimit.describe(Runtime.getRuntime().maxMemory()) + " of heap while building this"
                     + " part, though the memory check let the network through (the check counts the large arrays"
                     + " only); give the JVM more memory (SPIKEFORGE_JAVA_OPTS=-Xmx...) or shrink the network")));
@@ -123,27 +123,27 @@ public final class NetworkBuilder {
     private Network build() {
         long t0 = System.nanoTime();
         for (int i = 0; i < spec.populations().size(); i++) {
-            part[0] = "populations[" + i + "]";
+            part = "populations[" + i + "]";
             population(spec.populations().get(i));
         }
         for (int i = 0; i < spec.inputs().size(); i++) {
-            part[0] = "inputs[" + i + "]";
+            part = "inputs[" + i + "]";
             input(spec.inputs().get(i));
         }
-        part[0] = "projections";
+        part = "projections";
         Map<String, DelayRing> rings = rings();
         List<ProjectionRuntime> projections = new ArrayList<>();
         List<StepTask> postUpdateTasks = new ArrayList<>();
         ProjectionBuilder projectionBuilder = new ProjectionBuilder(this, deliveryTasks, projectionTasks,
                 postUpdateTasks);
         for (int i = 0; i < spec.projections().size(); i++) {
-            part[0] = "projections[" + i + "]";
+            part = "projections[" + i + "]";
             ProjectionRuntime built = projectionBuilder.build(spec.projections().get(i), rings);
             if (built != null) {
                 projections.add(built);
             }
         }
-        part[0] = "monitors";
+        part = "monitors";
         List<Monitor> monitors = new MonitorBuilder(spec, groups, projections, states, clock, errors).build();
         if (!errors.isEmpty()) {
             throw new ConfigException(spec.origin().source(), errors);

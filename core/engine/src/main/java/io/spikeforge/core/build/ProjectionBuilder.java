@@ -78,9 +78,7 @@ final class ProjectionBuilder {
                 if (rule == null) {
                     return null;
                 }
-                ProjectionBlock x = blocks.get(b);
-                blocks.set(b, new ProjectionBlock(x.firstSynapse(), x.comm(), rule, x.initialWeights(),
-                        x.connectivity()));
+                blocks.set(b, blocks.get(b).withPlasticity(rule));
             }
         }
         int synSize = p.alignPre() ? pre.size() : post.size();

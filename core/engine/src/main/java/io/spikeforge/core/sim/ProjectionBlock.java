@@ -18,6 +18,11 @@ import io.spikeforge.spi.PlasticityModel;
 public record ProjectionBlock(long firstSynapse, CommModel.Comm comm, PlasticityModel.Plasticity plasticity,
                               float[] initialWeights, Connectivity connectivity) {
 
+    /** @return this block with {@code rule} as its plasticity */
+    public ProjectionBlock withPlasticity(PlasticityModel.Plasticity rule) {
+        return new ProjectionBlock(firstSynapse, comm, rule, initialWeights, connectivity);
+    }
+
     /** @return this block's weights now: the comm's own array when it keeps one, else a copy */
     public float[] weightsNow() {
         float[] live = comm.liveWeights();
