@@ -227,6 +227,20 @@ class CheckpointTest {
     }
 
     @Test
+    void weightsOfAProjectionWithoutPlasticityAreTheConfigsAndACheckpointWithOthersIsRefused() throws Exception {
+        Network net = build(Packs.ENGINE);
+        Packs.ENGINE.run(net, new JvmBackend(1), stopAt(100));
+        float[] w = (float[]) net.states().find("ie.weight").orElseThrow().array();
+        w[5] = 0.3f;
+        Path file = tmp.resolve("edited.sfck");
+        CheckpointFile.write(file, net, new CheckpointMeta(net.spec().origin(), net.step(), "", 0, 1000));
+        assertRefused("checkpoint " + file + " does not match the network its config builds: state 'ie.weight' holds"
+                + " the weights of a projection without plasticity, which its config fixes, and they differ from the"
+                + " config's at synapse 5 (the config gives 0.2) (were the packs or SpikeForge changed since it was"
+                + " written?)", file);
+    }
+
+    @Test
     void aCheckpointIsRestoredOnlyIntoTheNetworkItWasTakenFrom() throws Exception {
         Path file = checkpoint();
         Network other = Packs.ENGINE.build(Packs.ENGINE.parse(NETWORK.replace("size: 120", "size: 100"), "other",

@@ -67,6 +67,48 @@ class CsrKernelsTest {
     }
 
     @Test
+    void uniformPropagationGivesTheGeneralKernelsFloatsAndCountsTimesTheWeight() {
+        Random r = new Random(11);
+        int[][] csr = randomCsr(r);
+        int[] rowPtr = csr[0];
+        int[] cols = csr[1];
+        float weight = 0.6f;
+        float[] w = new float[cols.length];
+        java.util.Arrays.fill(w, weight);
+        int[] list = new int[PRE];
+        int n = 0;
+        for (int i = 0; i < PRE; i++) {
+            if (r.nextDouble() < 0.3) {
+                list[n++] = i;
+            }
+        }
+        int[] count = {n};
+        float[] start = new float[POST];
+        for (int j = 0; j < POST; j++) {
+            start[j] = (float) r.nextGaussian();
+        }
+        float[] general = start.clone();
+        CsrKernels.propagateSpikes(0, POST, rowPtr, cols, w, list, count, general, new int[1]);
+        for (int parts : new int[] {1, 2, 3, 7, POST}) {
+            float[] uniform = start.clone();
+            for (int p = 0; p < parts; p++) {
+                CsrKernels.propagateSpikesUniform(POST * p / parts, POST * (p + 1) / parts, rowPtr, cols, weight,
+                        list, count, uniform, new int[1]);
+            }
+            assertArrayEquals(general, uniform, "split into " + parts);
+        }
+        int[] arriving = new int[POST];
+        for (int s = 0; s < n; s++) {
+            for (int k = rowPtr[list[s]]; k < rowPtr[list[s] + 1]; k++) {
+                arriving[cols[k]]++;
+            }
+        }
+        for (int j = 0; j < POST; j++) {
+            assertEquals(start[j] + arriving[j] * 0.6, general[j], 1e-5, "post " + j);
+        }
+    }
+
+    @Test
     void rowAndColumnUpdatesClipAndTouchOnlySpikingRowsAndColumns() {
         // 2 x 3, all connected.
         int[] rowPtr = {0, 3, 6};

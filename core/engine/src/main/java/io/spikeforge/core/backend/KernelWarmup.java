@@ -82,6 +82,7 @@ public final class KernelWarmup {
             SpikeKernels.scanRun(0, N, flags, runs, counts, runLength, runEnd);
             SpikeKernels.joinRuns(0, N, runs, runLength, runEnd, list, count, total);
             CsrKernels.propagateSpikes(0, N, rowPtr, cols, w, list, count, input, sink);
+            CsrKernels.propagateSpikesUniform(0, N, rowPtr, cols, 0.01f, list, count, input, sink);
             SynapseKernels.expon(0, N, g, input, 0.98f);
             OutputKernels.coba(0, N, g, v, current, 0f);
             InputKernels.addConstant(0, N, current, 0.2f);

@@ -41,6 +41,28 @@ public final class ArrayIO {
         }
     }
 
+    /**
+     * Reads {@code len} big-endian floats and compares them, bit for bit, with {@code expected[0 ..]}.
+     *
+     * @return the index of the first that differs, or -1 when all are the same
+     */
+    public static long firstDifference(DataInput in, float[] expected, int len) throws IOException {
+        byte[] bytes = new byte[4 * Math.min(CHUNK, Math.max(len, 1))];
+        long first = -1;
+        for (int done = 0; done < len; ) {
+            int n = Math.min(CHUNK, len - done);
+            in.readFully(bytes, 0, 4 * n);
+            ByteBuffer buf = ByteBuffer.wrap(bytes, 0, 4 * n).order(ByteOrder.BIG_ENDIAN);
+            for (int e = 0; e < n && first < 0; e++) {
+                if (buf.getInt(4 * e) != Float.floatToRawIntBits(expected[done + e])) {
+                    first = done + e;
+                }
+            }
+            done += n;
+        }
+        return first;
+    }
+
     /** Writes {@code a[from .. from+len)} as big-endian ints. */
     public static void writeInts(DataOutput out, int[] a, int from, int len) throws IOException {
         ByteBuffer buf = ByteBuffer.allocate(4 * Math.min(CHUNK, Math.max(len, 1))).order(ByteOrder.BIG_ENDIAN);

@@ -5,6 +5,7 @@ import io.spikeforge.core.config.ConfigOrigin;
 import io.spikeforge.core.config.Overrides;
 import io.spikeforge.core.sim.Monitor;
 import io.spikeforge.core.sim.Network;
+import io.spikeforge.core.sim.ProjectionRuntime;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -24,8 +25,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.CRC32;
@@ -254,6 +257,14 @@ public final class CheckpointFile {
         private void restoreStates(DataInput in, Network net) throws IOException {
             Map<String, StateRegistry.State> byName = new HashMap<>();
             net.states().all().forEach(s -> byName.put(s.name(), s));
+            // A static projection's weights are its config's: they are compared, not restored, so that the
+            // comm may rely on them (CsrComm skips the weight array when they are all the same).
+            Set<Object> fixed = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (ProjectionRuntime p : net.projections()) {
+                if (p.spec().plasticity() == null) {
+                    p.blocks().forEach(b -> fixed.add(b.initialWeights()));
+                }
+            }
             int count = in.readInt();
             Set<String> restored = new HashSet<>();
             for (int k = 0; k < count; k++) {
@@ -268,6 +279,17 @@ public final class CheckpointFile {
                     throw mismatch("state '" + name + "' holds " + length + " values of type " + type
                             + " in the checkpoint and " + s.length() + " of type " + typeOf(s.array())
                             + " in the network");
+                }
+                if (fixed.contains(s.array())) {
+                    float[] f = (float[]) s.array();
+                    long at = ArrayIO.firstDifference(in, f, length);
+                    if (at >= 0) {
+                        throw mismatch("state '" + name + "' holds the weights of a projection without plasticity,"
+                                + " which its config fixes, and they differ from the config's at synapse " + at
+                                + " (the config gives " + f[(int) at] + ")");
+                    }
+                    restored.add(name);
+                    continue;
                 }
                 switch (s.array()) {
                     case float[] f -> ArrayIO.readFloats(in, f, 0, length);

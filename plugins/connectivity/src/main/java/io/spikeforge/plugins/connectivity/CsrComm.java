@@ -74,6 +74,15 @@ final class CsrComm implements CommModel {
         private final boolean eventDriven;
         private int[][] csc;
         private int[] colRows;
+        /** Set by the first task that writes weights (a plasticity rule's): then they may differ. */
+        private boolean plastic;
+        /**
+         * True while every synapse has the weight {@link #uniformWeight} and no task writes weights:
+         * propagation then reads no weight array. The engine keeps a static projection's weights as its
+         * config made them (a checkpoint that holds others is refused), so this stays true for a run.
+         */
+        private boolean uniform;
+        private float uniformWeight;
 
         Csr(String owner, Connectivity conn, float[] w, boolean eventDriven) {
             this.conn = conn;
@@ -135,6 +144,8 @@ final class CsrComm implements CommModel {
             }
             // Receives the kernel's read-ahead values, which nothing reads (threads may race on it harmlessly).
             int[] sink = new int[1];
+            uniform = !plastic && allEqual(w);
+            uniformWeight = w.length > 0 ? w[0] : 0f;
             return StepTask.parallel(name + ".EventCSRLinear.propagate", target.length)
                     .reads(pre.list, pre.count, w).writes(target).local(target)
                     // On a device without float atomics: each post neuron gathers from its column, in ascending pre
@@ -143,8 +154,34 @@ final class CsrComm implements CommModel {
                         ensureCsc();
                         return DeviceCall.of("CsrKernels.gatherSpikes", csc[0], csc[1], colRows, w, pre.flags, target);
                     })
-                    .body((from, to) -> CsrKernels.propagateSpikes(from, to, rowPtr, cols, w, pre.list, pre.count,
-                            target, sink));
+                    .body((from, to) -> {
+                        if (uniform) {
+                            CsrKernels.propagateSpikesUniform(from, to, rowPtr, cols, uniformWeight, pre.list,
+                                    pre.count, target, sink);
+                        } else {
+                            CsrKernels.propagateSpikes(from, to, rowPtr, cols, w, pre.list, pre.count, target, sink);
+                        }
+                    });
+        }
+
+        /** Bit for bit, so that -0 and 0 count as different weights (they add differently to -0). */
+        private static boolean allEqual(float[] w) {
+            if (w.length == 0) {
+                return true;
+            }
+            int first = Float.floatToRawIntBits(w[0]);
+            for (float x : w) {
+                if (Float.floatToRawIntBits(x) != first) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Called by every method that makes a task writing weights. */
+        private void weightsWillChange() {
+            plastic = true;
+            uniform = false;
         }
 
         @Override
@@ -160,6 +197,7 @@ final class CsrComm implements CommModel {
         @Override
         public StepTask updateRows(String name, SpikeBuffer pre, float[] postValues, float factor, float wMin,
                                    float wMax) {
+            weightsWillChange();
             return StepTask.parallel(name + ".rows", conn.postSize())
                     .reads(pre.list, pre.count, postValues).writes(w)
                     .device("CsrKernels.updateRows", rowPtr, cols, w, pre.list, pre.count,
@@ -171,6 +209,7 @@ final class CsrComm implements CommModel {
         @Override
         public StepTask updateColumns(String name, SpikeBuffer post, float[] preValues, float factor, float wMin,
                                       float wMax) {
+            weightsWillChange();
             ensureCsc();
             int[] colPtr = csc[0];
             int[] perm = csc[1];
@@ -186,6 +225,7 @@ final class CsrComm implements CommModel {
         @Override
         public StepTask updateRows(String name, SpikeBuffer pre, float[] preScale, float[] postValues, float factor,
                                    float wMin, float wMax) {
+            weightsWillChange();
             return StepTask.parallel(name + ".rows", conn.postSize())
                     .reads(pre.list, pre.count, preScale, postValues).writes(w)
                     .body((from, to) -> CsrKernels.updateRowsScaled(from, to, rowPtr, cols, w, pre.list, pre.count,
@@ -195,6 +235,7 @@ final class CsrComm implements CommModel {
         @Override
         public StepTask updateColumns(String name, SpikeBuffer post, float[] preValues, float[] postScale,
                                       float factor, float wMin, float wMax) {
+            weightsWillChange();
             ensureCsc();
             int[] colPtr = csc[0];
             int[] perm = csc[1];
@@ -207,6 +248,7 @@ final class CsrComm implements CommModel {
 
         @Override
         public StepTask updateSynapses(String name, float[] values, float[] factor, float wMin, float wMax) {
+            weightsWillChange();
             return StepTask.parallel(name + ".synapses", w.length)
                     .reads(values, factor).writes(w)
                     .body((from, to) -> CsrKernels.updateSynapses(from, to, w, values, factor, wMin, wMax));

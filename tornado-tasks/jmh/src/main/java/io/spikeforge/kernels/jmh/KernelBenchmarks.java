@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The hot kernels, one call per step as the engine makes it: the LIF update, event-driven CSR
- * propagation, the two STDP passes and the delay ring. Sizes follow the yardsticks: a 10k -> 1k
+ * propagation (with a weight array, and with one weight for all synapses), the two STDP passes and the
+ * delay ring. Sizes follow the yardsticks: a 10k -> 1k
  * projection at p = 0.1 with 15 input spikes and 4 post spikes per step (15 Hz and about 40 Hz at dt =
  * 0.1 ms).
  */
@@ -141,6 +142,13 @@ public class KernelBenchmarks {
     @Benchmark
     public float eventCsrPropagation() {
         CsrKernels.propagateSpikes(0, POST, rowPtr, cols, w, preList, preCount, target, sink);
+        return target[7];
+    }
+
+    /** The same delivery for a static projection with one weight: no weight array to read. */
+    @Benchmark
+    public float eventCsrPropagationUniformWeight() {
+        CsrKernels.propagateSpikesUniform(0, POST, rowPtr, cols, 0.005f, preList, preCount, target, sink);
         return target[7];
     }
 
