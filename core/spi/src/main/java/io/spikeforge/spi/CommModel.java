@@ -75,7 +75,9 @@ public interface CommModel extends ModelFactory {
 
         /**
          * {@return the array that holds the live weights in connectivity order, when the comm keeps
-         * one (then a device backend can record them there), or null}
+         * one (then a device backend can record them there), or null}. It is for reading: rules change
+         * weights through the update tasks below, which tell the comm that its weights will change (a
+         * comm may skip its weight array while they are all the same).
          */
         default float[] liveWeights() {
             return null;

@@ -2,7 +2,6 @@ package io.spikeforge.plugins.connectivity;
 
 import io.spikeforge.spi.CommModel;
 import io.spikeforge.spi.Connectivity;
-import io.spikeforge.spi.ConnectorModel;
 import io.spikeforge.spi.SpikeBuffer;
 import io.spikeforge.spi.StepTask;
 import org.junit.jupiter.api.Test;
@@ -68,18 +67,36 @@ class CsrCommTest {
         float[] w = new float[conn.synapses()];
         Arrays.fill(w, 0.6f);
         CommModel.Comm uniform = comm(w.clone());
-        CommModel.Comm general = comm(w.clone());
-        // A rule's task writes weights: from then on the comm reads its weight array.
-        general.updateRows("stdp", new SpikeBuffer(PRE), new float[POST], 0f, 0f, 1f);
         Random r = new Random(5);
         for (int trial = 0; trial < 20; trial++) {
             SpikeBuffer s = spikes(r);
             float[] expected = reference(w, s);
             for (int parts : new int[] {1, 2, 7}) {
                 assertArrayEquals(expected, deliver(uniform, s, parts), "uniform, " + parts + " parts");
-                assertArrayEquals(expected, deliver(general, s, parts), "weight array, " + parts + " parts");
             }
         }
+    }
+
+    @Test
+    void weightsThatARuleChangesAreDeliveredAsTheyAreNow() {
+        float[] w = new float[conn.synapses()];
+        Arrays.fill(w, 0.6f);
+        CommModel.Comm plastic = comm(w);
+        Random r = new Random(9);
+        SpikeBuffer pre = spikes(r);
+        float[] postTrace = new float[POST];
+        for (int j = 0; j < POST; j++) {
+            postTrace[j] = r.nextFloat();
+        }
+        // The delivery task is made first, while the weights are still all the same.
+        float[] target = new float[POST];
+        StepTask propagate = plastic.propagateSpikes("p", pre, target);
+        StepTask depress = plastic.updateRows("stdp", pre, postTrace, -0.1f, 0f, 1f);
+        depress.run(0, POST);
+        propagate.run(0, POST);
+        float[] now = plastic.liveWeights();
+        assertEquals(0.6f - 0.1f * postTrace[conn.cols()[conn.rowPtr()[pre.list[0]]]], now[conn.rowPtr()[pre.list[0]]]);
+        assertArrayEquals(reference(now, pre), target);
     }
 
     @Test
