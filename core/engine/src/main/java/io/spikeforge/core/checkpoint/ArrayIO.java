@@ -46,9 +46,9 @@ public final class ArrayIO {
      *
      * @return the index of the first that differs, or -1 when all are the same
      */
-    public static long firstDifference(DataInput in, float[] expected, int len) throws IOException {
+    public static int firstDifference(DataInput in, float[] expected, int len) throws IOException {
         byte[] bytes = new byte[4 * Math.min(CHUNK, Math.max(len, 1))];
-        long first = -1;
+        int first = -1;
         for (int done = 0; done < len; ) {
             int n = Math.min(CHUNK, len - done);
             in.readFully(bytes, 0, 4 * n);

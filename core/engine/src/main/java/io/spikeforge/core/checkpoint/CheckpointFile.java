@@ -282,11 +282,11 @@ public final class CheckpointFile {
                 }
                 if (fixed.contains(s.array())) {
                     float[] f = (float[]) s.array();
-                    long at = ArrayIO.firstDifference(in, f, length);
+                    int at = ArrayIO.firstDifference(in, f, length);
                     if (at >= 0) {
                         throw mismatch("state '" + name + "' holds the weights of a projection without plasticity,"
                                 + " which its config fixes, and they differ from the config's at synapse " + at
-                                + " (the config gives " + f[(int) at] + ")");
+                                + " (the config gives " + f[at] + ")");
                     }
                     restored.add(name);
                     continue;
