@@ -21,8 +21,7 @@ public final class CsrKernels {
      * propagation time of a 400k-neuron network split over two threads).
      */
     public static int lowerBound(int[] cols, int start, int end, int value, int span) {
-        int k = start + (int) ((long) (end - start) * value / Math.max(span, 1));
-        k = Math.min(Math.max(k, start), end);
+        int k = Math.min(Math.max(evenGuess(start, end, value, span), start), end);
         while (k > start && cols[k - 1] >= value) {
             k--;
         }
@@ -30,6 +29,11 @@ public final class CsrKernels {
             k++;
         }
         return k;
+    }
+
+    /** Where {@code value} would lie in [start, end) if the columns there were spread evenly over [0, span). */
+    public static int evenGuess(int start, int end, int value, int span) {
+        return start + (int) ((long) (end - start) * value / Math.max(span, 1));
     }
 
     /**
@@ -52,7 +56,7 @@ public final class CsrKernels {
             }
             if (s + 4 < n) {
                 int r = spikeList[s + 4];
-                int p = rowPtr[r] + (int) ((long) (rowPtr[r + 1] - rowPtr[r]) * from / Math.max(span, 1));
+                int p = evenGuess(rowPtr[r], rowPtr[r + 1], from, span);
                 if (p < rowPtr[r + 1]) {
                     ahead += cols[p] + (int) w[p];
                 }
@@ -95,7 +99,7 @@ public final class CsrKernels {
             }
             if (s + 4 < n) {
                 int r = spikeList[s + 4];
-                int p = rowPtr[r] + (int) ((long) (rowPtr[r + 1] - rowPtr[r]) * from / Math.max(span, 1));
+                int p = evenGuess(rowPtr[r], rowPtr[r + 1], from, span);
                 if (p < rowPtr[r + 1]) {
                     ahead += cols[p];
                 }

@@ -28,6 +28,18 @@ class CsrKernelsTest {
         return new int[][] {rowPtr, java.util.Arrays.copyOf(cols, n)};
     }
 
+    /** @return the pre neurons that spike, each with probability {@code p}, ascending */
+    private static int[] randomSpikes(Random r, double p) {
+        int[] list = new int[PRE];
+        int n = 0;
+        for (int i = 0; i < PRE; i++) {
+            if (r.nextDouble() < p) {
+                list[n++] = i;
+            }
+        }
+        return java.util.Arrays.copyOf(list, n);
+    }
+
     @Test
     void propagationIsTheSameForEverySplitAndMatchesTheDenseSum() {
         Random r = new Random(7);
@@ -38,13 +50,8 @@ class CsrKernelsTest {
         for (int k = 0; k < w.length; k++) {
             w[k] = (float) r.nextGaussian();
         }
-        int[] list = new int[PRE];
-        int n = 0;
-        for (int i = 0; i < PRE; i++) {
-            if (r.nextDouble() < 0.2) {
-                list[n++] = i;
-            }
-        }
+        int[] list = randomSpikes(r, 0.2);
+        int n = list.length;
         int[] count = {n};
         float[] whole = new float[POST];
         CsrKernels.propagateSpikes(0, POST, rowPtr, cols, w, list, count, whole, new int[1]);
@@ -75,13 +82,8 @@ class CsrKernelsTest {
         float weight = 0.6f;
         float[] w = new float[cols.length];
         java.util.Arrays.fill(w, weight);
-        int[] list = new int[PRE];
-        int n = 0;
-        for (int i = 0; i < PRE; i++) {
-            if (r.nextDouble() < 0.3) {
-                list[n++] = i;
-            }
-        }
+        int[] list = randomSpikes(r, 0.3);
+        int n = list.length;
         int[] count = {n};
         float[] start = new float[POST];
         for (int j = 0; j < POST; j++) {
@@ -138,14 +140,11 @@ class CsrKernelsTest {
         for (int k = 0; k < w.length; k++) {
             w[k] = (float) r.nextGaussian();
         }
+        int[] list = randomSpikes(r, 0.3);
+        int n = list.length;
         int[] flags = new int[PRE];
-        int[] list = new int[PRE];
-        int n = 0;
-        for (int i = 0; i < PRE; i++) {
-            if (r.nextDouble() < 0.3) {
-                flags[i] = 1;
-                list[n++] = i;
-            }
+        for (int i : list) {
+            flags[i] = 1;
         }
         // Build the column index by counting.
         int[] colPtr = new int[POST + 1];
