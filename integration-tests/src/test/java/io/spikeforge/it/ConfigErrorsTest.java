@@ -124,4 +124,34 @@ class ConfigErrorsTest {
                 "inputs[1]: PoissonSpikes: rate * dt = 2.0 exceeds one spike per step; lower rate or dt",
                 "projections[0].comm.conn: FixedPreNum: num = 5 exceeds the 2 available pre neurons"), errors(yaml));
     }
+
+    @Test
+    void slicesOutsideTheGroupOrNotWrittenAsSlicesAreRefusedWithTheGroupsSize() {
+        String yaml = VALID.replace("pre: pre\n", "pre: \"pre[1:3]\"\n").replace("post: post\n", "post: \"post[x:]\"\n");
+        assertEquals(List.of(
+                "projections[0].pre: 'pre[1:3]' is not a slice of the 2 neurons of pre: [from:to] needs 0 <= from < to"
+                        + " <= 2 (a negative bound counts from the end)",
+                "projections[0].post: 'post[x:]' names no population, nor a slice of one; write a name, or"
+                        + " NAME[from:to] with whole numbers, as Brian2's subgroups are written (P[:3200], P[3200:])"),
+                errors(yaml));
+    }
+
+    @Test
+    void anEmptySliceAndAMisspeltSlicedGroupAreRefused() {
+        String yaml = VALID.replace("pre: pre\n", "pre: \"pree[:1]\"\n").replace("post: post\n", "post: \"post[-1:1]\"\n");
+        assertEquals(List.of(
+                "projections[0].pre: unknown population or spike source 'pree'. Did you mean 'pre'? Known: pre, post",
+                "projections[0].post: 'post[-1:1]' is not a slice of the 2 neurons of post: [from:to] needs 0 <= from"
+                        + " < to <= 2 (a negative bound counts from the end)"), errors(yaml));
+    }
+
+    @Test
+    void leavingOutSelfConnectionsIsRefusedBetweenOverlappingSlicesThatStartApart() {
+        String yaml = VALID.replace("pre: pre\n", "pre: \"pre[1:]\"\n").replace("post: post\n", "post: pre\n")
+                .replace("{type: FixedProb, prob: 0.5}", "{type: FixedProb, prob: 0.5, allow_self: false}");
+        assertEquals(List.of("projections[0].comm.conn.allow_self: false cannot leave out self-connections between"
+                + " 'pre[1:]' and 'pre': the slices overlap but start at different neurons, and a connector pairs"
+                + " neuron i of one with neuron i of the other. Start both slices at the same neuron, or split the"
+                + " projection where they overlap"), errors(yaml));
+    }
 }

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * The benchmark workloads as config text, the same networks as the Brian2 peer scripts
- * (../shared/peers/brian2): COBA (coba.py), COBA at fixed in-degree 80 (coba.py --fixed-indegree 80),
- * scaled STDP (stdp_scaled.py) and Song 2000 (stdp_song.py).
+ * (../shared/peers/brian2): COBA (coba.py, as examples/coba_subgroups.yaml), COBA at fixed in-degree 80
+ * (coba.py --fixed-indegree 80), scaled STDP (stdp_scaled.py) and Song 2000 (stdp_song.py).
  */
 final class Workloads {
 
@@ -42,33 +42,30 @@ final class Workloads {
         };
     }
 
+    /**
+     * COBA as coba.py builds it: one group of N neurons whose first 80 % excite and the rest inhibit
+     * (Brian2's subgroups P[:Ne] and P[Ne:]), each side projecting onto the whole group.
+     */
     private static String coba(String name, int n, double p) {
         int ne = (int) Math.round(0.8 * n);
-        int ni = n - ne;
-        String lif = "{type: LifRef, V_rest: -60, V_reset: -60, V_th: -50, tau: 20, tau_ref: 5}";
-        String init = "{V: {type: Normal, mean: -55, scale: 5}}";
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, """
+        return String.format(Locale.ROOT, """
                 name: %s
                 dt: 0.1
                 duration: 1000
                 seed: 1
                 populations:
-                  - {name: E, size: %d, neuron: %s, init: %s}
-                  - {name: I, size: %d, neuron: %s, init: %s}
+                  - name: P
+                    size: %d
+                    neuron: {type: LifRef, V_rest: -60, V_reset: -60, V_th: -50, tau: 20, tau_ref: 5}
+                    init: {V: {type: Normal, mean: -55, scale: 5}}
                 inputs:
-                  - {name: bias_E, type: ConstantCurrent, target: E, value: 20}
-                  - {name: bias_I, type: ConstantCurrent, target: I, value: 20}
+                  - {name: bias, type: ConstantCurrent, target: P, value: 20}
                 projections:
-                """, name, ne, lif, init, ni, lif, init));
-        String[][] proj = {{"E2E", "E", "E", "0.6", "5", "0"}, {"E2I", "E", "I", "0.6", "5", "0"},
-                {"I2E", "I", "E", "6.7", "10", "-80"}, {"I2I", "I", "I", "6.7", "10", "-80"}};
-        for (String[] q : proj) {
-            sb.append(String.format(Locale.ROOT, """
-                      - {name: %s, pre: %s, post: %s, syn: {type: Expon, tau: %s}, out: {type: COBA, E: %s},
-                         comm: {type: EventCSRLinear, conn: {type: FixedProb, prob: %s}, weight: %s}}
-                    """, q[0], q[1], q[2], q[4], q[5], Double.toString(p), q[3]));
-        }
-        return sb.toString();
+                  - {name: Ce, pre: "P[:%d]", post: P, syn: {type: Expon, tau: 5}, out: {type: COBA, E: 0},
+                     comm: {type: EventCSRLinear, conn: {type: FixedProb, prob: %s}, weight: 0.6}}
+                  - {name: Ci, pre: "P[%d:]", post: P, syn: {type: Expon, tau: 10}, out: {type: COBA, E: -80},
+                     comm: {type: EventCSRLinear, conn: {type: FixedProb, prob: %s}, weight: 6.7}}
+                """, name, n, ne, Double.toString(p), ne, Double.toString(p));
     }
 
     private static String stdp(String name, int n, int m, double p, double durationMs) {

@@ -15,7 +15,8 @@ public interface ConnectorModel extends ModelFactory {
      * @param params         validated parameters
      * @param preSize        number of pre neurons
      * @param postSize       number of post neurons
-     * @param samePopulation whether pre and post are the same group
+     * @param samePopulation whether pre neuron i and post neuron i are one neuron, as in
+     *                       {@link #connect}
      * @return the expected number of synapses; the default, {@code preSize * postSize}, is an upper
      *         bound
      */
@@ -31,7 +32,10 @@ public interface ConnectorModel extends ModelFactory {
      * @param context        seed and dt
      * @param preSize        number of pre neurons
      * @param postSize       number of post neurons
-     * @param samePopulation whether pre and post are the same group (self-connections possible)
+     * @param samePopulation whether pre neuron i and post neuron i are one neuron, so that pair (i, i) is
+     *                       a self-connection: the same group, whole or sliced from the same first neuron.
+     *                       A projection between slices ({@code P[:3200]}) gives the slices' sizes, and
+     *                       indices count from each slice's first neuron, as Brian2's i and j do
      * @return the pairs
      */
     Connectivity connect(Params params, BuildContext context, int preSize, int postSize, boolean samePopulation);
@@ -47,7 +51,7 @@ public interface ConnectorModel extends ModelFactory {
      * @param context        seed and dt, the same as {@link #connect} gets
      * @param preSize        number of pre neurons, all rows included
      * @param postSize       number of post neurons
-     * @param samePopulation whether pre and post are the same group
+     * @param samePopulation whether pre neuron i and post neuron i are one neuron, as in {@link #connect}
      * @param rowFrom        first pre neuron of the block
      * @param rowTo          one past the last pre neuron of the block
      * @return connectivity with {@code preSize} rows, of which only the block's have synapses

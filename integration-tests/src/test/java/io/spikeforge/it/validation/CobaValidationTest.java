@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Vogels-Abbott COBA network (examples/coba.yaml, 4000 neurons, 1 s) against Brian2 2.5 running
- * the same network (../shared/peers/brian2/coba.py), seed by seed.
+ * the same network (../shared/peers/brian2/coba.py), seed by seed; also written as coba.py writes it,
+ * with subgroups of one group (examples/coba_subgroups.yaml).
  */
 class CobaValidationTest {
 
@@ -56,6 +57,33 @@ class CobaValidationTest {
         }
         assertTrue(n > size / 2, "most neurons fire at least 3 times: " + n + " of " + size);
         return sum / n;
+    }
+
+    /** @return the spikes of neurons [from, to) of {@code pairs}, renumbered from 0 */
+    static int[] slice(int[] pairs, int from, int to) {
+        int[] out = new int[pairs.length];
+        int n = 0;
+        for (int k = 0; k < pairs.length; k += 2) {
+            if (pairs[k + 1] >= from && pairs[k + 1] < to) {
+                out[n++] = pairs[k];
+                out[n++] = pairs[k + 1] - from;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2})
+    void theNetworkWrittenWithBrian2sSubgroupsFallsInTheSameBand(long seed) {
+        Network net = Sims.runExample("coba_subgroups.yaml", new Overrides(null, null, seed, null, null), 1);
+        String ctx = "COBA with subgroups, seed " + seed;
+        int[] spikes = Sims.spikes(net, "P.spike");
+        int[] exc = slice(spikes, 0, 3200);
+        int[] inh = slice(spikes, 3200, 4000);
+        EXC_RATE.check(exc.length / 2 / 3200.0, ctx);
+        INH_RATE.check(inh.length / 2 / 800.0, ctx);
+        EXC_CV.check(meanCv(exc, 3200), ctx);
+        INH_CV.check(meanCv(inh, 800), ctx);
     }
 
     @ParameterizedTest(name = "seed {0}")

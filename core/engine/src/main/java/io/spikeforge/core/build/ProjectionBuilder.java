@@ -52,14 +52,14 @@ final class ProjectionBuilder {
             return null;
         }
         String n = p.name();
+        int preRows = p.preRange().size();
         long estimate = ((ConnectorModel) p.connector().factory()).estimateSynapses(p.connector().params(),
-                pre.size(), post.size(), pre == post);
-        int[] rows = RowBlocks.bounds(pre.size(),
-                RowBlocks.count(estimate, pre.size(), builder.maxBlockSynapses()));
+                preRows, p.postRange().size(), p.sameNeurons());
+        int[] rows = RowBlocks.bounds(preRows, RowBlocks.count(estimate, preRows, builder.maxBlockSynapses()));
         List<ProjectionBlock> blocks = new ArrayList<>();
         long first = 0;
         for (int b = 0; b + 1 < rows.length; b++) {
-            ProjectionBlock block = block(p, rows, b, first, estimate, pre.size(), post.size(), pre == post);
+            ProjectionBlock block = block(p, rows, b, first, estimate, pre.size(), post.size());
             if (block == null) {
                 return null;
             }
@@ -110,20 +110,24 @@ final class ProjectionBuilder {
 
     /** @return block {@code b} of rows: its pairs, weights and comm; null when a model refused */
     private ProjectionBlock block(NetworkSpec.Projection p, int[] rows, int b, long first, long estimate,
-                                  int preSize, int postSize, boolean same) {
+                                  int preSize, int postSize) {
         String n = p.name();
         String owner = blockOwner(n, b);
         boolean split = rows.length > 2;
         ConnectorModel connector = (ConnectorModel) p.connector().factory();
         EngineContext connContext = new EngineContext(spec.dt(), n + ".conn", spec.seed(), builder.clock(),
                 builder.states(), List.of());
+        int preRows = p.preRange().size();
+        int postCols = p.postRange().size();
+        boolean same = p.sameNeurons();
         Connectivity conn = builder.guard(p.connector(), () -> {
             if (!split) {
-                return connector.connect(p.connector().params(), connContext, preSize, postSize, same);
+                return inGroups(connector.connect(p.connector().params(), connContext, preRows, postCols, same), p,
+                        preSize, postSize);
             }
             try {
-                return connector.connectRows(p.connector().params(), connContext, preSize, postSize, same, rows[b],
-                        rows[b + 1]);
+                return inGroups(connector.connectRows(p.connector().params(), connContext, preRows, postCols, same,
+                        rows[b], rows[b + 1]), p, preSize, postSize);
             } catch (UnsupportedOperationException e) {
                 throw new IllegalArgumentException("would make about " + estimate + " synapses, more than the "
                         + builder.maxBlockSynapses() + " one block of a projection holds, and cannot generate its"
@@ -159,6 +163,36 @@ final class ProjectionBuilder {
                     weights);
         });
         return comm == null ? null : new ProjectionBlock(first, comm, null, initial, conn);
+    }
+
+    /**
+     * The pairs a connector made between the projection's slices, numbered within the whole groups: the
+     * rows of pre neurons outside the pre slice are empty, and columns are shifted to the post slice's
+     * place. Everything after the connector (comm, rules, monitors, checkpoints) then works on whole
+     * groups, as Brian2's synapses of a subgroup index the group's neurons. Whole groups pass unchanged.
+     */
+    private static Connectivity inGroups(Connectivity local, NetworkSpec.Projection p, int preSize, int postSize) {
+        if (local.preSize() != p.preRange().size() || local.postSize() != p.postRange().size()) {
+            throw new IllegalStateException("made pairs for " + local.preSize() + " x " + local.postSize()
+                    + " neurons, asked for " + p.preRange().size() + " x " + p.postRange().size());
+        }
+        int preFrom = p.preRange().from();
+        int postFrom = p.postRange().from();
+        if (local.preSize() == preSize && local.postSize() == postSize) {
+            return local;
+        }
+        int[] localRows = local.rowPtr();
+        int[] rowPtr = new int[preSize + 1];
+        for (int i = 0; i <= preSize; i++) {
+            rowPtr[i] = localRows[Math.min(Math.max(i - preFrom, 0), local.preSize())];
+        }
+        // The connector made these columns for this block alone and keeps no reference: shift them in place
+        // rather than hold a second copy of what may be most of the heap.
+        int[] cols = local.cols();
+        for (int k = 0; postFrom != 0 && k < cols.length; k++) {
+            cols[k] += postFrom;
+        }
+        return new Connectivity(preSize, postSize, rowPtr, cols);
     }
 
     private PlasticityModel.Plasticity plasticity(NetworkSpec.Projection p, String owner, ProjectionBlock block,

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.spikeforge.core.plugin.PluginRegistry;
 import io.spikeforge.spi.InputModel;
 import io.spikeforge.spi.ModelKind;
+import io.spikeforge.spi.ParamType;
 import io.spikeforge.spi.VariableSpec;
 
 import java.io.IOException;
@@ -36,6 +37,8 @@ public final class ConfigReader {
     private static final Set<String> PROJECTION = Set.of("name", "pre", "post", "delay", "align", "comm", "syn",
             "out", "plasticity");
     private static final Set<String> COMM_RESERVED = Set.of("conn", "weight");
+    /** The built-in connectors' switch for self-connections (BrainPy's include_self). */
+    private static final String ALLOW_SELF = "allow_self";
     private static final Set<String> MONITOR = Set.of("name", "target", "var", "indices", "every");
     private static final Set<String> BACKEND = Set.of("name", "threads", "device", "device_type");
     private static final List<String> DEVICE_TYPES = List.of("GPU", "CPU", "ACCELERATOR");
@@ -329,15 +332,16 @@ public final class ConfigReader {
             if (name != null) {
                 projectionNames.add(name);
             }
-            String pre = valid(reference(node, "pre", path, declaredGroups, "population or spike source"));
-            String post = null;
+            Side pre = side(node, "pre", path, declaredGroups, "population or spike source");
+            Side post = null;
             JsonNode postNode = node.get("post");
-            if (postNode != null && postNode.isTextual() && sources.containsKey(postNode.textValue())) {
-                problems.add(path + ".post", "'" + postNode.textValue() + "' is a spike source, which can only be a"
+            GroupSlice postName = postNode != null && postNode.isTextual() ? GroupSlice.parse(postNode.textValue()) : null;
+            if (postName != null && sources.containsKey(postName.group())) {
+                problems.add(path + ".post", "'" + postName.group() + "' is a spike source, which can only be a"
                         + " projection's pre; post must be a population. Known: " + String.join(", ",
                         populationSizes.keySet()));
             } else {
-                post = valid(reference(node, "post", path, populationSizes.keySet(), "population"));
+                post = side(node, "post", path, populationSizes.keySet(), "population");
             }
             int delaySteps = 0;
             if (node.has("delay")) {
@@ -384,6 +388,9 @@ public final class ConfigReader {
                             + " {type: Uniform, min: 0, max: 0.1}");
                 }
             }
+            if (connector != null && pre != null && post != null) {
+                selfConnections(connector, pre, post, node);
+            }
             ModelRef syn = models.read(node.get("syn"), path + ".syn", ModelKind.SYNAPSE, Set.of());
             ModelRef out = models.read(node.get("out"), path + ".out", ModelKind.OUTPUT, Set.of());
             ModelRef plasticity = null;
@@ -402,8 +409,8 @@ public final class ConfigReader {
             }
             if (name != null && pre != null && post != null && comm != null && connector != null && weight != null
                     && syn != null && out != null && (plasticity != null || !node.has("plasticity"))) {
-                projections.put(name, new NetworkSpec.Projection(name, pre, post, delaySteps, alignPre, comm, connector,
-                        weight, syn, out, plasticity));
+                projections.put(name, new NetworkSpec.Projection(name, pre.group(), pre.range(), post.group(),
+                        post.range(), delaySteps, alignPre, comm, connector, weight, syn, out, plasticity));
             }
         }
 
@@ -581,16 +588,69 @@ public final class ConfigReader {
                 return null;
             }
             String name = text(r, path + "." + key);
-            if (name == null) {
-                return null;
-            }
+            return name != null && known(name, path + "." + key, known, what) ? name : null;
+        }
+
+        private boolean known(String name, String path, Set<String> known, String what) {
             if (!known.contains(name)) {
-                problems.add(path + "." + key, "unknown " + what + " '" + name + "'."
-                        + Suggestions.didYouMean(name, known) + " Known: "
-                        + (known.isEmpty() ? "none" : String.join(", ", known)));
+                problems.add(path, "unknown " + what + " '" + name + "'." + Suggestions.didYouMean(name, known)
+                        + " Known: " + (known.isEmpty() ? "none" : String.join(", ", known)));
+                return false;
+            }
+            return true;
+        }
+
+        /**
+         * Slices of one group that overlap but start at different neurons reach the connector as different
+         * neurons (see {@link NetworkSpec.Projection#sameNeurons}), so the built-in connectors'
+         * {@code allow_self: false} could not leave out a neuron's synapse onto itself there: refused, not
+         * ignored.
+         */
+        private void selfConnections(ModelRef connector, Side pre, Side post, JsonNode node) {
+            boolean declared = connector.factory().parameters().stream()
+                    .anyMatch(spec -> spec.name().equals(ALLOW_SELF) && spec.type() == ParamType.BOOLEAN);
+            if (declared && !connector.params().bool(ALLOW_SELF) && pre.group().equals(post.group())
+                    && pre.range().overlaps(post.range()) && pre.range().from() != post.range().from()) {
+                problems.add(connector.path() + "." + ALLOW_SELF, "false cannot leave out self-connections between '"
+                        + node.get("pre").textValue() + "' and '" + node.get("post").textValue() + "': the slices"
+                        + " overlap but start at different neurons, and a connector pairs neuron i of one with neuron"
+                        + " i of the other. Start both slices at the same neuron, or split the projection where they"
+                        + " overlap");
+            }
+        }
+
+        /** One side of a projection: a group, or a slice of it ({@link GroupSlice}). */
+        private record Side(String group, NetworkSpec.NeuronRange range) {
+        }
+
+        /** @return the side, or null when it is wrong (reported) or names a group that failed validation */
+        private Side side(JsonNode node, String key, String path, Set<String> known, String what) {
+            JsonNode r = node.get(key);
+            String at = path + "." + key;
+            if (r == null) {
+                problems.add(at, "missing; name a " + what);
                 return null;
             }
-            return name;
+            String text = text(r, at);
+            if (text == null) {
+                return null;
+            }
+            GroupSlice slice = GroupSlice.parse(text);
+            if (slice == null) {
+                problems.add(at, "'" + text + "' names no " + what + ", nor a slice of one; write a name, or"
+                        + " NAME[from:to] with whole numbers, as Brian2's subgroups are written (P[:3200], P[3200:])");
+                return null;
+            }
+            if (!known(slice.group(), at, known, what) || valid(slice.group()) == null) {
+                return null;
+            }
+            int size = groupSizes.get(slice.group());
+            NetworkSpec.NeuronRange range = slice.resolve(size);
+            if (range == null) {
+                problems.add(at, "'" + text + "' is not a slice of the " + size + " neurons of " + slice.group()
+                        + ": [from:to] needs 0 <= from < to <= " + size + " (a negative bound counts from the end)");
+            }
+            return range == null ? null : new Side(slice.group(), range);
         }
 
         private String text(JsonNode n, String path) {

@@ -53,11 +53,33 @@ public record NetworkSpec(String name, double dt, double duration, long seed, St
     }
 
     /**
+     * The neurons {@code [from, to)} of a group that one side of a projection connects: Brian2's subgroup
+     * {@code P[from:to]}, or the whole group.
+     *
+     * @param from first neuron, inclusive
+     * @param to   last neuron, exclusive
+     */
+    public record NeuronRange(int from, int to) {
+
+        /** @return the number of neurons */
+        public int size() {
+            return to - from;
+        }
+
+        /** @return whether the two ranges share a neuron */
+        public boolean overlaps(NeuronRange other) {
+            return from < other.to && other.from < to;
+        }
+    }
+
+    /**
      * A projection.
      *
      * @param name       unique name
      * @param pre        pre group (population or spike source)
+     * @param preRange   the pre group's neurons that connect (all of them unless the config slices it)
      * @param post       post population
+     * @param postRange  the post population's neurons that connect
      * @param delaySteps axonal delay in steps
      * @param alignPre   synapse state per pre neuron (align-pre) instead of per post neuron
      * @param comm       comm layer
@@ -67,8 +89,19 @@ public record NetworkSpec(String name, double dt, double duration, long seed, St
      * @param out        output model
      * @param plasticity plasticity rule, or null
      */
-    public record Projection(String name, String pre, String post, int delaySteps, boolean alignPre, ModelRef comm,
-                             ModelRef connector, ModelRef weight, ModelRef syn, ModelRef out, ModelRef plasticity) {
+    public record Projection(String name, String pre, NeuronRange preRange, String post, NeuronRange postRange,
+                             int delaySteps, boolean alignPre, ModelRef comm, ModelRef connector, ModelRef weight,
+                             ModelRef syn, ModelRef out, ModelRef plasticity) {
+
+        /**
+         * @return whether pre neuron i and post neuron i of the ranges are one neuron, which a connector's
+         *         samePopulation tells it: one group, sliced from the same first neuron or not at all.
+         *         Slices that start elsewhere count from their own first neurons, as Brian2's i and j
+         *         of subgroups do, so to a connector they are different neurons.
+         */
+        public boolean sameNeurons() {
+            return pre.equals(post) && preRange.from() == postRange.from();
+        }
     }
 
     /**

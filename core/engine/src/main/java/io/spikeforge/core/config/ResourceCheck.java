@@ -106,11 +106,11 @@ final class ResourceCheck {
     private void projection(int i, NetworkSpec.Projection p) {
         int pre = sizes.get(p.pre());
         int post = sizes.get(p.post());
-        long n = ((ConnectorModel) p.connector().factory()).estimateSynapses(p.connector().params(), pre, post,
-                p.pre().equals(p.post()));
+        long n = ((ConnectorModel) p.connector().factory()).estimateSynapses(p.connector().params(),
+                p.preRange().size(), p.postRange().size(), p.sameNeurons());
         // Above one block's int indices the builder splits the projection into blocks of rows, each with
-        // its own row offsets and comm.
-        int blocks = RowBlocks.count(n, pre, RowBlocks.MAX_SYNAPSES);
+        // its own row offsets and comm; the comm holds rows for the whole pre group, empty outside a slice.
+        int blocks = RowBlocks.count(n, p.preRange().size(), RowBlocks.MAX_SYNAPSES);
         long commBytes = 0;
         try {
             // The comm first: a dense matrix that cannot exist is the clearer message than its synapse count.

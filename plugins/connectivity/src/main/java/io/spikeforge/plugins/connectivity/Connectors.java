@@ -22,7 +22,8 @@ final class Connectors {
 
     private static ParamSpec allowSelf() {
         return ParamSpec.bool("allow_self", true,
-                "allow i -> i when pre and post are the same population (BrainPy include_self)");
+                "allow i -> i when pre and post are the same population, or slices of it from the same first"
+                        + " neuron (BrainPy include_self)");
     }
 
     private static boolean skipSelf(Params p, boolean same) {
