@@ -61,6 +61,22 @@ class RowBlocksTest {
     }
 
     @Test
+    void aPlasticProjectionBetweenSlicesInBlocksGivesTheWholeOnesSpikesAndWeights() {
+        String yaml = PLASTIC.replace("    pre: src\n", "    pre: \"src[50:350]\"\n")
+                .replace("    post: n\n", "    post: \"n[20:]\"\n").replace("17500]", "11000]");
+        Network whole = run(yaml, 1_000_000, 2);
+        Network split = run(yaml, 3000, 2);
+        assertTrue(split.projection("p").blocks().size() > 1, "split into blocks");
+        int[] rowPtr = whole.projection("p").connectivity().rowPtr();
+        assertEquals(0, rowPtr[50], "no synapses from the 50 inputs before the slice");
+        assertEquals(rowPtr[350], rowPtr[400], "none from the 50 after it");
+        int[] spikes = Sims.spikes(whole, "n.spike");
+        assertTrue(spikes.length > 200, "post neurons fire: " + spikes.length / 2);
+        assertArrayEquals(spikes, Sims.spikes(split, "n.spike"));
+        assertArrayEquals(Sims.weights(whole, "p"), Sims.weights(split, "p"));
+    }
+
+    @Test
     void blocksGiveTheSameSpikesWithOneAndThreeThreads() {
         assertArrayEquals(Sims.spikes(run(PLASTIC, 2500, 1), "n.spike"), Sims.spikes(run(PLASTIC, 2500, 3), "n.spike"));
     }
