@@ -38,7 +38,7 @@ class TornadoBackendTest {
     }
 
     @ParameterizedTest(name = "{0}, {1} ms")
-    @CsvSource({"stdp_net.yaml,300", "song2000.yaml,2000", "coba.yaml,200"})
+    @CsvSource({"stdp_net.yaml,300", "song2000.yaml,2000", "coba.yaml,200", "coba_subgroups.yaml,100"})
     void deviceRunMatchesTheJvmBackendExactly(String example, double durationMs) {
         Engine engine = Sims.ENGINE;
         Network jvm = engine.build(engine.load(Sims.root().resolve("examples").resolve(example),
