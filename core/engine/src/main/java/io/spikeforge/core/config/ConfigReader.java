@@ -582,13 +582,18 @@ public final class ConfigReader {
         }
 
         private String reference(JsonNode node, String key, String path, Set<String> known, String what) {
+            String name = referenceText(node, key, path + "." + key, what);
+            return name != null && known(name, path + "." + key, known, what) ? name : null;
+        }
+
+        /** @return the text naming a {@code what} at {@code key}, or null when it is missing or not text (reported) */
+        private String referenceText(JsonNode node, String key, String at, String what) {
             JsonNode r = node.get(key);
             if (r == null) {
-                problems.add(path + "." + key, "missing; name a " + what);
+                problems.add(at, "missing; name a " + what);
                 return null;
             }
-            String name = text(r, path + "." + key);
-            return name != null && known(name, path + "." + key, known, what) ? name : null;
+            return text(r, at);
         }
 
         private boolean known(String name, String path, Set<String> known, String what) {
@@ -625,13 +630,8 @@ public final class ConfigReader {
 
         /** @return the side, or null when it is wrong (reported) or names a group that failed validation */
         private Side side(JsonNode node, String key, String path, Set<String> known, String what) {
-            JsonNode r = node.get(key);
             String at = path + "." + key;
-            if (r == null) {
-                problems.add(at, "missing; name a " + what);
-                return null;
-            }
-            String text = text(r, at);
+            String text = referenceText(node, key, at, what);
             if (text == null) {
                 return null;
             }
