@@ -109,6 +109,28 @@ class JavaApiTest {
     }
 
     @Test
+    void subgroupsBuildTheSubgroupExamplesNetwork() {
+        SpikingNetwork net = SpikingNetwork.named("coba_subgroups").dt(0.1).duration(100).seed(1);
+        Population p = net.population("P", 4000, Model.of("LifRef").with("V_rest", -60).with("V_reset", -60)
+                .with("V_th", -50).with("tau", 20).with("tau_ref", 5));
+        p.init("V", Model.of("Normal").with("mean", -55).with("scale", 5));
+        net.current("bias", p, Model.of("ConstantCurrent").with("value", 20));
+        net.projection("Ce", p.slice(0, 3200), p)
+                .comm(Model.of("EventCSRLinear"), Model.of("FixedProb").with("prob", 0.02), 0.6)
+                .syn(Model.of("Expon").with("tau", 5)).out(Model.of("COBA").with("E", 0));
+        net.projection("Ci", p.slice(-800, 4000), p)
+                .comm(Model.of("EventCSRLinear"), Model.of("FixedProb").with("prob", 0.02), 6.7)
+                .syn(Model.of("Expon").with("tau", 10)).out(Model.of("COBA").with("E", -80));
+        Recording spikes = net.record(p, "spike");
+        assertEquals("P[0:3200]", p.slice(0, 3200).reference());
+        Simulation sim = net.build(Sims.ENGINE).run();
+        Network yaml = Sims.runExample("coba_subgroups.yaml", new Overrides(100.0, null, null, null, null), 1);
+        int[] expected = Sims.spikes(yaml, "P.spike");
+        assertTrue(expected.length > 1000, "the network fires: " + expected.length / 2 + " spikes");
+        assertArrayEquals(expected, Sims.spikes(sim.network(), spikes.name()));
+    }
+
+    @Test
     void runningInPiecesGivesWhatOneRunGivesAndStopsAtTheDuration() {
         Two two = twoNeurons(16.8);
         Simulation whole = two.net().build(Sims.ENGINE).run();

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A group that emits spikes, as {@link SpikingNetwork} declared it: a population of neurons, or a
- * spike source. Use it as a projection's pre (either kind) or post (neurons only), as a current's
- * target, and with {@link SpikingNetwork#record}.
+ * spike source. Use it, or a {@link #slice} of it, as a projection's pre (either kind) or post (neurons
+ * only); use it as a current's target, and with {@link SpikingNetwork#record}.
  */
-public final class Population {
+public final class Population implements Neurons {
 
     private final String name;
     private final int size;
@@ -29,6 +29,19 @@ public final class Population {
     /** @return the number of neurons (or of sources) */
     public int size() {
         return size;
+    }
+
+    @Override
+    public String reference() {
+        return name;
+    }
+
+    /**
+     * @return neurons {@code [from, to)} of this group, for one side of a projection (Brian2's
+     *         {@code P[from:to]}; {@code slice(0, 3200)} is {@code P[:3200]})
+     */
+    public Subgroup slice(int from, int to) {
+        return new Subgroup(this, from, to);
     }
 
     /** @return whether this is a spike source rather than neurons */

@@ -99,9 +99,13 @@ public final class SpikingNetwork {
         return new Population(name, size, true, node);
     }
 
-    /** Adds a projection from {@code pre} onto {@code post}; set its comm, syn and out on the result. */
-    public Projection projection(String name, Population pre, Population post) {
-        ObjectNode node = projections.addObject().put("name", name).put("pre", pre.name()).put("post", post.name());
+    /**
+     * Adds a projection from {@code pre} onto {@code post}, each a population or a {@link Population#slice}
+     * of one; set its comm, syn and out on the result.
+     */
+    public Projection projection(String name, Neurons pre, Neurons post) {
+        ObjectNode node = projections.addObject().put("name", name).put("pre", pre.reference())
+                .put("post", post.reference());
         return new Projection(name, node);
     }
 
