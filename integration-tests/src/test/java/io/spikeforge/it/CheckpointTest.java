@@ -32,7 +32,10 @@ class CheckpointTest {
     @TempDir
     Path tmp;
 
-    /** Everything that carries state: delays, plasticity of every kind, an align-pre projection, all inputs. */
+    /**
+     * Everything that carries state: delays, plasticity of every kind, an align-pre projection between
+     * slices of groups, all inputs.
+     */
     static final String NETWORK = """
             dt: 0.1
             duration: 200
@@ -65,8 +68,8 @@ class CheckpointTest {
                 out: COBA
                 plasticity: {type: STDP_Song2000, A1: 0.001, A2: 0.00105, W_min: 0, W_max: 0.1}
               - name: ie
-                pre: inh
-                post: exc
+                pre: "inh[10:]"
+                post: "exc[:100]"
                 align: pre
                 comm: {type: CSRLinear, conn: {type: FixedProb, prob: 0.4}, weight: 0.2}
                 syn: Alpha
