@@ -88,23 +88,23 @@ public final class KernelWarmup {
         float[] w = new float[N * FAN_OUT];
         connect(rowPtr, cols, w, v);
         long[] seed = {0x9E3779B97F4A7C15L};
-        long trickleEnd = Long.MAX_VALUE;
-        int chunk = N / CHUNKS;
+        int trickleFrom = STEPS * CHUNKS;
+        long trickleEnd = 0;
         for (int call = 0; !stop; call++) {
-            if (call % CHUNKS == 0) {
-                if (call < STEPS * CHUNKS) {
+            if (call < trickleFrom) {
+                if (call % CHUNKS == 0) {
                     drawSpikes(flags, seed);
-                } else if (trickleEnd == Long.MAX_VALUE) {
-                    trickleEnd = System.nanoTime() + TRICKLE_LIMIT_NANOS;
-                    chunk = TRICKLE_CHUNK;
-                } else if (System.nanoTime() > trickleEnd) {
-                    return;
-                } else {
-                    LockSupport.parkNanos(TRICKLE_PAUSE_NANOS);
                 }
+            } else if (call == trickleFrom) {
+                trickleEnd = System.nanoTime() + TRICKLE_LIMIT_NANOS;
+            } else if (call % CHUNKS == 0) {
+                if (System.nanoTime() > trickleEnd) {
+                    return;
+                }
+                LockSupport.parkNanos(TRICKLE_PAUSE_NANOS);
             }
             int lo = (call % CHUNKS) * (N / CHUNKS);
-            int hi = lo + chunk;
+            int hi = lo + (call < trickleFrom ? N / CHUNKS : TRICKLE_CHUNK);
             SpikeKernels.scanRun(lo, hi, flags, runs, counts, runLength, runEnd);
             SpikeKernels.joinRuns(lo, hi, runs, runLength, runEnd, list, count, total);
             CsrKernels.propagateSpikes(lo, hi, rowPtr, cols, w, list, count, input, sink);
