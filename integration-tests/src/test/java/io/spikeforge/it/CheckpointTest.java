@@ -3,7 +3,7 @@ package io.spikeforge.it;
 import io.spikeforge.core.Engine;
 import io.spikeforge.core.RunResult;
 import io.spikeforge.core.backend.JvmBackend;
-import io.spikeforge.core.backend.RunListener;
+import io.spikeforge.spi.RunListener;
 import io.spikeforge.core.checkpoint.CheckpointException;
 import io.spikeforge.core.checkpoint.CheckpointFile;
 import io.spikeforge.core.checkpoint.CheckpointMeta;

@@ -45,6 +45,9 @@ class DeterminismTest {
             for (io.spikeforge.spi.StepTask t : whole.tasks()) {
                 t.run(0, t.size());
             }
+            for (io.spikeforge.spi.Recorder r : whole.recorders()) {
+                r.task().run(0, r.task().size());
+            }
             whole.clock()[0]++;
         }
         int[] e = Sims.spikes(tiled, "E.spike");

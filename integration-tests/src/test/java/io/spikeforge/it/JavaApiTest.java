@@ -10,7 +10,7 @@ import io.spikeforge.core.api.Trace;
 import io.spikeforge.core.config.ConfigError;
 import io.spikeforge.core.config.ConfigException;
 import io.spikeforge.core.config.Overrides;
-import io.spikeforge.core.output.NpyReader;
+import io.spikeforge.core.arrays.NpyReader;
 import io.spikeforge.core.sim.Network;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,7 +101,7 @@ class JavaApiTest {
     void yamlTextFromTheBuilderParsesBackToTheSameNetwork() {
         Two two = twoNeurons(16.8);
         Network viaYaml = Sims.ENGINE.build(Sims.ENGINE.parse(two.net().toYaml(), "api", Overrides.NONE));
-        Sims.ENGINE.run(viaYaml, Sims.ENGINE.backend(viaYaml), io.spikeforge.core.backend.RunListener.NONE);
+        Sims.ENGINE.run(viaYaml, Sims.ENGINE.backend(viaYaml), io.spikeforge.spi.RunListener.NONE);
         Simulation sim = two.net().build(Sims.ENGINE).run();
         float[] w = sim.trace(two.weight()).column(0);
         assertArrayEquals(Sims.column(viaYaml, "p.weight", 0), w);

@@ -2,7 +2,7 @@ package io.spikeforge.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.spikeforge.core.build.StateRegistry;
+import io.spikeforge.core.sim.StateRegistry;
 import io.spikeforge.core.sim.Network;
 
 import java.io.IOException;

@@ -57,15 +57,18 @@ class PackLoadingTest {
     }
 
     @Test
-    void aPackSeesTheSpiAndTheJdkAndNothingElseOfTheEngine() throws Exception {
+    void aPackSeesTheSpiTheKernelsAndTheJdkAndNothingElseOfTheEngine() throws Exception {
         ModelFactory hh = Packs.ENGINE.registry().find(ModelKind.NEURON, "HH").orElseThrow().factory();
         ClassLoader pack = hh.getClass().getClassLoader();
         assertNotSame(getClass().getClassLoader(), pack);
         assertSame(SpikeForgePlugin.class, pack.loadClass("io.spikeforge.spi.SpikeForgePlugin"));
         assertSame(CommModel.Comm.class, pack.loadClass("io.spikeforge.spi.CommModel$Comm"));
         assertSame(List.class, pack.loadClass("java.util.List"));
+        // The built-in kernels, which the pack's rules call (the plasticity trace) and which reach a device as its own do.
+        assertSame(io.spikeforge.kernels.PlasticityKernelsCalls.class,
+                pack.loadClass("io.spikeforge.kernels.PlasticityKernelsCalls"));
         for (String hidden : List.of("io.spikeforge.core.Engine", "io.spikeforge.core.plugin.PluginRegistry",
-                "io.spikeforge.kernels.CsrKernels", "io.spikeforge.plugins.neurons.NeuronsPlugin",
+                "io.spikeforge.plugins.neurons.NeuronsPlugin",
                 "com.google.inject.Guice", "com.fasterxml.jackson.databind.ObjectMapper", "org.slf4j.Logger",
                 "io.spikeforge.it.Packs")) {
             assertThrows(ClassNotFoundException.class, () -> pack.loadClass(hidden), hidden);
@@ -124,16 +127,16 @@ class PackLoadingTest {
     void aJarThatDeclaresNoSpiVersionIsRefused() throws Exception {
         Path dir = onePluginPack("noversion", null);
         assertRefused("spikeforge: pack noversion (" + dir + "): noversion.jar declares no SpikeForge-SPI-Version in"
-                + " its manifest; this SpikeForge loads packs built for SPI version 1 (rebuild the pack against"
-                + " spikeforge-spi with 'SpikeForge-SPI-Version: 1' in its manifest)",
+                + " its manifest; this SpikeForge loads packs built for SPI version 2 (rebuild the pack against"
+                + " spikeforge-spi with 'SpikeForge-SPI-Version: 2' in its manifest)",
                 Cli.run("plugins", "--plugins", tmp.toString()));
     }
 
     @Test
     void aJarBuiltForAnotherSpiVersionIsRefused() throws Exception {
-        Path dir = onePluginPack("future", "2");
-        assertRefused("spikeforge: pack future (" + dir + "): future.jar was built for SPI version '2', but this"
-                + " SpikeForge provides SPI version 1; use a build of the pack for SPI version 1",
+        Path dir = onePluginPack("future", "3");
+        assertRefused("spikeforge: pack future (" + dir + "): future.jar was built for SPI version '3', but this"
+                + " SpikeForge provides SPI version 2; use a build of the pack for SPI version 2",
                 Cli.run("plugins", "--plugins", tmp.toString()));
     }
 

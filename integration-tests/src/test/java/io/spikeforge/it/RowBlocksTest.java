@@ -1,7 +1,7 @@
 package io.spikeforge.it;
 
 import io.spikeforge.core.backend.JvmBackend;
-import io.spikeforge.core.backend.RunListener;
+import io.spikeforge.spi.RunListener;
 import io.spikeforge.core.config.ConfigException;
 import io.spikeforge.core.config.Overrides;
 import io.spikeforge.core.sim.Network;

@@ -2,7 +2,7 @@ package io.spikeforge.it;
 
 import io.spikeforge.core.Engine;
 import io.spikeforge.core.backend.JvmBackend;
-import io.spikeforge.core.backend.RunListener;
+import io.spikeforge.spi.RunListener;
 import io.spikeforge.core.config.Overrides;
 import io.spikeforge.core.sim.Network;
 import io.spikeforge.core.sim.SpikeMonitor;

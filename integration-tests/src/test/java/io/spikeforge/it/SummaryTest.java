@@ -3,7 +3,7 @@ package io.spikeforge.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spikeforge.cli.SpikeForgeCli;
-import io.spikeforge.core.output.NpyReader;
+import io.spikeforge.core.arrays.NpyReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,10 @@
 package io.spikeforge.kernels;
 
+import io.spikeforge.spi.Kernel;
+import io.spikeforge.spi.Local;
+import io.spikeforge.spi.Read;
+import io.spikeforge.spi.Write;
+
 /**
  * A counter-based random number generator: the value for (seed, step, index) is a pure function of
  * those three numbers (SplitMix64's finalizer over a Weyl sequence). Any split of the work across
@@ -35,7 +40,8 @@ public final class CounterRng {
     }
 
     /** Poisson spikes: flags[i] = 1 with probability p, drawn from (seed, step, i). */
-    public static void bernoulli(int from, int to, int[] flags, long seed, int[] clock, double p) {
+    @Kernel
+    public static void bernoulli(int from, int to, @Write @Local int[] flags, long seed, @Read int[] clock, double p) {
         long step = clock[0];
         for (int i = from; i < to; i++) {
             flags[i] = uniform(seed, step, i) < p ? 1 : 0;

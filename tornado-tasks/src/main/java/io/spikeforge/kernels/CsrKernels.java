@@ -1,5 +1,10 @@
 package io.spikeforge.kernels;
 
+import io.spikeforge.spi.Kernel;
+import io.spikeforge.spi.Local;
+import io.spikeforge.spi.Read;
+import io.spikeforge.spi.Write;
+
 /**
  * Compressed-sparse-row propagation and plasticity. The item range {@code [from, to)} is a range of
  * post neurons: each thread walks every spiking row but touches only the synapses whose post index
@@ -45,8 +50,10 @@ public final class CsrKernels {
      * cache when their turn comes (about a third faster with 320k rows). What it read ahead goes to
      * {@code sink[0]}, only so that the compiler keeps the reads.
      */
-    public static void propagateSpikes(int from, int to, int[] rowPtr, int[] cols, float[] w,
-                                       int[] spikeList, int[] spikeCount, float[] target, int[] sink) {
+    @Kernel
+    public static void propagateSpikes(int from, int to, @Read int[] rowPtr, @Read int[] cols, @Read float[] w,
+                                       @Read int[] spikeList, @Read int[] spikeCount, @Write @Local float[] target,
+                                       @Write int[] sink) {
         int n = spikeCount[0];
         int span = target.length;
         int ahead = 0;
@@ -88,8 +95,10 @@ public final class CsrKernels {
      * which makes it about a quarter faster on rows in cache, and gives the same floats, since each
      * addition adds the same value. Reads ahead as {@link #propagateSpikes} does.
      */
-    public static void propagateSpikesUniform(int from, int to, int[] rowPtr, int[] cols, float weight,
-                                              int[] spikeList, int[] spikeCount, float[] target, int[] sink) {
+    @Kernel
+    public static void propagateSpikesUniform(int from, int to, @Read int[] rowPtr, @Read int[] cols, float weight,
+                                              @Read int[] spikeList, @Read int[] spikeCount,
+                                              @Write @Local float[] target, @Write int[] sink) {
         int n = spikeCount[0];
         int span = target.length;
         int ahead = 0;
@@ -129,8 +138,9 @@ public final class CsrKernels {
      * w * flags[i], for j in [from, to), through the column index. A post neuron thus sees the same
      * sequence of additions as in {@link #propagateSpikes} (plus exact zeros), hence the same float.
      */
-    public static void gatherSpikes(int from, int to, int[] colPtr, int[] perm, int[] colRows, float[] w, int[] flags,
-                                    float[] target) {
+    @Kernel
+    public static void gatherSpikes(int from, int to, @Read int[] colPtr, @Read int[] perm, @Read int[] colRows,
+                                    @Read float[] w, @Read int[] flags, @Write @Local float[] target) {
         for (int j = from; j < to; j++) {
             float acc = target[j];
             for (int c = colPtr[j]; c < colPtr[j + 1]; c++) {
@@ -141,8 +151,9 @@ public final class CsrKernels {
     }
 
     /** target[j] += sum_i w_ij * values[i] for j in [from, to), rows with a zero value skipped. */
-    public static void propagateValues(int from, int to, int[] rowPtr, int[] cols, float[] w, float[] values,
-                                       int preSize, float[] target) {
+    @Kernel
+    public static void propagateValues(int from, int to, @Read int[] rowPtr, @Read int[] cols, @Read float[] w,
+                                       @Read float[] values, int preSize, @Write @Local float[] target) {
         for (int row = 0; row < preSize; row++) {
             float x = values[row];
             if (x == 0f) {
@@ -164,8 +175,10 @@ public final class CsrKernels {
      * Plasticity on pre spikes: for each spiking row i and each synapse (i, j) with j in
      * [from, to): w = clip(w + factor * postValues[j], wMin, wMax).
      */
-    public static void updateRows(int from, int to, int[] rowPtr, int[] cols, float[] w, int[] spikeList,
-                                  int[] spikeCount, float[] postValues, float factor, float wMin, float wMax) {
+    @Kernel
+    public static void updateRows(int from, int to, @Read int[] rowPtr, @Read int[] cols, @Write float[] w,
+                                  @Read int[] spikeList, @Read int[] spikeCount, @Read float[] postValues,
+                                  float factor, float wMin, float wMax) {
         int n = spikeCount[0];
         for (int s = 0; s < n; s++) {
             int row = spikeList[s];
@@ -185,9 +198,10 @@ public final class CsrKernels {
      * Plasticity on post spikes, through the column index: for each spiking post j in [from, to)
      * and each synapse (i, j): w = clip(w + factor * preValues[i], wMin, wMax).
      */
-    public static void updateColumns(int from, int to, int[] colPtr, int[] perm, int[] colRows, float[] w,
-                                     int[] spikeList, int[] spikeCount, float[] preValues, float factor,
-                                     float wMin, float wMax) {
+    @Kernel
+    public static void updateColumns(int from, int to, @Read int[] colPtr, @Read int[] perm, @Read int[] colRows,
+                                     @Write float[] w, @Read int[] spikeList, @Read int[] spikeCount,
+                                     @Read float[] preValues, float factor, float wMin, float wMax) {
         int n = spikeCount[0];
         for (int s = 0; s < n; s++) {
             int j = spikeList[s];
@@ -205,9 +219,10 @@ public final class CsrKernels {
      * Scaled plasticity on pre spikes: for each spiking row i and each synapse (i, j) with j in
      * [from, to): w = clip(w + (factor * preScale[i]) * postValues[j], wMin, wMax).
      */
-    public static void updateRowsScaled(int from, int to, int[] rowPtr, int[] cols, float[] w, int[] spikeList,
-                                        int[] spikeCount, float[] preScale, float[] postValues, float factor,
-                                        float wMin, float wMax) {
+    @Kernel
+    public static void updateRowsScaled(int from, int to, @Read int[] rowPtr, @Read int[] cols, @Write float[] w,
+                                        @Read int[] spikeList, @Read int[] spikeCount, @Read float[] preScale,
+                                        @Read float[] postValues, float factor, float wMin, float wMax) {
         int n = spikeCount[0];
         for (int s = 0; s < n; s++) {
             int row = spikeList[s];
@@ -228,8 +243,10 @@ public final class CsrKernels {
      * Scaled plasticity on post spikes, through the column index: for each spiking post j in
      * [from, to) and each synapse (i, j): w = clip(w + (factor * postScale[j]) * preValues[i], wMin, wMax).
      */
-    public static void updateColumnsScaled(int from, int to, int[] colPtr, int[] perm, int[] colRows, float[] w,
-                                           int[] spikeList, int[] spikeCount, float[] preValues, float[] postScale,
+    @Kernel
+    public static void updateColumnsScaled(int from, int to, @Read int[] colPtr, @Read int[] perm,
+                                           @Read int[] colRows, @Write float[] w, @Read int[] spikeList,
+                                           @Read int[] spikeCount, @Read float[] preValues, @Read float[] postScale,
                                            float factor, float wMin, float wMax) {
         int n = spikeCount[0];
         for (int s = 0; s < n; s++) {
@@ -249,8 +266,9 @@ public final class CsrKernels {
      * Per-synapse plasticity over synapses [from, to): w[k] = clip(w[k] + factor[0] * values[k]);
      * nothing is touched while factor[0] is 0.
      */
-    public static void updateSynapses(int from, int to, float[] w, float[] values, float[] factor, float wMin,
-                                      float wMax) {
+    @Kernel
+    public static void updateSynapses(int from, int to, @Write @Local float[] w, @Read @Local float[] values,
+                                      @Read float[] factor, float wMin, float wMax) {
         float f = factor[0];
         if (f == 0f) {
             return;

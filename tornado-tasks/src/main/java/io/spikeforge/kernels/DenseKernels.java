@@ -1,5 +1,10 @@
 package io.spikeforge.kernels;
 
+import io.spikeforge.spi.Kernel;
+import io.spikeforge.spi.Local;
+import io.spikeforge.spi.Read;
+import io.spikeforge.spi.Write;
+
 /**
  * Dense weight matrices, row-major {@code w[i * postSize + j]}. Item ranges are post ranges, as in
  * {@link CsrKernels}. {@code mask[i * postSize + j] == 0} marks an absent pair whose weight stays 0
@@ -11,8 +16,9 @@ public final class DenseKernels {
     }
 
     /** For each spiking pre row i, target[j] += w[i, j] for j in [from, to). */
-    public static void propagateSpikes(int from, int to, float[] w, int postSize, int[] spikeList,
-                                       int[] spikeCount, float[] target) {
+    @Kernel
+    public static void propagateSpikes(int from, int to, @Read float[] w, int postSize, @Read int[] spikeList,
+                                       @Read int[] spikeCount, @Write @Local float[] target) {
         int n = spikeCount[0];
         for (int s = 0; s < n; s++) {
             int base = spikeList[s] * postSize;
@@ -23,8 +29,9 @@ public final class DenseKernels {
     }
 
     /** target[j] += sum_i w[i, j] * values[i] for j in [from, to). */
-    public static void propagateValues(int from, int to, float[] w, int postSize, float[] values, int preSize,
-                                       float[] target) {
+    @Kernel
+    public static void propagateValues(int from, int to, @Read float[] w, int postSize, @Read float[] values,
+                                       int preSize, @Write @Local float[] target) {
         for (int i = 0; i < preSize; i++) {
             float x = values[i];
             if (x == 0f) {
@@ -38,8 +45,10 @@ public final class DenseKernels {
     }
 
     /** Plasticity on pre spikes: w[i, j] = clip(w + factor * postValues[j]) for j in [from, to). */
-    public static void updateRows(int from, int to, float[] w, int[] mask, int postSize, int[] spikeList,
-                                  int[] spikeCount, float[] postValues, float factor, float wMin, float wMax) {
+    @Kernel
+    public static void updateRows(int from, int to, @Write float[] w, @Read int[] mask, int postSize,
+                                  @Read int[] spikeList, @Read int[] spikeCount, @Read float[] postValues,
+                                  float factor, float wMin, float wMax) {
         int n = spikeCount[0];
         boolean all = mask.length == 0;
         for (int s = 0; s < n; s++) {
@@ -53,9 +62,10 @@ public final class DenseKernels {
     }
 
     /** Plasticity on post spikes: w[i, j] = clip(w + factor * preValues[i]) for spiking j in [from, to). */
-    public static void updateColumns(int from, int to, float[] w, int[] mask, int preSize, int postSize,
-                                     int[] spikeList, int[] spikeCount, float[] preValues, float factor,
-                                     float wMin, float wMax) {
+    @Kernel
+    public static void updateColumns(int from, int to, @Write float[] w, @Read int[] mask, int preSize, int postSize,
+                                     @Read int[] spikeList, @Read int[] spikeCount, @Read float[] preValues,
+                                     float factor, float wMin, float wMax) {
         int n = spikeCount[0];
         boolean all = mask.length == 0;
         for (int s = 0; s < n; s++) {
@@ -76,9 +86,10 @@ public final class DenseKernels {
      * Scaled plasticity on pre spikes: w[i, j] = clip(w + (factor * preScale[i]) * postValues[j]) for
      * j in [from, to), the same floats as {@link CsrKernels#updateRowsScaled}.
      */
-    public static void updateRowsScaled(int from, int to, float[] w, int[] mask, int postSize, int[] spikeList,
-                                        int[] spikeCount, float[] preScale, float[] postValues, float factor,
-                                        float wMin, float wMax) {
+    @Kernel
+    public static void updateRowsScaled(int from, int to, @Write float[] w, @Read int[] mask, int postSize,
+                                        @Read int[] spikeList, @Read int[] spikeCount, @Read float[] preScale,
+                                        @Read float[] postValues, float factor, float wMin, float wMax) {
         int n = spikeCount[0];
         boolean all = mask.length == 0;
         for (int s = 0; s < n; s++) {
@@ -97,9 +108,11 @@ public final class DenseKernels {
      * Scaled plasticity on post spikes: w[i, j] = clip(w + (factor * postScale[j]) * preValues[i]) for
      * spiking j in [from, to), the same floats as {@link CsrKernels#updateColumnsScaled}.
      */
-    public static void updateColumnsScaled(int from, int to, float[] w, int[] mask, int preSize, int postSize,
-                                           int[] spikeList, int[] spikeCount, float[] preValues, float[] postScale,
-                                           float factor, float wMin, float wMax) {
+    @Kernel
+    public static void updateColumnsScaled(int from, int to, @Write float[] w, @Read int[] mask, int preSize,
+                                           int postSize, @Read int[] spikeList, @Read int[] spikeCount,
+                                           @Read float[] preValues, @Read float[] postScale, float factor, float wMin,
+                                           float wMax) {
         int n = spikeCount[0];
         boolean all = mask.length == 0;
         for (int s = 0; s < n; s++) {
@@ -121,8 +134,9 @@ public final class DenseKernels {
      * Per-synapse plasticity over synapses [from, to), synapse k at w[index[k]]:
      * w = clip(w + factor[0] * values[k]); nothing is touched while factor[0] is 0.
      */
-    public static void updateSynapses(int from, int to, float[] w, int[] index, float[] values, float[] factor,
-                                      float wMin, float wMax) {
+    @Kernel
+    public static void updateSynapses(int from, int to, @Write float[] w, @Read @Local int[] index,
+                                      @Read @Local float[] values, @Read float[] factor, float wMin, float wMax) {
         float f = factor[0];
         if (f == 0f) {
             return;
@@ -134,7 +148,9 @@ public final class DenseKernels {
     }
 
     /** One-to-one: target[i] += w[i] for spiking i in [from, to). */
-    public static void oneToOne(int from, int to, float[] w, int[] spikeList, int[] spikeCount, float[] target) {
+    @Kernel
+    public static void oneToOne(int from, int to, @Read float[] w, @Read int[] spikeList, @Read int[] spikeCount,
+                                @Write @Local float[] target) {
         int n = spikeCount[0];
         for (int s = 0; s < n; s++) {
             int i = spikeList[s];
@@ -145,7 +161,8 @@ public final class DenseKernels {
     }
 
     /** One-to-one with values: target[i] += w[i] * values[i] for i in [from, to). */
-    public static void oneToOneValues(int from, int to, float[] w, float[] values, float[] target) {
+    @Kernel(elementwise = true)
+    public static void oneToOneValues(int from, int to, @Read float[] w, @Read float[] values, @Write float[] target) {
         for (int i = from; i < to; i++) {
             target[i] += w[i] * values[i];
         }

@@ -1,5 +1,10 @@
 package io.spikeforge.kernels;
 
+import io.spikeforge.spi.Kernel;
+import io.spikeforge.spi.Local;
+import io.spikeforge.spi.Read;
+import io.spikeforge.spi.Write;
+
 /** External inputs: currents added to a population (nA) and given spike times. */
 public final class InputKernels {
 
@@ -7,14 +12,17 @@ public final class InputKernels {
     }
 
     /** current[i] += value. */
-    public static void addConstant(int from, int to, float[] current, float value) {
+    @Kernel(elementwise = true)
+    public static void addConstant(int from, int to, @Write float[] current, float value) {
         for (int i = from; i < to; i++) {
             current[i] += value;
         }
     }
 
     /** current[i] += perStep[step], or nothing once the sections are over. */
-    public static void addSection(int from, int to, float[] current, float[] perStep, int[] clock) {
+    @Kernel
+    public static void addSection(int from, int to, @Write @Local float[] current, @Read float[] perStep,
+                                  @Read int[] clock) {
         int step = clock[0];
         float value = step < perStep.length ? perStep[step] : 0f;
         for (int i = from; i < to; i++) {
@@ -26,7 +34,9 @@ public final class InputKernels {
      * Serial: writes the spike flags of this step from {@code events}, sorted non-negative (step &lt;&lt; 32 | index)
      * values, advancing {@code cursor[0]} past the events of earlier steps.
      */
-    public static void spikeTimes(int from, int to, int[] spikes, long[] events, int[] cursor, int[] clock) {
+    @Kernel(serial = true)
+    public static void spikeTimes(int from, int to, @Write int[] spikes, @Read long[] events, @Write int[] cursor,
+                                  @Read int[] clock) {
         for (int i = from; i < to; i++) {
             spikes[i] = 0;
         }

@@ -1,5 +1,9 @@
 package io.spikeforge.kernels;
 
+import io.spikeforge.spi.Kernel;
+import io.spikeforge.spi.Read;
+import io.spikeforge.spi.Write;
+
 /**
  * Monitors that record on the device: each call appends this step's record to a buffer that the host
  * drains after a batch of steps, so that monitored runs need not copy state back every step.
@@ -13,8 +17,9 @@ public final class MonitorKernels {
      * Serial: appends (step, index) for each spike of this step, of the selected neurons only when
      * {@code selected} is not empty, to {@code buf} from {@code fill[0]}.
      */
-    public static void appendSpikes(int from, int to, int[] list, int[] count, int[] selected, int[] clock, int[] buf,
-                                    int[] fill) {
+    @Kernel(serial = true)
+    public static void appendSpikes(int from, int to, @Read int[] list, @Read int[] count, @Read int[] selected,
+                                    @Read int[] clock, @Write int[] buf, @Write int[] fill) {
         int n = count[0];
         int f = fill[0];
         int step = clock[0];
@@ -31,8 +36,9 @@ public final class MonitorKernels {
     }
 
     /** Serial: on steps that are multiples of {@code every}, appends src[indices[c]] for every c. */
-    public static void appendFloats(int from, int to, float[] src, int[] indices, int[] clock, int every, float[] buf,
-                                    int[] fill) {
+    @Kernel(serial = true)
+    public static void appendFloats(int from, int to, @Read float[] src, @Read int[] indices, @Read int[] clock,
+                                    int every, @Write float[] buf, @Write int[] fill) {
         if (clock[0] % every != 0) {
             return;
         }
@@ -44,8 +50,9 @@ public final class MonitorKernels {
     }
 
     /** As {@link #appendFloats} for an int array (a refractory counter, say), stored as floats. */
-    public static void appendInts(int from, int to, int[] src, int[] indices, int[] clock, int every, float[] buf,
-                                  int[] fill) {
+    @Kernel(serial = true)
+    public static void appendInts(int from, int to, @Read int[] src, @Read int[] indices, @Read int[] clock,
+                                  int every, @Write float[] buf, @Write int[] fill) {
         if (clock[0] % every != 0) {
             return;
         }

@@ -1,5 +1,8 @@
 package io.spikeforge.kernels;
 
+import io.spikeforge.spi.Kernel;
+import io.spikeforge.spi.Write;
+
 /**
  * Neuron updates. Each reads the input current (nA, so that R*I is in mV), writes spike flags, and
  * zeroes the current it consumed. Refractoriness is counted in whole steps: after a spike a neuron is
@@ -25,8 +28,10 @@ public final class NeuronKernels {
      * is small enough to stay above -1 once scaled. A NaN V' stays NaN and never fires, so the
      * finite-value check still sees it.
      */
-    public static void lif(int from, int to, float[] v, int[] refractory, float[] current, int[] spikes,
-                           float vRest, float vReset, float vTh, float r, float decay, int refSteps) {
+    @Kernel(elementwise = true)
+    public static void lif(int from, int to, @Write float[] v, @Write int[] refractory, @Write float[] current,
+                           @Write int[] spikes, float vRest, float vReset, float vTh, float r, float decay,
+                           int refSteps) {
         for (int i = from; i < to; i++) {
             float vInf = vRest + r * current[i];
             current[i] = vInf + (v[i] - vInf) * decay;
@@ -48,9 +53,10 @@ public final class NeuronKernels {
      * Exponential integrate-and-fire, forward Euler:
      * tau dV/dt = -(V - V_rest) + delta_T exp((V - V_T)/delta_T) + R*I.
      */
-    public static void expIf(int from, int to, float[] v, int[] refractory, float[] current, int[] spikes,
-                             float vRest, float vReset, float vTh, float vT, float deltaT, float r,
-                             float dtOverTau, int refSteps) {
+    @Kernel(elementwise = true)
+    public static void expIf(int from, int to, @Write float[] v, @Write int[] refractory, @Write float[] current,
+                             @Write int[] spikes, float vRest, float vReset, float vTh, float vT, float deltaT,
+                             float r, float dtOverTau, int refSteps) {
         for (int i = from; i < to; i++) {
             float input = r * current[i];
             current[i] = 0f;
@@ -79,9 +85,11 @@ public final class NeuronKernels {
      * tau dV/dt = -(V - V_rest) + delta_T exp((V - V_T)/delta_T) - R*w + R*I,
      * tau_w dw/dt = a (V - V_rest) - w; on a spike V = V_reset, w += b.
      */
-    public static void adExIf(int from, int to, float[] v, float[] w, int[] refractory, float[] current,
-                              int[] spikes, float vRest, float vReset, float vTh, float vT, float deltaT,
-                              float r, float a, float b, float dtOverTau, float dtOverTauW, int refSteps) {
+    @Kernel(elementwise = true)
+    public static void adExIf(int from, int to, @Write float[] v, @Write float[] w, @Write int[] refractory,
+                              @Write float[] current, @Write int[] spikes, float vRest, float vReset, float vTh,
+                              float vT, float deltaT, float r, float a, float b, float dtOverTau, float dtOverTauW,
+                              int refSteps) {
         for (int i = from; i < to; i++) {
             float input = r * current[i];
             current[i] = 0f;
@@ -114,9 +122,10 @@ public final class NeuronKernels {
      * Izhikevich (2003), forward Euler with dt in ms:
      * dV/dt = 0.04 V^2 + 5 V + 140 - u + I, du/dt = a (b V - u); on V &gt;= V_th: V = c, u += d.
      */
-    public static void izhikevich(int from, int to, float[] v, float[] u, int[] refractory, float[] current,
-                                  int[] spikes, float a, float b, float c, float d, float vTh, float r,
-                                  float dt, int refSteps) {
+    @Kernel(elementwise = true)
+    public static void izhikevich(int from, int to, @Write float[] v, @Write float[] u, @Write int[] refractory,
+                                  @Write float[] current, @Write int[] spikes, float a, float b, float c, float d,
+                                  float vTh, float r, float dt, int refSteps) {
         for (int i = from; i < to; i++) {
             float input = r * current[i];
             current[i] = 0f;

@@ -1,5 +1,9 @@
 package io.spikeforge.kernels;
 
+import io.spikeforge.spi.Kernel;
+import io.spikeforge.spi.Read;
+import io.spikeforge.spi.Write;
+
 /** Outputs: add the current (nA) that synaptic state drives into the post neurons' input. */
 public final class OutputKernels {
 
@@ -7,22 +11,25 @@ public final class OutputKernels {
     }
 
     /** CUBA: I += g, with g already a current. */
-    public static void cuba(int from, int to, float[] g, float[] current) {
+    @Kernel(elementwise = true)
+    public static void cuba(int from, int to, @Read float[] g, @Write float[] current) {
         for (int i = from; i < to; i++) {
             current[i] += g[i];
         }
     }
 
     /** COBA: I += g (E - V). */
-    public static void coba(int from, int to, float[] g, float[] v, float[] current, float e) {
+    @Kernel(elementwise = true)
+    public static void coba(int from, int to, @Read float[] g, @Read float[] v, @Write float[] current, float e) {
         for (int i = from; i < to; i++) {
             current[i] += g[i] * (e - v[i]);
         }
     }
 
     /** MgBlock (NMDA, Jahr and Stevens 1990): I += g (E - V) / (1 + [Mg]/beta exp(-alpha V)). */
-    public static void mgBlock(int from, int to, float[] g, float[] v, float[] current, float e, float ccMg,
-                               float alpha, float beta) {
+    @Kernel(elementwise = true)
+    public static void mgBlock(int from, int to, @Read float[] g, @Read float[] v, @Write float[] current, float e,
+                               float ccMg, float alpha, float beta) {
         for (int i = from; i < to; i++) {
             float vi = v[i];
             current[i] += g[i] * (e - vi) / (1f + ccMg / beta * (float) Math.exp(-alpha * vi));

@@ -62,9 +62,9 @@ class SpikeKernelsTest {
                     int[] runEnd = new int[n];
                     for (int c = 0; c + 1 < cuts.length; c++) {
                         if (loop) {
-                            SpikeKernels.scanRunLoop(cuts[c], cuts[c + 1], flags, runs, counts, runLength, runEnd);
-                        } else {
                             SpikeKernels.scanRun(cuts[c], cuts[c + 1], flags, runs, counts, runLength, runEnd);
+                        } else {
+                            SpikeKernels.Simd.scanRun(cuts[c], cuts[c + 1], flags, runs, counts, runLength, runEnd);
                         }
                     }
                     int[] list = new int[n];

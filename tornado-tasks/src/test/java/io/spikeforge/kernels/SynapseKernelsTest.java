@@ -27,12 +27,12 @@ class SynapseKernelsTest {
         float[] x = new float[2];
         int[] flags = {1, 0};
         double decay = Math.exp(-0.1 / 16.8);
-        SynapseKernels.trace(0, 2, x, flags, decay);
+        PlasticityKernels.trace(0, 2, x, flags, decay);
         assertEquals(1f, x[0]);
         assertEquals(0f, x[1]);
         flags[0] = 0;
         for (int k = 1; k <= 1000; k++) {
-            SynapseKernels.trace(0, 2, x, flags, decay);
+            PlasticityKernels.trace(0, 2, x, flags, decay);
             assertEquals(Math.exp(-k * 0.1 / 16.8), x[0], 1e-5 * Math.exp(-k * 0.1 / 16.8), "step " + k);
         }
     }

@@ -1,6 +1,6 @@
 package io.spikeforge.cli;
 
-import io.spikeforge.core.backend.RunListener;
+import io.spikeforge.spi.RunListener;
 
 import java.io.IOException;
 import java.io.PrintStream;

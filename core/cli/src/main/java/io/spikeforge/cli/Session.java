@@ -2,7 +2,7 @@ package io.spikeforge.cli;
 
 import io.spikeforge.core.Engine;
 import io.spikeforge.core.RunResult;
-import io.spikeforge.core.backend.Backend;
+import io.spikeforge.spi.Backend;
 import io.spikeforge.core.backend.StepGraph;
 import io.spikeforge.core.output.OutputWriter;
 import io.spikeforge.core.run.RunSettings;
@@ -33,7 +33,7 @@ final class Session {
                    long resumedFrom) throws Exception {
         Backend backend = engine.backend(network);
         if (options.verbose) {
-            System.err.print("step task graph:\n" + StepGraph.of(network.tasks()).describe(network.states()));
+            System.err.print("step task graph:\n" + StepGraph.of(network).describe(network));
             System.err.print(backend.describe(network));
         }
         String name = network.spec().name();

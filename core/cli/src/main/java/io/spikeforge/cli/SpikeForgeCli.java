@@ -1,7 +1,7 @@
 package io.spikeforge.cli;
 
-import io.spikeforge.core.backend.BackendUnavailableException;
-import io.spikeforge.core.backend.KernelWarmup;
+import io.spikeforge.spi.BackendUnavailableException;
+import io.spikeforge.kernels.KernelWarmup;
 import io.spikeforge.core.backend.TaskFailedException;
 import io.spikeforge.core.checkpoint.CheckpointException;
 import io.spikeforge.core.config.ConfigException;

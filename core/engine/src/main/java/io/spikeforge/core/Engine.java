@@ -5,12 +5,11 @@ import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Inject;
 import com.google.inject.ProvisionException;
-import io.spikeforge.core.backend.Backend;
-import io.spikeforge.core.backend.BackendFactory;
-import io.spikeforge.core.backend.BackendUnavailableException;
-import io.spikeforge.core.backend.KernelWarmup;
-import io.spikeforge.core.backend.RunListener;
-import io.spikeforge.core.build.NetworkBuilder;
+import io.spikeforge.spi.Backend;
+import io.spikeforge.spi.BackendUnavailableException;
+import io.spikeforge.kernels.KernelWarmup;
+import io.spikeforge.spi.RunListener;
+import io.spikeforge.core.network.NetworkBuilder;
 import io.spikeforge.core.checkpoint.CheckpointFile;
 import io.spikeforge.core.checkpoint.CheckpointMeta;
 import io.spikeforge.core.config.ConfigError;
@@ -35,8 +34,6 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 
 /** The engine's entry point: load a config, build the network, pick a backend, run, checkpoint, resume. */
 public final class Engine {
@@ -44,12 +41,10 @@ public final class Engine {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
     private final PluginRegistry registry;
-    private final Map<String, BackendFactory> backends;
 
     @Inject
-    Engine(PluginRegistry registry, Map<String, BackendFactory> backends) {
+    Engine(PluginRegistry registry) {
         this.registry = registry;
-        this.backends = backends;
     }
 
     /**
@@ -84,7 +79,7 @@ public final class Engine {
 
     /** @return the names of the available backends */
     public List<String> backendNames() {
-        return List.copyOf(new TreeSet<>(backends.keySet()));
+        return List.copyOf(registry.backends().keySet());
     }
 
     /** Reads and validates a config file. */
@@ -168,18 +163,18 @@ public final class Engine {
         // The JVM backend may time the network to choose its threads: the warm-up must not share the cores.
         KernelWarmup.stop();
         String name = network.spec().backend();
-        BackendFactory f = backends.get(name);
-        if (f == null) {
+        PluginRegistry.BackendEntry entry = registry.backends().get(name);
+        if (entry == null) {
             if (name.equals("tornado")) {
                 throw new BackendUnavailableException("the TornadoVM backend is not available in this build. Install"
                         + " TornadoVM by its documentation, set TORNADOVM_HOME to the SDK, and run ./spikeforge again:"
                         + " it then builds with -Ptornado and starts the JVM with the SDK's tornado-argfile.");
             }
             throw new ConfigException(network.spec().origin().source(), List.of(new ConfigError("backend.name",
-                    "unknown backend '" + name + "'." + Suggestions.didYouMean(name, backends.keySet())
+                    "unknown backend '" + name + "'." + Suggestions.didYouMean(name, registry.backends().keySet())
                             + " Available: " + String.join(", ", backendNames()))));
         }
-        return f.create(network, network.spec().threads());
+        return entry.provider().create(network, network.spec().threads());
     }
 
     /** Runs the network's remaining steps on {@code backend}, checking for NaN every 1000 steps. */

@@ -2,7 +2,7 @@ package io.spikeforge.core;
 
 import io.spikeforge.core.backend.StepGraph;
 import io.spikeforge.core.config.Suggestions;
-import io.spikeforge.core.output.NpyWriter;
+import io.spikeforge.core.arrays.NpyWriter;
 import io.spikeforge.core.output.WeightStats;
 import io.spikeforge.spi.StepTask;
 import org.junit.jupiter.api.Test;

@@ -15,17 +15,27 @@ import java.util.List;
  * directory.
  *
  * <p>The engine creates the plugin once, with its public no-argument constructor, and calls
- * {@link #models()} once. A plugin that throws from either is refused, and the user is told the pack
- * and the plugin class.
+ * {@link #models()} and {@link #backends()} once each. A plugin that throws from any of them is
+ * refused, and the user is told the pack and the plugin class.
  */
 public interface SpikeForgePlugin {
 
-    /** The SPI version this build of the interface defines; a pack's manifest must declare it. */
-    int SPI_VERSION = 1;
+    /**
+     * The SPI version this build of the interface defines; a pack's manifest must declare it. Version 2
+     * made a task's kernel one typed declaration ({@link Kernel}) and added backends.
+     */
+    int SPI_VERSION = 2;
 
     /** The manifest attribute in which a pack's jar declares the SPI version it was built for. */
     String MANIFEST_ATTRIBUTE = "SpikeForge-SPI-Version";
 
     /** {@return the models this plugin contributes; each name must be unique within its kind} */
-    List<ModelFactory> models();
+    default List<ModelFactory> models() {
+        return List.of();
+    }
+
+    /** {@return the backends this plugin contributes; each name must be unique} */
+    default List<BackendProvider> backends() {
+        return List.of();
+    }
 }

@@ -1,8 +1,10 @@
 package io.spikeforge.spi;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One kernel launch per time step over {@code size} independent work items, with the state arrays it
@@ -10,10 +12,17 @@ import java.util.Optional;
  * only where one touches what another wrote; a backend may split the items across threads or device
  * work-items. A serial task always runs as one range on one thread.
  *
- * <p>Declared arrays are compared by identity, so declare the very arrays the body uses.
+ * <p>A model's task runs one {@link Kernel}, through the typed call generated from the kernel's
+ * declaration: {@code StepTask.of(name, size, NeuronKernelsCalls.lif(v, ...))}. Everything else
+ * follows from that declaration: whether the task is serial, what it reads and writes, which arrays
+ * it touches only at its items' indices, how the JVM backend runs it and how a device backend does.
+ * A task made with {@link #parallel} or {@link #serial} and a {@link Builder#body body} instead runs
+ * on the JVM backend only (the engine's monitors do, to write their recordings).
  *
- * <p>A task may also declare arrays it touches only at its own items' indices ({@link Builder#local},
- * {@link Builder#elementwise}). Two tasks of the same size that meet only in such arrays need no
+ * <p>Declared arrays are compared by identity.
+ *
+ * <p>A task may also declare arrays it touches only at its own items' indices ({@link Local},
+ * {@link Kernel#elementwise()}). Two tasks of the same size that meet only in such arrays need no
  * barrier between them: a backend gives both the same item ranges on the same thread, in order, and
  * may interleave them in tiles when every array they use is local, so that the data stays in cache.
  */
@@ -21,46 +30,85 @@ public final class StepTask {
 
     private final String name;
     private final int size;
-    private final boolean serial;
-    private final List<Object> reads;
-    private final List<Object> writes;
-    private final List<Object> local;
-    private final RangeBody body;
-    private final java.util.function.Supplier<DeviceCall> device;
+    private boolean serial;
+    private List<Object> reads;
+    private List<Object> writes;
+    private List<Object> local;
+    private RangeBody body;
+    private KernelCall kernel;
+    private Supplier<KernelCall> pending;
 
-    private StepTask(String name, int size, boolean serial, List<Object> reads, List<Object> writes, List<Object> local,
-                     RangeBody body, java.util.function.Supplier<DeviceCall> device) {
+    private StepTask(String name, int size) {
         this.name = Objects.requireNonNull(name, "name");
         if (size < 0) {
             throw new IllegalArgumentException("task " + name + ": size must be >= 0, got " + size);
         }
         this.size = size;
-        this.serial = serial;
-        this.reads = List.copyOf(reads);
-        this.writes = List.copyOf(writes);
-        this.local = List.copyOf(local);
-        this.body = Objects.requireNonNull(body, "body");
-        this.device = device;
     }
 
     /**
-     * {@return a builder for a task that may be split across threads}
+     * {@return a task that runs {@code call} over {@code size} items each step}
+     *
+     * @param name the task's name, for listings and errors
+     * @param size the number of work items per step, for example the neurons of a group
+     * @param call the kernel and its arguments, from a generated {@code Calls} factory
+     */
+    public static StepTask of(String name, int size, KernelCall call) {
+        StepTask t = new StepTask(name, size);
+        t.bind(Objects.requireNonNull(call, "call"));
+        return t;
+    }
+
+    /**
+     * {@return a task whose kernel call is chosen once the network is complete}: {@code call} is asked
+     * once, when a backend (or the engine) first needs the task, after every model of the network was
+     * created. A comm uses it to pick a faster kernel when no rule made later changes its weights.
+     *
+     * @param name the task's name, for listings and errors
+     * @param size the number of work items per step
+     * @param call supplies the kernel and its arguments
+     */
+    public static StepTask deferred(String name, int size, Supplier<KernelCall> call) {
+        StepTask t = new StepTask(name, size);
+        t.pending = Objects.requireNonNull(call, "call");
+        return t;
+    }
+
+    /**
+     * {@return a builder for a JVM-only task that may be split across threads}
      *
      * @param name the task's name, for listings
-     * @param size the number of work items per step, for example the neurons of a group
+     * @param size the number of work items per step
      */
     public static Builder parallel(String name, int size) {
         return new Builder(name, size, false);
     }
 
     /**
-     * {@return a builder for a task that runs as a single range {@code [0, size)} on one thread}
+     * {@return a builder for a JVM-only task that runs as a single range {@code [0, size)} on one thread}
      *
      * @param name the task's name, for listings
      * @param size the number of work items per step
      */
     public static Builder serial(String name, int size) {
         return new Builder(name, size, true);
+    }
+
+    private void bind(KernelCall call) {
+        this.kernel = call;
+        this.serial = call.signature().serial();
+        this.reads = call.reads();
+        this.writes = call.writes();
+        this.local = call.local();
+        this.body = call.body();
+    }
+
+    private void resolve() {
+        if (pending != null) {
+            KernelCall call = Objects.requireNonNull(pending.get(), () -> "task " + name + ": no kernel call");
+            pending = null;
+            bind(call);
+        }
     }
 
     /** {@return the task's name, shown in task-graph listings and errors} */
@@ -75,30 +123,35 @@ public final class StepTask {
 
     /** {@return whether the items must run together on one thread} */
     public boolean serial() {
+        resolve();
         return serial;
     }
 
-    /** {@return the arrays the body reads} */
+    /** {@return the arrays the task reads} */
     public List<Object> reads() {
+        resolve();
         return reads;
     }
 
-    /** {@return the arrays the body writes} */
+    /** {@return the arrays the task writes} */
     public List<Object> writes() {
+        resolve();
         return writes;
     }
 
     /**
-     * {@return the declared arrays the body touches only at its items' indices: running items
+     * {@return the declared arrays the task touches only at its items' indices: running items
      * {@code [from, to)} reads and writes elements {@code [from, to)} of each and no other}
      */
     public List<Object> local() {
+        resolve();
         return local;
     }
 
-    /** {@return how a device backend runs this task, or empty when only the JVM backend can} */
-    public Optional<DeviceCall> device() {
-        return device == null ? Optional.empty() : Optional.of(device.get());
+    /** {@return the kernel the task runs, or empty for a JVM-only task} */
+    public Optional<KernelCall> kernel() {
+        resolve();
+        return Optional.ofNullable(kernel);
     }
 
     /**
@@ -108,10 +161,20 @@ public final class StepTask {
      * @param to   last item, exclusive
      */
     public void run(int from, int to) {
-        body.run(from, to);
+        RangeBody b = body;
+        if (b == null) {
+            resolve();
+            b = body;
+        }
+        b.run(from, to);
     }
 
-    /** Builds a {@link StepTask}. */
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    /** Builds a JVM-only {@link StepTask} around a body. */
     public static final class Builder {
         private final String name;
         private final int size;
@@ -120,7 +183,6 @@ public final class StepTask {
         private List<Object> writes = List.of();
         private List<Object> local = List.of();
         private boolean elementwise;
-        private java.util.function.Supplier<DeviceCall> device;
 
         private Builder(String name, int size, boolean serial) {
             this.name = name;
@@ -131,7 +193,7 @@ public final class StepTask {
         /**
          * Declares the arrays the body reads, so that the engine orders it after their writers.
          *
-         * @param arrays the {@code float[]} or {@code int[]} arrays read
+         * @param arrays the arrays read
          * @return this builder
          */
         public Builder reads(Object... arrays) {
@@ -142,7 +204,7 @@ public final class StepTask {
         /**
          * Declares the arrays the body writes (read-modify-write counts as a write).
          *
-         * @param arrays the {@code float[]} or {@code int[]} arrays written
+         * @param arrays the arrays written
          * @return this builder
          */
         public Builder writes(Object... arrays) {
@@ -152,9 +214,7 @@ public final class StepTask {
 
         /**
          * Declares arrays, among those read or written, that the body touches only at its items'
-         * indices (item i reads and writes element i and no other), as a post-partitioned
-         * propagation does with its target. It lets the engine run the task after the writer of such
-         * an array, or before its reader, without a barrier.
+         * indices (see {@link Local}).
          *
          * @param arrays arrays indexed by item, each also declared read or written
          * @return this builder
@@ -165,40 +225,13 @@ public final class StepTask {
         }
 
         /**
-         * Declares that every array the body reads or writes is indexed by item: item i touches
-         * element i of each and nothing else, as a neuron or synapse update does. Such tasks can run
-         * in tiles, one after another, while a tile's data stays in cache.
+         * Declares that every array the body reads or writes is indexed by item (see
+         * {@link Kernel#elementwise()}).
          *
          * @return this builder
          */
         public Builder elementwise() {
             this.elementwise = true;
-            return this;
-        }
-
-        /**
-         * Declares the kernel call a device backend runs instead of the body (see {@link DeviceCall});
-         * the body must call the same kernel with the same arguments.
-         *
-         * @param kernel the kernel, {@code Class.method} in {@code io.spikeforge.kernels}
-         * @param args   its arguments after {@code (from, to)}
-         * @return this builder
-         */
-        public Builder device(String kernel, Object... args) {
-            DeviceCall call = DeviceCall.of(kernel, args);
-            this.device = () -> call;
-            return this;
-        }
-
-        /**
-         * Like {@link #device(String, Object...)} for a call whose arguments cost memory to prepare
-         * (a column index, say): only a device backend asks for it.
-         *
-         * @param call supplies the call when a device backend asks
-         * @return this builder
-         */
-        public Builder device(java.util.function.Supplier<DeviceCall> call) {
-            this.device = call;
             return this;
         }
 
@@ -210,7 +243,7 @@ public final class StepTask {
         public StepTask body(RangeBody body) {
             List<Object> indexed = local;
             if (elementwise) {
-                List<Object> all = new java.util.ArrayList<>(reads);
+                List<Object> all = new ArrayList<>(reads);
                 all.addAll(writes);
                 indexed = all;
             }
@@ -220,7 +253,13 @@ public final class StepTask {
                             + " written");
                 }
             }
-            return new StepTask(name, size, serial, reads, writes, indexed, body, device);
+            StepTask t = new StepTask(name, size);
+            t.serial = serial;
+            t.reads = reads;
+            t.writes = writes;
+            t.local = List.copyOf(indexed);
+            t.body = Objects.requireNonNull(body, "body");
+            return t;
         }
     }
 }

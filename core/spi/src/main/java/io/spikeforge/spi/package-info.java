@@ -11,7 +11,7 @@
  * <h2>How a pack plugs in</h2>
  * A pack lists one or more {@link io.spikeforge.spi.SpikeForgePlugin} implementations in
  * {@code META-INF/services/io.spikeforge.spi.SpikeForgePlugin}, and that jar's manifest declares
- * {@code SpikeForge-SPI-Version: 1} ({@link io.spikeforge.spi.SpikeForgePlugin#SPI_VERSION}). Each
+ * {@code SpikeForge-SPI-Version: 2} ({@link io.spikeforge.spi.SpikeForgePlugin#SPI_VERSION}). Each
  * plugin returns named {@link io.spikeforge.spi.ModelFactory model factories}; the engine binds them
  * into its Guice injector by kind and config name. A pack's class loader shares this package, and
  * only this package, with the engine.

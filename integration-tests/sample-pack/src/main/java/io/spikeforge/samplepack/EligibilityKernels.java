@@ -1,5 +1,9 @@
 package io.spikeforge.samplepack;
 
+import io.spikeforge.spi.Kernel;
+import io.spikeforge.spi.Read;
+import io.spikeforge.spi.Write;
+
 /**
  * The eligibility trace of reward-modulated STDP, one value per synapse in connectivity order
  * (compressed sparse rows). Spike-driven updates split by post neuron: an item range [from, to) owns
@@ -11,7 +15,8 @@ final class EligibilityKernels {
     }
 
     /** e[k] *= decay for synapses [from, to). */
-    static void decay(int from, int to, float[] e, float decay) {
+    @Kernel(elementwise = true)
+    static void decay(int from, int to, @Write float[] e, float decay) {
         for (int k = from; k < to; k++) {
             e[k] *= decay;
         }
@@ -22,9 +27,11 @@ final class EligibilityKernels {
      * e of synapse (i, j); each post spike j adds {@code aPlus * preTrace[i]} to e of every synapse
      * (i, j), through the column index.
      */
-    static void onSpikes(int from, int to, int[] rowPtr, int[] cols, float[] e, int[] preList, int[] preCount,
-                         float[] postTrace, float aMinus, int[] colPtr, int[] perm, int[] colRows, int[] postList,
-                         int[] postCount, float[] preTrace, float aPlus) {
+    @Kernel
+    static void onSpikes(int from, int to, @Read int[] rowPtr, @Read int[] cols, @Write float[] e,
+                         @Read int[] preList, @Read int[] preCount, @Read float[] postTrace, float aMinus,
+                         @Read int[] colPtr, @Read int[] perm, @Read int[] colRows, @Read int[] postList,
+                         @Read int[] postCount, @Read float[] preTrace, float aPlus) {
         int nPre = preCount[0];
         for (int s = 0; s < nPre; s++) {
             int row = preList[s];
@@ -65,10 +72,12 @@ final class EligibilityKernels {
     }
 
     /**
-     * The reward of this step from a per-step schedule (0 after it ends), and the factor the weight
-     * update multiplies the eligibility by: eta * R * dt.
+     * Serial, one item: the reward of this step from a per-step schedule (0 after it ends), and the
+     * factor the weight update multiplies the eligibility by: eta * R * dt.
      */
-    static void reward(float[] schedule, int[] clock, float[] reward, float[] factor, float etaDt) {
+    @Kernel(serial = true)
+    static void reward(int from, int to, @Read float[] schedule, @Read int[] clock, @Write float[] reward,
+                       @Write float[] factor, float etaDt) {
         int step = clock[0];
         float r = step < schedule.length ? schedule[step] : 0f;
         reward[0] = r;

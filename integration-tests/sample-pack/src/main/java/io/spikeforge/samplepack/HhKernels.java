@@ -1,5 +1,8 @@
 package io.spikeforge.samplepack;
 
+import io.spikeforge.spi.Kernel;
+import io.spikeforge.spi.Write;
+
 /**
  * The Hodgkin-Huxley (1952) membrane, in the modern convention (V in mV, rest near -65 mV), integrated
  * with the exponential Euler method: over a step every gate relaxes exactly towards its steady state
@@ -54,9 +57,10 @@ final class HhKernels {
      * Advances neurons [from, to) by dt ms. The input current density (uA/cm^2) is consumed and zeroed;
      * a spike is an upward crossing of vTh.
      */
-    static void update(int from, int to, float[] v, float[] m, float[] h, float[] n, float[] current, int[] spikes,
-                       double gNa, double gK, double gL, double eNa, double eK, double eL, double c, double vTh,
-                       double dt) {
+    @Kernel(elementwise = true)
+    static void update(int from, int to, @Write float[] v, @Write float[] m, @Write float[] h, @Write float[] n,
+                       @Write float[] current, @Write int[] spikes, double gNa, double gK, double gL, double eNa,
+                       double eK, double eL, double c, double vTh, double dt) {
         for (int i = from; i < to; i++) {
             double vi = v[i];
             double mi = m[i];

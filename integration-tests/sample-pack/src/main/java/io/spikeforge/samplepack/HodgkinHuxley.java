@@ -82,10 +82,8 @@ final class HodgkinHuxley implements NeuronModel {
         double c = p.real("C");
         double vTh = p.real("V_th");
         double dt = ctx.dt();
-        StepTask update = StepTask.parallel(ctx.owner() + ".HH.update", size)
-                .reads(current).writes(v, m, h, n, spikes, current)
-                .body((from, to) -> HhKernels.update(from, to, v, m, h, n, current, spikes, gNa, gK, gL, eNa, eK, eL,
-                        c, vTh, dt));
+        StepTask update = StepTask.of(ctx.owner() + ".HH.update", size,
+                HhKernelsCalls.update(v, m, h, n, current, spikes, gNa, gK, gL, eNa, eK, eL, c, vTh, dt));
         return NeuronGroup.of(v, update);
     }
 

@@ -1,5 +1,6 @@
 package io.spikeforge.samplepack;
 
+import io.spikeforge.kernels.PlasticityKernelsCalls;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.CommModel;
 import io.spikeforge.spi.Connectivity;
@@ -108,22 +109,14 @@ final class RewardStdp implements PlasticityModel {
         float etaDt = (float) (p.real("eta") * ctx.dt());
         int[] clock = ctx.clock();
         String n = ctx.owner() + ".RewardSTDP";
-        StepTask preTrace = StepTask.parallel(n + ".pre_trace", pre.size())
-                .reads(pre.flags).writes(x)
-                .body((from, to) -> TraceKernels.trace(from, to, x, pre.flags, dPre));
-        StepTask eDecay = StepTask.parallel(n + ".eligibility_decay", e.length).writes(e)
-                .body((from, to) -> EligibilityKernels.decay(from, to, e, dE));
-        StepTask eSpikes = StepTask.parallel(n + ".eligibility_spikes", post.size())
-                .reads(pre.list, pre.count, post.list, post.count, x, y).writes(e)
-                .body((from, to) -> EligibilityKernels.onSpikes(from, to, rowPtr, cols, e, pre.list, pre.count, y,
-                        aMinus, colPtr, perm, colRows, post.list, post.count, x, aPlus));
-        StepTask rewardTask = StepTask.serial(n + ".reward", 1)
-                .reads(clock).writes(reward, factor)
-                .body((from, to) -> EligibilityKernels.reward(schedule, clock, reward, factor, etaDt));
+        StepTask preTrace = StepTask.of(n + ".pre_trace", pre.size(), PlasticityKernelsCalls.trace(x, pre.flags, dPre));
+        StepTask eDecay = StepTask.of(n + ".eligibility_decay", e.length, EligibilityKernelsCalls.decay(e, dE));
+        StepTask eSpikes = StepTask.of(n + ".eligibility_spikes", post.size(), EligibilityKernelsCalls.onSpikes(rowPtr,
+                cols, e, pre.list, pre.count, y, aMinus, colPtr, perm, colRows, post.list, post.count, x, aPlus));
+        StepTask rewardTask = StepTask.of(n + ".reward", 1,
+                EligibilityKernelsCalls.reward(schedule, clock, reward, factor, etaDt));
         StepTask learn = comm.updateSynapses(n + ".learn", e, factor, lo, hi);
-        StepTask postTrace = StepTask.parallel(n + ".post_trace", post.size())
-                .reads(post.flags).writes(y)
-                .body((from, to) -> TraceKernels.trace(from, to, y, post.flags, dPost));
+        StepTask postTrace = StepTask.of(n + ".post_trace", post.size(), PlasticityKernelsCalls.trace(y, post.flags, dPost));
         return Plasticity.of(List.of(preTrace, eDecay, eSpikes, rewardTask, learn), List.of(postTrace), wMin, wMax);
     }
 

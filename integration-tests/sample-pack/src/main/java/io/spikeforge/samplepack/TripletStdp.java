@@ -97,16 +97,12 @@ final class TripletStdp implements PlasticityModel {
         float a2p = (float) p.real("A2_plus");
         float a3p = (float) p.real("A3_plus");
         String n = ctx.owner() + ".TripletSTDP";
-        StepTask preTraces = StepTask.parallel(n + ".pre_traces", pre.size())
-                .reads(pre.flags).writes(r1, r2, preScale)
-                .body((from, to) -> TraceKernels.tripletTraces(from, to, r1, r2, pre.flags, dPlus, dX, preScale, a2m,
-                        a3m));
+        StepTask preTraces = StepTask.of(n + ".pre_traces", pre.size(),
+                TraceKernelsCalls.tripletTraces(r1, r2, pre.flags, dPlus, dX, preScale, a2m, a3m));
         StepTask depress = comm.updateRows(n + ".depression", pre, preScale, o1, -1f, lo, hi);
         StepTask potentiate = comm.updateColumns(n + ".potentiation", post, r1, postScale, 1f, lo, hi);
-        StepTask postTraces = StepTask.parallel(n + ".post_traces", post.size())
-                .reads(post.flags).writes(o1, o2, postScale)
-                .body((from, to) -> TraceKernels.tripletTraces(from, to, o1, o2, post.flags, dMinus, dY, postScale, a2p,
-                        a3p));
+        StepTask postTraces = StepTask.of(n + ".post_traces", post.size(),
+                TraceKernelsCalls.tripletTraces(o1, o2, post.flags, dMinus, dY, postScale, a2p, a3p));
         return Plasticity.of(List.of(preTraces, depress, potentiate), List.of(postTraces), wMin, wMax);
     }
 

@@ -1,12 +1,12 @@
 package io.spikeforge.tornado;
 
-import io.spikeforge.core.backend.Backend;
-import io.spikeforge.core.backend.BackendUnavailableException;
-import io.spikeforge.core.backend.RunListener;
-import io.spikeforge.core.build.StateRegistry;
-import io.spikeforge.core.sim.Monitor;
-import io.spikeforge.core.sim.Network;
-import io.spikeforge.spi.DeviceCall;
+import io.spikeforge.kernels.SpikeKernelsCalls;
+import io.spikeforge.spi.Backend;
+import io.spikeforge.spi.BackendUnavailableException;
+import io.spikeforge.spi.KernelCall;
+import io.spikeforge.spi.NetworkView;
+import io.spikeforge.spi.Recorder;
+import io.spikeforge.spi.RunListener;
 import io.spikeforge.spi.StepTask;
 import uk.ac.manchester.tornado.api.ImmutableTaskGraph;
 import uk.ac.manchester.tornado.api.TaskGraph;
@@ -22,12 +22,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Runs a network's steps as TornadoVM task graphs on one device. Every compute task becomes a device
- * task through its {@link DeviceCall}; the state goes to the device once and stays there. When every
- * monitor can record on the device, one graph holds a batch of K steps, each followed by the monitors'
- * device recording, and the state and the monitors' buffers come back once per batch; K divides both
- * the run and the listener's check interval, so NaN checks and checkpoints still fall on their steps.
- * Otherwise K is 1 and the monitors run on the host after every step.
+ * Runs a network's steps as TornadoVM task graphs on one device. Every task of the step runs its
+ * kernel's device form ({@link DeviceTasks}); the state goes to the device once and stays there. When
+ * every recorder can record on the device, one graph holds a batch of K steps, each followed by the
+ * recorders' device tasks, and the state and the recorders' buffers come back once per batch; K
+ * divides both the run and the listener's check interval, so NaN checks and checkpoints still fall on
+ * their steps. Otherwise K is 1 and the recorders run on the host after every step.
  */
 final class TornadoBackend implements Backend {
 
@@ -39,53 +39,43 @@ final class TornadoBackend implements Backend {
      */
     private static final int GRAPH_BYTES = 6000;
 
-    private final Network network;
+    private final NetworkView network;
     private final TornadoDevice device;
     private final String deviceName;
-    private final List<StepTask> deviceTasks = new ArrayList<>();
-    private final List<DeviceCall> calls = new ArrayList<>();
-    private final List<StepTask> hostTasks = new ArrayList<>();
+    private final DeviceTasks deviceTasks = new DeviceTasks(new DeviceClassPath());
+    private final List<StepTask> tasks = new ArrayList<>();
+    private final List<KernelCall> calls = new ArrayList<>();
     private final List<Object> state = new ArrayList<>();
     private final Set<Object> written = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final KernelCall tick;
     private int lastBatch = 1;
 
-    TornadoBackend(Network network, TornadoDevice device, String deviceName) {
+    TornadoBackend(NetworkView network, TornadoDevice device, String deviceName) {
         this.network = network;
         this.device = device;
         this.deviceName = deviceName;
         Set<Object> arrays = Collections.newSetFromMap(new IdentityHashMap<>());
         for (StepTask t : network.tasks()) {
-            if (t.reads().contains(Network.ALL_STATE) && t.device().isEmpty()) {
-                hostTasks.add(t);
-                continue;
-            }
-            DeviceCall call = t.device().orElseThrow(() -> new BackendUnavailableException("task '" + t.name()
-                    + "' cannot run on TornadoVM: its model declares no device kernel (StepTask.Builder.device)."
-                    + " Run this network with --backend jvm."));
-            if (!hostTasks.isEmpty()) {
-                throw new BackendUnavailableException("task '" + t.name() + "' follows a host-only task; the"
-                        + " TornadoVM backend runs host tasks (monitors) only at the end of a step");
-            }
-            deviceTasks.add(t);
+            KernelCall call = t.kernel().orElseThrow(() -> new BackendUnavailableException("task '" + t.name()
+                    + "' cannot run on TornadoVM: it runs a body of its own, not a kernel (a @Kernel method"
+                    + " called through its generated Calls class). Run this network with --backend jvm."));
+            tasks.add(t);
             calls.add(call);
-            collect(call, t, arrays);
+            collect(call, arrays);
         }
+        this.tick = SpikeKernelsCalls.tick(network.clock());
         if (arrays.add(network.clock())) {
             state.add(network.clock());
         }
     }
 
-    private void collect(DeviceCall call, StepTask t, Set<Object> arrays) {
+    private void collect(KernelCall call, Set<Object> arrays) {
         for (Object a : call.args()) {
-            if (a != null && a.getClass().isArray() && arrays.add(a)) {
+            if (a.getClass().isArray() && arrays.add(a)) {
                 state.add(a);
             }
         }
-        for (Object w : t.writes()) {
-            if (arrays.contains(w)) {
-                written.add(w);
-            }
-        }
+        written.addAll(call.writes());
     }
 
     @Override
@@ -99,9 +89,10 @@ final class TornadoBackend implements Backend {
     }
 
     @Override
-    public String describe(Network net) {
-        return plan(net.states(), recordings(batchFor(net.spec().steps() - net.step(), Long.MAX_VALUE)),
-                batchFor(net.spec().steps() - net.step(), Long.MAX_VALUE));
+    public String describe(NetworkView net) {
+        long steps = net.endStep() - net.clock()[0];
+        int batch = batchFor(steps, Long.MAX_VALUE);
+        return plan(recordings(batch), batch);
     }
 
     /** @return the steps per round trip of the last run (1 before any) */
@@ -114,16 +105,16 @@ final class TornadoBackend implements Backend {
      *         TornadoVM's buffer, at most MAX_BATCH
      */
     private int batchFor(long steps, long interval) {
-        List<Monitor.DeviceRecording> recs = recordings(1);
-        if (!hostTasks.isEmpty() && recs == null) {
+        List<Recorder.DeviceRecording> recs = recordings(1);
+        if (recs == null) {
             return 1;
         }
         int perStep = graphBytes(1) + 5;
-        for (DeviceCall c : calls) {
+        for (KernelCall c : calls) {
             perStep += graphBytes(c.args().size());
         }
-        for (Monitor.DeviceRecording r : recs == null ? List.<Monitor.DeviceRecording>of() : recs) {
-            perStep += graphBytes(r.task().device().orElseThrow().args().size());
+        for (Recorder.DeviceRecording r : recs) {
+            perStep += graphBytes(r.task().kernel().orElseThrow().args().size());
         }
         int fits = Math.max(1, GRAPH_BYTES / perStep);
         long g = interval == Long.MAX_VALUE ? steps : gcd(steps, interval);
@@ -144,12 +135,12 @@ final class TornadoBackend implements Backend {
         return b == 0 ? a : gcd(b, a % b);
     }
 
-    /** @return every monitor's device recording for batches of {@code batch} steps, or null if one has none */
-    private List<Monitor.DeviceRecording> recordings(int batch) {
-        List<Monitor.DeviceRecording> out = new ArrayList<>();
-        for (Monitor m : network.monitors()) {
-            Monitor.DeviceRecording r = m.deviceRecording(batch);
-            if (r == null) {
+    /** @return every recorder's device recording for batches of {@code batch} steps, or null if one has none */
+    private List<Recorder.DeviceRecording> recordings(int batch) {
+        List<Recorder.DeviceRecording> out = new ArrayList<>();
+        for (Recorder m : network.recorders()) {
+            Recorder.DeviceRecording r = m.deviceRecording(batch);
+            if (r == null || r.task().kernel().isEmpty()) {
                 return null;
             }
             out.add(r);
@@ -157,51 +148,49 @@ final class TornadoBackend implements Backend {
         return out;
     }
 
-    private String plan(StateRegistry states, List<Monitor.DeviceRecording> recs, int batch) {
+    private String plan(List<Recorder.DeviceRecording> recs, int batch) {
         StringBuilder sb = new StringBuilder("TornadoVM plan on " + deviceName + ", up to " + batch
                 + " step(s) per round trip (a divisor of the run's steps and of the NaN-check and checkpoint"
                 + " intervals):\n");
-        sb.append("  to device once (first execution): ").append(names(state.toArray(), states)).append('\n');
-        for (int k = 0; k < deviceTasks.size(); k++) {
-            StepTask t = deviceTasks.get(k);
-            boolean serial = t.serial() || TaskGraphCompiler.serialKernel(calls.get(k).kernel());
-            sb.append("  device t").append(k).append(' ').append(t.name()).append(": ").append(calls.get(k).kernel())
-                    .append(serial ? " (1 work-item over " : " (parallel over ").append(t.size()).append(" items)\n");
+        sb.append("  to device once (first execution): ").append(names(state)).append('\n');
+        for (int k = 0; k < tasks.size(); k++) {
+            StepTask t = tasks.get(k);
+            sb.append("  device t").append(k).append(' ').append(t.name()).append(": ").append(calls.get(k))
+                    .append(t.serial() ? " (1 work-item over " : " (parallel over ").append(t.size()).append(" items)\n");
         }
         if (batch > 1 && recs != null) {
-            for (Monitor.DeviceRecording r : recs) {
-                sb.append("  device ").append(r.task().name()).append(": ")
-                        .append(r.task().device().orElseThrow().kernel()).append(" (into a buffer of ").append(batch)
-                        .append(" steps)\n");
+            for (Recorder.DeviceRecording r : recs) {
+                sb.append("  device ").append(r.task().name()).append(": ").append(r.task().kernel().orElseThrow())
+                        .append(" (into a buffer of ").append(batch).append(" steps)\n");
             }
         }
-        sb.append("  device tick: SpikeKernels.tick (the device's step clock)\n");
+        sb.append("  device tick: ").append(tick).append(" (the device's step clock)\n");
         sb.append("  to host after every ").append(batch > 1 ? batch + " steps" : "step").append(": ")
-                .append(names(state.stream().filter(written::contains).toArray(), states))
-                .append(batch > 1 ? ", and the monitors' buffers\n" : "\n");
+                .append(names(state.stream().filter(written::contains).toList()))
+                .append(batch > 1 ? ", and the recorders' buffers\n" : "\n");
         if (batch == 1) {
-            for (StepTask t : hostTasks) {
-                sb.append("  host ").append(t.name()).append('\n');
+            for (Recorder r : network.recorders()) {
+                sb.append("  host ").append(r.task().name()).append('\n');
             }
         }
         return sb.toString();
     }
 
-    private static String names(Object[] arrays, StateRegistry states) {
+    private String names(List<Object> arrays) {
         List<String> out = new ArrayList<>();
         for (Object a : arrays) {
-            out.add(states.nameOf(a));
+            out.add(network.nameOf(a));
         }
         return String.join(", ", new LinkedHashSet<>(out));
     }
 
     @Override
-    public long run(Network net, long steps, RunListener listener) {
+    public long run(NetworkView net, long steps, RunListener listener) {
         if (steps <= 0) {
             return 0;
         }
         int batch = batchFor(steps, listener.checkInterval());
-        List<Monitor.DeviceRecording> recs = batch > 1 ? recordings(batch) : List.of();
+        List<Recorder.DeviceRecording> recs = batch > 1 ? recordings(batch) : List.of();
         lastBatch = batch;
         int[] clock = net.clock();
         List<Object> toDevice = new ArrayList<>(state);
@@ -209,9 +198,9 @@ final class TornadoBackend implements Backend {
         List<Object> fills = new ArrayList<>();
         Set<Object> known = Collections.newSetFromMap(new IdentityHashMap<>());
         known.addAll(state);
-        for (Monitor.DeviceRecording r : recs) {
-            for (Object a : r.task().device().orElseThrow().args()) {
-                if (a != null && a.getClass().isArray() && a != r.buffer() && a != r.fill() && known.add(a)) {
+        for (Recorder.DeviceRecording r : recs) {
+            for (Object a : r.task().kernel().orElseThrow().args()) {
+                if (a.getClass().isArray() && a != r.buffer() && a != r.fill() && known.add(a)) {
                     toDevice.add(a);
                 }
             }
@@ -223,14 +212,15 @@ final class TornadoBackend implements Backend {
             tg.transferToDevice(DataTransferMode.EVERY_EXECUTION, fills.toArray());
         }
         for (int u = 0; u < batch; u++) {
-            for (int k = 0; k < deviceTasks.size(); k++) {
-                add(tg, "t" + k + "s" + u, deviceTasks.get(k), calls.get(k));
+            for (int k = 0; k < tasks.size(); k++) {
+                StepTask t = tasks.get(k);
+                deviceTasks.add(tg, "t" + k + "s" + u, t.name(), t.size(), calls.get(k));
             }
             for (int m = 0; m < recs.size(); m++) {
                 StepTask t = recs.get(m).task();
-                add(tg, "m" + m + "s" + u, t, t.device().orElseThrow());
+                deviceTasks.add(tg, "m" + m + "s" + u, t.name(), t.size(), t.kernel().orElseThrow());
             }
-            tg.task("tick" + u, DeviceKernels::tick, 1, clock);
+            deviceTasks.add(tg, "tick" + u, "tick", 1, tick);
         }
         toHost.addAll(fills);
         tg.transferToHost(DataTransferMode.EVERY_EXECUTION, toHost.toArray());
@@ -241,8 +231,8 @@ final class TornadoBackend implements Backend {
             while (done < steps) {
                 plan.execute();
                 if (batch == 1) {
-                    for (StepTask t : hostTasks) {
-                        t.run(0, t.size());
+                    for (Recorder r : net.recorders()) {
+                        r.task().run(0, r.task().size());
                     }
                 } else {
                     recs.forEach(r -> r.drain().run());
@@ -264,14 +254,14 @@ final class TornadoBackend implements Backend {
     }
 
     /** @return the task a TornadoVM failure names by its graph id (t&lt;k&gt;s&lt;u&gt; or m&lt;k&gt;s&lt;u&gt;), or the step graph */
-    private String culprit(Throwable e, List<Monitor.DeviceRecording> recs) {
+    private String culprit(Throwable e, List<Recorder.DeviceRecording> recs) {
         java.util.regex.Pattern id = java.util.regex.Pattern.compile("\\b([tm])(\\d+)s\\d+\\b");
         for (Throwable t = e; t != null; t = t.getCause()) {
             java.util.regex.Matcher m = id.matcher(String.valueOf(t.getMessage()));
             if (m.find()) {
                 int k = Integer.parseInt(m.group(2));
-                if (m.group(1).equals("t") && k < deviceTasks.size()) {
-                    return "task '" + deviceTasks.get(k).name() + "' (" + calls.get(k).kernel() + ")";
+                if (m.group(1).equals("t") && k < tasks.size()) {
+                    return "task '" + tasks.get(k).name() + "' (" + calls.get(k) + ")";
                 }
                 if (m.group(1).equals("m") && k < recs.size()) {
                     return "task '" + recs.get(k).task().name() + "'";
@@ -288,13 +278,5 @@ final class TornadoBackend implements Backend {
             t = t.getCause();
         }
         return t == e ? String.valueOf(e) : e.getClass().getSimpleName() + ": " + t;
-    }
-
-    private static void add(TaskGraph tg, String id, StepTask task, DeviceCall call) {
-        try {
-            TaskGraphCompiler.add(tg, id, task, call);
-        } catch (UnsupportedOperationException e) {
-            throw new BackendUnavailableException("task '" + task.name() + "' cannot run on TornadoVM: " + e.getMessage());
-        }
     }
 }

@@ -1,8 +1,10 @@
 package io.spikeforge.tornado;
 
-import io.spikeforge.core.BackendProvider;
-import io.spikeforge.core.backend.BackendFactory;
-import io.spikeforge.core.backend.BackendUnavailableException;
+import io.spikeforge.spi.Backend;
+import io.spikeforge.spi.BackendProvider;
+import io.spikeforge.spi.BackendUnavailableException;
+import io.spikeforge.spi.NetworkView;
+import io.spikeforge.spi.Parallel;
 import uk.ac.manchester.tornado.api.TornadoExecutionPlan;
 import uk.ac.manchester.tornado.api.TornadoRuntime;
 import uk.ac.manchester.tornado.api.common.TornadoDevice;
@@ -11,12 +13,23 @@ import uk.ac.manchester.tornado.api.runtime.TornadoRuntimeProvider;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Registers the {@code tornado} backend; devices are named {@code backend:device}, as TornadoVM lists them. */
+/** The {@code tornado} backend; devices are named {@code backend:device}, as TornadoVM lists them. */
 public final class TornadoBackendProvider implements BackendProvider {
+
+    /**
+     * The system property through which TornadoVM learns which annotation marks a parallel loop: the
+     * generated device forms use SpikeForge's own ({@link Parallel}), so that they compile without TornadoVM.
+     */
+    static final String PARALLEL_PROPERTY = "tornado.load.annotation.parallel";
 
     @Override
     public String name() {
         return "tornado";
+    }
+
+    @Override
+    public String description() {
+        return "the step's kernels as a TornadoVM task graph on an OpenCL, PTX or SPIR-V device";
     }
 
     @Override
@@ -30,21 +43,26 @@ public final class TornadoBackendProvider implements BackendProvider {
     }
 
     @Override
-    public BackendFactory factory() {
-        return (network, threads) -> {
-            String wanted = network.spec().device();
-            int[] bd = wanted != null && wanted.startsWith("type:") ? firstOfType(wanted.substring(5))
-                    : parse(wanted == null ? "0:0" : wanted);
-            TornadoDevice device;
-            try {
-                device = TornadoExecutionPlan.getDevice(bd[0], bd[1]);
-            } catch (RuntimeException | LinkageError e) {
-                throw new BackendUnavailableException("TornadoVM device " + bd[0] + ":" + bd[1] + " is not available ("
-                        + e.getMessage() + "); ./spikeforge devices lists the devices. Is the JVM started with"
-                        + " @$TORNADOVM_HOME/tornado-argfile (./spikeforge does this when TORNADOVM_HOME is set)?");
-            }
-            return new TornadoBackend(network, device, bd[0] + ":" + bd[1] + " " + device.getPhysicalDevice().getDeviceName());
-        };
+    public Backend create(NetworkView network, int threads) {
+        String parallel = System.getProperty(PARALLEL_PROPERTY);
+        if (!Parallel.class.getName().equals(parallel)) {
+            throw new BackendUnavailableException("TornadoVM would run every kernel on one work-item: the JVM was started"
+                    + " with -D" + PARALLEL_PROPERTY + "=" + parallel + ", and SpikeForge's device forms mark their"
+                    + " loops with " + Parallel.class.getName() + "; start it with -D" + PARALLEL_PROPERTY + "="
+                    + Parallel.class.getName() + " after the tornado-argfile (./spikeforge does)");
+        }
+        String wanted = network.device();
+        int[] bd = wanted != null && wanted.startsWith("type:") ? firstOfType(wanted.substring(5))
+                : parse(wanted == null ? "0:0" : wanted);
+        TornadoDevice device;
+        try {
+            device = TornadoExecutionPlan.getDevice(bd[0], bd[1]);
+        } catch (RuntimeException | LinkageError e) {
+            throw new BackendUnavailableException("TornadoVM device " + bd[0] + ":" + bd[1] + " is not available ("
+                    + e.getMessage() + "); ./spikeforge devices lists the devices. Is the JVM started with"
+                    + " @$TORNADOVM_HOME/tornado-argfile (./spikeforge does this when TORNADOVM_HOME is set)?");
+        }
+        return new TornadoBackend(network, device, bd[0] + ":" + bd[1] + " " + device.getPhysicalDevice().getDeviceName());
     }
 
     @Override
@@ -54,8 +72,9 @@ public final class TornadoBackendProvider implements BackendProvider {
         for (int b = 0; b < rt.getNumBackends(); b++) {
             for (int d = 0; d < rt.getBackend(b).getNumDevices(); d++) {
                 TornadoDevice dev = rt.getBackend(b).getDevice(d);
-                out.add(String.format("tornado %d:%d  %-12s %s, %.1f GB", b, d, dev.getDeviceType(),
-                        dev.getPhysicalDevice().getDeviceName(), dev.getMaxGlobalMemory() / 1e9));
+                out.add(String.format("tornado %d:%d  %-12s %s, %.1f GB (TornadoVM %s backend, platform %s)", b, d,
+                        dev.getDeviceType(), dev.getPhysicalDevice().getDeviceName(), dev.getMaxGlobalMemory() / 1e9,
+                        dev.getTornadoVMBackend(), dev.getPlatformName()));
             }
         }
         return out;

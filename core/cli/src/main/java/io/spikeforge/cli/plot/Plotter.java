@@ -1,6 +1,6 @@
 package io.spikeforge.cli.plot;
 
-import io.spikeforge.core.output.NpyReader;
+import io.spikeforge.core.arrays.NpyReader;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.slf4j.Logger;

@@ -3,7 +3,7 @@ package io.spikeforge.cli.plot;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.spikeforge.core.output.NpyReader;
+import io.spikeforge.core.arrays.NpyReader;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.spikeforge.cli.plot;
 
-import io.spikeforge.core.output.NpyReader;
+import io.spikeforge.core.arrays.NpyReader;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;

@@ -2,8 +2,8 @@ package io.spikeforge.core.api;
 
 import io.spikeforge.core.Engine;
 import io.spikeforge.core.RunResult;
-import io.spikeforge.core.backend.Backend;
-import io.spikeforge.core.backend.RunListener;
+import io.spikeforge.spi.Backend;
+import io.spikeforge.spi.RunListener;
 import io.spikeforge.core.output.OutputWriter;
 import io.spikeforge.core.sim.Monitor;
 import io.spikeforge.core.sim.Network;

@@ -1,5 +1,8 @@
 package io.spikeforge.core.backend;
 
+import io.spikeforge.spi.NetworkView;
+import io.spikeforge.spi.Backend;
+import io.spikeforge.spi.RunListener;
 import io.spikeforge.core.sim.Network;
 
 /**
@@ -36,7 +39,7 @@ final class AutoThreadsBackend implements Backend {
     }
 
     @Override
-    public long run(Network network, long steps, RunListener listener) {
+    public long run(NetworkView network, long steps, RunListener listener) {
         if (steps < 4L * ROUNDS * PROBE_STEPS) {
             return single.run(network, steps, listener);
         }

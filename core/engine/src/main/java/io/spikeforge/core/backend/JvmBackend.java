@@ -1,6 +1,8 @@
 package io.spikeforge.core.backend;
 
-import io.spikeforge.core.sim.Network;
+import io.spikeforge.spi.NetworkView;
+import io.spikeforge.spi.Backend;
+import io.spikeforge.spi.RunListener;
 import io.spikeforge.spi.StepTask;
 
 import java.util.ArrayList;
@@ -67,15 +69,15 @@ public final class JvmBackend implements Backend {
     }
 
     @Override
-    public long run(Network network, long steps, RunListener listener) {
+    public long run(NetworkView network, long steps, RunListener listener) {
         if (steps <= 0) {
             return 0;
         }
-        StepGraph graph = StepGraph.of(network.tasks());
+        StepGraph graph = StepGraph.of(network);
         return threads == 1 ? runSingle(network, graph, steps, listener) : runParallel(network, graph, steps, listener);
     }
 
-    private long runSingle(Network network, StepGraph graph, long steps, RunListener listener) {
+    private long runSingle(NetworkView network, StepGraph graph, long steps, RunListener listener) {
         Unit[] units = java.util.Arrays.stream(plan(graph)[0]).flatMap(share -> java.util.Arrays.stream(share.units()))
                 .toArray(Unit[]::new);
         int[] clock = network.clock();
@@ -205,7 +207,7 @@ public final class JvmBackend implements Backend {
         return !t.serial() && t.local().containsAll(t.reads()) && t.local().containsAll(t.writes());
     }
 
-    private long runParallel(Network network, StepGraph graph, long steps, RunListener listener) {
+    private long runParallel(NetworkView network, StepGraph graph, long steps, RunListener listener) {
         Share[][] plan = plan(graph);
         SpinBarrier barrier = new SpinBarrier(threads);
         int[] clock = network.clock();

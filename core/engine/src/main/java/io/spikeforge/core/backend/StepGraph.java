@@ -1,7 +1,7 @@
 package io.spikeforge.core.backend;
 
-import io.spikeforge.core.build.StateRegistry;
 import io.spikeforge.core.sim.Network;
+import io.spikeforge.spi.NetworkView;
 import io.spikeforge.spi.StepTask;
 
 import java.util.ArrayList;
@@ -26,6 +26,13 @@ public final class StepGraph {
     private StepGraph(List<List<StepTask>> stages, List<int[]> chains) {
         this.stages = stages;
         this.chains = chains;
+    }
+
+    /** Groups a network's tasks, then its recorders' tasks, in order, into stages and chains. */
+    public static StepGraph of(NetworkView network) {
+        List<StepTask> all = new ArrayList<>(network.tasks());
+        network.recorders().forEach(r -> all.add(r.task()));
+        return of(all);
     }
 
     /** Groups {@code tasks}, in order, into stages and chains. */
@@ -128,7 +135,7 @@ public final class StepGraph {
     }
 
     /** @return a listing of stages and tasks with what each reads and writes, and their chains */
-    public String describe(StateRegistry states) {
+    public String describe(NetworkView states) {
         StringBuilder sb = new StringBuilder();
         for (int s = 0; s < stages.size(); s++) {
             sb.append("stage ").append(s).append(":\n");
@@ -152,7 +159,7 @@ public final class StepGraph {
         return sb.toString();
     }
 
-    private static String names(List<Object> arrays, StateRegistry states) {
+    private static String names(List<Object> arrays, NetworkView states) {
         return arrays.stream().map(a -> a == Network.ALL_STATE ? "*" : states.nameOf(a))
                 .collect(Collectors.joining(", ", "{", "}"));
     }

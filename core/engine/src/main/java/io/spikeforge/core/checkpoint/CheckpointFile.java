@@ -1,6 +1,7 @@
 package io.spikeforge.core.checkpoint;
 
-import io.spikeforge.core.build.StateRegistry;
+import io.spikeforge.core.arrays.ArrayIO;
+import io.spikeforge.core.sim.StateRegistry;
 import io.spikeforge.core.config.ConfigOrigin;
 import io.spikeforge.core.config.Overrides;
 import io.spikeforge.core.sim.Monitor;

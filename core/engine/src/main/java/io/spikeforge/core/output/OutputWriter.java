@@ -3,7 +3,7 @@ package io.spikeforge.core.output;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.spikeforge.core.RunResult;
-import io.spikeforge.core.backend.Backend;
+import io.spikeforge.spi.Backend;
 import io.spikeforge.core.sim.Monitor;
 import io.spikeforge.core.sim.Network;
 

@@ -1,7 +1,7 @@
 package io.spikeforge.core.output;
 
 import io.spikeforge.core.RunResult;
-import io.spikeforge.core.backend.Backend;
+import io.spikeforge.spi.Backend;
 import io.spikeforge.core.sim.Group;
 import io.spikeforge.core.sim.Monitor;
 import io.spikeforge.core.sim.Network;

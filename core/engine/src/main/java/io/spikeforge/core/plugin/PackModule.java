@@ -2,9 +2,10 @@ package io.spikeforge.core.plugin;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
+import io.spikeforge.spi.BackendProvider;
 import io.spikeforge.spi.ModelFactory;
 
-/** The Guice module a pack contributes: each of its models bound into the registry's set. */
+/** The Guice module a pack contributes: each of its models and backends bound into the registry's sets. */
 final class PackModule extends AbstractModule {
 
     private final PluginLoader.Found found;
@@ -18,6 +19,11 @@ final class PackModule extends AbstractModule {
         Multibinder<PluginRegistry.Entry> models = Multibinder.newSetBinder(binder(), PluginRegistry.Entry.class);
         for (ModelFactory f : found.models()) {
             models.addBinding().toInstance(new PluginRegistry.Entry(f, found.pack()));
+        }
+        Multibinder<PluginRegistry.BackendEntry> backends = Multibinder.newSetBinder(binder(),
+                PluginRegistry.BackendEntry.class);
+        for (BackendProvider b : found.backends()) {
+            backends.addBinding().toInstance(new PluginRegistry.BackendEntry(b, found.pack()));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.spikeforge.core.plugin;
 
+import io.spikeforge.spi.BackendProvider;
 import io.spikeforge.spi.ModelFactory;
 import io.spikeforge.spi.SpikeForgePlugin;
 
@@ -22,7 +23,7 @@ import java.util.stream.Stream;
 /**
  * Finds plugins with {@link ServiceLoader}: those on the class path (the built-in packs) and those in
  * pack directories. A pack directory holds the pack's jars; each is loaded with a class loader of its
- * own whose parent shows it only the JDK and {@code io.spikeforge.spi} (see {@link SpiOnlyClassLoader}).
+ * own whose parent shows it only the JDK, the SPI and the built-in kernels (see {@link ApiOnlyClassLoader}).
  * Every plugin is created and asked for its models here, so that a plugin that fails is reported with
  * its pack before anything else happens.
  */
@@ -36,9 +37,11 @@ public final class PluginLoader {
      *
      * @param plugin the plugin
      * @param pack   the pack, for messages and listings: a jar name, or a pack directory's name and path
-     * @param models the models it contributes
+     * @param models   the models it contributes
+     * @param backends the backends it contributes whose runtime is present here
      */
-    public record Found(SpikeForgePlugin plugin, String pack, List<ModelFactory> models) {
+    public record Found(SpikeForgePlugin plugin, String pack, List<ModelFactory> models,
+                        List<BackendProvider> backends) {
     }
 
     private PluginLoader() {
@@ -94,7 +97,7 @@ public final class PluginLoader {
         }
         URL[] urls = jars.stream().map(PluginLoader::url).toArray(URL[]::new);
         ClassLoader loader = new URLClassLoader("pack-" + abs.getFileName(), urls,
-                new SpiOnlyClassLoader(SpikeForgePlugin.class.getClassLoader()));
+                new ApiOnlyClassLoader(SpikeForgePlugin.class.getClassLoader()));
         return load(ServiceLoader.load(SpikeForgePlugin.class, loader), pack, null);
     }
 
@@ -155,7 +158,8 @@ public final class PluginLoader {
                 throw new PackException("pack " + packName + ": plugin " + plugin + " could not be created: "
                         + describe(cause) + hint(cause), cause);
             }
-            found.add(new Found(instance, packName, models(instance, packName, plugin)));
+            found.add(new Found(instance, packName, models(instance, packName, plugin),
+                    backends(instance, packName, plugin)));
         }
         return found;
     }
@@ -180,6 +184,42 @@ public final class PluginLoader {
             }
         }
         return List.copyOf(models);
+    }
+
+    /**
+     * The plugin's backends that can run here: a backend whose runtime is missing (the TornadoVM backend's
+     * jar without the SDK on the module path) says so through {@link BackendProvider#available()}, or
+     * fails to link, and is left out, as though it were not installed.
+     */
+    private static List<BackendProvider> backends(SpikeForgePlugin plugin, String pack, String name) {
+        List<BackendProvider> backends;
+        try {
+            backends = plugin.backends();
+        } catch (RuntimeException | LinkageError e) {
+            throw new PackException("pack " + pack + ": plugin " + name + " failed in backends(): " + describe(e)
+                    + hint(e), e);
+        }
+        if (backends == null) {
+            throw new PackException("pack " + pack + ": plugin " + name + " returned no list of backends (null)");
+        }
+        List<BackendProvider> out = new ArrayList<>();
+        for (int i = 0; i < backends.size(); i++) {
+            BackendProvider b = backends.get(i);
+            if (b == null || b.name() == null || b.name().isBlank()) {
+                throw new PackException("pack " + pack + ": plugin " + name + ": backend " + i + " of backends() "
+                        + (b == null ? "is null" : "has no name"));
+            }
+            boolean available;
+            try {
+                available = b.available();
+            } catch (RuntimeException | LinkageError e) {
+                available = false;
+            }
+            if (available) {
+                out.add(b);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** Packs see only the SPI; a missing engine class usually means a pack was built against the engine. */

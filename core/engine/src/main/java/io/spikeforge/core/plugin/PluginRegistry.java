@@ -1,5 +1,6 @@
 package io.spikeforge.core.plugin;
 
+import io.spikeforge.spi.BackendProvider;
 import io.spikeforge.spi.ModelFactory;
 import io.spikeforge.spi.ModelKind;
 
@@ -23,13 +24,32 @@ public final class PluginRegistry {
     public record Entry(ModelFactory factory, String pack) {
     }
 
+    /**
+     * A registered backend.
+     *
+     * @param provider the backend
+     * @param pack     the pack (jar or directory) that contributed it
+     */
+    public record BackendEntry(BackendProvider provider, String pack) {
+    }
+
     private final Map<ModelKind, Map<String, Entry>> byKind = new EnumMap<>(ModelKind.class);
+    private final Map<String, BackendEntry> backends = new TreeMap<>();
 
     /**
      * @param entries every contributed model
      * @throws PackException naming both packs when two models share a kind and name
      */
     public PluginRegistry(List<Entry> entries) {
+        this(entries, List.of());
+    }
+
+    /**
+     * @param entries  every contributed model
+     * @param backends every contributed backend that can run here
+     * @throws PackException naming both packs when two models share a kind and name, or two backends a name
+     */
+    public PluginRegistry(List<Entry> entries, List<BackendEntry> backends) {
         for (ModelKind kind : ModelKind.values()) {
             byKind.put(kind, new TreeMap<>());
         }
@@ -39,6 +59,13 @@ public final class PluginRegistry {
             if (old != null) {
                 clashes.add(e.factory().kind().word() + " model '" + e.factory().name() + "' is registered by both "
                         + old.pack() + " and " + e.pack());
+            }
+        }
+        for (BackendEntry b : backends) {
+            BackendEntry old = this.backends.putIfAbsent(b.provider().name(), b);
+            if (old != null) {
+                clashes.add("backend '" + b.provider().name() + "' is registered by both " + old.pack() + " and "
+                        + b.pack());
             }
         }
         if (!clashes.isEmpty()) {
@@ -55,6 +82,11 @@ public final class PluginRegistry {
     /** @return the registered names of a kind, sorted */
     public List<String> names(ModelKind kind) {
         return List.copyOf(byKind.get(kind).keySet());
+    }
+
+    /** @return the backends by name, sorted */
+    public Map<String, BackendEntry> backends() {
+        return Collections.unmodifiableMap(backends);
     }
 
     /** @return the entries of a kind, sorted by name */

@@ -20,12 +20,13 @@ public final class PluginsModule extends AbstractModule {
     @Override
     protected void configure() {
         Multibinder.newSetBinder(binder(), PluginRegistry.Entry.class);
+        Multibinder.newSetBinder(binder(), PluginRegistry.BackendEntry.class);
         plugins.forEach(p -> install(new PackModule(p)));
     }
 
     @Provides
     @Singleton
-    PluginRegistry registry(Set<PluginRegistry.Entry> entries) {
-        return new PluginRegistry(List.copyOf(entries));
+    PluginRegistry registry(Set<PluginRegistry.Entry> entries, Set<PluginRegistry.BackendEntry> backends) {
+        return new PluginRegistry(List.copyOf(entries), List.copyOf(backends));
     }
 }

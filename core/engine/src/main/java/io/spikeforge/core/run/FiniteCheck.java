@@ -1,6 +1,6 @@
 package io.spikeforge.core.run;
 
-import io.spikeforge.core.build.StateRegistry;
+import io.spikeforge.core.sim.StateRegistry;
 import io.spikeforge.core.config.NetworkSpec;
 import io.spikeforge.core.sim.Network;
 

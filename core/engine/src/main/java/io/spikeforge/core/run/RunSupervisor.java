@@ -1,6 +1,6 @@
 package io.spikeforge.core.run;
 
-import io.spikeforge.core.backend.RunListener;
+import io.spikeforge.spi.RunListener;
 import io.spikeforge.core.checkpoint.CheckpointFile;
 import io.spikeforge.core.checkpoint.CheckpointMeta;
 import io.spikeforge.core.sim.Network;

@@ -1,7 +1,7 @@
 package io.spikeforge.core.sim;
 
-import io.spikeforge.core.build.StateRegistry;
-import io.spikeforge.kernels.SpikeKernels;
+import io.spikeforge.core.sim.StateRegistry;
+import io.spikeforge.kernels.SpikeKernelsCalls;
 import io.spikeforge.spi.SpikeBuffer;
 import io.spikeforge.spi.StepTask;
 
@@ -30,23 +30,12 @@ public final class DelayRing {
 
     /** @return the task that stores this step's spikes, run after the group updated */
     public StepTask push(String group, SpikeBuffer spikes, int[] clock) {
-        return StepTask.serial(group + ".delay.push", 1)
-                .reads(spikes.list, spikes.count, clock)
-                .writes(ring, ringCount)
-                .device("SpikeKernels.pushRingAt", ring, ringCount, slots, size, spikes.list, spikes.count, clock)
-                .body((from, to) -> SpikeKernels.pushRingAt(from, to, ring, ringCount, slots, size, spikes.list,
-                        spikes.count, clock));
+        return StepTask.of(group + ".delay.push", 1, SpikeKernelsCalls.pushRingAt(ring, ringCount, slots, size, spikes.list, spikes.count, clock));
     }
 
     /** @return the task that fills {@code out} with the spikes of step (clock - 1 - delay) */
     public StepTask read(String projection, int delay, SpikeBuffer out, int[] clock) {
-        return StepTask.serial(projection + ".delay.read", 1)
-                .reads(ring, ringCount, clock)
-                .writes(out.flags, out.list, out.count)
-                .device("SpikeKernels.readRingAt", ring, ringCount, slots, size, delay, out.flags, out.list, out.count,
-                        clock)
-                .body((from, to) -> SpikeKernels.readRingAt(from, to, ring, ringCount, slots, size, delay, out.flags,
-                        out.list, out.count, clock));
+        return StepTask.of(projection + ".delay.read", 1, SpikeKernelsCalls.readRingAt(ring, ringCount, slots, size, delay, out.flags, out.list, out.count, clock));
     }
 
     /** Registers the ring's arrays as state of {@code group}, so that checkpoints save them. */

@@ -1,14 +1,16 @@
 package io.spikeforge.core.sim;
 
-import io.spikeforge.core.build.StateRegistry;
 import io.spikeforge.core.config.NetworkSpec;
+import io.spikeforge.spi.NetworkView;
+import io.spikeforge.spi.Recorder;
 import io.spikeforge.spi.StepTask;
 
 import java.util.List;
 
 /**
  * A built network: its state, and the ordered tasks of one time step (see the step order in the
- * README). Backends run {@link #tasks()} once per step with {@code clock[0]} set to the step index.
+ * README). Backends run {@link #tasks()}, then the monitors' tasks, once per step with
+ * {@code clock[0]} set to the step index; they see the network as a {@link NetworkView}.
  *
  * @param spec        the validated config
  * @param clock       one-element step counter
@@ -16,11 +18,12 @@ import java.util.List;
  * @param projections projections
  * @param monitors    monitors
  * @param states      every named state array
- * @param tasks       one step's tasks, in order
+ * @param tasks       one step's compute tasks, in order (the monitors' tasks follow them)
  * @param buildSeconds wall time spent building, in s
  */
 public record Network(NetworkSpec spec, int[] clock, List<Group> groups, List<ProjectionRuntime> projections,
-                      List<Monitor> monitors, StateRegistry states, List<StepTask> tasks, double buildSeconds) {
+                      List<Monitor> monitors, StateRegistry states, List<StepTask> tasks, double buildSeconds)
+        implements NetworkView {
 
     /**
      * A task that reads this token reads every state array: it is ordered after every task before it
@@ -49,5 +52,30 @@ public record Network(NetworkSpec spec, int[] clock, List<Group> groups, List<Pr
     /** @return the step the next run starts from */
     public int step() {
         return clock[0];
+    }
+
+    @Override
+    public String name() {
+        return spec.name();
+    }
+
+    @Override
+    public List<Recorder> recorders() {
+        return List.copyOf(monitors);
+    }
+
+    @Override
+    public long endStep() {
+        return spec.steps();
+    }
+
+    @Override
+    public String device() {
+        return spec.device();
+    }
+
+    @Override
+    public String nameOf(Object array) {
+        return states.nameOf(array);
     }
 }

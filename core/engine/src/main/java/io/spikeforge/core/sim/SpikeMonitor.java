@@ -1,9 +1,10 @@
 package io.spikeforge.core.sim;
 
 import io.spikeforge.core.config.NetworkSpec;
-import io.spikeforge.core.checkpoint.ArrayIO;
-import io.spikeforge.core.output.NpyWriter;
+import io.spikeforge.core.arrays.ArrayIO;
+import io.spikeforge.core.arrays.NpyWriter;
 import io.spikeforge.spi.SpikeBuffer;
+import io.spikeforge.kernels.MonitorKernelsCalls;
 import io.spikeforge.spi.StepTask;
 
 import java.io.DataInput;
@@ -83,11 +84,8 @@ public final class SpikeMonitor implements Monitor {
         }
         int[] buf = new int[(int) capacity];
         int[] bufFill = new int[1];
-        StepTask device = StepTask.serial("monitor." + spec.name() + ".device", 1)
-                .reads(spikes.list, spikes.count, clock).writes(buf, bufFill)
-                .device("MonitorKernels.appendSpikes", spikes.list, spikes.count, selected, clock, buf, bufFill)
-                .body((from, to) -> io.spikeforge.kernels.MonitorKernels.appendSpikes(from, to, spikes.list,
-                        spikes.count, selected, clock, buf, bufFill));
+        StepTask device = StepTask.of("monitor." + spec.name() + ".device", 1,
+                MonitorKernelsCalls.appendSpikes(spikes.list, spikes.count, selected, clock, buf, bufFill));
         return new DeviceRecording(device, buf, bufFill, () -> {
             for (int k = 0; k < bufFill[0]; k += 2) {
                 add(buf[k], buf[k + 1]);

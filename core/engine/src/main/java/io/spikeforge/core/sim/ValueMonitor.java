@@ -1,8 +1,9 @@
 package io.spikeforge.core.sim;
 
 import io.spikeforge.core.config.NetworkSpec;
-import io.spikeforge.core.checkpoint.ArrayIO;
-import io.spikeforge.core.output.NpyWriter;
+import io.spikeforge.core.arrays.ArrayIO;
+import io.spikeforge.core.arrays.NpyWriter;
+import io.spikeforge.kernels.MonitorKernelsCalls;
 import io.spikeforge.spi.StepTask;
 
 import java.io.DataInput;
@@ -84,15 +85,9 @@ public final class ValueMonitor implements Monitor {
         float[] buf = new float[batch * indices.length];
         int[] bufFill = new int[1];
         String name = "monitor." + spec.name() + ".device";
-        StepTask device = source instanceof float[] f
-                ? StepTask.serial(name, 1).reads(f, clock).writes(buf, bufFill)
-                        .device("MonitorKernels.appendFloats", f, indices, clock, every, buf, bufFill)
-                        .body((from, to) -> io.spikeforge.kernels.MonitorKernels.appendFloats(from, to, f, indices,
-                                clock, every, buf, bufFill))
-                : StepTask.serial(name, 1).reads(source, clock).writes(buf, bufFill)
-                        .device("MonitorKernels.appendInts", (int[]) source, indices, clock, every, buf, bufFill)
-                        .body((from, to) -> io.spikeforge.kernels.MonitorKernels.appendInts(from, to, (int[]) source,
-                                indices, clock, every, buf, bufFill));
+        StepTask device = StepTask.of(name, 1, source instanceof float[] f
+                ? MonitorKernelsCalls.appendFloats(f, indices, clock, every, buf, bufFill)
+                : MonitorKernelsCalls.appendInts((int[]) source, indices, clock, every, buf, bufFill));
         return new DeviceRecording(device, buf, bufFill, () -> {
             for (int k = 0; k + indices.length <= bufFill[0] && rows < rowCapacity; k += indices.length) {
                 System.arraycopy(buf, k, table, rows * indices.length, indices.length);
@@ -100,6 +95,11 @@ public final class ValueMonitor implements Monitor {
             }
             bufFill[0] = 0;
         });
+    }
+
+    /** @return the number of recorded indices, the columns of every row */
+    public int columns() {
+        return indices.length;
     }
 
     /** @return recorded rows so far */

@@ -1,10 +1,10 @@
 package io.spikeforge.plugins.connectivity;
 
 import io.spikeforge.kernels.CsrKernels;
+import io.spikeforge.kernels.CsrKernelsCalls;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.CommModel;
 import io.spikeforge.spi.Connectivity;
-import io.spikeforge.spi.DeviceCall;
 import io.spikeforge.spi.ParamSpec;
 import io.spikeforge.spi.Params;
 import io.spikeforge.spi.SpikeBuffer;
@@ -74,15 +74,13 @@ final class CsrComm implements CommModel {
         private final boolean eventDriven;
         private int[][] csc;
         private int[] colRows;
-        /** Set by the first task that writes weights (a plasticity rule's): then they may differ. */
-        private boolean plastic;
         /**
-         * True while every synapse has the weight {@link #uniformWeight} and no task writes weights:
-         * propagation then reads no weight array. The engine keeps a static projection's weights as its
-         * config made them (a checkpoint that holds others is refused), so this stays true for a run.
+         * Set by the first task that writes weights (a plasticity rule's): then they may differ. While it is
+         * unset and every synapse has one weight, propagation reads no weight array. The engine keeps a
+         * static projection's weights as its config made them (a checkpoint that holds others is refused),
+         * so that choice holds for a run.
          */
-        private boolean uniform;
-        private float uniformWeight;
+        private boolean plastic;
 
         Csr(String owner, Connectivity conn, float[] w, boolean eventDriven) {
             this.conn = conn;
@@ -137,31 +135,18 @@ final class CsrComm implements CommModel {
                 ensureCsc();
                 int[] colPtr = csc[0];
                 int[] perm = csc[1];
-                return StepTask.parallel(name + ".CSRLinear.spmv", target.length)
-                        .reads(flags, w).writes(target).local(target)
-                        .device("CsrKernels.gatherSpikes", colPtr, perm, colRows, w, flags, target)
-                        .body((from, to) -> CsrKernels.gatherSpikes(from, to, colPtr, perm, colRows, w, flags, target));
+                return StepTask.of(name + ".CSRLinear.spmv", target.length, CsrKernelsCalls.gatherSpikes(colPtr, perm, colRows, w, flags, target));
             }
             // Receives the kernel's read-ahead values, which nothing reads (threads may race on it harmlessly).
             int[] sink = new int[1];
-            uniform = !plastic && allEqual(w);
-            uniformWeight = w.length > 0 ? w[0] : 0f;
-            return StepTask.parallel(name + ".EventCSRLinear.propagate", target.length)
-                    .reads(pre.list, pre.count, w).writes(target).local(target)
-                    // On a device without float atomics: each post neuron gathers from its column, in ascending pre
-                    // order, which gives the same floats as the event-driven walk.
-                    .device(() -> {
-                        ensureCsc();
-                        return DeviceCall.of("CsrKernels.gatherSpikes", csc[0], csc[1], colRows, w, pre.flags, target);
-                    })
-                    .body((from, to) -> {
-                        if (uniform) {
-                            CsrKernels.propagateSpikesUniform(from, to, rowPtr, cols, uniformWeight, pre.list,
-                                    pre.count, target, sink);
-                        } else {
-                            CsrKernels.propagateSpikes(from, to, rowPtr, cols, w, pre.list, pre.count, target, sink);
-                        }
-                    });
+            // Chosen once the network is complete: a rule made after this task may still change the weights.
+            return StepTask.deferred(name + ".EventCSRLinear.propagate", target.length, () -> {
+                if (!plastic && allEqual(w)) {
+                    float weight = w.length > 0 ? w[0] : 0f;
+                    return CsrKernelsCalls.propagateSpikesUniform(rowPtr, cols, weight, pre.list, pre.count, target, sink);
+                }
+                return CsrKernelsCalls.propagateSpikes(rowPtr, cols, w, pre.list, pre.count, target, sink);
+            });
         }
 
         /** Bit for bit, so that -0 and 0 count as different weights (they add differently to -0). */
@@ -181,29 +166,20 @@ final class CsrComm implements CommModel {
         /** Called by every method that makes a task writing weights. */
         private void weightsWillChange() {
             plastic = true;
-            uniform = false;
         }
 
         @Override
         public StepTask propagateValues(String name, float[] values, float[] target) {
             int preSize = conn.preSize();
-            return StepTask.parallel(name + "." + (eventDriven ? "EventCSRLinear" : "CSRLinear") + ".propagate_values",
-                            target.length)
-                    .reads(values, w).writes(target).local(target)
-                    .device("CsrKernels.propagateValues", rowPtr, cols, w, values, preSize, target)
-                    .body((from, to) -> CsrKernels.propagateValues(from, to, rowPtr, cols, w, values, preSize, target));
+            return StepTask.of(name + "." + (eventDriven ? "EventCSRLinear" : "CSRLinear") + ".propagate_values",
+                            target.length, CsrKernelsCalls.propagateValues(rowPtr, cols, w, values, preSize, target));
         }
 
         @Override
         public StepTask updateRows(String name, SpikeBuffer pre, float[] postValues, float factor, float wMin,
                                    float wMax) {
             weightsWillChange();
-            return StepTask.parallel(name + ".rows", conn.postSize())
-                    .reads(pre.list, pre.count, postValues).writes(w)
-                    .device("CsrKernels.updateRows", rowPtr, cols, w, pre.list, pre.count,
-                            postValues, factor, wMin, wMax)
-                    .body((from, to) -> CsrKernels.updateRows(from, to, rowPtr, cols, w, pre.list, pre.count,
-                            postValues, factor, wMin, wMax));
+            return StepTask.of(name + ".rows", conn.postSize(), CsrKernelsCalls.updateRows(rowPtr, cols, w, pre.list, pre.count, postValues, factor, wMin, wMax));
         }
 
         @Override
@@ -214,22 +190,14 @@ final class CsrComm implements CommModel {
             int[] colPtr = csc[0];
             int[] perm = csc[1];
             int[] rows = colRows;
-            return StepTask.parallel(name + ".columns", conn.postSize())
-                    .reads(post.list, post.count, preValues).writes(w)
-                    .device("CsrKernels.updateColumns", colPtr, perm, rows, w, post.list,
-                            post.count, preValues, factor, wMin, wMax)
-                    .body((from, to) -> CsrKernels.updateColumns(from, to, colPtr, perm, rows, w, post.list,
-                            post.count, preValues, factor, wMin, wMax));
+            return StepTask.of(name + ".columns", conn.postSize(), CsrKernelsCalls.updateColumns(colPtr, perm, rows, w, post.list, post.count, preValues, factor, wMin, wMax));
         }
 
         @Override
         public StepTask updateRows(String name, SpikeBuffer pre, float[] preScale, float[] postValues, float factor,
                                    float wMin, float wMax) {
             weightsWillChange();
-            return StepTask.parallel(name + ".rows", conn.postSize())
-                    .reads(pre.list, pre.count, preScale, postValues).writes(w)
-                    .body((from, to) -> CsrKernels.updateRowsScaled(from, to, rowPtr, cols, w, pre.list, pre.count,
-                            preScale, postValues, factor, wMin, wMax));
+            return StepTask.of(name + ".rows", conn.postSize(), CsrKernelsCalls.updateRowsScaled(rowPtr, cols, w, pre.list, pre.count, preScale, postValues, factor, wMin, wMax));
         }
 
         @Override
@@ -240,18 +208,13 @@ final class CsrComm implements CommModel {
             int[] colPtr = csc[0];
             int[] perm = csc[1];
             int[] rows = colRows;
-            return StepTask.parallel(name + ".columns", conn.postSize())
-                    .reads(post.list, post.count, preValues, postScale).writes(w)
-                    .body((from, to) -> CsrKernels.updateColumnsScaled(from, to, colPtr, perm, rows, w, post.list,
-                            post.count, preValues, postScale, factor, wMin, wMax));
+            return StepTask.of(name + ".columns", conn.postSize(), CsrKernelsCalls.updateColumnsScaled(colPtr, perm, rows, w, post.list, post.count, preValues, postScale, factor, wMin, wMax));
         }
 
         @Override
         public StepTask updateSynapses(String name, float[] values, float[] factor, float wMin, float wMax) {
             weightsWillChange();
-            return StepTask.parallel(name + ".synapses", w.length)
-                    .reads(values, factor).writes(w)
-                    .body((from, to) -> CsrKernels.updateSynapses(from, to, w, values, factor, wMin, wMax));
+            return StepTask.of(name + ".synapses", w.length, CsrKernelsCalls.updateSynapses(w, values, factor, wMin, wMax));
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.spikeforge.plugins.connectivity;
 
 import io.spikeforge.kernels.DenseKernels;
+import io.spikeforge.kernels.DenseKernelsCalls;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.CommModel;
 import io.spikeforge.spi.Connectivity;
@@ -113,70 +114,44 @@ final class DenseComm implements CommModel {
 
         @Override
         public StepTask propagateSpikes(String name, SpikeBuffer spikes, float[] target) {
-            return StepTask.parallel(name + ".Dense.propagate", post)
-                    .reads(spikes.list, spikes.count, w).writes(target).local(target)
-                    .device("DenseKernels.propagateSpikes", w, post, spikes.list, spikes.count,
-                            target)
-                    .body((from, to) -> DenseKernels.propagateSpikes(from, to, w, post, spikes.list, spikes.count,
-                            target));
+            return StepTask.of(name + ".Dense.propagate", post, DenseKernelsCalls.propagateSpikes(w, post, spikes.list, spikes.count, target));
         }
 
         @Override
         public StepTask propagateValues(String name, float[] values, float[] target) {
             int pre = pre();
-            return StepTask.parallel(name + ".Dense.propagate_values", post)
-                    .reads(values, w).writes(target).local(target)
-                    .device("DenseKernels.propagateValues", w, post, values, pre, target)
-                    .body((from, to) -> DenseKernels.propagateValues(from, to, w, post, values, pre, target));
+            return StepTask.of(name + ".Dense.propagate_values", post, DenseKernelsCalls.propagateValues(w, post, values, pre, target));
         }
 
         @Override
         public StepTask updateRows(String name, SpikeBuffer spikes, float[] postValues, float factor, float wMin,
                                    float wMax) {
-            return StepTask.parallel(name + ".rows", post)
-                    .reads(spikes.list, spikes.count, postValues).writes(w)
-                    .device("DenseKernels.updateRows", w, mask, post, spikes.list, spikes.count,
-                            postValues, factor, wMin, wMax)
-                    .body((from, to) -> DenseKernels.updateRows(from, to, w, mask, post, spikes.list, spikes.count,
-                            postValues, factor, wMin, wMax));
+            return StepTask.of(name + ".rows", post, DenseKernelsCalls.updateRows(w, mask, post, spikes.list, spikes.count, postValues, factor, wMin, wMax));
         }
 
         @Override
         public StepTask updateColumns(String name, SpikeBuffer spikes, float[] preValues, float factor, float wMin,
                                       float wMax) {
             int pre = pre();
-            return StepTask.parallel(name + ".columns", post)
-                    .reads(spikes.list, spikes.count, preValues).writes(w)
-                    .device("DenseKernels.updateColumns", w, mask, pre, post, spikes.list,
-                            spikes.count, preValues, factor, wMin, wMax)
-                    .body((from, to) -> DenseKernels.updateColumns(from, to, w, mask, pre, post, spikes.list,
-                            spikes.count, preValues, factor, wMin, wMax));
+            return StepTask.of(name + ".columns", post, DenseKernelsCalls.updateColumns(w, mask, pre, post, spikes.list, spikes.count, preValues, factor, wMin, wMax));
         }
 
         @Override
         public StepTask updateRows(String name, SpikeBuffer spikes, float[] preScale, float[] postValues,
                                    float factor, float wMin, float wMax) {
-            return StepTask.parallel(name + ".rows", post)
-                    .reads(spikes.list, spikes.count, preScale, postValues).writes(w)
-                    .body((from, to) -> DenseKernels.updateRowsScaled(from, to, w, mask, post, spikes.list,
-                            spikes.count, preScale, postValues, factor, wMin, wMax));
+            return StepTask.of(name + ".rows", post, DenseKernelsCalls.updateRowsScaled(w, mask, post, spikes.list, spikes.count, preScale, postValues, factor, wMin, wMax));
         }
 
         @Override
         public StepTask updateColumns(String name, SpikeBuffer spikes, float[] preValues, float[] postScale,
                                       float factor, float wMin, float wMax) {
             int pre = pre();
-            return StepTask.parallel(name + ".columns", post)
-                    .reads(spikes.list, spikes.count, preValues, postScale).writes(w)
-                    .body((from, to) -> DenseKernels.updateColumnsScaled(from, to, w, mask, pre, post, spikes.list,
-                            spikes.count, preValues, postScale, factor, wMin, wMax));
+            return StepTask.of(name + ".columns", post, DenseKernelsCalls.updateColumnsScaled(w, mask, pre, post, spikes.list, spikes.count, preValues, postScale, factor, wMin, wMax));
         }
 
         @Override
         public StepTask updateSynapses(String name, float[] values, float[] factor, float wMin, float wMax) {
-            return StepTask.parallel(name + ".synapses", index.length)
-                    .reads(values, factor).writes(w)
-                    .body((from, to) -> DenseKernels.updateSynapses(from, to, w, index, values, factor, wMin, wMax));
+            return StepTask.of(name + ".synapses", index.length, DenseKernelsCalls.updateSynapses(w, index, values, factor, wMin, wMax));
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.spikeforge.plugins.connectivity;
 
-import io.spikeforge.kernels.DenseKernels;
+import io.spikeforge.kernels.DenseKernelsCalls;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.CommModel;
 import io.spikeforge.spi.Connectivity;
@@ -78,18 +78,12 @@ final class OneToOneComm implements CommModel {
 
             @Override
             public StepTask propagateSpikes(String name, SpikeBuffer pre, float[] target) {
-                return StepTask.parallel(name + ".OneToOne.propagate", target.length)
-                        .reads(pre.list, pre.count, w).writes(target).local(target)
-                        .device("DenseKernels.oneToOne", w, pre.list, pre.count, target)
-                        .body((from, to) -> DenseKernels.oneToOne(from, to, w, pre.list, pre.count, target));
+                return StepTask.of(name + ".OneToOne.propagate", target.length, DenseKernelsCalls.oneToOne(w, pre.list, pre.count, target));
             }
 
             @Override
             public StepTask propagateValues(String name, float[] values, float[] target) {
-                return StepTask.parallel(name + ".OneToOne.propagate_values", target.length)
-                        .reads(values, w).writes(target).local(target)
-                        .device("DenseKernels.oneToOneValues", w, values, target)
-                        .body((from, to) -> DenseKernels.oneToOneValues(from, to, w, values, target));
+                return StepTask.of(name + ".OneToOne.propagate_values", target.length, DenseKernelsCalls.oneToOneValues(w, values, target));
             }
         };
     }

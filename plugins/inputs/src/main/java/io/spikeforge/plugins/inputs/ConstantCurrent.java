@@ -1,6 +1,6 @@
 package io.spikeforge.plugins.inputs;
 
-import io.spikeforge.kernels.InputKernels;
+import io.spikeforge.kernels.InputKernelsCalls;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.InputModel;
 import io.spikeforge.spi.ParamSpec;
@@ -35,9 +35,6 @@ final class ConstantCurrent implements InputModel {
     @Override
     public StepTask create(Params p, BuildContext ctx, int size, float[] current, int[] spikes) {
         float value = (float) p.real("value");
-        return StepTask.parallel(ctx.owner() + ".ConstantCurrent", size)
-                .writes(current).elementwise()
-                .device("InputKernels.addConstant", current, value)
-                .body((from, to) -> InputKernels.addConstant(from, to, current, value));
+        return StepTask.of(ctx.owner() + ".ConstantCurrent", size, InputKernelsCalls.addConstant(current, value));
     }
 }

@@ -1,6 +1,6 @@
 package io.spikeforge.plugins.inputs;
 
-import io.spikeforge.kernels.CounterRng;
+import io.spikeforge.kernels.CounterRngCalls;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.InputModel;
 import io.spikeforge.spi.ParamSpec;
@@ -45,9 +45,6 @@ final class PoissonSpikes implements InputModel {
         }
         long seed = ctx.seed();
         int[] clock = ctx.clock();
-        return StepTask.parallel(ctx.owner() + ".PoissonSpikes", size)
-                .reads(clock).writes(spikes).local(spikes)
-                .device("CounterRng.bernoulli", spikes, seed, clock, prob)
-                .body((from, to) -> CounterRng.bernoulli(from, to, spikes, seed, clock, prob));
+        return StepTask.of(ctx.owner() + ".PoissonSpikes", size, CounterRngCalls.bernoulli(spikes, seed, clock, prob));
     }
 }

@@ -1,6 +1,6 @@
 package io.spikeforge.plugins.inputs;
 
-import io.spikeforge.kernels.InputKernels;
+import io.spikeforge.kernels.InputKernelsCalls;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.InputModel;
 import io.spikeforge.spi.ParamSpec;
@@ -40,10 +40,7 @@ final class SectionCurrent implements InputModel {
     public StepTask create(Params p, BuildContext ctx, int size, float[] current, int[] spikes) {
         float[] perStep = perStep(p.reals("values"), p.reals("durations"), ctx.dt());
         int[] clock = ctx.clock();
-        return StepTask.parallel(ctx.owner() + ".SectionCurrent", size)
-                .reads(clock).writes(current).local(current)
-                .device("InputKernels.addSection", current, perStep, clock)
-                .body((from, to) -> InputKernels.addSection(from, to, current, perStep, clock));
+        return StepTask.of(ctx.owner() + ".SectionCurrent", size, InputKernelsCalls.addSection(current, perStep, clock));
     }
 
     /** @return the current of every step covered by the sections */

@@ -1,6 +1,6 @@
 package io.spikeforge.plugins.inputs;
 
-import io.spikeforge.kernels.InputKernels;
+import io.spikeforge.kernels.InputKernelsCalls;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.InputModel;
 import io.spikeforge.spi.ParamSpec;
@@ -79,10 +79,7 @@ final class SpikeTimes implements InputModel {
         }
         int[] clock = ctx.clock();
         int[] cursor = ctx.ints("cursor", 1, 0);
-        return StepTask.serial(ctx.owner() + ".SpikeTimes", size)
-                .reads(clock).writes(spikes, cursor)
-                .device("InputKernels.spikeTimes", spikes, events, cursor, clock)
-                .body((from, to) -> InputKernels.spikeTimes(from, to, spikes, events, cursor, clock));
+        return StepTask.of(ctx.owner() + ".SpikeTimes", size, InputKernelsCalls.spikeTimes(spikes, events, cursor, clock));
     }
 
     /** Packs (step, index) so that sorting orders by step, then index. */

@@ -1,6 +1,6 @@
 package io.spikeforge.plugins.neurons;
 
-import io.spikeforge.kernels.NeuronKernels;
+import io.spikeforge.kernels.NeuronKernelsCalls;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.NeuronModel;
 import io.spikeforge.spi.ParamSpec;
@@ -66,12 +66,7 @@ final class AdExIF implements NeuronModel {
         float dtOverTau = (float) (ctx.dt() / p.real("tau"));
         float dtOverTauW = (float) (ctx.dt() / p.real("tau_w"));
         int refSteps = Common.refSteps(p, ctx.dt());
-        StepTask update = StepTask.parallel(ctx.owner() + ".AdExIF.update", size)
-                .reads(current).writes(v, w, ref, spikes, current).elementwise()
-                .device("NeuronKernels.adExIf", v, w, ref, current, spikes, vRest, vReset, vTh, vT,
-                        deltaT, r, a, b, dtOverTau, dtOverTauW, refSteps)
-                .body((from, to) -> NeuronKernels.adExIf(from, to, v, w, ref, current, spikes, vRest, vReset, vTh, vT,
-                        deltaT, r, a, b, dtOverTau, dtOverTauW, refSteps));
+        StepTask update = StepTask.of(ctx.owner() + ".AdExIF.update", size, NeuronKernelsCalls.adExIf(v, w, ref, current, spikes, vRest, vReset, vTh, vT, deltaT, r, a, b, dtOverTau, dtOverTauW, refSteps));
         return NeuronGroup.of(v, update);
     }
 }

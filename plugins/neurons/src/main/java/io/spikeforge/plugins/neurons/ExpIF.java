@@ -1,6 +1,6 @@
 package io.spikeforge.plugins.neurons;
 
-import io.spikeforge.kernels.NeuronKernels;
+import io.spikeforge.kernels.NeuronKernelsCalls;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.NeuronModel;
 import io.spikeforge.spi.ParamSpec;
@@ -67,12 +67,7 @@ final class ExpIF implements NeuronModel {
         float r = (float) p.real("R");
         float dtOverTau = (float) (ctx.dt() / p.real("tau"));
         int refSteps = Common.refSteps(p, ctx.dt());
-        StepTask update = StepTask.parallel(ctx.owner() + ".ExpIF.update", size)
-                .reads(current).writes(v, ref, spikes, current).elementwise()
-                .device("NeuronKernels.expIf", v, ref, current, spikes, vRest, vReset, vTh, vT,
-                        deltaT, r, dtOverTau, refSteps)
-                .body((from, to) -> NeuronKernels.expIf(from, to, v, ref, current, spikes, vRest, vReset, vTh, vT,
-                        deltaT, r, dtOverTau, refSteps));
+        StepTask update = StepTask.of(ctx.owner() + ".ExpIF.update", size, NeuronKernelsCalls.expIf(v, ref, current, spikes, vRest, vReset, vTh, vT, deltaT, r, dtOverTau, refSteps));
         return NeuronGroup.of(v, update);
     }
 }

@@ -1,6 +1,6 @@
 package io.spikeforge.plugins.neurons;
 
-import io.spikeforge.kernels.NeuronKernels;
+import io.spikeforge.kernels.NeuronKernelsCalls;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.NeuronModel;
 import io.spikeforge.spi.ParamSpec;
@@ -65,12 +65,7 @@ final class Izhikevich implements NeuronModel {
         float r = (float) p.real("R");
         float dt = (float) ctx.dt();
         int refSteps = Common.refSteps(p, ctx.dt());
-        StepTask update = StepTask.parallel(ctx.owner() + ".Izhikevich.update", size)
-                .reads(current).writes(v, u, ref, spikes, current).elementwise()
-                .device("NeuronKernels.izhikevich", v, u, ref, current, spikes, a, b, c, d, vTh, r, dt,
-                        refSteps)
-                .body((from, to) -> NeuronKernels.izhikevich(from, to, v, u, ref, current, spikes, a, b, c, d, vTh, r, dt,
-                        refSteps));
+        StepTask update = StepTask.of(ctx.owner() + ".Izhikevich.update", size, NeuronKernelsCalls.izhikevich(v, u, ref, current, spikes, a, b, c, d, vTh, r, dt, refSteps));
         return NeuronGroup.of(v, update);
     }
 }

@@ -1,6 +1,6 @@
 package io.spikeforge.plugins.neurons;
 
-import io.spikeforge.kernels.NeuronKernels;
+import io.spikeforge.kernels.NeuronKernelsCalls;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.NeuronModel;
 import io.spikeforge.spi.ParamSpec;
@@ -71,12 +71,7 @@ final class Lif implements NeuronModel {
         float r = (float) p.real("R");
         float decay = (float) Math.exp(-ctx.dt() / p.real("tau"));
         int refSteps = refractory ? Common.refSteps(p, ctx.dt()) : 0;
-        StepTask update = StepTask.parallel(ctx.owner() + "." + name() + ".update", size)
-                .reads(current).writes(v, ref, spikes, current).elementwise()
-                .device("NeuronKernels.lif", v, ref, current, spikes, vRest, vReset, vTh, r, decay,
-                        refSteps)
-                .body((from, to) -> NeuronKernels.lif(from, to, v, ref, current, spikes, vRest, vReset, vTh, r, decay,
-                        refSteps));
+        StepTask update = StepTask.of(ctx.owner() + "." + name() + ".update", size, NeuronKernelsCalls.lif(v, ref, current, spikes, vRest, vReset, vTh, r, decay, refSteps));
         return NeuronGroup.of(v, update);
     }
 }

@@ -1,6 +1,6 @@
 package io.spikeforge.plugins.plasticity;
 
-import io.spikeforge.kernels.SynapseKernels;
+import io.spikeforge.kernels.PlasticityKernelsCalls;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.CommModel;
 import io.spikeforge.spi.ParamSpec;
@@ -77,16 +77,10 @@ final class StdpSong2000 implements PlasticityModel {
         double decayPre = Math.exp(-ctx.dt() / p.real("tau_s"));
         double decayPost = Math.exp(-ctx.dt() / p.real("tau_t"));
         String n = ctx.owner() + ".STDP_Song2000";
-        StepTask preTrace = StepTask.parallel(n + ".pre_trace", pre.size())
-                .reads(pre.flags).writes(aPre).elementwise()
-                .device("SynapseKernels.trace", aPre, pre.flags, decayPre)
-                .body((from, to) -> SynapseKernels.trace(from, to, aPre, pre.flags, decayPre));
+        StepTask preTrace = StepTask.of(n + ".pre_trace", pre.size(), PlasticityKernelsCalls.trace(aPre, pre.flags, decayPre));
         StepTask depress = comm.updateRows(n + ".depression", pre, aPost, (float) -p.real("A2"), lo, hi);
         StepTask potentiate = comm.updateColumns(n + ".potentiation", post, aPre, (float) p.real("A1"), lo, hi);
-        StepTask postTrace = StepTask.parallel(n + ".post_trace", post.size())
-                .reads(post.flags).writes(aPost).elementwise()
-                .device("SynapseKernels.trace", aPost, post.flags, decayPost)
-                .body((from, to) -> SynapseKernels.trace(from, to, aPost, post.flags, decayPost));
+        StepTask postTrace = StepTask.of(n + ".post_trace", post.size(), PlasticityKernelsCalls.trace(aPost, post.flags, decayPost));
         return Plasticity.of(List.of(preTrace, depress, potentiate), List.of(postTrace), wMin, wMax);
     }
 }

@@ -1,6 +1,6 @@
 package io.spikeforge.plugins.synapses;
 
-import io.spikeforge.kernels.SynapseKernels;
+import io.spikeforge.kernels.SynapseKernelsCalls;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.ParamSpec;
 import io.spikeforge.spi.Params;
@@ -50,9 +50,6 @@ final class Alpha implements SynapseModel {
         float[] h = ctx.floats("h", size, 0f);
         float decay = (float) Math.exp(-ctx.dt() / p.real("tau"));
         float dt = (float) ctx.dt();
-        return SynapseState.of(g, StepTask.parallel(ctx.owner() + ".Alpha.update", size)
-                .reads(input).writes(g, h, input).elementwise()
-                .device("SynapseKernels.alpha", g, h, input, decay, dt)
-                .body((from, to) -> SynapseKernels.alpha(from, to, g, h, input, decay, dt)));
+        return SynapseState.of(g, StepTask.of(ctx.owner() + ".Alpha.update", size, SynapseKernelsCalls.alpha(g, h, input, decay, dt)));
     }
 }

@@ -1,6 +1,6 @@
 package io.spikeforge.plugins.synapses;
 
-import io.spikeforge.kernels.OutputKernels;
+import io.spikeforge.kernels.OutputKernelsCalls;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.OutputModel;
 import io.spikeforge.spi.ParamSpec;
@@ -35,9 +35,6 @@ final class Coba implements OutputModel {
     @Override
     public StepTask create(Params p, BuildContext ctx, float[] g, float[] v, float[] current) {
         float e = (float) p.real("E");
-        return StepTask.parallel(ctx.owner() + ".COBA", current.length)
-                .reads(g, v).writes(current).elementwise()
-                .device("OutputKernels.coba", g, v, current, e)
-                .body((from, to) -> OutputKernels.coba(from, to, g, v, current, e));
+        return StepTask.of(ctx.owner() + ".COBA", current.length, OutputKernelsCalls.coba(g, v, current, e));
     }
 }

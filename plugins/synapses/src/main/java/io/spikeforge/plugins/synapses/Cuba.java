@@ -1,6 +1,6 @@
 package io.spikeforge.plugins.synapses;
 
-import io.spikeforge.kernels.OutputKernels;
+import io.spikeforge.kernels.OutputKernelsCalls;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.OutputModel;
 import io.spikeforge.spi.ParamSpec;
@@ -34,9 +34,6 @@ final class Cuba implements OutputModel {
 
     @Override
     public StepTask create(Params p, BuildContext ctx, float[] g, float[] v, float[] current) {
-        return StepTask.parallel(ctx.owner() + ".CUBA", current.length)
-                .reads(g).writes(current).elementwise()
-                .device("OutputKernels.cuba", g, current)
-                .body((from, to) -> OutputKernels.cuba(from, to, g, current));
+        return StepTask.of(ctx.owner() + ".CUBA", current.length, OutputKernelsCalls.cuba(g, current));
     }
 }

@@ -1,6 +1,6 @@
 package io.spikeforge.plugins.synapses;
 
-import io.spikeforge.kernels.SynapseKernels;
+import io.spikeforge.kernels.SynapseKernelsCalls;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.ParamSpec;
 import io.spikeforge.spi.Params;
@@ -69,9 +69,6 @@ final class DualExpon implements SynapseModel {
         float riseDecay = (float) Math.exp(-ctx.dt() / tauRise);
         float fallDecay = (float) Math.exp(-ctx.dt() / tauDecay);
         float a = (float) (p.has("A") ? p.real("A") : 1.0 / peak(tauDecay, tauRise));
-        return SynapseState.of(g, StepTask.parallel(ctx.owner() + ".DualExpon.update", size)
-                .reads(input).writes(g, rise, fall, input).elementwise()
-                .device("SynapseKernels.dualExpon", g, rise, fall, input, riseDecay, fallDecay, a)
-                .body((from, to) -> SynapseKernels.dualExpon(from, to, g, rise, fall, input, riseDecay, fallDecay, a)));
+        return SynapseState.of(g, StepTask.of(ctx.owner() + ".DualExpon.update", size, SynapseKernelsCalls.dualExpon(g, rise, fall, input, riseDecay, fallDecay, a)));
     }
 }

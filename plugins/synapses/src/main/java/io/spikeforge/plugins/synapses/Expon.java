@@ -1,6 +1,6 @@
 package io.spikeforge.plugins.synapses;
 
-import io.spikeforge.kernels.SynapseKernels;
+import io.spikeforge.kernels.SynapseKernelsCalls;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.ParamSpec;
 import io.spikeforge.spi.Params;
@@ -47,9 +47,6 @@ final class Expon implements SynapseModel {
     public SynapseState create(Params p, BuildContext ctx, int size, float[] input) {
         float[] g = ctx.floats("g", size, 0f);
         float decay = (float) Math.exp(-ctx.dt() / p.real("tau"));
-        return SynapseState.of(g, StepTask.parallel(ctx.owner() + ".Expon.update", size)
-                .reads(input).writes(g, input).elementwise()
-                .device("SynapseKernels.expon", g, input, decay)
-                .body((from, to) -> SynapseKernels.expon(from, to, g, input, decay)));
+        return SynapseState.of(g, StepTask.of(ctx.owner() + ".Expon.update", size, SynapseKernelsCalls.expon(g, input, decay)));
     }
 }

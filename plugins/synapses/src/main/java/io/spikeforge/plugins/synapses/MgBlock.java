@@ -1,6 +1,6 @@
 package io.spikeforge.plugins.synapses;
 
-import io.spikeforge.kernels.OutputKernels;
+import io.spikeforge.kernels.OutputKernelsCalls;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.OutputModel;
 import io.spikeforge.spi.ParamSpec;
@@ -42,9 +42,6 @@ final class MgBlock implements OutputModel {
         float ccMg = (float) p.real("cc_Mg");
         float alpha = (float) p.real("alpha");
         float beta = (float) p.real("beta");
-        return StepTask.parallel(ctx.owner() + ".MgBlock", current.length)
-                .reads(g, v).writes(current).elementwise()
-                .device("OutputKernels.mgBlock", g, v, current, e, ccMg, alpha, beta)
-                .body((from, to) -> OutputKernels.mgBlock(from, to, g, v, current, e, ccMg, alpha, beta));
+        return StepTask.of(ctx.owner() + ".MgBlock", current.length, OutputKernelsCalls.mgBlock(g, v, current, e, ccMg, alpha, beta));
     }
 }

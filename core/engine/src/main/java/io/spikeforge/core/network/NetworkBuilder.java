@@ -1,0 +1,297 @@
+package io.spikeforge.core.network;
+
+import io.spikeforge.core.config.ConfigError;
+import io.spikeforge.core.config.ConfigException;
+import io.spikeforge.core.config.HeapLimit;
+import io.spikeforge.core.config.ModelRef;
+import io.spikeforge.core.config.NetworkSpec;
+import io.spikeforge.core.config.RowBlocks;
+import io.spikeforge.core.plugin.PluginFailureException;
+import io.spikeforge.core.sim.DelayRing;
+import io.spikeforge.core.sim.Group;
+import io.spikeforge.core.sim.Monitor;
+import io.spikeforge.core.sim.Network;
+import io.spikeforge.core.sim.ProjectionRuntime;
+import io.spikeforge.core.sim.StateRegistry;
+import io.spikeforge.kernels.SpikeKernelsCalls;
+import io.spikeforge.spi.InitializerModel;
+import io.spikeforge.spi.InputModel;
+import io.spikeforge.spi.NeuronModel;
+import io.spikeforge.spi.SpikeBuffer;
+import io.spikeforge.spi.StepTask;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Builds a {@link Network} from a validated spec and lays out one step's tasks in this order:
+ * <ol>
+ *   <li>each projection, in config order: read the delayed pre spikes; plasticity updates traces
+ *       and weights; spikes are delivered through the updated weights to the synapses;</li>
+ *   <li>current inputs add this step's current to their targets;</li>
+ *   <li>each projection, in config order: the synapses advance; the output adds current to the post
+ *       neurons, using V before the post update;</li>
+ *   <li>every neuron group and spike source updates and emits spikes;</li>
+ *   <li>spikes are stored for later delays, plasticity runs its post-update part (post traces), and
+ *       monitors record.</li>
+ * </ol>
+ * A model that refuses its arguments does not stop the build at once: the builder skips what depends
+ * on it, carries on, and reports every refusal together.
+ */
+public final class NetworkBuilder {
+
+    private final NetworkSpec spec;
+    private final long maxBlockSynapses;
+    /** The config path of the part being built, for a message should the heap run out. */
+    private String part = "populations";
+    private final int[] clock = new int[1];
+    private final StateRegistry states = new StateRegistry();
+    private final Map<String, Group> groups = new LinkedHashMap<>();
+    private final List<ConfigError> errors = new ArrayList<>();
+    private final List<StepTask> inputTasks = new ArrayList<>();
+    private final List<StepTask> deliveryTasks = new ArrayList<>();
+    private final List<StepTask> projectionTasks = new ArrayList<>();
+    private final List<StepTask> dynamicsTasks = new ArrayList<>();
+    private final List<StepTask> spikeScanTasks = new ArrayList<>();
+    private final List<StepTask> spikeJoinTasks = new ArrayList<>();
+
+    private NetworkBuilder(NetworkSpec spec, long maxBlockSynapses) {
+        this.spec = spec;
+        this.maxBlockSynapses = maxBlockSynapses;
+    }
+
+    NetworkSpec spec() {
+        return spec;
+    }
+
+    StateRegistry states() {
+        return states;
+    }
+
+    int[] clock() {
+        return clock;
+    }
+
+    long maxBlockSynapses() {
+        return maxBlockSynapses;
+    }
+
+    Group group(String name) {
+        return groups.get(name);
+    }
+
+    /**
+     * Builds the network.
+     *
+     * @throws ConfigException         listing every model that refused its arguments
+     * @throws PluginFailureException  when a model fails in another way (a bug in its pack)
+     */
+    public static Network build(NetworkSpec spec) {
+        return build(spec, RowBlocks.MAX_SYNAPSES);
+    }
+
+    /**
+     * Builds the network, splitting any projection expected to hold more than {@code maxBlockSynapses}
+     * synapses into blocks of rows, each with its own int-indexed synapses. The spikes and weights are
+     * those of the unsplit projection.
+     *
+     * @param maxBlockSynapses at most {@link RowBlocks#MAX_SYNAPSES}; smaller blocks suit a device whose
+     *                         buffers are smaller, and let tests split small networks
+     */
+    public static Network build(NetworkSpec spec, long maxBlockSynapses) {
+        if (maxBlockSynapses < 1 || maxBlockSynapses > RowBlocks.MAX_SYNAPSES) {
+            throw new IllegalArgumentException("a block holds 1 to " + RowBlocks.MAX_SYNAPSES + " synapses, not "
+                    + maxBlockSynapses);
+        }
+        NetworkBuilder builder = new NetworkBuilder(spec, maxBlockSynapses);
+        try {
+            return builder.build();
+        } catch (OutOfMemoryError e) {
+            String part = builder.part;
+            // Dropped before the message is made, so that the half-built network is garbage by then.
+            builder = null;
+            throw new ConfigException(spec.origin().source(), List.of(new ConfigError(part, "the JVM ran out of"
+                    + " its " + HeapLimit.describe(Runtime.getRuntime().maxMemory()) + " of heap while building this"
+                    + " part, though the memory check let the network through (the check counts the large arrays"
+                    + " only); give the JVM more memory (SPIKEFORGE_JAVA_OPTS=-Xmx...) or shrink the network")));
+        }
+    }
+
+    private Network build() {
+        long t0 = System.nanoTime();
+        for (int i = 0; i < spec.populations().size(); i++) {
+            part = "populations[" + i + "]";
+            population(spec.populations().get(i));
+        }
+        for (int i = 0; i < spec.inputs().size(); i++) {
+            part = "inputs[" + i + "]";
+            input(spec.inputs().get(i));
+        }
+        part = "projections";
+        Map<String, DelayRing> rings = rings();
+        List<ProjectionRuntime> projections = new ArrayList<>();
+        List<StepTask> postUpdateTasks = new ArrayList<>();
+        ProjectionBuilder projectionBuilder = new ProjectionBuilder(this, deliveryTasks, projectionTasks,
+                postUpdateTasks);
+        for (int i = 0; i < spec.projections().size(); i++) {
+            part = "projections[" + i + "]";
+            ProjectionRuntime built = projectionBuilder.build(spec.projections().get(i), rings);
+            if (built != null) {
+                projections.add(built);
+            }
+        }
+        part = "monitors";
+        List<Monitor> monitors = new MonitorBuilder(spec, groups, projections, states, clock, errors).build();
+        if (!errors.isEmpty()) {
+            throw new ConfigException(spec.origin().source(), errors);
+        }
+        // Delivery first, then the per-neuron passes (inputs, synapses, outputs, neurons) together:
+        // they touch disjoint data, so the order gives the same floats, and the passes over each
+        // population then form one chain that a backend can run in cache-sized tiles.
+        List<StepTask> tasks = new ArrayList<>(deliveryTasks);
+        tasks.addAll(inputTasks);
+        tasks.addAll(projectionTasks);
+        tasks.addAll(dynamicsTasks);
+        tasks.addAll(spikeScanTasks);
+        tasks.addAll(spikeJoinTasks);
+        rings.forEach((name, ring) -> tasks.add(ring.push(name, groups.get(name).spikes(), clock)));
+        tasks.addAll(postUpdateTasks);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new Network(spec, clock, List.copyOf(groups.values()), projections, monitors, states,
+                List.copyOf(tasks), seconds);
+    }
+
+    EngineContext context(String owner, ModelRef model) {
+        return new EngineContext(spec.dt(), owner, spec.seed(), clock, states, model.factory().variables());
+    }
+
+    private void population(NetworkSpec.Population p) {
+        SpikeBuffer spikes = new SpikeBuffer(p.size());
+        float[] current = new float[p.size()];
+        NeuronModel model = (NeuronModel) p.neuron().factory();
+        NeuronModel.NeuronGroup group = guard(p.neuron(), () -> {
+            states.register(p.name(), "current", "nA", current);
+            registerSpikes(p.name(), "spike", spikes);
+            return model.create(p.neuron().params(), context(p.name(), p.neuron()), p.size(), current, spikes.flags);
+        });
+        if (group == null) {
+            return;
+        }
+        p.init().forEach((var, init) -> {
+            Object array = states.find(p.name() + "." + var).map(StateRegistry.State::array).orElse(null);
+            if (!(array instanceof float[] values)) {
+                errors.add(new ConfigError(init.path(), p.neuron().name() + " does not allocate a float variable '"
+                        + var + "'"));
+                return;
+            }
+            guard(init, () -> {
+                ((InitializerModel) init.factory()).fill(init.params(), values,
+                        EngineContext.derive(spec.seed(), p.name() + ".init." + var));
+                return values;
+            });
+        });
+        dynamicsTasks.add(group.update());
+        addGroup(new Group(p.name(), p.size(), spikes, current, group.v(), new long[1], new int[p.size()], false));
+    }
+
+    private void input(NetworkSpec.Input in) {
+        InputModel model = (InputModel) in.model().factory();
+        EngineContext ctx = context(in.name(), in.model());
+        if (model.spikeSource()) {
+            SpikeBuffer spikes = new SpikeBuffer(in.size());
+            StepTask task = guard(in.model(), () -> {
+                registerSpikes(in.name(), "spike", spikes);
+                return model.create(in.model().params(), ctx, in.size(), null, spikes.flags);
+            });
+            if (task != null) {
+                dynamicsTasks.add(task);
+                addGroup(new Group(in.name(), in.size(), spikes, null, null, new long[1], new int[in.size()], true));
+            }
+        } else {
+            Group target = groups.get(in.target());
+            if (target == null) {
+                return;
+            }
+            StepTask task = guard(in.model(), () -> model.create(in.model().params(), ctx, target.size(),
+                    target.current(), null));
+            if (task != null) {
+                inputTasks.add(task);
+            }
+        }
+    }
+
+    private void addGroup(Group g) {
+        groups.put(g.name(), g);
+        SpikeBuffer s = g.spikes();
+        long[] total = g.spikeTotal();
+        int[] counts = g.spikeCounts();
+        states.register(g.name(), "spike_total", "1", total);
+        states.register(g.name(), "spike_counts", "1", counts);
+        // Compaction in two parts: a scan of each range into runs, which chains with the neuron update that
+        // wrote the flags (same range, same tile, data still in cache), then a short serial join of the runs.
+        int[] runs = new int[s.size()];
+        int[] runLength = new int[s.size()];
+        int[] runEnd = new int[s.size()];
+        states.nameScratch(g.name(), "spike_runs", runs);
+        states.nameScratch(g.name(), "spike_run_length", runLength);
+        states.nameScratch(g.name(), "spike_run_end", runEnd);
+        spikeScanTasks.add(StepTask.of(g.name() + ".spikes.scan", s.size(), SpikeKernelsCalls.scanRun(s.flags, runs, counts, runLength, runEnd)));
+        spikeJoinTasks.add(StepTask.of(g.name() + ".spikes.join", s.size(), SpikeKernelsCalls.joinRuns(runs, runLength, runEnd, s.list, s.count, total)));
+    }
+
+    void registerSpikes(String owner, String variable, SpikeBuffer s) {
+        states.register(owner, variable, "1", s.flags);
+        states.register(owner, variable + "_list", "1", s.list);
+        states.register(owner, variable + "_count", "1", s.count);
+    }
+
+    private Map<String, DelayRing> rings() {
+        Map<String, Integer> maxDelay = new HashMap<>();
+        for (NetworkSpec.Projection p : spec.projections()) {
+            if (p.delaySteps() > 0) {
+                maxDelay.merge(p.pre(), p.delaySteps(), Math::max);
+            }
+        }
+        Map<String, DelayRing> rings = new LinkedHashMap<>();
+        for (Group g : groups.values()) {
+            Integer d = maxDelay.get(g.name());
+            if (d != null) {
+                DelayRing ring = new DelayRing(g.size(), d);
+                ring.register(states, g.name());
+                rings.put(g.name(), ring);
+            }
+        }
+        return rings;
+    }
+
+    /**
+     * Runs a model's factory method. A model that rejects its arguments (IllegalArgumentException)
+     * becomes a config error at the model's path and the result is null; any other failure is a
+     * fault of the model's pack and stops the build.
+     */
+    <T> T guard(ModelRef model, Supplier<T> create) {
+        T created;
+        try {
+            created = create.get();
+        } catch (IllegalArgumentException e) {
+            errors.add(new ConfigError(model.path(), model.name() + ": " + e.getMessage()));
+            return null;
+        } catch (RuntimeException | LinkageError e) {
+            throw new PluginFailureException(model.path() + ": " + model.factory().kind().word() + " model '"
+                    + model.name() + "' from pack " + model.pack() + " failed while building: " + describe(e), e);
+        }
+        if (created == null) {
+            throw new PluginFailureException(model.path() + ": " + model.factory().kind().word() + " model '"
+                    + model.name() + "' from pack " + model.pack() + " returned nothing (null) while building", null);
+        }
+        return created;
+    }
+
+    private static String describe(Throwable e) {
+        return e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+}

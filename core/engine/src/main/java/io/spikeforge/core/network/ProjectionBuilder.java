@@ -1,0 +1,259 @@
+package io.spikeforge.core.network;
+
+import io.spikeforge.core.config.NetworkSpec;
+import io.spikeforge.core.config.RowBlocks;
+import io.spikeforge.core.sim.DelayRing;
+import io.spikeforge.core.sim.Group;
+import io.spikeforge.core.sim.ProjectionBlock;
+import io.spikeforge.core.sim.ProjectionRuntime;
+import io.spikeforge.kernels.SpikeKernelsCalls;
+import io.spikeforge.spi.CommModel;
+import io.spikeforge.spi.Connectivity;
+import io.spikeforge.spi.ConnectorModel;
+import io.spikeforge.spi.InitializerModel;
+import io.spikeforge.spi.OutputModel;
+import io.spikeforge.spi.PlasticityModel;
+import io.spikeforge.spi.SpikeBuffer;
+import io.spikeforge.spi.StepTask;
+import io.spikeforge.spi.SynapseModel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the projections of a {@link NetworkBuilder}: connectivity, weights, comm, plasticity, synapse
+ * and output, with their tasks in the builder's lists. A projection with more synapses than one block
+ * of int indices holds is built in blocks of rows (see {@link RowBlocks}), each with its own comm and
+ * rule, delivering one after another into the one synapse state.
+ */
+final class ProjectionBuilder {
+
+    private final NetworkBuilder builder;
+    private final NetworkSpec spec;
+    private final List<StepTask> deliveryTasks;
+    private final List<StepTask> projectionTasks;
+    private final List<StepTask> postUpdateTasks;
+
+    ProjectionBuilder(NetworkBuilder builder, List<StepTask> deliveryTasks, List<StepTask> projectionTasks,
+                      List<StepTask> postUpdateTasks) {
+        this.builder = builder;
+        this.spec = builder.spec();
+        this.deliveryTasks = deliveryTasks;
+        this.projectionTasks = projectionTasks;
+        this.postUpdateTasks = postUpdateTasks;
+    }
+
+    /** @return the projection, or null when a model refused (reported) or a group it uses failed */
+    ProjectionRuntime build(NetworkSpec.Projection p, Map<String, DelayRing> rings) {
+        Group pre = builder.group(p.pre());
+        Group post = builder.group(p.post());
+        if (pre == null || post == null) {
+            return null;
+        }
+        String n = p.name();
+        int preRows = p.preRange().size();
+        long estimate = ((ConnectorModel) p.connector().factory()).estimateSynapses(p.connector().params(),
+                preRows, p.postRange().size(), p.sameNeurons());
+        int[] rows = RowBlocks.bounds(preRows, RowBlocks.count(estimate, preRows, builder.maxBlockSynapses()));
+        List<ProjectionBlock> blocks = new ArrayList<>();
+        long first = 0;
+        for (int b = 0; b + 1 < rows.length; b++) {
+            ProjectionBlock block = block(p, rows, b, first, estimate, pre.size(), post.size());
+            if (block == null) {
+                return null;
+            }
+            blocks.add(block);
+            first += block.comm().synapses();
+        }
+        SpikeBuffer delayed = pre.spikes();
+        if (p.delaySteps() > 0) {
+            delayed = new SpikeBuffer(pre.size());
+            builder.registerSpikes(n, "arriving_spike", delayed);
+            deliveryTasks.add(rings.get(pre.name()).read(n, p.delaySteps(), delayed, builder.clock()));
+        }
+        if (p.plasticity() != null) {
+            for (int b = 0; b < blocks.size(); b++) {
+                PlasticityModel.Plasticity rule = plasticity(p, blockOwner(n, b), blocks.get(b), delayed, post);
+                if (rule == null) {
+                    return null;
+                }
+                blocks.set(b, blocks.get(b).withPlasticity(rule));
+            }
+        }
+        int synSize = p.alignPre() ? pre.size() : post.size();
+        float[] synInput = new float[synSize];
+        SynapseModel.SynapseState syn = builder.guard(p.syn(), () -> {
+            builder.states().register(n, "syn_input", "uS", synInput);
+            return ((SynapseModel) p.syn().factory()).create(p.syn().params(), builder.context(n, p.syn()), synSize,
+                    synInput);
+        });
+        if (syn == null) {
+            return null;
+        }
+        List<CommModel.Comm> comms = blocks.stream().map(ProjectionBlock::comm).toList();
+        float[] drive = p.alignPre() ? alignPre(n, delayed, synInput, syn, comms, post.size())
+                : alignPost(n, delayed, synInput, syn, comms);
+        StepTask out = builder.guard(p.out(), () -> ((OutputModel) p.out().factory()).create(p.out().params(),
+                builder.context(n, p.out()), drive, post.v(), post.current()));
+        if (out == null) {
+            return null;
+        }
+        projectionTasks.add(out);
+        return new ProjectionRuntime(p, List.copyOf(blocks));
+    }
+
+    /** @return the owner name of block {@code b}: the projection's own for the first, {@code name#b} after */
+    private static String blockOwner(String projection, int b) {
+        return b == 0 ? projection : projection + "#" + b;
+    }
+
+    /** @return block {@code b} of rows: its pairs, weights and comm; null when a model refused */
+    private ProjectionBlock block(NetworkSpec.Projection p, int[] rows, int b, long first, long estimate,
+                                  int preSize, int postSize) {
+        String n = p.name();
+        String owner = blockOwner(n, b);
+        boolean split = rows.length > 2;
+        ConnectorModel connector = (ConnectorModel) p.connector().factory();
+        EngineContext connContext = new EngineContext(spec.dt(), n + ".conn", spec.seed(), builder.clock(),
+                builder.states(), List.of());
+        int preRows = p.preRange().size();
+        int postCols = p.postRange().size();
+        boolean same = p.sameNeurons();
+        Connectivity conn = builder.guard(p.connector(), () -> {
+            if (!split) {
+                return inGroups(connector.connect(p.connector().params(), connContext, preRows, postCols, same), p,
+                        preSize, postSize);
+            }
+            try {
+                return inGroups(connector.connectRows(p.connector().params(), connContext, preRows, postCols, same,
+                        rows[b], rows[b + 1]), p, preSize, postSize);
+            } catch (UnsupportedOperationException e) {
+                throw new IllegalArgumentException("would make about " + estimate + " synapses, more than the "
+                        + builder.maxBlockSynapses() + " one block of a projection holds, and cannot generate its"
+                        + " rows in blocks; lower the connection density or split the projection");
+            }
+        });
+        if (conn == null) {
+            return null;
+        }
+        float[] weights = new float[conn.synapses()];
+        InitializerModel init = (InitializerModel) p.weight().factory();
+        long seed = EngineContext.derive(spec.seed(), n + ".weight");
+        if (builder.guard(p.weight(), () -> {
+            if (!split) {
+                init.fill(p.weight().params(), weights, seed);
+                return weights;
+            }
+            try {
+                init.fill(p.weight().params(), weights, seed, first);
+            } catch (UnsupportedOperationException e) {
+                throw new IllegalArgumentException("cannot fill the weights of a projection split into blocks"
+                        + " (it cannot start at synapse " + first + "); use Constant, Uniform or Normal");
+            }
+            return weights;
+        }) == null) {
+            return null;
+        }
+        // Plastic weights change, so keep where they started; static ones are their own record.
+        float[] initial = p.plasticity() != null ? weights.clone() : weights;
+        CommModel.Comm comm = builder.guard(p.comm(), () -> {
+            builder.states().register(owner, "weight", "uS", weights);
+            return ((CommModel) p.comm().factory()).create(p.comm().params(), builder.context(owner, p.comm()), conn,
+                    weights);
+        });
+        return comm == null ? null : new ProjectionBlock(first, comm, null, initial, conn);
+    }
+
+    /**
+     * The pairs a connector made between the projection's slices, numbered within the whole groups: the
+     * rows of pre neurons outside the pre slice are empty, and columns are shifted to the post slice's
+     * place. Everything after the connector (comm, rules, monitors, checkpoints) then works on whole
+     * groups, as Brian2's synapses of a subgroup index the group's neurons. Whole groups pass unchanged.
+     */
+    private static Connectivity inGroups(Connectivity local, NetworkSpec.Projection p, int preSize, int postSize) {
+        if (local.preSize() != p.preRange().size() || local.postSize() != p.postRange().size()) {
+            throw new IllegalStateException("made pairs for " + local.preSize() + " x " + local.postSize()
+                    + " neurons, asked for " + p.preRange().size() + " x " + p.postRange().size());
+        }
+        int preFrom = p.preRange().from();
+        int postFrom = p.postRange().from();
+        if (local.preSize() == preSize && local.postSize() == postSize) {
+            return local;
+        }
+        int[] localRows = local.rowPtr();
+        int[] rowPtr = new int[preSize + 1];
+        for (int i = 0; i <= preSize; i++) {
+            rowPtr[i] = localRows[Math.min(Math.max(i - preFrom, 0), local.preSize())];
+        }
+        // The connector made these columns for this block alone and keeps no reference: shift them in place
+        // rather than hold a second copy of what may be most of the heap.
+        int[] cols = local.cols();
+        for (int k = 0; postFrom != 0 && k < cols.length; k++) {
+            cols[k] += postFrom;
+        }
+        return new Connectivity(preSize, postSize, rowPtr, cols);
+    }
+
+    private PlasticityModel.Plasticity plasticity(NetworkSpec.Projection p, String owner, ProjectionBlock block,
+                                                  SpikeBuffer arriving, Group post) {
+        return builder.guard(p.plasticity(), () -> {
+            PlasticityModel.Plasticity rule = ((PlasticityModel) p.plasticity().factory()).create(
+                    p.plasticity().params(), builder.context(owner, p.plasticity()), block.comm(), arriving,
+                    post.spikes());
+            // Copied inside the guard, so that a rule returning null lists is reported as its own fault.
+            checkBounds(block.initialWeights(), rule.wMin(), rule.wMax());
+            deliveryTasks.addAll(List.copyOf(rule.beforeDelivery()));
+            postUpdateTasks.addAll(List.copyOf(rule.afterPostUpdate()));
+            return rule;
+        });
+    }
+
+    private float[] alignPost(String n, SpikeBuffer spikes, float[] synInput, SynapseModel.SynapseState syn,
+                              List<CommModel.Comm> comms) {
+        // Blocks deliver in row order, one after another, so each post neuron sums its inputs in the order
+        // of the unsplit projection.
+        for (int b = 0; b < comms.size(); b++) {
+            deliveryTasks.add(comms.get(b).propagateSpikes(blockOwner(n, b) + ".comm", spikes, synInput));
+        }
+        projectionTasks.add(syn.update());
+        return syn.g();
+    }
+
+    private float[] alignPre(String n, SpikeBuffer spikes, float[] synInput, SynapseModel.SynapseState syn,
+                             List<CommModel.Comm> comms, int postSize) {
+        projectionTasks.add(StepTask.of(n + ".spikes_to_syn", spikes.size(), SpikeKernelsCalls.flagsToInput(spikes.flags, synInput)));
+        projectionTasks.add(syn.update());
+        float[] postDrive = new float[postSize];
+        builder.states().register(n, "drive", "uS", postDrive);
+        projectionTasks.add(StepTask.of(n + ".drive.clear", postSize, SpikeKernelsCalls.clear(postDrive)));
+        for (int b = 0; b < comms.size(); b++) {
+            projectionTasks.add(comms.get(b).propagateValues(blockOwner(n, b) + ".comm", syn.g(), postDrive));
+        }
+        return postDrive;
+    }
+
+    /**
+     * Initial weights outside the rule's bounds would stay there until touched: refuse them, never clip
+     * silently. The refusal is a config error at the weight initializer's path.
+     */
+    private static void checkBounds(float[] w, double lo, double hi) {
+        int outside = 0;
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        for (float x : w) {
+            outside += x < lo || x > hi ? 1 : 0;
+            min = Math.min(min, x);
+            max = Math.max(max, x);
+        }
+        if (outside > 0) {
+            throw new IllegalArgumentException(outside + " of " + w.length + " initial weights lie outside the"
+                    + " plasticity bounds [" + fmt(lo) + ", " + fmt(hi) + "] (they span [" + min + ", " + max
+                    + "]); choose an initializer within W_min and W_max");
+        }
+    }
+
+    private static String fmt(double v) {
+        return Double.isNaN(v) ? "none" : String.valueOf(v);
+    }
+}

@@ -1,0 +1,45 @@
+package io.spikeforge.spi;
+
+/** Hears about a run as it goes; a backend calls it between steps, never while a task runs. */
+public interface RunListener {
+
+    /** Asks for nothing. */
+    RunListener NONE = new RunListener() {
+    };
+
+    /**
+     * Called every few steps; keep it cheap.
+     *
+     * @param done  the steps done in this run so far
+     * @param total the steps this run will take
+     */
+    default void progress(long done, long total) {
+    }
+
+    /**
+     * Called after every step, on one thread while no task runs, so the network's state is complete
+     * and consistent: the place to check or save it. It runs on the critical path of every step, so
+     * it must be cheap unless it acts.
+     *
+     * @param step the network's clock after the step, that is the number of steps done since step 0
+     * @return true to stop the run after this step
+     */
+    default boolean afterStep(long step) {
+        return stopRequested();
+    }
+
+    /**
+     * {@return how many steps may pass between two calls of {@link #afterStep}}: a device backend that
+     * runs several steps per round trip calls it only after each batch, and makes the batch a divisor
+     * of this interval (so a check every 1000 steps still sees step 1000). The JVM backend calls it
+     * after every step anyway.
+     */
+    default long checkInterval() {
+        return Long.MAX_VALUE;
+    }
+
+    /** {@return true to stop at the end of the current step} It is read after every step: keep it a field read. */
+    default boolean stopRequested() {
+        return false;
+    }
+}

@@ -1,0 +1,101 @@
+package io.spikeforge.tornado;
+
+import io.spikeforge.spi.BackendUnavailableException;
+import io.spikeforge.spi.KernelCall;
+import io.spikeforge.spi.KernelSignature;
+import uk.ac.manchester.tornado.api.TaskGraph;
+
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Adds a kernel call to a TornadoVM {@link TaskGraph} as a task of the kernel's device form, the
+ * {@code Device} class generated from its declaration, with no table of kernels: the form is found
+ * from the call's {@link KernelSignature}, and TornadoVM's typed {@code task(id, TaskN, args...)} is
+ * given a {@code TaskN} made for that form, as {@code Class::method} would make it. Built-in kernels,
+ * a pack's kernels and generated ones go the same way.
+ */
+final class DeviceTasks {
+
+    /** TaskGraph.task takes the code and up to 20 arguments: the item count and 19 kernel arguments. */
+    static final int MAX_ARGUMENTS = 20;
+    private static final String FUNCTIONS = "uk.ac.manchester.tornado.api.common.TornadoFunctions$Task";
+
+    private final DeviceClassPath classPath;
+    private final Map<KernelSignature, Object> tasks = new HashMap<>();
+
+    DeviceTasks(DeviceClassPath classPath) {
+        this.classPath = classPath;
+    }
+
+    /**
+     * Adds {@code call} over {@code size} items to {@code graph} as task {@code id}.
+     *
+     * @param task the step task's name, for messages
+     * @throws BackendUnavailableException when the kernel cannot be handed to TornadoVM
+     */
+    void add(TaskGraph graph, String id, String task, int size, KernelCall call) {
+        KernelSignature s = call.signature();
+        int arity = s.params().size() + 1;
+        if (arity > MAX_ARGUMENTS) {
+            throw new BackendUnavailableException("task '" + task + "' cannot run on TornadoVM: its kernel "
+                    + s.qualifiedName() + " takes " + (arity - 1) + " arguments, and a TornadoVM task at most "
+                    + (MAX_ARGUMENTS - 1) + " besides its size; pass fewer (several arrays in one, say)");
+        }
+        Object code = tasks.computeIfAbsent(s, k -> taskOf(k, task));
+        Object[] args = new Object[arity + 2];
+        args[0] = id;
+        args[1] = code;
+        args[2] = size;
+        for (int k = 0; k < s.params().size(); k++) {
+            args[k + 3] = call.args().get(k);
+        }
+        try {
+            taskMethod(arity).invoke(graph, args);
+        } catch (InvocationTargetException e) {
+            throw new BackendUnavailableException("task '" + task + "' (" + s.qualifiedName() + ") cannot run on"
+                    + " TornadoVM: " + e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The {@code TaskN} whose {@code apply} calls the kernel's device form, as a method reference would. */
+    private Object taskOf(KernelSignature s, String task) {
+        Method device = classPath.deviceMethod(s, task);
+        int arity = device.getParameterCount();
+        try {
+            Class<?> fn = Class.forName(FUNCTIONS + arity, false, TaskGraph.class.getClassLoader());
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            MethodHandle impl = lookup.unreflect(device);
+            Class<?>[] objects = new Class<?>[arity];
+            Arrays.fill(objects, Object.class);
+            MethodType erased = MethodType.methodType(void.class, objects);
+            MethodType boxed = impl.type().wrap().changeReturnType(void.class);
+            return LambdaMetafactory.metafactory(lookup, "apply", MethodType.methodType(fn), erased, impl, boxed)
+                    .getTarget().invoke();
+        } catch (Throwable e) {
+            throw new BackendUnavailableException("task '" + task + "' cannot run on TornadoVM: the device form of "
+                    + s.qualifiedName() + " could not be handed to it (" + e + ")");
+        }
+    }
+
+    private static Method taskMethod(int arity) {
+        try {
+            Class<?>[] types = new Class<?>[arity + 2];
+            types[0] = String.class;
+            types[1] = Class.forName(FUNCTIONS + arity, false, TaskGraph.class.getClassLoader());
+            Arrays.fill(types, 2, types.length, Object.class);
+            return TaskGraph.class.getMethod("task", types);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("TornadoVM's TaskGraph has no task(String, Task" + arity + ", ...)", e);
+        }
+    }
+}
