@@ -10,9 +10,10 @@ import picocli.CommandLine.Mixin;
 
 import java.util.concurrent.Callable;
 
-/** {@code spikeforge plugins}: every registered model by kind, with its pack and parameters. */
+/** {@code spikeforge plugins}: every registered model by kind, with its pack and parameters, then the backends. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = "List every registered model by kind, with its pack, parameters, defaults and units.")
+        description = "List every registered model by kind, with its pack, parameters, defaults and units, and"
+                + " every backend with its pack.")
 final class PluginsCommand implements Callable<Integer> {
 
     @Mixin
@@ -33,7 +34,8 @@ final class PluginsCommand implements Callable<Integer> {
                 sb.append("      ").append(e.factory().description()).append('\n');
                 for (ParamSpec p : e.factory().parameters()) {
                     sb.append(String.format("      %-10s = %-10s %-8s %s%s%n", p.name(), p.defaultText(), p.unit(),
-                            p.description(), p.rangeText().equals("any finite number") ? "" : " (" + p.rangeText() + ")"));
+                            p.description(),
+                                    p.rangeText().equals("any finite number") ? "" : " (" + p.rangeText() + ")"));
                 }
                 for (VariableSpec v : e.factory().variables()) {
                     sb.append(String.format("      variable %-10s %-8s %s%n", v.name(), v.unit(), v.description()));
@@ -41,7 +43,11 @@ final class PluginsCommand implements Callable<Integer> {
             }
             sb.append('\n');
         }
-        sb.append("backends: ").append(String.join(", ", engine.backendNames())).append('\n');
+        sb.append("backends:\n");
+        for (PluginRegistry.BackendEntry b : engine.registry().backends().values()) {
+            sb.append("  ").append(b.provider().name()).append("  (pack: ").append(b.pack()).append(")\n");
+            sb.append("      ").append(b.provider().description()).append('\n');
+        }
         System.out.print(sb);
         return 0;
     }

@@ -91,7 +91,8 @@ public final class KernelProcessor extends AbstractProcessor {
             return error(m, "a kernel must be declared in a top-level class");
         }
         if (!m.getModifiers().contains(Modifier.STATIC) || m.getModifiers().contains(Modifier.PRIVATE)) {
-            ok = error(m, "a kernel must be a static method that its package can call (not private)") != null;
+            ok = false;
+            error(m, "a kernel must be a static method that its package can call (not private)");
         }
         if (m.getReturnType().getKind() != TypeKind.VOID) {
             ok = false;
@@ -102,13 +103,13 @@ public final class KernelProcessor extends AbstractProcessor {
             error(m, "a kernel has neither type parameters nor varargs");
         }
         List<? extends VariableElement> ps = m.getParameters();
-        if (ps.size() < 2 || ps.get(0).asType().getKind() != TypeKind.INT || ps.get(1).asType().getKind() != TypeKind.INT) {
+        if (ps.size() < 2 || !isInt(ps.get(0)) || !isInt(ps.get(1))) {
             return error(m, "a kernel's first two parameters are its item range (int from, int to)");
         }
         for (Element sibling : owner.getEnclosedElements()) {
-            if (sibling != m && sibling.getKind() == ElementKind.METHOD && sibling.getSimpleName().equals(m.getSimpleName())
-                    && sibling.getAnnotationMirrors().stream().anyMatch(a -> a.getAnnotationType().toString().equals(KERNEL))) {
-                return error(m, "kernel names are unique within their class: another kernel is named " + m.getSimpleName());
+            if (sibling != m && annotated(sibling, KERNEL) && sibling.getSimpleName().equals(m.getSimpleName())) {
+                return error(m, "kernel names are unique within their class: another kernel is named "
+                        + m.getSimpleName());
             }
         }
         boolean elementwise = flag(m, "elementwise");
@@ -125,8 +126,9 @@ public final class KernelProcessor extends AbstractProcessor {
             return null;
         }
         PackageElement pkg = processingEnv.getElementUtils().getPackageOf(owner);
-        return new KernelModel(pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString(), owner.getSimpleName().toString(),
-                m.getSimpleName().toString(), flag(m, "serial"), params, null);
+        String packageName = pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString();
+        return new KernelModel(packageName, owner.getSimpleName().toString(), m.getSimpleName().toString(),
+                flag(m, "serial"), params, null);
     }
 
     private KernelModel.Param param(VariableElement p, boolean elementwise) {
@@ -180,15 +182,16 @@ public final class KernelProcessor extends AbstractProcessor {
             error(m, "a @HostForm is a static method of a class nested in the class that declares its kernel");
             return;
         }
+        var types = processingEnv.getTypeUtils();
         for (Element e : owner.getEnclosedElements()) {
-            if (e instanceof ExecutableElement k && k.getSimpleName().equals(m.getSimpleName()) && kernel != null
-                    && k.getAnnotationMirrors().stream().anyMatch(a -> a.getAnnotationType().toString().equals(KERNEL))
-                    && processingEnv.getTypeUtils().isSameType(
-                            processingEnv.getTypeUtils().erasure(k.asType()), processingEnv.getTypeUtils().erasure(m.asType()))) {
+            if (e instanceof ExecutableElement k && kernel != null && annotated(k, KERNEL)
+                    && k.getSimpleName().equals(m.getSimpleName())
+                    && types.isSameType(types.erasure(k.asType()), types.erasure(m.asType()))) {
                 return;
             }
         }
-        error(m, "this @HostForm matches no @Kernel of " + owner.getSimpleName() + " with its name and parameter types");
+        error(m, "this @HostForm matches no @Kernel of " + owner.getSimpleName()
+                + " with its name and parameter types");
     }
 
     private boolean sameParameters(ExecutableElement m, KernelModel k) {
@@ -232,6 +235,10 @@ public final class KernelProcessor extends AbstractProcessor {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean isInt(VariableElement p) {
+        return p.asType().getKind() == TypeKind.INT;
     }
 
     private static boolean annotated(Element e, String annotation) {

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * Writes the two classes generated from the kernels of one class {@code C}: {@code CCalls}, the typed
  * call of each kernel, and {@code CDevice}, the device form of each. Both are plain Java, derived from
  * the declarations alone, so that {@code javac} checks every call a model makes against the kernel it
- * names, and every device form against the kernel it runs.
+ * names, and every device form against the kernel it runs. Each is a template filled in per kernel.
  */
 final class KernelSources {
 
@@ -18,107 +18,137 @@ final class KernelSources {
     static final String CALLS = "Calls";
     /** The suffix of the generated class of device forms. */
     static final String DEVICE = "Device";
-    private static final String GENERATED = "@javax.annotation.processing.Generated(\"io.spikeforge.processor.KernelProcessor\")";
+
+    private static final String GENERATED = "@javax.annotation.processing.Generated("
+            + "\"io.spikeforge.processor.KernelProcessor\")";
+
+    private static final String CALLS_CLASS = """
+            %simport io.spikeforge.spi.KernelCall;
+            import io.spikeforge.spi.KernelSignature;
+            import io.spikeforge.spi.KernelSignature.Access;
+            import io.spikeforge.spi.KernelSignature.Param;
+
+            /**
+             * The typed calls of the kernels declared in {@link %2$s}: each returns the {@link KernelCall} a
+             * step task runs. Generated from the declarations by spikeforge-processor; do not edit.
+             */
+            %3$s
+            public final class %2$sCalls {
+
+                private %2$sCalls() {
+                }
+            %4$s}
+            """;
+
+    private static final String CALL = """
+
+                /** The signature of {@link %1$s#%2$s}. */
+                public static final KernelSignature %3$s = KernelSignature.of(%1$s.class, "%2$s",
+                        %1$sDevice.class, %4$s%5$s);
+
+                /**
+                 * {@return a call of {@link %1$s#%2$s} with these arguments}
+                 *
+            %6$s     */
+                public static KernelCall %2$s(%7$s) {
+                    return KernelCall.of(%3$s, (%8$s, %9$s) -> %10$s.%2$s(%8$s, %9$s%11$s)%11$s);
+                }
+            """;
+
+    private static final String DEVICE_CLASS = """
+            %simport io.spikeforge.spi.Parallel;
+
+            /**
+             * The device forms of the kernels declared in {@link %2$s}: a parallel kernel runs item i as
+             * {@code kernel(i, i + 1, ...)} in a {@link Parallel} loop over its items, a serial one as
+             * {@code kernel(0, size, ...)}. On the JVM they are plain loops; a device backend compiles them.
+             * Generated from the declarations by spikeforge-processor; do not edit.
+             */
+            %3$s
+            public final class %2$sDevice {
+
+                private %2$sDevice() {
+                }
+            %4$s}
+            """;
+
+    private static final String DEVICE_FORM = """
+
+                /**
+                 * {@link %1$s#%2$s} over {@code %3$s} items, %4$s.
+                 *
+                 * @param %3$s the number of items
+            %5$s     */
+                public static void %2$s(int %3$s%6$s) {
+            %7$s    }
+            """;
+
+    private static final String PARALLEL_BODY = """
+                    for (@Parallel int %2$s = 0; %2$s < %1$s; %2$s++) {
+                        %3$s.%4$s(%2$s, %2$s + 1%5$s);
+                    }
+            """;
+
+    private static final String SERIAL_BODY = """
+                    %2$s.%3$s(0, %1$s%4$s);
+            """;
 
     private KernelSources() {
     }
 
     /** {@return the source of {@code <owner>Calls}} */
     static String calls(String packageName, String owner, List<KernelModel> kernels) {
-        StringBuilder sb = header(packageName);
-        sb.append("import io.spikeforge.spi.KernelCall;\n")
-                .append("import io.spikeforge.spi.KernelSignature;\n")
-                .append("import io.spikeforge.spi.KernelSignature.Access;\n")
-                .append("import io.spikeforge.spi.KernelSignature.Param;\n\n")
-                .append("/**\n * The typed calls of the kernels declared in {@link ").append(owner).append("}: each returns the\n")
-                .append(" * {@link KernelCall} a step task runs. Generated from the declarations by spikeforge-processor;\n")
-                .append(" * do not edit.\n */\n")
-                .append(GENERATED).append('\n')
-                .append("public final class ").append(owner).append(CALLS).append(" {\n\n")
-                .append("    private ").append(owner).append(CALLS).append("() {\n    }\n");
+        StringBuilder members = new StringBuilder();
         for (KernelModel k : kernels) {
-            String constant = constant(k.name());
-            sb.append("\n    /** The signature of {@link ").append(owner).append('#').append(k.name()).append("}. */\n")
-                    .append("    public static final KernelSignature ").append(constant).append(" = KernelSignature.of(")
-                    .append(owner).append(".class, \"").append(k.name()).append("\", ").append(owner).append(DEVICE)
-                    .append(".class, ").append(k.serial());
-            for (KernelModel.Param p : k.params()) {
-                sb.append(",\n            new Param(\"").append(p.name()).append("\", ").append(p.type()).append(".class, Access.")
-                        .append(p.access()).append(", ").append(p.local()).append(')');
-            }
-            sb.append(");\n\n");
-            sb.append("    /**\n     * {@return a call of {@link ").append(owner).append('#').append(k.name())
-                    .append("} with these arguments}\n     *\n");
-            for (KernelModel.Param p : k.params()) {
-                sb.append("     * @param ").append(p.name()).append(" the kernel's {@code ").append(p.name()).append("}\n");
-            }
-            Set<String> taken = k.params().stream().map(KernelModel.Param::name).collect(Collectors.toCollection(HashSet::new));
-            String from = fresh("from", taken);
-            String to = fresh("to", taken);
-            sb.append("     */\n    public static KernelCall ").append(k.name()).append('(').append(parameters(k.params()))
-                    .append(") {\n        return KernelCall.of(").append(constant).append(", (").append(from).append(", ")
-                    .append(to).append(") -> ")
-                    .append(k.hostForm() == null ? owner : owner + "." + k.hostForm()).append('.').append(k.name())
-                    .append('(').append(from).append(", ").append(to).append(arguments(k.params(), true)).append(")")
-                    .append(arguments(k.params(), true)).append(");\n    }\n");
+            Set<String> taken = names(k);
+            String params = k.params().stream()
+                    .map(p -> ",\n            new Param(\"" + p.name() + "\", " + p.type() + ".class, Access."
+                            + p.access() + ", " + p.local() + ")")
+                    .collect(Collectors.joining());
+            String host = k.hostForm() == null ? owner : owner + "." + k.hostForm();
+            members.append(CALL.formatted(owner, k.name(), constant(k.name()), k.serial(), params, paramDocs(k),
+                    parameters(k.params()), fresh("from", taken), fresh("to", taken), host, arguments(k)));
         }
-        return sb.append("}\n").toString();
+        return CALLS_CLASS.formatted(header(packageName), owner, GENERATED, members);
     }
 
     /** {@return the source of {@code <owner>Device}} */
     static String device(String packageName, String owner, List<KernelModel> kernels) {
-        StringBuilder sb = header(packageName);
-        sb.append("import io.spikeforge.spi.Parallel;\n\n")
-                .append("/**\n * The device forms of the kernels declared in {@link ").append(owner).append("}: a parallel kernel\n")
-                .append(" * runs item i as {@code kernel(i, i + 1, ...)} in a {@link Parallel} loop over its items, a serial\n")
-                .append(" * one as {@code kernel(0, size, ...)}. On the JVM they are plain loops; a device backend compiles\n")
-                .append(" * them. Generated from the declarations by spikeforge-processor; do not edit.\n */\n")
-                .append(GENERATED).append('\n')
-                .append("public final class ").append(owner).append(DEVICE).append(" {\n\n")
-                .append("    private ").append(owner).append(DEVICE).append("() {\n    }\n");
+        StringBuilder members = new StringBuilder();
         for (KernelModel k : kernels) {
-            Set<String> taken = k.params().stream().map(KernelModel.Param::name).collect(Collectors.toCollection(HashSet::new));
+            Set<String> taken = names(k);
             String size = fresh("size", taken);
-            String item = fresh("item", taken);
-            sb.append("\n    /**\n     * {@link ").append(owner).append('#').append(k.name()).append("} over {@code ").append(size)
-                    .append("} items").append(k.serial() ? ", as one range on one work-item" : ", one work-item each")
-                    .append(".\n     *\n     * @param ").append(size).append(" the number of items\n");
-            for (KernelModel.Param p : k.params()) {
-                sb.append("     * @param ").append(p.name()).append(" the kernel's {@code ").append(p.name()).append("}\n");
-            }
-            sb.append("     */\n    public static void ").append(k.name()).append("(int ").append(size)
-                    .append(k.params().isEmpty() ? "" : ", ").append(parameters(k.params())).append(") {\n");
-            String args = arguments(k.params(), true);
-            if (k.serial()) {
-                sb.append("        ").append(owner).append('.').append(k.name()).append("(0, ").append(size).append(args)
-                        .append(");\n");
-            } else {
-                sb.append("        for (@Parallel int ").append(item).append(" = 0; ").append(item).append(" < ").append(size)
-                        .append("; ").append(item).append("++) {\n            ").append(owner).append('.').append(k.name())
-                        .append('(').append(item).append(", ").append(item).append(" + 1").append(args)
-                        .append(");\n        }\n");
-            }
-            sb.append("    }\n");
+            String body = k.serial()
+                    ? SERIAL_BODY.formatted(size, owner, k.name(), arguments(k))
+                    : PARALLEL_BODY.formatted(size, fresh("item", taken), owner, k.name(), arguments(k));
+            String params = k.params().isEmpty() ? "" : ", " + parameters(k.params());
+            members.append(DEVICE_FORM.formatted(owner, k.name(), size,
+                    k.serial() ? "as one range on one work-item" : "one work-item each", paramDocs(k), params, body));
         }
-        return sb.append("}\n").toString();
+        return DEVICE_CLASS.formatted(header(packageName), owner, GENERATED, members);
     }
 
-    private static StringBuilder header(String packageName) {
-        StringBuilder sb = new StringBuilder();
-        if (!packageName.isEmpty()) {
-            sb.append("package ").append(packageName).append(";\n\n");
-        }
-        return sb;
+    private static String header(String packageName) {
+        return packageName.isEmpty() ? "" : "package " + packageName + ";\n\n";
+    }
+
+    private static Set<String> names(KernelModel k) {
+        return k.params().stream().map(KernelModel.Param::name).collect(Collectors.toCollection(HashSet::new));
+    }
+
+    private static String paramDocs(KernelModel k) {
+        return k.params().stream()
+                .map(p -> "     * @param " + p.name() + " the kernel's {@code " + p.name() + "}\n")
+                .collect(Collectors.joining());
     }
 
     private static String parameters(List<KernelModel.Param> params) {
         return params.stream().map(p -> p.type() + " " + p.name()).collect(Collectors.joining(", "));
     }
 
-    /** {@code , a, b, c}, or nothing for no parameters. */
-    private static String arguments(List<KernelModel.Param> params, boolean leadingComma) {
-        String list = params.stream().map(KernelModel.Param::name).collect(Collectors.joining(", "));
-        return list.isEmpty() ? "" : (leadingComma ? ", " : "") + list;
+    /** {@code , a, b, c}, or nothing for a kernel with no parameters after its range. */
+    private static String arguments(KernelModel k) {
+        return k.params().stream().map(p -> ", " + p.name()).collect(Collectors.joining());
     }
 
     /** {@code camelCase} as {@code CAMEL_CASE}. */
@@ -126,6 +156,7 @@ final class KernelSources {
         return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
     }
 
+    /** {@return {@code wanted}, with underscores added until no parameter has that name} */
     private static String fresh(String wanted, Set<String> taken) {
         String name = wanted;
         while (taken.contains(name)) {

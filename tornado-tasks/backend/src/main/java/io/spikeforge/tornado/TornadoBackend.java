@@ -220,7 +220,7 @@ final class TornadoBackend implements Backend {
                 StepTask t = recs.get(m).task();
                 deviceTasks.add(tg, "m" + m + "s" + u, t.name(), t.size(), t.kernel().orElseThrow());
             }
-            deviceTasks.add(tg, "tick" + u, "tick", 1, tick);
+            deviceTasks.add(tg, "clock" + u, "device clock", 1, tick);
         }
         toHost.addAll(fills);
         tg.transferToHost(DataTransferMode.EVERY_EXECUTION, toHost.toArray());

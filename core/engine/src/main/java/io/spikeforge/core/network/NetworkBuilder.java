@@ -239,8 +239,10 @@ public final class NetworkBuilder {
         states.nameScratch(g.name(), "spike_runs", runs);
         states.nameScratch(g.name(), "spike_run_length", runLength);
         states.nameScratch(g.name(), "spike_run_end", runEnd);
-        spikeScanTasks.add(StepTask.of(g.name() + ".spikes.scan", s.size(), SpikeKernelsCalls.scanRun(s.flags, runs, counts, runLength, runEnd)));
-        spikeJoinTasks.add(StepTask.of(g.name() + ".spikes.join", s.size(), SpikeKernelsCalls.joinRuns(runs, runLength, runEnd, s.list, s.count, total)));
+        spikeScanTasks.add(StepTask.of(g.name() + ".spikes.scan", s.size(), SpikeKernelsCalls.scanRun(s.flags, runs,
+                counts, runLength, runEnd)));
+        spikeJoinTasks.add(StepTask.of(g.name() + ".spikes.join", s.size(), SpikeKernelsCalls.joinRuns(runs, runLength,
+                runEnd, s.list, s.count, total)));
     }
 
     void registerSpikes(String owner, String variable, SpikeBuffer s) {

@@ -222,7 +222,8 @@ final class ProjectionBuilder {
 
     private float[] alignPre(String n, SpikeBuffer spikes, float[] synInput, SynapseModel.SynapseState syn,
                              List<CommModel.Comm> comms, int postSize) {
-        projectionTasks.add(StepTask.of(n + ".spikes_to_syn", spikes.size(), SpikeKernelsCalls.flagsToInput(spikes.flags, synInput)));
+        projectionTasks.add(StepTask.of(n + ".spikes_to_syn", spikes.size(),
+                SpikeKernelsCalls.flagsToInput(spikes.flags, synInput)));
         projectionTasks.add(syn.update());
         float[] postDrive = new float[postSize];
         builder.states().register(n, "drive", "uS", postDrive);

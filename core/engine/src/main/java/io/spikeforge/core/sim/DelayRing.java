@@ -30,12 +30,14 @@ public final class DelayRing {
 
     /** @return the task that stores this step's spikes, run after the group updated */
     public StepTask push(String group, SpikeBuffer spikes, int[] clock) {
-        return StepTask.of(group + ".delay.push", 1, SpikeKernelsCalls.pushRingAt(ring, ringCount, slots, size, spikes.list, spikes.count, clock));
+        return StepTask.of(group + ".delay.push", 1, SpikeKernelsCalls.pushRingAt(ring, ringCount, slots, size,
+                spikes.list, spikes.count, clock));
     }
 
     /** @return the task that fills {@code out} with the spikes of step (clock - 1 - delay) */
     public StepTask read(String projection, int delay, SpikeBuffer out, int[] clock) {
-        return StepTask.of(projection + ".delay.read", 1, SpikeKernelsCalls.readRingAt(ring, ringCount, slots, size, delay, out.flags, out.list, out.count, clock));
+        return StepTask.of(projection + ".delay.read", 1, SpikeKernelsCalls.readRingAt(ring, ringCount, slots, size,
+                delay, out.flags, out.list, out.count, clock));
     }
 
     /** Registers the ring's arrays as state of {@code group}, so that checkpoints save them. */

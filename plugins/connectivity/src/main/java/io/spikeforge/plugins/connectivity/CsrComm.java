@@ -135,7 +135,8 @@ final class CsrComm implements CommModel {
                 ensureCsc();
                 int[] colPtr = csc[0];
                 int[] perm = csc[1];
-                return StepTask.of(name + ".CSRLinear.spmv", target.length, CsrKernelsCalls.gatherSpikes(colPtr, perm, colRows, w, flags, target));
+                return StepTask.of(name + ".CSRLinear.spmv", target.length, CsrKernelsCalls.gatherSpikes(colPtr, perm,
+                        colRows, w, flags, target));
             }
             // Receives the kernel's read-ahead values, which nothing reads (threads may race on it harmlessly).
             int[] sink = new int[1];
@@ -143,7 +144,8 @@ final class CsrComm implements CommModel {
             return StepTask.deferred(name + ".EventCSRLinear.propagate", target.length, () -> {
                 if (!plastic && allEqual(w)) {
                     float weight = w.length > 0 ? w[0] : 0f;
-                    return CsrKernelsCalls.propagateSpikesUniform(rowPtr, cols, weight, pre.list, pre.count, target, sink);
+                    return CsrKernelsCalls.propagateSpikesUniform(rowPtr, cols, weight, pre.list, pre.count, target,
+                            sink);
                 }
                 return CsrKernelsCalls.propagateSpikes(rowPtr, cols, w, pre.list, pre.count, target, sink);
             });
@@ -179,7 +181,8 @@ final class CsrComm implements CommModel {
         public StepTask updateRows(String name, SpikeBuffer pre, float[] postValues, float factor, float wMin,
                                    float wMax) {
             weightsWillChange();
-            return StepTask.of(name + ".rows", conn.postSize(), CsrKernelsCalls.updateRows(rowPtr, cols, w, pre.list, pre.count, postValues, factor, wMin, wMax));
+            return StepTask.of(name + ".rows", conn.postSize(), CsrKernelsCalls.updateRows(rowPtr, cols, w, pre.list,
+                    pre.count, postValues, factor, wMin, wMax));
         }
 
         @Override
@@ -190,14 +193,16 @@ final class CsrComm implements CommModel {
             int[] colPtr = csc[0];
             int[] perm = csc[1];
             int[] rows = colRows;
-            return StepTask.of(name + ".columns", conn.postSize(), CsrKernelsCalls.updateColumns(colPtr, perm, rows, w, post.list, post.count, preValues, factor, wMin, wMax));
+            return StepTask.of(name + ".columns", conn.postSize(), CsrKernelsCalls.updateColumns(colPtr, perm, rows, w,
+                    post.list, post.count, preValues, factor, wMin, wMax));
         }
 
         @Override
         public StepTask updateRows(String name, SpikeBuffer pre, float[] preScale, float[] postValues, float factor,
                                    float wMin, float wMax) {
             weightsWillChange();
-            return StepTask.of(name + ".rows", conn.postSize(), CsrKernelsCalls.updateRowsScaled(rowPtr, cols, w, pre.list, pre.count, preScale, postValues, factor, wMin, wMax));
+            return StepTask.of(name + ".rows", conn.postSize(), CsrKernelsCalls.updateRowsScaled(rowPtr, cols, w,
+                    pre.list, pre.count, preScale, postValues, factor, wMin, wMax));
         }
 
         @Override
@@ -208,13 +213,15 @@ final class CsrComm implements CommModel {
             int[] colPtr = csc[0];
             int[] perm = csc[1];
             int[] rows = colRows;
-            return StepTask.of(name + ".columns", conn.postSize(), CsrKernelsCalls.updateColumnsScaled(colPtr, perm, rows, w, post.list, post.count, preValues, postScale, factor, wMin, wMax));
+            return StepTask.of(name + ".columns", conn.postSize(), CsrKernelsCalls.updateColumnsScaled(colPtr, perm,
+                    rows, w, post.list, post.count, preValues, postScale, factor, wMin, wMax));
         }
 
         @Override
         public StepTask updateSynapses(String name, float[] values, float[] factor, float wMin, float wMax) {
             weightsWillChange();
-            return StepTask.of(name + ".synapses", w.length, CsrKernelsCalls.updateSynapses(w, values, factor, wMin, wMax));
+            return StepTask.of(name + ".synapses", w.length, CsrKernelsCalls.updateSynapses(w, values, factor, wMin,
+                    wMax));
         }
     }
 }

@@ -114,44 +114,51 @@ final class DenseComm implements CommModel {
 
         @Override
         public StepTask propagateSpikes(String name, SpikeBuffer spikes, float[] target) {
-            return StepTask.of(name + ".Dense.propagate", post, DenseKernelsCalls.propagateSpikes(w, post, spikes.list, spikes.count, target));
+            return StepTask.of(name + ".Dense.propagate", post, DenseKernelsCalls.propagateSpikes(w, post, spikes.list,
+                    spikes.count, target));
         }
 
         @Override
         public StepTask propagateValues(String name, float[] values, float[] target) {
             int pre = pre();
-            return StepTask.of(name + ".Dense.propagate_values", post, DenseKernelsCalls.propagateValues(w, post, values, pre, target));
+            return StepTask.of(name + ".Dense.propagate_values", post, DenseKernelsCalls.propagateValues(w, post,
+                    values, pre, target));
         }
 
         @Override
         public StepTask updateRows(String name, SpikeBuffer spikes, float[] postValues, float factor, float wMin,
                                    float wMax) {
-            return StepTask.of(name + ".rows", post, DenseKernelsCalls.updateRows(w, mask, post, spikes.list, spikes.count, postValues, factor, wMin, wMax));
+            return StepTask.of(name + ".rows", post, DenseKernelsCalls.updateRows(w, mask, post, spikes.list,
+                    spikes.count, postValues, factor, wMin, wMax));
         }
 
         @Override
         public StepTask updateColumns(String name, SpikeBuffer spikes, float[] preValues, float factor, float wMin,
                                       float wMax) {
             int pre = pre();
-            return StepTask.of(name + ".columns", post, DenseKernelsCalls.updateColumns(w, mask, pre, post, spikes.list, spikes.count, preValues, factor, wMin, wMax));
+            return StepTask.of(name + ".columns", post, DenseKernelsCalls.updateColumns(w, mask, pre, post,
+                    spikes.list, spikes.count, preValues, factor, wMin, wMax));
         }
 
         @Override
         public StepTask updateRows(String name, SpikeBuffer spikes, float[] preScale, float[] postValues,
                                    float factor, float wMin, float wMax) {
-            return StepTask.of(name + ".rows", post, DenseKernelsCalls.updateRowsScaled(w, mask, post, spikes.list, spikes.count, preScale, postValues, factor, wMin, wMax));
+            return StepTask.of(name + ".rows", post, DenseKernelsCalls.updateRowsScaled(w, mask, post, spikes.list,
+                    spikes.count, preScale, postValues, factor, wMin, wMax));
         }
 
         @Override
         public StepTask updateColumns(String name, SpikeBuffer spikes, float[] preValues, float[] postScale,
                                       float factor, float wMin, float wMax) {
             int pre = pre();
-            return StepTask.of(name + ".columns", post, DenseKernelsCalls.updateColumnsScaled(w, mask, pre, post, spikes.list, spikes.count, preValues, postScale, factor, wMin, wMax));
+            return StepTask.of(name + ".columns", post, DenseKernelsCalls.updateColumnsScaled(w, mask, pre, post,
+                    spikes.list, spikes.count, preValues, postScale, factor, wMin, wMax));
         }
 
         @Override
         public StepTask updateSynapses(String name, float[] values, float[] factor, float wMin, float wMax) {
-            return StepTask.of(name + ".synapses", index.length, DenseKernelsCalls.updateSynapses(w, index, values, factor, wMin, wMax));
+            return StepTask.of(name + ".synapses", index.length, DenseKernelsCalls.updateSynapses(w, index, values,
+                    factor, wMin, wMax));
         }
     }
 }

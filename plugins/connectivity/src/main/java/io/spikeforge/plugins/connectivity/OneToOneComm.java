@@ -78,12 +78,14 @@ final class OneToOneComm implements CommModel {
 
             @Override
             public StepTask propagateSpikes(String name, SpikeBuffer pre, float[] target) {
-                return StepTask.of(name + ".OneToOne.propagate", target.length, DenseKernelsCalls.oneToOne(w, pre.list, pre.count, target));
+                return StepTask.of(name + ".OneToOne.propagate", target.length, DenseKernelsCalls.oneToOne(w, pre.list,
+                        pre.count, target));
             }
 
             @Override
             public StepTask propagateValues(String name, float[] values, float[] target) {
-                return StepTask.of(name + ".OneToOne.propagate_values", target.length, DenseKernelsCalls.oneToOneValues(w, values, target));
+                return StepTask.of(name + ".OneToOne.propagate_values", target.length,
+                        DenseKernelsCalls.oneToOneValues(w, values, target));
             }
         };
     }

@@ -40,7 +40,8 @@ final class SectionCurrent implements InputModel {
     public StepTask create(Params p, BuildContext ctx, int size, float[] current, int[] spikes) {
         float[] perStep = perStep(p.reals("values"), p.reals("durations"), ctx.dt());
         int[] clock = ctx.clock();
-        return StepTask.of(ctx.owner() + ".SectionCurrent", size, InputKernelsCalls.addSection(current, perStep, clock));
+        return StepTask.of(ctx.owner() + ".SectionCurrent", size, InputKernelsCalls.addSection(current, perStep,
+                clock));
     }
 
     /** @return the current of every step covered by the sections */

@@ -79,7 +79,8 @@ final class SpikeTimes implements InputModel {
         }
         int[] clock = ctx.clock();
         int[] cursor = ctx.ints("cursor", 1, 0);
-        return StepTask.of(ctx.owner() + ".SpikeTimes", size, InputKernelsCalls.spikeTimes(spikes, events, cursor, clock));
+        return StepTask.of(ctx.owner() + ".SpikeTimes", size, InputKernelsCalls.spikeTimes(spikes, events, cursor,
+                clock));
     }
 
     /** Packs (step, index) so that sorting orders by step, then index. */

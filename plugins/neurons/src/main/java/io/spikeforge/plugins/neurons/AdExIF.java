@@ -66,7 +66,8 @@ final class AdExIF implements NeuronModel {
         float dtOverTau = (float) (ctx.dt() / p.real("tau"));
         float dtOverTauW = (float) (ctx.dt() / p.real("tau_w"));
         int refSteps = Common.refSteps(p, ctx.dt());
-        StepTask update = StepTask.of(ctx.owner() + ".AdExIF.update", size, NeuronKernelsCalls.adExIf(v, w, ref, current, spikes, vRest, vReset, vTh, vT, deltaT, r, a, b, dtOverTau, dtOverTauW, refSteps));
+        StepTask update = StepTask.of(ctx.owner() + ".AdExIF.update", size, NeuronKernelsCalls.adExIf(v, w, ref,
+                current, spikes, vRest, vReset, vTh, vT, deltaT, r, a, b, dtOverTau, dtOverTauW, refSteps));
         return NeuronGroup.of(v, update);
     }
 }

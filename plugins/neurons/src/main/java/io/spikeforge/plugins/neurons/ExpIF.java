@@ -67,7 +67,8 @@ final class ExpIF implements NeuronModel {
         float r = (float) p.real("R");
         float dtOverTau = (float) (ctx.dt() / p.real("tau"));
         int refSteps = Common.refSteps(p, ctx.dt());
-        StepTask update = StepTask.of(ctx.owner() + ".ExpIF.update", size, NeuronKernelsCalls.expIf(v, ref, current, spikes, vRest, vReset, vTh, vT, deltaT, r, dtOverTau, refSteps));
+        StepTask update = StepTask.of(ctx.owner() + ".ExpIF.update", size, NeuronKernelsCalls.expIf(v, ref, current,
+                spikes, vRest, vReset, vTh, vT, deltaT, r, dtOverTau, refSteps));
         return NeuronGroup.of(v, update);
     }
 }

@@ -65,7 +65,8 @@ final class Izhikevich implements NeuronModel {
         float r = (float) p.real("R");
         float dt = (float) ctx.dt();
         int refSteps = Common.refSteps(p, ctx.dt());
-        StepTask update = StepTask.of(ctx.owner() + ".Izhikevich.update", size, NeuronKernelsCalls.izhikevich(v, u, ref, current, spikes, a, b, c, d, vTh, r, dt, refSteps));
+        StepTask update = StepTask.of(ctx.owner() + ".Izhikevich.update", size, NeuronKernelsCalls.izhikevich(v, u,
+                ref, current, spikes, a, b, c, d, vTh, r, dt, refSteps));
         return NeuronGroup.of(v, update);
     }
 }

@@ -71,7 +71,8 @@ final class Lif implements NeuronModel {
         float r = (float) p.real("R");
         float decay = (float) Math.exp(-ctx.dt() / p.real("tau"));
         int refSteps = refractory ? Common.refSteps(p, ctx.dt()) : 0;
-        StepTask update = StepTask.of(ctx.owner() + "." + name() + ".update", size, NeuronKernelsCalls.lif(v, ref, current, spikes, vRest, vReset, vTh, r, decay, refSteps));
+        StepTask update = StepTask.of(ctx.owner() + "." + name() + ".update", size, NeuronKernelsCalls.lif(v, ref,
+                current, spikes, vRest, vReset, vTh, r, decay, refSteps));
         return NeuronGroup.of(v, update);
     }
 }

@@ -77,10 +77,12 @@ final class StdpSong2000 implements PlasticityModel {
         double decayPre = Math.exp(-ctx.dt() / p.real("tau_s"));
         double decayPost = Math.exp(-ctx.dt() / p.real("tau_t"));
         String n = ctx.owner() + ".STDP_Song2000";
-        StepTask preTrace = StepTask.of(n + ".pre_trace", pre.size(), PlasticityKernelsCalls.trace(aPre, pre.flags, decayPre));
+        StepTask preTrace = StepTask.of(n + ".pre_trace", pre.size(), PlasticityKernelsCalls.trace(aPre, pre.flags,
+                decayPre));
         StepTask depress = comm.updateRows(n + ".depression", pre, aPost, (float) -p.real("A2"), lo, hi);
         StepTask potentiate = comm.updateColumns(n + ".potentiation", post, aPre, (float) p.real("A1"), lo, hi);
-        StepTask postTrace = StepTask.of(n + ".post_trace", post.size(), PlasticityKernelsCalls.trace(aPost, post.flags, decayPost));
+        StepTask postTrace = StepTask.of(n + ".post_trace", post.size(), PlasticityKernelsCalls.trace(aPost,
+                post.flags, decayPost));
         return Plasticity.of(List.of(preTrace, depress, potentiate), List.of(postTrace), wMin, wMax);
     }
 }

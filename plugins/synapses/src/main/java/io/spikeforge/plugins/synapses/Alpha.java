@@ -50,6 +50,7 @@ final class Alpha implements SynapseModel {
         float[] h = ctx.floats("h", size, 0f);
         float decay = (float) Math.exp(-ctx.dt() / p.real("tau"));
         float dt = (float) ctx.dt();
-        return SynapseState.of(g, StepTask.of(ctx.owner() + ".Alpha.update", size, SynapseKernelsCalls.alpha(g, h, input, decay, dt)));
+        return SynapseState.of(g, StepTask.of(ctx.owner() + ".Alpha.update", size, SynapseKernelsCalls.alpha(g, h,
+                input, decay, dt)));
     }
 }

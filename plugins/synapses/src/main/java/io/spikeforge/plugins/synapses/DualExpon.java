@@ -69,6 +69,7 @@ final class DualExpon implements SynapseModel {
         float riseDecay = (float) Math.exp(-ctx.dt() / tauRise);
         float fallDecay = (float) Math.exp(-ctx.dt() / tauDecay);
         float a = (float) (p.has("A") ? p.real("A") : 1.0 / peak(tauDecay, tauRise));
-        return SynapseState.of(g, StepTask.of(ctx.owner() + ".DualExpon.update", size, SynapseKernelsCalls.dualExpon(g, rise, fall, input, riseDecay, fallDecay, a)));
+        return SynapseState.of(g, StepTask.of(ctx.owner() + ".DualExpon.update", size, SynapseKernelsCalls.dualExpon(g,
+                rise, fall, input, riseDecay, fallDecay, a)));
     }
 }

@@ -47,6 +47,7 @@ final class Expon implements SynapseModel {
     public SynapseState create(Params p, BuildContext ctx, int size, float[] input) {
         float[] g = ctx.floats("g", size, 0f);
         float decay = (float) Math.exp(-ctx.dt() / p.real("tau"));
-        return SynapseState.of(g, StepTask.of(ctx.owner() + ".Expon.update", size, SynapseKernelsCalls.expon(g, input, decay)));
+        return SynapseState.of(g, StepTask.of(ctx.owner() + ".Expon.update", size, SynapseKernelsCalls.expon(g, input,
+                decay)));
     }
 }

@@ -42,6 +42,7 @@ final class MgBlock implements OutputModel {
         float ccMg = (float) p.real("cc_Mg");
         float alpha = (float) p.real("alpha");
         float beta = (float) p.real("beta");
-        return StepTask.of(ctx.owner() + ".MgBlock", current.length, OutputKernelsCalls.mgBlock(g, v, current, e, ccMg, alpha, beta));
+        return StepTask.of(ctx.owner() + ".MgBlock", current.length, OutputKernelsCalls.mgBlock(g, v, current, e, ccMg,
+                alpha, beta));
     }
 }
