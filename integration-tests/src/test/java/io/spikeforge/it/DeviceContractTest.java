@@ -72,28 +72,34 @@ class DeviceContractTest {
                 state.add(d.fill());
             }
         }
-        Map<Object, Object> twins = new IdentityHashMap<>();
+        // Two device-side worlds: one work-item per item, and three blocks of items per kernel.
+        List<Map<Object, Object>> worlds = List.of(new IdentityHashMap<>(), new IdentityHashMap<>());
+        int[] blocks = {Integer.MAX_VALUE, 3};
         for (int step = 0; step < CHECKED_STEPS; step++) {
             for (StepTask t : net.tasks()) {
-                checkBothWays(t, twins, state);
+                checkBothWays(t, worlds, blocks, state);
             }
             for (Recorder.DeviceRecording d : recordings) {
-                checkBothWays(d.task(), twins, state);
+                checkBothWays(d.task(), worlds, blocks, state);
                 d.fill()[0] = 0;
-                ((int[]) twins.get(d.fill()))[0] = 0;
+                worlds.forEach(w -> ((int[]) w.get(d.fill()))[0] = 0);
             }
             for (Recorder r : net.recorders()) {
                 r.task().run(0, r.task().size());
             }
             net.clock()[0]++;
-            if (twins.get(net.clock()) instanceof int[] clock) {
-                clock[0]++;
+            for (Map<Object, Object> w : worlds) {
+                if (w.get(net.clock()) instanceof int[] clock) {
+                    clock[0]++;
+                }
             }
         }
-        for (Map.Entry<Object, Object> e : twins.entrySet()) {
-            if (state.contains(e.getKey())) {
-                assertSameArray(e.getKey(), e.getValue(), net.states().nameOf(e.getKey()) + " after "
-                        + CHECKED_STEPS + " steps");
+        for (int k = 0; k < worlds.size(); k++) {
+            for (Map.Entry<Object, Object> e : worlds.get(k).entrySet()) {
+                if (state.contains(e.getKey())) {
+                    assertSameArray(e.getKey(), e.getValue(), net.states().nameOf(e.getKey()) + " after "
+                            + CHECKED_STEPS + " steps, device world " + k);
+                }
             }
         }
         long spikes = net.groups().stream().mapToLong(g -> g.spikeTotal()[0]).sum();
@@ -101,32 +107,41 @@ class DeviceContractTest {
     }
 
     /**
-     * Runs the task's device form on the device-side twins of its arrays (made from the arrays when
-     * first met), then the task itself on the arrays, and compares each state array it writes. Arrays
-     * that are not state may differ by design: how a spike scan lays out its runs depends on the split,
-     * and the serial join that follows reads either layout into the same spike list.
+     * Runs the task's device form in each device-side world, on that world's twins of its arrays (made
+     * from the arrays when first met) and with at most that world's number of blocks, then the task
+     * itself on the arrays, and compares each state array it writes. Arrays that are not state may
+     * differ by design: how a spike scan lays out its runs depends on the split, and the serial join
+     * that follows reads any layout into the same spike list.
      */
-    private static void checkBothWays(StepTask t, Map<Object, Object> twins, Set<Object> state) throws Exception {
+    private static void checkBothWays(StepTask t, List<Map<Object, Object>> worlds, int[] blocks, Set<Object> state)
+            throws Exception {
         KernelCall call = t.kernel().orElseThrow(() -> new AssertionError("task " + t.name() + " runs a body of its"
                 + " own instead of a kernel, so no device can run it"));
         KernelSignature s = call.signature();
         Method device = s.deviceMethod();
         assertTrue(Modifier.isStatic(device.getModifiers()), s + "'s device form is static");
-        Object[] args = new Object[call.args().size() + 1];
-        args[0] = t.size();
-        for (int k = 0; k < call.args().size(); k++) {
-            Object a = call.args().get(k);
-            args[k + 1] = a.getClass().isArray() ? twins.computeIfAbsent(a, DeviceContractTest::copy) : a;
-        }
-        try {
-            device.invoke(null, args);
-        } catch (InvocationTargetException e) {
-            throw new AssertionError("the device form of " + s + " (task " + t.name() + ") failed", e.getCause());
+        for (int w = 0; w < worlds.size(); w++) {
+            Map<Object, Object> twins = worlds.get(w);
+            List<Object> args = new ArrayList<>();
+            args.add(t.size());
+            if (!s.serial()) {
+                args.add(Math.max(1, Math.min(t.size(), blocks[w])));
+            }
+            for (Object a : call.args()) {
+                args.add(a.getClass().isArray() ? twins.computeIfAbsent(a, DeviceContractTest::copy) : a);
+            }
+            try {
+                device.invoke(null, args.toArray());
+            } catch (InvocationTargetException e) {
+                throw new AssertionError("the device form of " + s + " (task " + t.name() + ") failed", e.getCause());
+            }
         }
         t.run(0, t.size());
         for (Object written : call.writes()) {
             if (state.contains(written)) {
-                assertSameArray(written, twins.get(written), t.name() + " (" + s + ")");
+                for (int w = 0; w < worlds.size(); w++) {
+                    assertSameArray(written, worlds.get(w).get(written), t.name() + " (" + s + "), device world " + w);
+                }
             }
         }
     }

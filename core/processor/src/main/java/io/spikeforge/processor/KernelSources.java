@@ -59,10 +59,11 @@ final class KernelSources {
             %simport io.spikeforge.spi.Parallel;
 
             /**
-             * The device forms of the kernels declared in {@link %2$s}: a parallel kernel runs item i as
-             * {@code kernel(i, i + 1, ...)} in a {@link Parallel} loop over its items, a serial one as
-             * {@code kernel(0, size, ...)}. On the JVM they are plain loops; a device backend compiles them.
-             * Generated from the declarations by spikeforge-processor; do not edit.
+             * The device forms of the kernels declared in {@link %2$s}: a parallel kernel's items are split
+             * into {@code blocks} contiguous ranges, each one work-item of a {@link Parallel} loop that runs
+             * {@code kernel(from, to, ...)} on its range (one item per work-item when blocks equals size); a
+             * serial one runs {@code kernel(0, size, ...)} once. On the JVM they are plain loops; a device
+             * backend compiles them. Generated from the declarations by spikeforge-processor; do not edit.
              */
             %3$s
             public final class %2$sDevice {
@@ -83,9 +84,10 @@ final class KernelSources {
             %7$s    }
             """;
 
+    /** Block b covers items [size b / blocks, size (b + 1) / blocks), in long arithmetic. */
     private static final String PARALLEL_BODY = """
-                    for (@Parallel int %2$s = 0; %2$s < %1$s; %2$s++) {
-                        %3$s.%4$s(%2$s, %2$s + 1%5$s);
+                    for (@Parallel int %2$s = 0; %2$s < %6$s; %2$s++) {
+                        %3$s.%4$s((int) ((long) %1$s * %2$s / %6$s), (int) ((long) %1$s * (%2$s + 1) / %6$s)%5$s);
                     }
             """;
 
@@ -118,12 +120,16 @@ final class KernelSources {
         for (KernelModel k : kernels) {
             Set<String> taken = names(k);
             String size = fresh("size", taken);
+            String blocks = fresh("blocks", taken);
             String body = k.serial()
                     ? SERIAL_BODY.formatted(size, owner, k.name(), arguments(k))
-                    : PARALLEL_BODY.formatted(size, fresh("item", taken), owner, k.name(), arguments(k));
-            String params = k.params().isEmpty() ? "" : ", " + parameters(k.params());
-            members.append(DEVICE_FORM.formatted(owner, k.name(), size,
-                    k.serial() ? "as one range on one work-item" : "one work-item each", paramDocs(k), params, body));
+                    : PARALLEL_BODY.formatted(size, fresh("block", taken), owner, k.name(), arguments(k), blocks);
+            String params = (k.serial() ? "" : ", int " + blocks) + (k.params().isEmpty() ? "" : ", "
+                    + parameters(k.params()));
+            String docs = (k.serial() ? "" : "     * @param " + blocks + " the number of ranges, each one work-item"
+                    + " (1 to size)\n") + paramDocs(k);
+            members.append(DEVICE_FORM.formatted(owner, k.name(), size, k.serial() ? "as one range on one work-item"
+                    : "in blocks of contiguous items, one work-item each", docs, params, body));
         }
         return DEVICE_CLASS.formatted(header(packageName), owner, GENERATED, members);
     }

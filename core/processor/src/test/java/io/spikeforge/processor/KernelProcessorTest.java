@@ -91,8 +91,11 @@ class KernelProcessorTest {
         call.run(0, 3);
         assertArrayEquals(new float[] {1f, 1f, 2.5f}, x);
         assertArrayEquals(new float[] {0f, 0f, 0f}, input);
-        s.deviceMethod().invoke(null, 3, x2, input2, 0.5f);
+        s.deviceMethod().invoke(null, 3, 3, x2, input2, 0.5f);
         assertArrayEquals(x, x2, "the device form, run as plain Java, gives the kernel's floats");
+        float[] x3 = {1f, 2f, 3f};
+        s.deviceMethod().invoke(null, 3, 2, x3, new float[] {0.5f, 0f, 1f}, 0.5f);
+        assertArrayEquals(x, x3, "in two blocks too");
 
         int[] flags = {1, 0, 1, 1};
         long[] total = {10};
@@ -111,9 +114,16 @@ class KernelProcessorTest {
         assertEquals(List.of(target), scale.local(), "only the @Local array");
         assertEquals(List.of(w, source), scale.reads());
         Method form = scale.signature().deviceMethod();
-        assertArrayEquals(new Class<?>[] {int.class, float[].class, float[].class, float[].class}, form.getParameterTypes());
-        assertTrue(Files.readString(dir.resolve("gen/demo/DemoKernelsDevice.java"))
-                .contains("for (@Parallel int item = 0; item < size; item++) {"));
+        assertArrayEquals(new Class<?>[] {int.class, int.class, float[].class, float[].class, float[].class},
+                form.getParameterTypes());
+        String generated = Files.readString(dir.resolve("gen/demo/DemoKernelsDevice.java"));
+        assertTrue(generated.contains("for (@Parallel int block = 0; block < blocks; block++) {"), generated);
+        assertTrue(generated.contains("DemoKernels.scale((int) ((long) size * block / blocks),"
+                + " (int) ((long) size * (block + 1) / blocks), w, source, target);"), generated);
+        float[] split = new float[2];
+        form.invoke(null, 2, 2, w, source, split);
+        scale.run(0, 2);
+        assertArrayEquals(target, split);
     }
 
     @Test
@@ -209,7 +219,7 @@ class KernelProcessorTest {
         String calls = Files.readString(dir.resolve("gen/demo/TwinCalls.java"));
         assertTrue(calls.contains("(from, to) -> Twin.Fast.fill(from, to, out)"), calls);
         String device = Files.readString(dir.resolve("gen/demo/TwinDevice.java"));
-        assertTrue(device.contains("Twin.fill(item, item + 1, out);"), device);
+        assertTrue(device.contains("Twin.fill((int) ((long) size * block / blocks),"), device);
     }
 
     @Test

@@ -20,10 +20,14 @@ import java.lang.annotation.Target;
  *   <li>{@code CCalls}: one typed factory per kernel, {@code CCalls.name(args)}, returning the
  *       {@link KernelCall} a {@link StepTask} runs: the arguments are checked by {@code javac}, and the
  *       JVM backend calls the kernel with them directly, without boxing;</li>
- *   <li>{@code CDevice}: the device form of each kernel, {@code CDevice.name(int n, args)}: a
- *       {@link Parallel} loop that runs item {@code i} as {@code name(i, i + 1, args)} for a parallel
- *       kernel, or one call {@code name(0, n, args)} for a serial one. On the JVM it is a plain loop;
- *       a device backend compiles it.</li>
+ *   <li>{@code CDevice}: the device form of each kernel. For a parallel kernel,
+ *       {@code CDevice.name(int size, int blocks, args)} splits the items into {@code blocks}
+ *       contiguous ranges and runs {@code name(from, to, args)} on each, one range per work-item of a
+ *       {@link Parallel} loop: one item per work-item when {@code blocks == size}, as elementwise work
+ *       suits a GPU, or a few long ranges, as a walk over the step's spike list suits any device
+ *       (its cost is paid once per range). A serial kernel's form {@code CDevice.name(int size, args)}
+ *       runs {@code name(0, size, args)} once. On the JVM it is a plain loop; a device backend
+ *       compiles it.</li>
  * </ul>
  * The arrays a task reads and writes, and which of them it touches only at its items' indices, follow
  * from the parameters' annotations; a task never lists them a second time.

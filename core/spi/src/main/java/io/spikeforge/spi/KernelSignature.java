@@ -112,16 +112,24 @@ public final class KernelSignature {
         return params;
     }
 
-    /** {@return the parameter types of the device form: {@code int n}, then the parameters} */
+    /**
+     * {@return the parameter types of the device form: {@code int size}, for a parallel kernel
+     * {@code int blocks}, then the parameters}
+     */
     public Class<?>[] deviceParameterTypes() {
         List<Class<?>> types = new ArrayList<>();
         types.add(int.class);
+        if (!serial) {
+            types.add(int.class);
+        }
         params.forEach(p -> types.add(p.type()));
         return types.toArray(Class<?>[]::new);
     }
 
     /**
-     * {@return the device form, {@code deviceClass().name(int n, params...)}}
+     * {@return the device form, {@code deviceClass().name(int size, int blocks, params...)} for a
+     * parallel kernel, which splits the items into {@code blocks} ranges of one work-item each, and
+     * {@code deviceClass().name(int size, params...)} for a serial one}
      *
      * @throws IllegalStateException when the generated class lacks it (a stale build)
      */

@@ -24,7 +24,7 @@ import java.util.Map;
  */
 final class DeviceTasks {
 
-    /** TaskGraph.task takes the code and up to 20 arguments: the item count and 19 kernel arguments. */
+    /** TaskGraph.task takes the code and up to 20 arguments: the item count, the blocks and the kernel's. */
     static final int MAX_ARGUMENTS = 20;
     private static final String FUNCTIONS = "uk.ac.manchester.tornado.api.common.TornadoFunctions$Task";
 
@@ -38,24 +38,31 @@ final class DeviceTasks {
     /**
      * Adds {@code call} over {@code size} items to {@code graph} as task {@code id}.
      *
-     * @param task the step task's name, for messages
+     * @param task   the step task's name, for messages
+     * @param blocks for a parallel kernel, the number of ranges its items are split into, one work-item
+     *               each (1 to size)
      * @throws BackendUnavailableException when the kernel cannot be handed to TornadoVM
      */
-    void add(TaskGraph graph, String id, String task, int size, KernelCall call) {
+    void add(TaskGraph graph, String id, String task, int size, int blocks, KernelCall call) {
         KernelSignature s = call.signature();
-        int arity = s.params().size() + 1;
+        int lead = s.serial() ? 1 : 2;
+        int arity = s.params().size() + lead;
         if (arity > MAX_ARGUMENTS) {
             throw new BackendUnavailableException("task '" + task + "' cannot run on TornadoVM: its kernel "
-                    + s.qualifiedName() + " takes " + (arity - 1) + " arguments, and a TornadoVM task at most "
-                    + (MAX_ARGUMENTS - 1) + " besides its size; pass fewer (several arrays in one, say)");
+                    + s.qualifiedName() + " takes " + (arity - lead) + " arguments, and a TornadoVM task at most "
+                    + (MAX_ARGUMENTS - lead) + " besides its size" + (lead == 2 ? " and blocks" : "")
+                    + "; pass fewer (several arrays in one, say)");
         }
         Object code = tasks.computeIfAbsent(s, k -> taskOf(k, task));
         Object[] args = new Object[arity + 2];
         args[0] = id;
         args[1] = code;
         args[2] = size;
+        if (!s.serial()) {
+            args[3] = Math.max(1, Math.min(size, blocks));
+        }
         for (int k = 0; k < s.params().size(); k++) {
-            args[k + 3] = call.args().get(k);
+            args[k + 2 + lead] = call.args().get(k);
         }
         try {
             taskMethod(arity).invoke(graph, args);

@@ -43,6 +43,7 @@ final class TornadoBackend implements Backend {
     private final TornadoDevice device;
     private final String deviceName;
     private final DeviceTasks deviceTasks = new DeviceTasks(new DeviceClassPath());
+    private final Blocks blocks;
     private final List<StepTask> tasks = new ArrayList<>();
     private final List<KernelCall> calls = new ArrayList<>();
     private final List<Object> state = new ArrayList<>();
@@ -54,6 +55,7 @@ final class TornadoBackend implements Backend {
         this.network = network;
         this.device = device;
         this.deviceName = deviceName;
+        this.blocks = new Blocks(device);
         Set<Object> arrays = Collections.newSetFromMap(new IdentityHashMap<>());
         for (StepTask t : network.tasks()) {
             KernelCall call = t.kernel().orElseThrow(() -> new BackendUnavailableException("task '" + t.name()
@@ -156,7 +158,8 @@ final class TornadoBackend implements Backend {
         for (int k = 0; k < tasks.size(); k++) {
             StepTask t = tasks.get(k);
             sb.append("  device t").append(k).append(' ').append(t.name()).append(": ").append(calls.get(k))
-                    .append(t.serial() ? " (1 work-item over " : " (parallel over ").append(t.size()).append(" items)\n");
+                    .append(t.serial() ? " (1 work-item over " + t.size() + " items)\n" : " (parallel over " + t.size()
+                            + " items in " + blocks.of(calls.get(k), t.size()) + " blocks)\n");
         }
         if (batch > 1 && recs != null) {
             for (Recorder.DeviceRecording r : recs) {
@@ -214,13 +217,14 @@ final class TornadoBackend implements Backend {
         for (int u = 0; u < batch; u++) {
             for (int k = 0; k < tasks.size(); k++) {
                 StepTask t = tasks.get(k);
-                deviceTasks.add(tg, "t" + k + "s" + u, t.name(), t.size(), calls.get(k));
+                deviceTasks.add(tg, "t" + k + "s" + u, t.name(), t.size(), blocks.of(calls.get(k), t.size()), calls.get(k));
             }
             for (int m = 0; m < recs.size(); m++) {
                 StepTask t = recs.get(m).task();
-                deviceTasks.add(tg, "m" + m + "s" + u, t.name(), t.size(), t.kernel().orElseThrow());
+                KernelCall c = t.kernel().orElseThrow();
+                deviceTasks.add(tg, "m" + m + "s" + u, t.name(), t.size(), blocks.of(c, t.size()), c);
             }
-            deviceTasks.add(tg, "clock" + u, "device clock", 1, tick);
+            deviceTasks.add(tg, "clock" + u, "device clock", 1, 1, tick);
         }
         toHost.addAll(fills);
         tg.transferToHost(DataTransferMode.EVERY_EXECUTION, toHost.toArray());

@@ -1,0 +1,48 @@
+package io.spikeforge.tornado;
+
+import io.spikeforge.spi.KernelCall;
+import io.spikeforge.spi.KernelSignature;
+import uk.ac.manchester.tornado.api.common.TornadoDevice;
+import uk.ac.manchester.tornado.api.enums.TornadoDeviceType;
+
+/**
+ * How many work-items a parallel kernel's items are split into on a device ({@code blocks} of its
+ * device form). Any split gives the same floats, so this is a matter of speed only. An elementwise
+ * kernel on a GPU gets one work-item per item, so that neighbouring work-items read neighbouring
+ * elements. Every other kernel walks something all its items share (the step's spike list, the rows
+ * of the neurons that spiked) once per block, so it gets a few blocks per compute unit: enough to keep
+ * the device busy, few enough that the walks stay a small part of the work, which then follows the
+ * spikes and their synapses. On a CPU device every kernel is split that way: a work-item there is a
+ * thread's loop, and long ranges keep it in cache.
+ */
+final class Blocks {
+
+    /** Work-items per compute unit for a kernel that walks shared data: a CPU core, a GPU multiprocessor. */
+    private static final int CPU_PER_UNIT = 4;
+    private static final int GPU_PER_UNIT = 64;
+
+    private final boolean gpu;
+    private final int units;
+
+    Blocks(TornadoDevice device) {
+        TornadoDeviceType type = device.getDeviceType();
+        this.gpu = type == TornadoDeviceType.GPU;
+        this.units = Math.max(1, device.getPhysicalDevice().getDeviceMaxComputeUnits());
+    }
+
+    /** {@return the blocks for {@code call} over {@code size} items (1 for a serial kernel)} */
+    int of(KernelCall call, int size) {
+        KernelSignature s = call.signature();
+        if (s.serial() || size <= 1) {
+            return 1;
+        }
+        if (gpu && elementwise(s)) {
+            return size;
+        }
+        return (int) Math.min(size, (long) units * (gpu ? GPU_PER_UNIT : CPU_PER_UNIT));
+    }
+
+    private static boolean elementwise(KernelSignature s) {
+        return s.params().stream().allMatch(p -> p.access() == KernelSignature.Access.SCALAR || p.local());
+    }
+}
