@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +55,20 @@ final class PackBuilder {
         return this;
     }
 
-    /** Compiles and writes {@code packs/<name>/<name>.jar}; returns the pack directory. */
+    /**
+     * Compiles and writes {@code packs/<name>/<name>.jar}; returns the pack directory. The sources and
+     * classes go to a temporary folder that is deleted before this returns, whether the pack builds or not.
+     */
     Path build(Path packs, String name) throws IOException {
         Path work = Files.createTempDirectory("pack-src-");
+        try {
+            return compileAndPack(work, packs, name);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private Path compileAndPack(Path work, Path packs, String name) throws IOException {
         Path src = work.resolve("src");
         Path classes = work.resolve("classes");
         List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp", spiLocation().toString(),
@@ -97,6 +109,15 @@ final class PackBuilder {
             }
         }
         return dir;
+    }
+
+    /** Deletes a folder and everything in it, deepest first. */
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static Path spiLocation() {

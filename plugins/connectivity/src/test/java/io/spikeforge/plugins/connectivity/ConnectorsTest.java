@@ -4,13 +4,10 @@ import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.Connectivity;
 import io.spikeforge.spi.ConnectorModel;
 import io.spikeforge.spi.InitializerModel;
-import io.spikeforge.spi.ModelFactory;
-import io.spikeforge.spi.ParamSpec;
 import io.spikeforge.spi.Params;
+import io.spikeforge.spi.testing.InMemoryBuildContext;
+import io.spikeforge.spi.testing.ModelParams;
 import org.junit.jupiter.api.Test;
-
-import java.util.HashMap;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,74 +17,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ConnectorsTest {
 
-    /** Params from explicit values over a model's defaults. */
-    static Params params(ModelFactory m, Object... kv) {
-        Map<String, Object> v = new HashMap<>();
-        for (ParamSpec s : m.parameters()) {
-            if (s.defaultValue() != null) {
-                v.put(s.name(), s.defaultValue());
-            }
-        }
-        for (int i = 0; i < kv.length; i += 2) {
-            v.put((String) kv[i], kv[i + 1]);
-        }
-        return new Params() {
-            public double real(String n) {
-                return ((Number) v.get(n)).doubleValue();
-            }
-
-            public int integer(String n) {
-                return ((Number) v.get(n)).intValue();
-            }
-
-            public boolean bool(String n) {
-                return (Boolean) v.get(n);
-            }
-
-            public double[] reals(String n) {
-                return (double[]) v.get(n);
-            }
-
-            public boolean has(String n) {
-                return v.containsKey(n);
-            }
-        };
-    }
-
+    /** A build context with dt = 0.1 ms whose seed is {@code seed}. */
     static BuildContext seeded(long seed) {
-        return new BuildContext() {
-            public double dt() {
-                return 0.1;
-            }
-
-            public String owner() {
-                return "test";
-            }
-
-            public long seed() {
-                return seed;
-            }
-
-            public int[] clock() {
-                return new int[1];
-            }
-
-            public float[] floats(String variable, int size, float initial) {
-                return new float[size];
-            }
-
-            public int[] ints(String variable, int size, int initial) {
-                return new int[size];
-            }
-        };
+        return new InMemoryBuildContext(0.1, "test", seed);
     }
 
     @Test
     void fixedProbIsReproducibleHasTheExpectedCountAndNoSelfPairsWhenAsked() {
         ConnectorModel m = new Connectors.FixedProb();
-        Connectivity a = m.connect(params(m, "prob", 0.02, "allow_self", false), seeded(5), 2000, 2000, true);
-        Connectivity b = m.connect(params(m, "prob", 0.02, "allow_self", false), seeded(5), 2000, 2000, true);
-        Connectivity c = m.connect(params(m, "prob", 0.02, "allow_self", false), seeded(6), 2000, 2000, true);
+        Connectivity a = m.connect(ModelParams.of(m, "prob", 0.02, "allow_self", false), seeded(5), 2000, 2000, true);
+        Connectivity b = m.connect(ModelParams.of(m, "prob", 0.02, "allow_self", false), seeded(5), 2000, 2000, true);
+        Connectivity c = m.connect(ModelParams.of(m, "prob", 0.02, "allow_self", false), seeded(6), 2000, 2000, true);
         assertArrayEquals(a.cols(), b.cols());
         assertArrayEquals(a.rowPtr(), b.rowPtr());
         assertNotEquals(a.synapses(), c.synapses(), "another seed gives another network");
@@ -102,9 +42,9 @@ class ConnectorsTest {
     @Test
     void fixedPreNumGivesEveryPostExactlyNumDistinctPres() {
         ConnectorModel m = new Connectors.FixedPreNum();
-        Connectivity conn = m.connect(params(m, "num", 80), seeded(1), 500, 300, false);
+        Connectivity conn = m.connect(ModelParams.of(m, "num", 80), seeded(1), 500, 300, false);
         // Drawn in parallel, column by column from per-column generators: the same network every time.
-        Connectivity again = m.connect(params(m, "num", 80), seeded(1), 500, 300, false);
+        Connectivity again = m.connect(ModelParams.of(m, "num", 80), seeded(1), 500, 300, false);
         assertArrayEquals(conn.rowPtr(), again.rowPtr());
         assertArrayEquals(conn.cols(), again.cols());
         int[] inDegree = new int[300];
@@ -114,14 +54,16 @@ class ConnectorsTest {
         for (int d : inDegree) {
             assertEquals(80, d);
         }
-        assertThrows(IllegalArgumentException.class, () -> m.connect(params(m, "num", 501), seeded(1), 500, 300, false));
+        assertThrows(IllegalArgumentException.class,
+                () -> m.connect(ModelParams.of(m, "num", 501), seeded(1), 500, 300, false));
     }
 
     @Test
     void fixedPostNumGivesEveryPreExactlyNumDistinctPosts() {
         ConnectorModel m = new Connectors.FixedPostNum();
-        Connectivity conn = m.connect(params(m, "num", 10, "allow_self", false), seeded(2), 50, 50, true);
-        assertArrayEquals(conn.cols(), m.connect(params(m, "num", 10, "allow_self", false), seeded(2), 50, 50, true).cols());
+        Connectivity conn = m.connect(ModelParams.of(m, "num", 10, "allow_self", false), seeded(2), 50, 50, true);
+        assertArrayEquals(conn.cols(),
+                m.connect(ModelParams.of(m, "num", 10, "allow_self", false), seeded(2), 50, 50, true).cols());
         for (int i = 0; i < 50; i++) {
             assertEquals(10, conn.rowPtr()[i + 1] - conn.rowPtr()[i]);
             for (int k = conn.rowPtr()[i]; k < conn.rowPtr()[i + 1]; k++) {
@@ -133,11 +75,11 @@ class ConnectorsTest {
     @Test
     void all2AllAndOne2OneHaveTheirShapes() {
         ConnectorModel all = new Connectors.All2All();
-        assertEquals(12, all.connect(params(all), seeded(0), 4, 3, false).synapses());
-        assertEquals(12, all.connect(params(all, "allow_self", false), seeded(0), 4, 4, true).synapses());
+        assertEquals(12, all.connect(ModelParams.of(all), seeded(0), 4, 3, false).synapses());
+        assertEquals(12, all.connect(ModelParams.of(all, "allow_self", false), seeded(0), 4, 4, true).synapses());
         ConnectorModel one = new Connectors.One2One();
-        assertArrayEquals(new int[] {0, 1, 2}, one.connect(params(one), seeded(0), 3, 3, false).cols());
-        assertThrows(IllegalArgumentException.class, () -> one.connect(params(one), seeded(0), 3, 4, false));
+        assertArrayEquals(new int[] {0, 1, 2}, one.connect(ModelParams.of(one), seeded(0), 3, 3, false).cols());
+        assertThrows(IllegalArgumentException.class, () -> one.connect(ModelParams.of(one), seeded(0), 3, 4, false));
     }
 
     @Test
@@ -153,10 +95,10 @@ class ConnectorsTest {
         ConnectorModel pre = new Connectors.FixedPreNum();
         ConnectorModel post = new Connectors.FixedPostNum();
         ConnectorModel all = new Connectors.All2All();
-        assertBlocksMatch(prob, params(prob, "prob", 0.05, "allow_self", false), 700, 700, true);
-        assertBlocksMatch(pre, params(pre, "num", 30, "allow_self", false), 700, 700, true);
-        assertBlocksMatch(post, params(post, "num", 25), 700, 400, false);
-        assertBlocksMatch(all, params(all, "allow_self", false), 60, 60, true);
+        assertBlocksMatch(prob, ModelParams.of(prob, "prob", 0.05, "allow_self", false), 700, 700, true);
+        assertBlocksMatch(pre, ModelParams.of(pre, "num", 30, "allow_self", false), 700, 700, true);
+        assertBlocksMatch(post, ModelParams.of(post, "num", 25), 700, 400, false);
+        assertBlocksMatch(all, ModelParams.of(all, "allow_self", false), 60, 60, true);
     }
 
     /** The blocks [0, 1), [1, 250), [250, 251), [251, n) joined row by row give connect()'s pairs. */
@@ -187,7 +129,7 @@ class ConnectorsTest {
     void initializersStartAnywhereInTheirSequence() {
         for (InitializerModel m : new InitializerModel[] {new Initializers.Uniform(), new Initializers.Normal(),
                 new Initializers.Constant()}) {
-            Params p = params(m, "value", 0.5);
+            Params p = m instanceof Initializers.Constant ? ModelParams.of(m, "value", 0.5) : ModelParams.of(m);
             float[] whole = new float[1000];
             m.fill(p, whole, 42L);
             float[] tail = new float[300];

@@ -4,12 +4,12 @@ import io.spikeforge.spi.CommModel;
 import io.spikeforge.spi.Connectivity;
 import io.spikeforge.spi.SpikeBuffer;
 import io.spikeforge.spi.StepTask;
+import io.spikeforge.spi.testing.ModelParams;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.Random;
 
-import static io.spikeforge.plugins.connectivity.ConnectorsTest.params;
 import static io.spikeforge.plugins.connectivity.ConnectorsTest.seeded;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,7 +23,7 @@ class CsrCommTest {
     private static final int PRE = 400;
     private static final int POST = 300;
 
-    private final Connectivity conn = new Connectors.FixedProb().connect(params(new Connectors.FixedProb(),
+    private final Connectivity conn = new Connectors.FixedProb().connect(ModelParams.of(new Connectors.FixedProb(),
             "prob", 0.05), seeded(3), PRE, POST, false);
 
     private CommModel.Comm comm(float[] weights) {
