@@ -25,6 +25,24 @@ public interface ConnectorModel extends ModelFactory {
     }
 
     /**
+     * Tells whether {@link #connect}, given {@code samePopulation}, leaves out the pairs (i, i), each a
+     * neuron's synapse onto itself, and which parameter makes it do so, as the built-in connectors'
+     * {@code allow_self: false} does (BrainPy's {@code include_self}). The engine asks before it builds
+     * anything: a projection between two slices of one group that overlap but start at different neurons
+     * ({@code P[1:]} onto {@code P}) is not {@code samePopulation}, since pair (i, i) there is two
+     * different neurons, so the connector could not leave out the self-connections it was asked to. The
+     * engine refuses such a projection, naming the parameter and its value at the parameter's config path.
+     *
+     * @param params validated parameters
+     * @return the name of the parameter (one of {@link #parameters()}) whose value in {@code params} makes
+     *         the connector leave out the pairs (i, i) of one population; null when, with these
+     *         parameters, it leaves none out. The default, for connectors without such a switch, is null
+     */
+    default String selfConnectionsLeftOutBy(Params params) {
+        return null;
+    }
+
+    /**
      * Generates connectivity. The result must depend only on the parameters, the sizes and
      * {@link BuildContext#seed()}.
      *

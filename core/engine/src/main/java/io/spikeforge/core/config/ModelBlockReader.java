@@ -1,6 +1,8 @@
 package io.spikeforge.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spikeforge.core.plugin.PluginRegistry;
 import io.spikeforge.spi.ModelFactory;
 import io.spikeforge.spi.ModelKind;
@@ -101,6 +103,21 @@ final class ModelBlockReader {
             }
         }
         return ok ? new ModelRef(factory, new ParamValues(factory.parameters(), values), path, entry.get().pack()) : null;
+    }
+
+    /**
+     * Reads an initializer block, where a bare number stands for {@code {type: Constant, value: number}}.
+     *
+     * @return the reference, or null after reporting
+     */
+    ModelRef initializer(JsonNode node, String path) {
+        if (node != null && node.isNumber()) {
+            ObjectNode constant = JsonNodeFactory.instance.objectNode();
+            constant.put("type", "Constant");
+            constant.set("value", node);
+            return read(constant, path, ModelKind.INITIALIZER, Set.of());
+        }
+        return read(node, path, ModelKind.INITIALIZER, Set.of());
     }
 
     private String available(ModelKind kind) {

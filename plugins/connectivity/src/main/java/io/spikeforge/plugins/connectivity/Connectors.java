@@ -20,14 +20,28 @@ final class Connectors {
     private Connectors() {
     }
 
+    /** The switch for self-connections of every connector here but One2One (BrainPy's include_self). */
+    private static final String ALLOW_SELF = "allow_self";
+
     private static ParamSpec allowSelf() {
-        return ParamSpec.bool("allow_self", true,
+        return ParamSpec.bool(ALLOW_SELF, true,
                 "allow i -> i when pre and post are the same population, or slices of it from the same first"
                         + " neuron (BrainPy include_self)");
     }
 
     private static boolean skipSelf(Params p, boolean same) {
-        return same && !p.bool("allow_self");
+        return same && !p.bool(ALLOW_SELF);
+    }
+
+    /**
+     * A connector with {@link #allowSelf()}: it tells the engine that {@code allow_self: false} leaves out
+     * pairs (i, i), so that the engine refuses slices where it could not.
+     */
+    private interface WithAllowSelf extends ConnectorModel {
+        @Override
+        default String selfConnectionsLeftOutBy(Params p) {
+            return p.bool(ALLOW_SELF) ? null : ALLOW_SELF;
+        }
     }
 
     /** @return the number of pairs the connector may choose from */
@@ -65,7 +79,7 @@ final class Connectors {
     }
 
     /** Each pair is connected with probability prob. */
-    static final class FixedProb implements ConnectorModel {
+    static final class FixedProb implements WithAllowSelf {
         @Override
         public String name() {
             return "FixedProb";
@@ -140,7 +154,7 @@ final class Connectors {
     }
 
     /** Every post neuron receives exactly num distinct pre neurons. */
-    static final class FixedPreNum implements ConnectorModel {
+    static final class FixedPreNum implements WithAllowSelf {
         @Override
         public String name() {
             return "FixedPreNum";
@@ -218,7 +232,7 @@ final class Connectors {
     }
 
     /** Every pre neuron projects to exactly num distinct post neurons. */
-    static final class FixedPostNum implements ConnectorModel {
+    static final class FixedPostNum implements WithAllowSelf {
         @Override
         public String name() {
             return "FixedPostNum";
@@ -266,7 +280,7 @@ final class Connectors {
     }
 
     /** Every pair. */
-    static final class All2All implements ConnectorModel {
+    static final class All2All implements WithAllowSelf {
         @Override
         public String name() {
             return "All2All";

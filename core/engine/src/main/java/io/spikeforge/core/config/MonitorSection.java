@@ -1,0 +1,76 @@
+package io.spikeforge.core.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.spikeforge.spi.ParamSpec;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The {@code monitors} section: what to record of which population, spike source or projection, of which
+ * neurons, and how often. It comes last, so every name it refers to is in the name table.
+ */
+final class MonitorSection {
+
+    private static final Set<String> KEYS = Set.of("name", "target", "var", "indices", "every");
+    private static final NumberField EVERY = NumberField.of(ParamSpec.integer("every", 1, "steps",
+            "record every this many steps").atLeast(1)).refusing("must be a whole number of steps >= 1");
+
+    private final SectionContext context;
+
+    MonitorSection(SectionContext context) {
+        this.context = context;
+    }
+
+    /** @return the monitor at {@code path}; null when it is refused (reported) */
+    NetworkSpec.Monitor read(JsonNode node, String path) {
+        if (!context.nodes().object(node, path)) {
+            return null;
+        }
+        context.nodes().unknownKeys(node, path, KEYS);
+        String target = context.names().reference(node, "target", path, NameTable.RECORDABLE);
+        String var = variable(node, path, target);
+        int[] indices = node.has("indices") ? indices(node.get("indices"), path + ".indices", target) : null;
+        Double every = EVERY.read(node, "every", path + ".every", context.problems());
+        String name = node.has("name") ? context.nodes().text(node.get("name"), path + ".name") : target + "." + var;
+        if (target == null || var == null || name == null) {
+            return null;
+        }
+        return new NetworkSpec.Monitor(name, target, var, indices, every == null ? 1 : every.intValue());
+    }
+
+    /** @return the variable to record, or null when it is missing or wrong (reported) */
+    private String variable(JsonNode node, String path, String target) {
+        if (!node.has("var")) {
+            context.problems().add(path + ".var", "missing; name the variable to record, for example spike or V");
+            return null;
+        }
+        String var = context.nodes().text(node.get("var"), path + ".var");
+        // A target that failed validation has no variables to check against, and its error is reported.
+        List<String> vars = target == null || var == null ? null : context.table().variables(target);
+        if (vars != null && !vars.contains(var)) {
+            context.problems().add(path + ".var", "'" + target + "' has no variable '" + var + "'."
+                    + Suggestions.didYouMean(var, vars) + " Variables: " + String.join(", ", vars));
+            return null;
+        }
+        return var;
+    }
+
+    /** @return the neurons to record, of the target group's size when it has one; each wrong one reported */
+    private int[] indices(JsonNode ix, String path, String target) {
+        if (!ix.isArray() || ix.isEmpty()) {
+            context.problems().add(path, "expected a non-empty list of indices, got " + ParamChecker.show(ix));
+            return null;
+        }
+        Integer size = target == null ? null : context.table().size(target);
+        ParamSpec neuron = ParamSpec.integer("index", 0, "1", "a neuron of the target");
+        NumberField index = NumberField.of(size == null ? neuron.atLeast(0) : neuron.between(0, size - 1))
+                .refusing("must be an index in [0, " + (size == null ? "size" : size) + ")");
+        int[] indices = new int[ix.size()];
+        for (int i = 0; i < ix.size(); i++) {
+            Double d = index.check(ix.get(i), path + "[" + i + "]", context.problems());
+            indices[i] = d == null ? 0 : d.intValue();
+        }
+        return indices;
+    }
+}

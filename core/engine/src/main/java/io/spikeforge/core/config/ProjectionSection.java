@@ -1,0 +1,156 @@
+package io.spikeforge.core.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.spikeforge.spi.CommModel;
+import io.spikeforge.spi.ModelKind;
+import io.spikeforge.spi.ParamSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The {@code projections} section: each projection's sides, delay and alignment, its comm layer with
+ * connector and weights, and its synapse, output and plasticity models.
+ */
+final class ProjectionSection {
+
+    private static final Set<String> KEYS = Set.of("name", "pre", "post", "delay", "align", "comm", "syn",
+            "out", "plasticity");
+    /** Keys of a comm block that are not the comm model's parameters. */
+    private static final Set<String> COMM_RESERVED = Set.of("conn", "weight");
+    private static final NumberField DELAY = NumberField.of(ParamSpec.real("delay", 0, "ms", "axonal delay")
+            .atLeast(0));
+    /** A delay must be this close to a whole number of steps, in ms. */
+    static final double DELAY_TOLERANCE_MS = 1e-9;
+    /** The longest delay, in steps: each step of it is a slot of spike history. */
+    private static final long MAX_DELAY_STEPS = 1_000_000;
+
+    /**
+     * A projection's comm block; after a refusal the parts that depend on it are null.
+     *
+     * @param layer     the comm model
+     * @param connector its connector, given or the comm's default
+     * @param weight    the weight initializer
+     */
+    private record Comm(ModelRef layer, ModelRef connector, ModelRef weight) {
+    }
+
+    private final SectionContext context;
+    private final ProjectionSides sides;
+    private final double dt;
+
+    /** @param dt the time step in ms, NaN when it was refused (delays are then not checked against it) */
+    ProjectionSection(SectionContext context, double dt) {
+        this.context = context;
+        this.sides = new ProjectionSides(context);
+        this.dt = dt;
+    }
+
+    /**
+     * Reads one projection and declares its name in the name table, whether it passes validation or not.
+     *
+     * @return the projection at {@code path}, or null when it is refused (reported)
+     */
+    NetworkSpec.Projection read(JsonNode node, String path) {
+        if (!context.nodes().object(node, path)) {
+            return null;
+        }
+        context.nodes().unknownKeys(node, path, KEYS);
+        String name = context.names().declaredName(node, path);
+        if (name != null) {
+            context.table().declare(name, NameTable.Kind.PROJECTION, 0);
+        }
+        ProjectionSides.Side pre = sides.pre(node, path);
+        ProjectionSides.Side post = sides.post(node, path);
+        int delaySteps = delaySteps(node, path);
+        boolean alignPre = alignPre(node, path);
+        Comm comm = comm(node.get("comm"), path + ".comm");
+        if (comm.connector() != null && pre != null && post != null) {
+            sides.refuseSelfConnectionsItCannotLeaveOut(comm.connector(), pre, post);
+        }
+        ModelRef syn = context.models().read(node.get("syn"), path + ".syn", ModelKind.SYNAPSE, Set.of());
+        ModelRef out = context.models().read(node.get("out"), path + ".out", ModelKind.OUTPUT, Set.of());
+        ModelRef plasticity = node.has("plasticity") ? plasticity(node.get("plasticity"), path, comm.layer()) : null;
+        if (name == null || pre == null || post == null || comm.weight() == null || comm.connector() == null
+                || syn == null || out == null || plasticity == null && node.has("plasticity")) {
+            return null;
+        }
+        List<String> recordable = new ArrayList<>(List.of("weight"));
+        recordable.addAll(syn.variableNames());
+        if (plasticity != null) {
+            recordable.addAll(plasticity.variableNames());
+        }
+        context.table().validated(name, recordable);
+        return new NetworkSpec.Projection(name, pre.group(), pre.range(), post.group(), post.range(), delaySteps,
+                alignPre, comm.layer(), comm.connector(), comm.weight(), syn, out, plasticity);
+    }
+
+    /** @return the delay in whole steps of dt; 0 when it is left out or wrong (reported) */
+    private int delaySteps(JsonNode node, String path) {
+        Double delay = DELAY.read(node, "delay", path + ".delay", context.problems());
+        if (delay == null || !(dt > 0)) {
+            return 0;
+        }
+        long steps = Math.round(delay / dt);
+        if (Math.abs(delay - steps * dt) > DELAY_TOLERANCE_MS) {
+            context.problems().add(path + ".delay", ParamChecker.fmt(delay) + " ms is not a multiple of dt = "
+                    + ParamChecker.fmt(dt) + " ms (within 1e-9 ms)");
+            return 0;
+        }
+        if (steps > MAX_DELAY_STEPS) {
+            context.problems().add(path + ".delay", "must be at most 1e6 steps, got " + steps);
+            return 0;
+        }
+        return (int) steps;
+    }
+
+    /** @return whether synapse state is kept per pre neuron ({@code align: pre}); post unless told */
+    private boolean alignPre(JsonNode node, String path) {
+        if (!node.has("align")) {
+            return false;
+        }
+        String align = context.nodes().text(node.get("align"), path + ".align");
+        if (align != null && !align.equals("pre") && !align.equals("post")) {
+            context.problems().add(path + ".align", "must be 'pre' or 'post', got '" + align + "'"
+                    + Suggestions.didYouMean(align, List.of("pre", "post")));
+        }
+        return "pre".equals(align);
+    }
+
+    private Comm comm(JsonNode node, String path) {
+        ModelRef layer = context.models().read(node, path, ModelKind.COMM, COMM_RESERVED);
+        if (layer == null) {
+            return new Comm(null, null, null);
+        }
+        JsonNode conn = node.isObject() ? node.get("conn") : null;
+        String defaultConn = ((CommModel) layer.factory()).defaultConnector();
+        if (conn == null && defaultConn != null) {
+            conn = JsonNodeFactory.instance.textNode(defaultConn);
+        }
+        ModelRef connector = context.models().read(conn, path + ".conn", ModelKind.CONNECTOR, Set.of());
+        JsonNode w = node.isObject() ? node.get("weight") : null;
+        if (w == null) {
+            context.problems().add(path + ".weight", "missing; give a number (uS or nA) or an initializer such"
+                    + " as {type: Uniform, min: 0, max: 0.1}");
+            return new Comm(layer, connector, null);
+        }
+        return new Comm(layer, connector, context.models().initializer(w, path + ".weight"));
+    }
+
+    /** @return the plasticity rule, or null when it is wrong or its comm cannot update weights (reported) */
+    private ModelRef plasticity(JsonNode node, String path, ModelRef comm) {
+        ModelRef rule = context.models().read(node, path + ".plasticity", ModelKind.PLASTICITY, Set.of());
+        if (rule == null || comm == null || ((CommModel) comm.factory()).supportsPlasticity()) {
+            return rule;
+        }
+        List<String> able = context.registry().entries(ModelKind.COMM).stream()
+                .filter(e -> ((CommModel) e.factory()).supportsPlasticity())
+                .map(e -> e.factory().name()).toList();
+        context.problems().add(path + ".plasticity", rule.name() + " needs a comm that supports plasticity"
+                + " (row and column weight updates); '" + comm.name() + "' does not. Use one of: "
+                + String.join(", ", able));
+        return null;
+    }
+}
