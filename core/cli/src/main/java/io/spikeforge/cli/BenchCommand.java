@@ -128,6 +128,7 @@ final class BenchCommand implements Callable<Integer> {
         out.put("simulated_s", simulatedS);
         out.put("build_s", net.buildSeconds());
         out.put("loop_s", result.wallSeconds());
+        out.putAll(b.stats());
         out.put("end_to_end_s", secondsSinceLaunch());
         out.put("spikes", spikes);
         for (Group g : net.groups()) {

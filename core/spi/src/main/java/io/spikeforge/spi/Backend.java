@@ -23,6 +23,15 @@ public interface Backend {
     int threads();
 
     /**
+     * {@return what the backend measured in its last run, by name with units in the name (for
+     * {@code bench}): a device backend's {@code compile_s} and {@code launches_per_step}, say}; empty if
+     * nothing
+     */
+    default java.util.Map<String, Object> stats() {
+        return java.util.Map.of();
+    }
+
+    /**
      * Runs {@code steps} steps from the network's current step, advancing its clock by one per step.
      *
      * @param network  the network the backend was created for

@@ -4,11 +4,11 @@ import io.spikeforge.spi.Connectivity;
 import io.spikeforge.spi.ConnectorModel;
 import io.spikeforge.spi.ParamSpec;
 import io.spikeforge.spi.Params;
+import io.spikeforge.spi.testing.ModelParams;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static io.spikeforge.plugins.connectivity.ConnectorsTest.params;
 import static io.spikeforge.plugins.connectivity.ConnectorsTest.seeded;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -23,9 +23,9 @@ class SelfConnectionsTest {
     /** Dense enough that every row and column has pairs to leave out. */
     private static Params leavingOutSelf(ConnectorModel m, boolean allowSelf) {
         return switch (m.name()) {
-            case "FixedProb" -> params(m, "prob", 1.0, "allow_self", allowSelf);
-            case "FixedPreNum", "FixedPostNum" -> params(m, "num", 9, "allow_self", allowSelf);
-            default -> params(m, "allow_self", allowSelf);
+            case "FixedProb" -> ModelParams.of(m, "prob", 1.0, "allow_self", allowSelf);
+            case "FixedPreNum", "FixedPostNum" -> ModelParams.of(m, "num", 9, "allow_self", allowSelf);
+            default -> ModelParams.of(m, "allow_self", allowSelf);
         };
     }
 
@@ -52,7 +52,7 @@ class SelfConnectionsTest {
     @Test
     void withSelfConnectionsAllowedNoneAreLeftOut() {
         for (ConnectorModel m : WITH_ALLOW_SELF) {
-            assertNull(m.selfConnectionsLeftOutBy(params(m)), m.name() + " by default");
+            assertNull(m.selfConnectionsLeftOutBy(ModelParams.of(m)), m.name() + " by default");
             assertNull(m.selfConnectionsLeftOutBy(leavingOutSelf(m, true)), m.name());
         }
         ConnectorModel all = new Connectors.All2All();
@@ -62,6 +62,6 @@ class SelfConnectionsTest {
     @Test
     void one2OneHasNoSwitchAndKeepsTheSpisDefault() {
         ConnectorModel one = new Connectors.One2One();
-        assertNull(one.selfConnectionsLeftOutBy(params(one)));
+        assertNull(one.selfConnectionsLeftOutBy(ModelParams.of(one)));
     }
 }
