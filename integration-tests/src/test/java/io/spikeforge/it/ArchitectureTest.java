@@ -28,7 +28,7 @@ class ArchitectureTest {
             .importPackages("io.spikeforge");
 
     private static final String SPI = "io.spikeforge.spi..";
-    private static final String KERNELS = "io.spikeforge.kernels";
+    private static final String KERNELS = "io.spikeforge.kernels..";
     private static final String ENGINE = "io.spikeforge.core..";
     private static final String PLUGINS = "io.spikeforge.plugins..";
     private static final String TORNADO = "io.spikeforge.tornado..";

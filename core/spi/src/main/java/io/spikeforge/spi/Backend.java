@@ -32,6 +32,18 @@ public interface Backend {
     }
 
     /**
+     * Gets ready to run {@code steps} steps, before the run's clock starts: a device backend compiles
+     * its kernels here, so that a run's wall time is its loop's. {@link #run} prepares what this did
+     * not.
+     *
+     * @param network  the network the backend was created for
+     * @param steps    the number of steps the next run will take
+     * @param listener the next run's listener (its check interval may shape the plan)
+     */
+    default void prepare(NetworkView network, long steps, RunListener listener) {
+    }
+
+    /**
      * Runs {@code steps} steps from the network's current step, advancing its clock by one per step.
      *
      * @param network  the network the backend was created for

@@ -31,7 +31,7 @@ final class Blocks {
     }
 
     /** {@return the blocks for {@code call} over {@code size} items (1 for a serial kernel)} */
-    int of(KernelCall call, int size) {
+    int of(KernelCall call, Integer size) {
         KernelSignature s = call.signature();
         if (s.serial() || size <= 1) {
             return 1;

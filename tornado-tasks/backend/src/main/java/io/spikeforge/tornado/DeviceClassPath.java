@@ -43,27 +43,38 @@ final class DeviceClassPath {
      * @throws BackendUnavailableException when the class cannot be made visible to TornadoVM
      */
     java.lang.reflect.Method deviceMethod(KernelSignature s, String task) {
-        Class<?> device = s.deviceClass();
-        if (device.getClassLoader() != system) {
-            export(device, task);
-            if (system.getResource(device.getName().replace('.', '/') + ".class") == null) {
-                throw new BackendUnavailableException("task '" + task + "' cannot run on TornadoVM: " + WHY + "; "
-                        + folder(task) + " is not on the class path");
-            }
-            try {
-                device = Class.forName(device.getName(), true, system);
-            } catch (ClassNotFoundException | LinkageError e) {
-                throw new BackendUnavailableException("task '" + task + "' cannot run on TornadoVM: the class files"
-                        + " of its kernel " + s.qualifiedName() + " were copied to " + folder(task)
-                        + " but the class path does not show them (" + e + ")");
-            }
-        }
+        Class<?> device = makeVisible(s.deviceClass(), task);
         try {
             return device.getMethod(s.name(), s.deviceParameterTypes());
         } catch (NoSuchMethodException e) {
             throw new BackendUnavailableException("task '" + task + "' cannot run on TornadoVM: " + device.getName()
                     + " has no device form " + s.name() + Arrays.toString(s.deviceParameterTypes())
                     + " (rebuild the pack with spikeforge-processor)");
+        }
+    }
+
+    /**
+     * {@return {@code c} as the system class loader defines it}: a class of a pack has its jar's class
+     * files copied into the export folder first, where TornadoVM, and the compiler of fused kernels,
+     * read them
+     *
+     * @param task the step task that needs it, for messages
+     */
+    Class<?> makeVisible(Class<?> c, String task) {
+        if (c.getClassLoader() == system) {
+            return c;
+        }
+        export(c, task);
+        if (system.getResource(c.getName().replace('.', '/') + ".class") == null) {
+            throw new BackendUnavailableException("task '" + task + "' cannot run on TornadoVM: " + WHY + "; "
+                    + folder(task) + " is not on the class path");
+        }
+        try {
+            return Class.forName(c.getName(), true, system);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new BackendUnavailableException("task '" + task + "' cannot run on TornadoVM: the class files of "
+                    + c.getName() + " were copied to " + folder(task) + " but the class path does not show them ("
+                    + e + ")");
         }
     }
 
@@ -125,8 +136,14 @@ final class DeviceClassPath {
             + " class path: start the JVM with a folder on its class path and -D" + PROPERTY + "=FOLDER"
             + " (./spikeforge does)";
 
+    /** {@return whether the launcher named a folder for device classes} */
+    static boolean configured() {
+        String dir = System.getProperty(PROPERTY);
+        return dir != null && !dir.isBlank();
+    }
+
     /** The export folder, which must be an entry of the class path. */
-    private static Path folder(String task) {
+    static Path folder(String task) {
         String dir = System.getProperty(PROPERTY);
         if (dir == null || dir.isBlank()) {
             throw new BackendUnavailableException("task '" + task + "' cannot run on TornadoVM: " + WHY);

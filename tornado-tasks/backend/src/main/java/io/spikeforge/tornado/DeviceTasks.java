@@ -1,5 +1,6 @@
 package io.spikeforge.tornado;
 
+import io.spikeforge.kernels.fusion.FusedKernel;
 import io.spikeforge.spi.BackendUnavailableException;
 import io.spikeforge.spi.KernelCall;
 import io.spikeforge.spi.KernelSignature;
@@ -13,6 +14,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,38 +47,55 @@ final class DeviceTasks {
      */
     void add(TaskGraph graph, String id, String task, int size, int blocks, KernelCall call) {
         KernelSignature s = call.signature();
-        int lead = s.serial() ? 1 : 2;
-        int arity = s.params().size() + lead;
+        Object code = tasks.computeIfAbsent(s, k -> taskOf(classPath.deviceMethod(k, task), k.qualifiedName(), task));
+        add(graph, id, task, code, s.serial(), size, blocks, call.args(), s.qualifiedName());
+    }
+
+    /**
+     * Adds a fused kernel to {@code graph} as task {@code id}.
+     *
+     * @param kernel the fused kernel
+     * @param device its compiled class's {@code run} method
+     * @param blocks for a parallel group, the number of ranges, one work-item each
+     */
+    void add(TaskGraph graph, String id, FusedKernel kernel, java.lang.reflect.Method device, int blocks) {
+        String what = "fused kernel " + device.getDeclaringClass().getSimpleName();
+        Object code = taskOf(device, what, what);
+        add(graph, id, what, code, kernel.serial(), kernel.size(), blocks, kernel.arguments(), what);
+    }
+
+    private static void add(TaskGraph graph, String id, String task, Object code, boolean serial, int size, int blocks,
+                            List<Object> kernelArgs, String kernel) {
+        int lead = serial ? 1 : 2;
+        int arity = kernelArgs.size() + lead;
         if (arity > MAX_ARGUMENTS) {
-            throw new BackendUnavailableException("task '" + task + "' cannot run on TornadoVM: its kernel "
-                    + s.qualifiedName() + " takes " + (arity - lead) + " arguments, and a TornadoVM task at most "
-                    + (MAX_ARGUMENTS - lead) + " besides its size" + (lead == 2 ? " and blocks" : "")
-                    + "; pass fewer (several arrays in one, say)");
+            throw new BackendUnavailableException("task '" + task + "' cannot run on TornadoVM: its kernel " + kernel
+                    + " takes " + (arity - lead) + " arguments, and a TornadoVM task at most " + (MAX_ARGUMENTS - lead)
+                    + " besides its size" + (lead == 2 ? " and blocks" : "") + "; pass fewer (several arrays in one,"
+                    + " say)");
         }
-        Object code = tasks.computeIfAbsent(s, k -> taskOf(k, task));
         Object[] args = new Object[arity + 2];
         args[0] = id;
         args[1] = code;
         args[2] = size;
-        if (!s.serial()) {
+        if (!serial) {
             args[3] = Math.max(1, Math.min(size, blocks));
         }
-        for (int k = 0; k < s.params().size(); k++) {
-            args[k + 2 + lead] = call.args().get(k);
+        for (int k = 0; k < kernelArgs.size(); k++) {
+            args[k + 2 + lead] = kernelArgs.get(k);
         }
         try {
             taskMethod(arity).invoke(graph, args);
         } catch (InvocationTargetException e) {
-            throw new BackendUnavailableException("task '" + task + "' (" + s.qualifiedName() + ") cannot run on"
-                    + " TornadoVM: " + e.getCause());
+            throw new BackendUnavailableException("task '" + task + "' (" + kernel + ") cannot run on TornadoVM: "
+                    + e.getCause());
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** The {@code TaskN} whose {@code apply} calls the kernel's device form, as a method reference would. */
-    private Object taskOf(KernelSignature s, String task) {
-        Method device = classPath.deviceMethod(s, task);
+    private static Object taskOf(Method device, String kernel, String task) {
         int arity = device.getParameterCount();
         try {
             Class<?> fn = Class.forName(FUNCTIONS + arity, false, TaskGraph.class.getClassLoader());
@@ -90,7 +109,7 @@ final class DeviceTasks {
                     .getTarget().invoke();
         } catch (Throwable e) {
             throw new BackendUnavailableException("task '" + task + "' cannot run on TornadoVM: the device form of "
-                    + s.qualifiedName() + " could not be handed to it (" + e + ")");
+                    + kernel + " could not be handed to it (" + e + ")");
         }
     }
 

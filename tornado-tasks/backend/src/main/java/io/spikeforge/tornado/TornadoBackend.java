@@ -1,6 +1,8 @@
 package io.spikeforge.tornado;
 
 import io.spikeforge.kernels.SpikeKernelsCalls;
+import io.spikeforge.kernels.fusion.FusedKernel;
+import io.spikeforge.kernels.fusion.Fusion;
 import io.spikeforge.spi.Backend;
 import io.spikeforge.spi.BackendUnavailableException;
 import io.spikeforge.spi.KernelCall;
@@ -17,39 +19,53 @@ import uk.ac.manchester.tornado.api.enums.DataTransferMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Runs a network's steps as TornadoVM task graphs on one device. Every task of the step runs its
- * kernel's device form ({@link DeviceTasks}); the state goes to the device once and stays there. When
- * every recorder can record on the device, one graph holds a batch of K steps, each followed by the
- * recorders' device tasks, and the state and the recorders' buffers come back once per batch; K
- * divides both the run and the listener's check interval, so NaN checks and checkpoints still fall on
- * their steps. Otherwise K is 1 and the recorders run on the host after every step.
+ * kernel's device form ({@link DeviceTasks}), and tasks that can run as one kernel do ({@link Fusion}):
+ * a population's elementwise passes, and the step's serial bookkeeping. The state goes to the device
+ * once and stays there. When every recorder can record on the device, one graph holds a batch of K
+ * steps, each followed by the recorders' device tasks, and the state and the recorders' buffers come
+ * back once per batch; K divides both the run and the listener's check interval, so NaN checks and
+ * checkpoints still fall on their steps. Otherwise K is 1 and the recorders run on the host after
+ * every step. The graph is compiled in {@link #prepare}, before the run's clock starts.
  */
 final class TornadoBackend implements Backend {
 
-    /** The most steps one graph holds: each step adds all its tasks to the graph TornadoVM compiles. */
-    static final int MAX_BATCH = 16;
+    /** The most steps one graph holds: each step adds all its launches to the graph TornadoVM records. */
+    static final int MAX_BATCH = 32;
     /**
      * TornadoVM 5.2 records a task graph in a fixed 8 KiB buffer (TornadoTaskGraph.highLevelCode), about
      * 16 bytes per task plus 5 per argument: a batch must fit, with room left for the transfers.
      */
     private static final int GRAPH_BYTES = 6000;
+    /** {@code -Dspikeforge.tornado.fusion=false} runs every task as its own kernel, to measure fusion. */
+    private static final boolean FUSION = !"false".equals(System.getProperty("spikeforge.tornado.fusion"));
 
     private final NetworkView network;
     private final TornadoDevice device;
     private final String deviceName;
-    private final DeviceTasks deviceTasks = new DeviceTasks(new DeviceClassPath());
+    private final DeviceClassPath classPath = new DeviceClassPath();
+    private final DeviceTasks deviceTasks = new DeviceTasks(classPath);
+    private final FusedClasses fusedClasses = new FusedClasses();
     private final Blocks blocks;
     private final List<StepTask> tasks = new ArrayList<>();
     private final List<KernelCall> calls = new ArrayList<>();
     private final List<Object> state = new ArrayList<>();
     private final Set<Object> written = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final KernelCall tick;
-    private int lastBatch = 1;
+    private final StepTask tick;
+    private Prepared prepared;
+    private final Map<String, Object> stats = new LinkedHashMap<>();
+
+    /** A compiled plan for batches of {@code batch} steps. */
+    private record Prepared(int batch, List<Recorder.DeviceRecording> recordings, List<Fusion.Group> groups,
+                            TornadoExecutionPlan plan, double compileSeconds) {
+    }
 
     TornadoBackend(NetworkView network, TornadoDevice device, String deviceName) {
         this.network = network;
@@ -65,7 +81,7 @@ final class TornadoBackend implements Backend {
             calls.add(call);
             collect(call, arrays);
         }
-        this.tick = SpikeKernelsCalls.tick(network.clock());
+        this.tick = StepTask.of("device clock", 1, SpikeKernelsCalls.tick(network.clock()));
         if (arrays.add(network.clock())) {
             state.add(network.clock());
         }
@@ -91,15 +107,21 @@ final class TornadoBackend implements Backend {
     }
 
     @Override
+    public Map<String, Object> stats() {
+        return Collections.unmodifiableMap(stats);
+    }
+
+    @Override
     public String describe(NetworkView net) {
         long steps = net.endStep() - net.clock()[0];
         int batch = batchFor(steps, Long.MAX_VALUE);
-        return plan(recordings(batch), batch);
+        List<Recorder.DeviceRecording> recs = batch > 1 ? recordings(batch) : List.of();
+        return plan(groups(recs), recs, batch);
     }
 
     /** @return the steps per round trip of the last run (1 before any) */
     int lastBatch() {
-        return lastBatch;
+        return prepared == null ? 1 : prepared.batch();
     }
 
     /**
@@ -111,12 +133,9 @@ final class TornadoBackend implements Backend {
         if (recs == null) {
             return 1;
         }
-        int perStep = graphBytes(1) + 5;
-        for (KernelCall c : calls) {
-            perStep += graphBytes(c.args().size());
-        }
-        for (Recorder.DeviceRecording r : recs) {
-            perStep += graphBytes(r.task().kernel().orElseThrow().args().size());
+        int perStep = 0;
+        for (Fusion.Group g : groups(recs)) {
+            perStep += graphBytes(g.calls().size() == 1 ? g.calls().get(0).args().size() + 2 : DeviceTasks.MAX_ARGUMENTS);
         }
         int fits = Math.max(1, GRAPH_BYTES / perStep);
         long g = interval == Long.MAX_VALUE ? steps : gcd(steps, interval);
@@ -128,9 +147,9 @@ final class TornadoBackend implements Backend {
         return 1;
     }
 
-    /** Bytes a task with {@code args} arguments (plus its size) takes in TornadoVM's graph buffer. */
+    /** Bytes a task with {@code args} arguments takes in TornadoVM's graph buffer. */
     private static int graphBytes(int args) {
-        return 16 + 5 * (args + 1);
+        return 16 + 5 * args;
     }
 
     private static long gcd(long a, long b) {
@@ -150,27 +169,44 @@ final class TornadoBackend implements Backend {
         return out;
     }
 
-    private String plan(List<Recorder.DeviceRecording> recs, int batch) {
+    /** The launches of one step: the tasks, the recorders' device tasks, then the device clock, fused. */
+    private List<Fusion.Group> groups(List<Recorder.DeviceRecording> recs) {
+        List<StepTask> all = new ArrayList<>(tasks);
+        List<KernelCall> allCalls = new ArrayList<>(calls);
+        for (Recorder.DeviceRecording r : recs == null ? List.<Recorder.DeviceRecording>of() : recs) {
+            all.add(r.task());
+            allCalls.add(r.task().kernel().orElseThrow());
+        }
+        all.add(tick);
+        allCalls.add(tick.kernel().orElseThrow());
+        if (FUSION && DeviceClassPath.configured()) {
+            return Fusion.plan(all, allCalls, DeviceTasks.MAX_ARGUMENTS - 2, blocks::of);
+        }
+        List<Fusion.Group> alone = new ArrayList<>();
+        for (int k = 0; k < all.size(); k++) {
+            alone.add(Fusion.Group.of(all.get(k), allCalls.get(k), blocks.of(allCalls.get(k), all.get(k).size())));
+        }
+        return alone;
+    }
+
+    private String plan(List<Fusion.Group> groups, List<Recorder.DeviceRecording> recs, int batch) {
         StringBuilder sb = new StringBuilder("TornadoVM plan on " + deviceName + ", up to " + batch
                 + " step(s) per round trip (a divisor of the run's steps and of the NaN-check and checkpoint"
-                + " intervals):\n");
+                + " intervals), " + groups.size() + " launches per step:\n");
         sb.append("  to device once (first execution): ").append(names(state)).append('\n');
-        for (int k = 0; k < tasks.size(); k++) {
-            StepTask t = tasks.get(k);
-            sb.append("  device t").append(k).append(' ').append(t.name()).append(": ").append(calls.get(k))
-                    .append(t.serial() ? " (1 work-item over " + t.size() + " items)\n" : " (parallel over " + t.size()
-                            + " items in " + blocks.of(calls.get(k), t.size()) + " blocks)\n");
-        }
-        if (batch > 1 && recs != null) {
-            for (Recorder.DeviceRecording r : recs) {
-                sb.append("  device ").append(r.task().name()).append(": ").append(r.task().kernel().orElseThrow())
-                        .append(" (into a buffer of ").append(batch).append(" steps)\n");
+        for (int k = 0; k < groups.size(); k++) {
+            Fusion.Group g = groups.get(k);
+            sb.append("  launch ").append(k).append(g.serial() ? " (1 work-item): " : " (" + g.size() + " items in "
+                    + g.blocks() + " blocks): ");
+            for (int m = 0; m < g.tasks().size(); m++) {
+                sb.append(m == 0 ? "" : ", ").append(g.tasks().get(m).name()).append(" [").append(g.calls().get(m))
+                        .append(']');
             }
+            sb.append('\n');
         }
-        sb.append("  device tick: ").append(tick).append(" (the device's step clock)\n");
         sb.append("  to host after every ").append(batch > 1 ? batch + " steps" : "step").append(": ")
                 .append(names(state.stream().filter(written::contains).toList()))
-                .append(batch > 1 ? ", and the recorders' buffers\n" : "\n");
+                .append(batch > 1 && !recs.isEmpty() ? ", and the recorders' buffers\n" : "\n");
         if (batch == 1) {
             for (Recorder r : network.recorders()) {
                 sb.append("  host ").append(r.task().name()).append('\n');
@@ -188,14 +224,50 @@ final class TornadoBackend implements Backend {
     }
 
     @Override
-    public long run(NetworkView net, long steps, RunListener listener) {
-        if (steps <= 0) {
-            return 0;
-        }
+    public void prepare(NetworkView net, long steps, RunListener listener) {
         int batch = batchFor(steps, listener.checkInterval());
+        if (prepared != null && prepared.batch() == batch) {
+            return;
+        }
+        close();
+        long t0 = System.nanoTime();
         List<Recorder.DeviceRecording> recs = batch > 1 ? recordings(batch) : List.of();
-        lastBatch = batch;
-        int[] clock = net.clock();
+        List<Fusion.Group> groups = groups(recs);
+        Map<Fusion.Group, FusedKernel> fused = new LinkedHashMap<>();
+        for (Fusion.Group g : groups) {
+            if (g.calls().size() > 1) {
+                fused.put(g, new FusedKernel(g));
+                for (int m = 0; m < g.calls().size(); m++) {
+                    classPath.makeVisible(g.calls().get(m).signature().deviceClass(), g.tasks().get(m).name());
+                }
+            }
+        }
+        List<java.lang.reflect.Method> runs = fused.isEmpty() ? List.of() : fusedClasses.load(List.copyOf(fused.values()));
+        Map<Fusion.Group, java.lang.reflect.Method> forms = new IdentityHashMap<>();
+        int c = 0;
+        for (Fusion.Group g : fused.keySet()) {
+            forms.put(g, runs.get(c++));
+        }
+        TaskGraph tg = graph(net.clock(), batch, recs, groups, fused, forms);
+        TornadoExecutionPlan plan = new TornadoExecutionPlan(tg.snapshot());
+        plan.withDevice(device);
+        try {
+            plan.withPreCompilation();
+        } catch (RuntimeException e) {
+            throw new BackendUnavailableException("TornadoVM could not compile the step graph on " + deviceName + ": "
+                    + reason(e));
+        }
+        double compile = (System.nanoTime() - t0) / 1e9;
+        prepared = new Prepared(batch, recs, groups, plan, compile);
+        stats.put("compile_s", compile);
+        stats.put("fused_kernels_compiled", fusedClasses.compiled());
+        stats.put("java_compile_s", fusedClasses.compileSeconds());
+        stats.put("launches_per_step", groups.size());
+        stats.put("steps_per_round_trip", batch);
+    }
+
+    private TaskGraph graph(int[] clock, int batch, List<Recorder.DeviceRecording> recs, List<Fusion.Group> groups,
+                            Map<Fusion.Group, FusedKernel> fused, Map<Fusion.Group, java.lang.reflect.Method> forms) {
         List<Object> toDevice = new ArrayList<>(state);
         List<Object> toHost = new ArrayList<>(state.stream().filter(a -> written.contains(a) && a != clock).toList());
         List<Object> fills = new ArrayList<>();
@@ -209,37 +281,55 @@ final class TornadoBackend implements Backend {
             }
             toHost.add(r.buffer());
             fills.add(r.fill());
+            known.add(r.buffer());
+            known.add(r.fill());
+        }
+        for (FusedKernel f : fused.values()) {
+            for (Object a : f.arguments()) {
+                if (known.add(a)) {
+                    toDevice.add(a);
+                }
+            }
         }
         TaskGraph tg = new TaskGraph("steps").transferToDevice(DataTransferMode.FIRST_EXECUTION, toDevice.toArray());
         if (!fills.isEmpty()) {
             tg.transferToDevice(DataTransferMode.EVERY_EXECUTION, fills.toArray());
         }
         for (int u = 0; u < batch; u++) {
-            for (int k = 0; k < tasks.size(); k++) {
-                StepTask t = tasks.get(k);
-                deviceTasks.add(tg, "t" + k + "s" + u, t.name(), t.size(), blocks.of(calls.get(k), t.size()), calls.get(k));
+            for (int k = 0; k < groups.size(); k++) {
+                Fusion.Group g = groups.get(k);
+                String id = "g" + k + "s" + u;
+                if (g.calls().size() == 1) {
+                    deviceTasks.add(tg, id, g.tasks().get(0).name(), g.size(), g.blocks(), g.calls().get(0));
+                } else {
+                    deviceTasks.add(tg, id, fused.get(g), forms.get(g), g.blocks());
+                }
             }
-            for (int m = 0; m < recs.size(); m++) {
-                StepTask t = recs.get(m).task();
-                KernelCall c = t.kernel().orElseThrow();
-                deviceTasks.add(tg, "m" + m + "s" + u, t.name(), t.size(), blocks.of(c, t.size()), c);
-            }
-            deviceTasks.add(tg, "clock" + u, "device clock", 1, 1, tick);
         }
         toHost.addAll(fills);
         tg.transferToHost(DataTransferMode.EVERY_EXECUTION, toHost.toArray());
-        ImmutableTaskGraph itg = tg.snapshot();
+        return tg;
+    }
+
+    @Override
+    public long run(NetworkView net, long steps, RunListener listener) {
+        if (steps <= 0) {
+            return 0;
+        }
+        prepare(net, steps, listener);
+        Prepared p = prepared;
+        int batch = p.batch();
+        int[] clock = net.clock();
         long done = 0;
-        try (TornadoExecutionPlan plan = new TornadoExecutionPlan(itg)) {
-            plan.withDevice(device);
+        try {
             while (done < steps) {
-                plan.execute();
+                p.plan().execute();
                 if (batch == 1) {
                     for (Recorder r : net.recorders()) {
                         r.task().run(0, r.task().size());
                     }
                 } else {
-                    recs.forEach(r -> r.drain().run());
+                    p.recordings().forEach(r -> r.drain().run());
                 }
                 clock[0] += batch;
                 done += batch;
@@ -251,24 +341,37 @@ final class TornadoBackend implements Backend {
         } catch (BackendUnavailableException e) {
             throw e;
         } catch (Exception e) {
-            throw new BackendUnavailableException("TornadoVM could not run " + culprit(e, recs) + " on " + deviceName
-                    + ": " + reason(e));
+            throw new BackendUnavailableException("TornadoVM could not run " + culprit(e, p.groups()) + " on "
+                    + deviceName + ": " + reason(e));
+        } finally {
+            // The device holds this run's state: the next run sends the host's again (it may have changed).
+            close();
         }
         return done;
     }
 
-    /** @return the task a TornadoVM failure names by its graph id (t&lt;k&gt;s&lt;u&gt; or m&lt;k&gt;s&lt;u&gt;), or the step graph */
-    private String culprit(Throwable e, List<Recorder.DeviceRecording> recs) {
-        java.util.regex.Pattern id = java.util.regex.Pattern.compile("\\b([tm])(\\d+)s\\d+\\b");
+    private void close() {
+        if (prepared != null) {
+            try {
+                prepared.plan().close();
+            } catch (Exception e) {
+                // Freeing the device's buffers failed: nothing of the run depends on it.
+            }
+            prepared = null;
+        }
+    }
+
+    /** @return the tasks a TornadoVM failure names by its graph id (g&lt;k&gt;s&lt;u&gt;), or the step graph */
+    private static String culprit(Throwable e, List<Fusion.Group> groups) {
+        java.util.regex.Pattern id = java.util.regex.Pattern.compile("\\bg(\\d+)s\\d+\\b");
         for (Throwable t = e; t != null; t = t.getCause()) {
             java.util.regex.Matcher m = id.matcher(String.valueOf(t.getMessage()));
             if (m.find()) {
-                int k = Integer.parseInt(m.group(2));
-                if (m.group(1).equals("t") && k < tasks.size()) {
-                    return "task '" + tasks.get(k).name() + "' (" + calls.get(k) + ")";
-                }
-                if (m.group(1).equals("m") && k < recs.size()) {
-                    return "task '" + recs.get(k).task().name() + "'";
+                int k = Integer.parseInt(m.group(1));
+                if (k < groups.size()) {
+                    Fusion.Group g = groups.get(k);
+                    return (g.tasks().size() == 1 ? "task '" : "tasks '") + String.join("', '",
+                            g.tasks().stream().map(StepTask::name).toList()) + "'";
                 }
             }
         }

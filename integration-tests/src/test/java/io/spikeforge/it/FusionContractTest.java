@@ -1,0 +1,133 @@
+package io.spikeforge.it;
+
+import io.spikeforge.core.backend.JvmBackend;
+import io.spikeforge.core.config.Overrides;
+import io.spikeforge.core.sim.Network;
+import io.spikeforge.core.sim.StateRegistry;
+import io.spikeforge.kernels.fusion.FusedKernel;
+import io.spikeforge.kernels.fusion.Fusion;
+import io.spikeforge.kernels.fusion.KernelCompiler;
+import io.spikeforge.spi.KernelCall;
+import io.spikeforge.spi.Recorder;
+import io.spikeforge.spi.RunListener;
+import io.spikeforge.spi.StepTask;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The fused kernels a device backend runs ({@link Fusion}), checked without a device: each contract
+ * network is built twice from one config; one runs its tasks one by one on the JVM, the other runs the
+ * same step as the fused groups, each fused kernel compiled by the JDK's compiler and run as plain
+ * Java (its {@code @Parallel} loop one block at a time). After every step every state array of the
+ * two is the same, bit for bit.
+ */
+class FusionContractTest {
+
+    private static final double WARM_MS = 20;
+    private static final int CHECKED_STEPS = 30;
+    /** Blocks of every parallel kernel, as on a CPU device: tasks fuse when theirs agree. */
+    private static final int BLOCKS = 3;
+    private static final int MAX_ARGUMENTS = 18;
+
+    static Stream<String> configs() throws IOException {
+        return DeviceContract.configs();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("configs")
+    void fusedKernelsGiveTheStateOfTheirMembersRunOneAfterAnother(String file) throws Exception {
+        Network one = DeviceContract.build(file, Overrides.NONE);
+        Network fused = DeviceContract.build(file, Overrides.NONE);
+        long warm = Math.round(WARM_MS / one.spec().dt());
+        Packs.ENGINE.run(one, new JvmBackend(1), warm, RunListener.NONE);
+        Packs.ENGINE.run(fused, new JvmBackend(1), warm, RunListener.NONE);
+        List<KernelCall> calls = fused.tasks().stream().map(t -> t.kernel().orElseThrow()).toList();
+        List<Fusion.Group> groups = Fusion.plan(fused.tasks(), calls, MAX_ARGUMENTS, (c, size) -> Math.min(size, BLOCKS));
+        List<Runnable> launches = launches(groups);
+        assertTrue(groups.stream().anyMatch(g -> g.tasks().size() > 1), file + ": something fuses");
+        assertTrue(groups.size() < fused.tasks().size(), file + ": fewer launches than tasks");
+        for (int step = 0; step < CHECKED_STEPS; step++) {
+            for (StepTask t : one.tasks()) {
+                t.run(0, t.size());
+            }
+            launches.forEach(Runnable::run);
+            for (Network n : List.of(one, fused)) {
+                for (Recorder r : n.recorders()) {
+                    r.task().run(0, r.task().size());
+                }
+                n.clock()[0]++;
+            }
+            for (StateRegistry.State s : one.states().all()) {
+                assertSame(s.array(), fused.states().find(s.name()).orElseThrow().array(), file + ", step " + step
+                        + ": " + s.name());
+            }
+        }
+    }
+
+    /** One launch per group: a lone task's device form, or the group's fused kernel, both as plain Java. */
+    private static List<Runnable> launches(List<Fusion.Group> groups) throws Exception {
+        List<FusedKernel> kernels = new ArrayList<>();
+        for (Fusion.Group g : groups) {
+            if (g.tasks().size() > 1) {
+                kernels.add(new FusedKernel(g));
+            }
+        }
+        Map<String, byte[]> classes = new KernelCompiler().compile(kernels);
+        List<Runnable> out = new ArrayList<>();
+        int k = 0;
+        for (Fusion.Group g : groups) {
+            Method form;
+            List<Object> args = new ArrayList<>();
+            if (g.tasks().size() > 1) {
+                FusedKernel kernel = kernels.get(k++);
+                form = KernelCompiler.define(kernel, classes.get(kernel.className())).getMethod("run",
+                        kernel.parameterTypes());
+                args.add(kernel.size());
+                if (!kernel.serial()) {
+                    args.add(g.blocks());
+                }
+                args.addAll(kernel.arguments());
+            } else {
+                KernelCall c = g.calls().get(0);
+                form = c.signature().deviceMethod();
+                args.add(g.tasks().get(0).size());
+                if (!c.signature().serial()) {
+                    args.add(g.blocks());
+                }
+                args.addAll(c.args());
+            }
+            Object[] a = args.toArray();
+            out.add(() -> {
+                try {
+                    form.invoke(null, a);
+                } catch (InvocationTargetException e) {
+                    throw new AssertionError(g.tasks() + " failed", e.getCause());
+                } catch (IllegalAccessException e) {
+                    throw new AssertionError(e);
+                }
+            });
+        }
+        return out;
+    }
+
+    private static void assertSame(Object one, Object fused, String what) {
+        switch (one) {
+            case float[] f -> assertArrayEquals(f, (float[]) fused, what);
+            case int[] i -> assertArrayEquals(i, (int[]) fused, what);
+            case long[] l -> assertArrayEquals(l, (long[]) fused, what);
+            default -> fail(what);
+        }
+    }
+}
