@@ -17,9 +17,12 @@ public interface RunListener {
     }
 
     /**
-     * Called after every step, on one thread while no task runs, so the network's state is complete
-     * and consistent: the place to check or save it. It runs on the critical path of every step, so
-     * it must be cheap unless it acts.
+     * Called after a step, on one thread while no task runs, with the network's state complete,
+     * consistent and on the host: the place to check or save it. The JVM backend calls it after every
+     * step; a device backend, which keeps the state on the device, at least at every multiple of
+     * {@link #checkInterval()}, after the run's last step, and after the step at which
+     * {@link #stopRequested()} turned true. It runs on the critical path, so it must be cheap unless it
+     * acts.
      *
      * @param step the network's clock after the step, that is the number of steps done since step 0
      * @return true to stop the run after this step
@@ -30,9 +33,9 @@ public interface RunListener {
 
     /**
      * {@return how many steps may pass between two calls of {@link #afterStep}}: a device backend that
-     * runs several steps per round trip calls it only after each batch, and makes the batch a divisor
-     * of this interval (so a check every 1000 steps still sees step 1000). The JVM backend calls it
-     * after every step anyway.
+     * runs several steps per round trip makes its batch a divisor of this interval (so a check every
+     * 1000 steps still sees step 1000), and brings the state back to the host only then. The JVM
+     * backend calls it after every step anyway.
      */
     default long checkInterval() {
         return Long.MAX_VALUE;

@@ -21,6 +21,8 @@ final class Blocks {
     private static final int CPU_PER_UNIT = 4;
     private static final int GPU_PER_UNIT = 64;
 
+    private static final boolean ONE_PER_ITEM = Boolean.getBoolean("spikeforge.tornado.itemwise");
+
     private final boolean gpu;
     private final int units;
 
@@ -36,7 +38,7 @@ final class Blocks {
         if (s.serial() || size <= 1) {
             return 1;
         }
-        if (gpu && elementwise(s)) {
+        if ((gpu || ONE_PER_ITEM) && elementwise(s)) {
             return size;
         }
         return (int) Math.min(size, (long) units * (gpu ? GPU_PER_UNIT : CPU_PER_UNIT));

@@ -13,6 +13,7 @@ import io.spikeforge.spi.StepTask;
 import uk.ac.manchester.tornado.api.ImmutableTaskGraph;
 import uk.ac.manchester.tornado.api.TaskGraph;
 import uk.ac.manchester.tornado.api.TornadoExecutionPlan;
+import uk.ac.manchester.tornado.api.TornadoExecutionResult;
 import uk.ac.manchester.tornado.api.common.TornadoDevice;
 import uk.ac.manchester.tornado.api.enums.DataTransferMode;
 
@@ -37,8 +38,19 @@ import java.util.Set;
  */
 final class TornadoBackend implements Backend {
 
-    /** The most steps one graph holds: each step adds all its launches to the graph TornadoVM records. */
-    static final int MAX_BATCH = 32;
+    /**
+     * The most steps one graph holds: each step adds all its launches to the graph TornadoVM compiles,
+     * one compilation per launch (TornadoVM compiles each task of a graph on its own, identical ones
+     * included), while a graph executed once per step pays TornadoVM's cost of an execution every step.
+     * {@code -Dspikeforge.tornado.batch=K} sets a lower limit, to measure one against the other.
+     */
+    static final int MAX_BATCH = Integer.getInteger("spikeforge.tornado.batch", 16);
+    /**
+     * The most launches one graph holds. Measured on PoCL (a 2-core VM): K between 2 and 8 ran COBA 4000
+     * and STDP 10k -> 1k as fast as 10 or 20 did, and compiled in half the time; one step per execution
+     * took three times as long.
+     */
+    static final int MAX_GRAPH_LAUNCHES = 24;
     /**
      * TornadoVM 5.2 records a task graph in a fixed 8 KiB buffer (TornadoTaskGraph.highLevelCode), about
      * 16 bytes per task plus 5 per argument: a batch must fit, with room left for the transfers.
@@ -62,9 +74,12 @@ final class TornadoBackend implements Backend {
     private Prepared prepared;
     private final Map<String, Object> stats = new LinkedHashMap<>();
 
-    /** A compiled plan for batches of {@code batch} steps. */
+    /**
+     * A compiled plan for batches of {@code batch} steps; {@code onDemand} are the written state arrays
+     * that come back to the host only when a check, a checkpoint or the run's end needs them.
+     */
     private record Prepared(int batch, List<Recorder.DeviceRecording> recordings, List<Fusion.Group> groups,
-                            TornadoExecutionPlan plan, double compileSeconds) {
+                            TornadoExecutionPlan plan, Object[] onDemand) {
     }
 
     TornadoBackend(NetworkView network, TornadoDevice device, String deviceName) {
@@ -137,7 +152,8 @@ final class TornadoBackend implements Backend {
         for (Fusion.Group g : groups(recs)) {
             perStep += graphBytes(g.calls().size() == 1 ? g.calls().get(0).args().size() + 2 : DeviceTasks.MAX_ARGUMENTS);
         }
-        int fits = Math.max(1, GRAPH_BYTES / perStep);
+        int launches = groups(recs).size();
+        int fits = Math.max(1, Math.min(GRAPH_BYTES / perStep, MAX_GRAPH_LAUNCHES / launches));
         long g = interval == Long.MAX_VALUE ? steps : gcd(steps, interval);
         for (int k = Math.min(MAX_BATCH, fits); k > 1; k--) {
             if (g % k == 0) {
@@ -248,7 +264,8 @@ final class TornadoBackend implements Backend {
         for (Fusion.Group g : fused.keySet()) {
             forms.put(g, runs.get(c++));
         }
-        TaskGraph tg = graph(net.clock(), batch, recs, groups, fused, forms);
+        List<Object> onDemand = new ArrayList<>();
+        TaskGraph tg = graph(net.clock(), batch, recs, groups, fused, forms, onDemand);
         TornadoExecutionPlan plan = new TornadoExecutionPlan(tg.snapshot());
         plan.withDevice(device);
         try {
@@ -258,7 +275,7 @@ final class TornadoBackend implements Backend {
                     + reason(e));
         }
         double compile = (System.nanoTime() - t0) / 1e9;
-        prepared = new Prepared(batch, recs, groups, plan, compile);
+        prepared = new Prepared(batch, recs, groups, plan, onDemand.toArray());
         stats.put("compile_s", compile);
         stats.put("fused_kernels_compiled", fusedClasses.compiled());
         stats.put("java_compile_s", fusedClasses.compileSeconds());
@@ -266,10 +283,20 @@ final class TornadoBackend implements Backend {
         stats.put("steps_per_round_trip", batch);
     }
 
+    /**
+     * The graph of a batch. With recorders on the device (a batch of several steps) the written state
+     * comes back only on demand ({@code onDemand}), and only the recorders' buffers after every batch; with
+     * recorders on the host, the state comes back after every step, for them to read.
+     */
     private TaskGraph graph(int[] clock, int batch, List<Recorder.DeviceRecording> recs, List<Fusion.Group> groups,
-                            Map<Fusion.Group, FusedKernel> fused, Map<Fusion.Group, java.lang.reflect.Method> forms) {
+                            Map<Fusion.Group, FusedKernel> fused, Map<Fusion.Group, java.lang.reflect.Method> forms,
+                            List<Object> onDemand) {
         List<Object> toDevice = new ArrayList<>(state);
-        List<Object> toHost = new ArrayList<>(state.stream().filter(a -> written.contains(a) && a != clock).toList());
+        List<Object> writtenState = state.stream().filter(a -> written.contains(a) && a != clock).toList();
+        List<Object> toHost = new ArrayList<>(batch > 1 ? List.of() : writtenState);
+        if (batch > 1) {
+            onDemand.addAll(writtenState);
+        }
         List<Object> fills = new ArrayList<>();
         Set<Object> known = Collections.newSetFromMap(new IdentityHashMap<>());
         known.addAll(state);
@@ -307,7 +334,12 @@ final class TornadoBackend implements Backend {
             }
         }
         toHost.addAll(fills);
-        tg.transferToHost(DataTransferMode.EVERY_EXECUTION, toHost.toArray());
+        if (!toHost.isEmpty()) {
+            tg.transferToHost(DataTransferMode.EVERY_EXECUTION, toHost.toArray());
+        }
+        if (!onDemand.isEmpty()) {
+            tg.transferToHost(DataTransferMode.UNDER_DEMAND, onDemand.toArray());
+        }
         return tg;
     }
 
@@ -320,10 +352,11 @@ final class TornadoBackend implements Backend {
         Prepared p = prepared;
         int batch = p.batch();
         int[] clock = net.clock();
+        long interval = listener.checkInterval();
         long done = 0;
         try {
             while (done < steps) {
-                p.plan().execute();
+                TornadoExecutionResult result = p.plan().execute();
                 if (batch == 1) {
                     for (Recorder r : net.recorders()) {
                         r.task().run(0, r.task().size());
@@ -334,8 +367,14 @@ final class TornadoBackend implements Backend {
                 clock[0] += batch;
                 done += batch;
                 listener.progress(done, steps);
-                if (listener.afterStep(clock[0])) {
-                    break;
+                // The listener reads the state only at its interval, on a stop and at the end: fetch it then.
+                if (batch == 1 || done >= steps || clock[0] % interval == 0 || listener.stopRequested()) {
+                    if (p.onDemand().length > 0) {
+                        result.transferToHost(p.onDemand());
+                    }
+                    if (listener.afterStep(clock[0])) {
+                        break;
+                    }
                 }
             }
         } catch (BackendUnavailableException e) {
