@@ -103,6 +103,17 @@ public final class KernelCompiler {
      * generated device forms
      */
     public static Class<?> define(FusedKernel kernel, byte[] classFile) {
+        ClassLoader loader = kernel.anchor().getClassLoader();
+        try {
+            // The name carries the source's hash: a class of that name its loader already has (a device
+            // backend loaded it from its folder of device classes) is this kernel.
+            Class<?> known = Class.forName(kernel.className(), false, loader);
+            if (known.getClassLoader() == loader) {
+                return known;
+            }
+        } catch (ClassNotFoundException e) {
+            // Not defined yet: define it below.
+        }
         try {
             return MethodHandles.privateLookupIn(kernel.anchor(), MethodHandles.lookup()).defineClass(classFile);
         } catch (IllegalAccessException e) {
