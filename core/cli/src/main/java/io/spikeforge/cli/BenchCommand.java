@@ -57,6 +57,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--backend", paramLabel = "NAME", description = "Backend (default jvm).")
     String backend;
 
+    @Option(names = "--profile", description = "With a device backend, also report its kernel time per step"
+            + " (kernel_us_per_step), from its profiler, which costs time of its own.")
+    boolean profile;
+
     @Mixin
     EngineOptions engineOptions;
 
@@ -81,6 +85,10 @@ final class BenchCommand implements Callable<Integer> {
                     + io.spikeforge.core.config.Suggestions.didYouMean(name, Workloads.NAMES)
                     + " Use one of " + String.join(", ", Workloads.NAMES) + ", or a config file.");
             return 2;
+        }
+        if (profile) {
+            // The TornadoVM backend reads it when it makes its plan.
+            System.setProperty("spikeforge.tornado.profile", "true");
         }
         try {
             Engine engine = engineOptions.engine();

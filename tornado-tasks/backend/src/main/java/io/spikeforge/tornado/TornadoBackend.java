@@ -16,6 +16,7 @@ import uk.ac.manchester.tornado.api.TornadoExecutionPlan;
 import uk.ac.manchester.tornado.api.TornadoExecutionResult;
 import uk.ac.manchester.tornado.api.common.TornadoDevice;
 import uk.ac.manchester.tornado.api.enums.DataTransferMode;
+import uk.ac.manchester.tornado.api.enums.ProfilerMode;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -58,6 +59,11 @@ final class TornadoBackend implements Backend {
     private static final int GRAPH_BYTES = 6000;
     /** {@code -Dspikeforge.tornado.fusion=false} runs every task as its own kernel, to measure fusion. */
     private static final boolean FUSION = !"false".equals(System.getProperty("spikeforge.tornado.fusion"));
+    /**
+     * {@code -Dspikeforge.tornado.profile=true} ({@code bench --profile}) asks TornadoVM's profiler for
+     * the device's kernel time, which {@link #stats()} then reports per step; profiling costs time.
+     */
+    static final String PROFILE_PROPERTY = "spikeforge.tornado.profile";
 
     private final NetworkView network;
     private final TornadoDevice device;
@@ -268,6 +274,9 @@ final class TornadoBackend implements Backend {
         TaskGraph tg = graph(net.clock(), batch, recs, groups, fused, forms, onDemand);
         TornadoExecutionPlan plan = new TornadoExecutionPlan(tg.snapshot());
         plan.withDevice(device);
+        if (Boolean.getBoolean(PROFILE_PROPERTY)) {
+            plan.withProfiler(ProfilerMode.SILENT);
+        }
         try {
             plan.withPreCompilation();
         } catch (RuntimeException e) {
@@ -354,9 +363,14 @@ final class TornadoBackend implements Backend {
         int[] clock = net.clock();
         long interval = listener.checkInterval();
         long done = 0;
+        long kernelNanos = 0;
+        boolean profiled = Boolean.getBoolean(PROFILE_PROPERTY);
         try {
             while (done < steps) {
                 TornadoExecutionResult result = p.plan().execute();
+                if (profiled) {
+                    kernelNanos += result.getProfilerResult().getDeviceKernelTime();
+                }
                 if (batch == 1) {
                     for (Recorder r : net.recorders()) {
                         r.task().run(0, r.task().size());
@@ -383,6 +397,10 @@ final class TornadoBackend implements Backend {
             throw new BackendUnavailableException("TornadoVM could not run " + culprit(e, p.groups()) + " on "
                     + deviceName + ": " + reason(e));
         } finally {
+            if (profiled && done > 0) {
+                stats.put("kernel_s", kernelNanos / 1e9);
+                stats.put("kernel_us_per_step", kernelNanos / 1e3 / done);
+            }
             // The device holds this run's state: the next run sends the host's again (it may have changed).
             close();
         }
