@@ -80,7 +80,7 @@ class ConfigErrorsTest {
     @Test
     void unknownKeysAreRefusedWithSuggestions() {
         assertEquals(List.of("durration: unknown key. Did you mean 'duration'? Allowed: backend, dt, duration, inputs,"
-                                + " monitors, name, populations, projections, seed",
+                                + " models, monitors, name, populations, projections, seed",
                         "projections[0].syn.taus: unknown parameter of Expon. Did you mean 'tau'? Allowed: tau"),
                 errors(VALID.replace("tau: 5}", "taus: 5}") + "durration: 5\n"));
     }

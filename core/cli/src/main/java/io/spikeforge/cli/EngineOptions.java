@@ -1,6 +1,7 @@
 package io.spikeforge.cli;
 
 import io.spikeforge.core.Engine;
+import io.spikeforge.core.equations.EquationPacks;
 import io.spikeforge.core.plugin.PluginLoader;
 import picocli.CommandLine.Option;
 
@@ -24,8 +25,8 @@ final class EngineOptions {
     static final String HOME_PROPERTY = "spikeforge.home";
 
     @Option(names = "--plugins", paramLabel = "DIR",
-            description = "A directory of packs (default: $SPIKEFORGE_PLUGINS); each subdirectory holding jars is"
-                    + " one pack. May be given more than once.")
+            description = "A directory of packs (default: $SPIKEFORGE_PLUGINS); each subdirectory holding jars, or"
+                    + " model files (*.yaml), is one pack. May be given more than once.")
     List<Path> plugins = new ArrayList<>();
 
     /** @return the pack directories to load, each once, in order */
@@ -51,6 +52,7 @@ final class EngineOptions {
         List<PluginLoader.Found> extra = new ArrayList<>();
         for (Path dir : packDirectories(plugins, System.getenv("SPIKEFORGE_PLUGINS"), System.getProperty(HOME_PROPERTY))) {
             extra.addAll(PluginLoader.fromDirectory(dir));
+            extra.addAll(EquationPacks.fromDirectory(dir));
         }
         return Engine.create(extra);
     }

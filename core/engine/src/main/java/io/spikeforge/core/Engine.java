@@ -16,6 +16,7 @@ import io.spikeforge.core.config.ConfigError;
 import io.spikeforge.core.config.ConfigException;
 import io.spikeforge.core.config.ConfigOrigin;
 import io.spikeforge.core.config.ConfigReader;
+import io.spikeforge.core.equations.EquationModels;
 import io.spikeforge.core.config.NetworkSpec;
 import io.spikeforge.core.config.RowBlocks;
 import io.spikeforge.core.config.Overrides;
@@ -72,6 +73,11 @@ public final class Engine {
         return create(List.of());
     }
 
+    /** {@return a reader of configs over the registry, which also reads a config's own models (equations)} */
+    private ConfigReader reader() {
+        return new ConfigReader(registry, new EquationModels());
+    }
+
     /** @return every registered model */
     public PluginRegistry registry() {
         return registry;
@@ -84,12 +90,12 @@ public final class Engine {
 
     /** Reads and validates a config file. */
     public NetworkSpec load(Path config, Overrides overrides) {
-        return new ConfigReader(registry).read(config, overrides);
+        return reader().read(config, overrides);
     }
 
     /** Reads and validates config text. */
     public NetworkSpec parse(String yaml, String name, Overrides overrides) {
-        return new ConfigReader(registry).read(yaml, name, name, overrides);
+        return reader().read(yaml, name, name, overrides);
     }
 
     /**
@@ -101,7 +107,7 @@ public final class Engine {
      * @param name   the run name unless the tree sets one
      */
     public NetworkSpec parse(JsonNode tree, String source, String name, Overrides overrides) {
-        return new ConfigReader(registry).read(tree, source, name, overrides);
+        return reader().read(tree, source, name, overrides);
     }
 
     /** Builds a network. */
@@ -147,7 +153,7 @@ public final class Engine {
         Overrides overrides = new Overrides(saved.duration(), saved.dt(), saved.seed(),
                 threads != null ? threads : saved.threads(), backend != null ? backend : saved.backend());
         String source = o.source() + " (stored in " + checkpoint + ")";
-        NetworkSpec spec = new ConfigReader(registry).read(o.text(), source, o.defaultName(), overrides);
+        NetworkSpec spec = reader().read(o.text(), source, o.defaultName(), overrides);
         Network net = build(spec);
         cp.restoreInto(net);
         LOG.info("resumed {} at step {} of {}", spec.name(), net.step(), spec.steps());

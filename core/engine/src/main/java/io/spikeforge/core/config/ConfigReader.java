@@ -26,11 +26,21 @@ import java.util.List;
 public final class ConfigReader {
 
     private final PluginRegistry registry;
+    private final ConfigModels models;
     private final ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
     public ConfigReader(PluginRegistry registry) {
+        this(registry, ConfigModels.NONE);
+    }
+
+    /**
+     * @param registry every registered model
+     * @param models   reads the config's own models (its {@code models} section)
+     */
+    public ConfigReader(PluginRegistry registry, ConfigModels models) {
         this.registry = registry;
+        this.models = models;
     }
 
     /** Reads a config file. */
@@ -95,8 +105,23 @@ public final class ConfigReader {
         return spec;
     }
 
+    /** {@return the registry with the config's own models added, when it has a {@code models} section} */
+    private PluginRegistry withOwnModels(ObjectNode root, String source, Problems problems) {
+        JsonNode section = root.get("models");
+        if (section == null) {
+            return registry;
+        }
+        List<ConfigError> found = new java.util.ArrayList<>();
+        java.util.Map<String, PluginRegistry.Entry> own = models.read(section, source, found);
+        found.forEach(e -> problems.add(e.path(), e.message()));
+        java.util.Map<PluginRegistry.Entry, String> paths = new java.util.IdentityHashMap<>();
+        own.forEach((path, entry) -> paths.put(entry, path));
+        return registry.with(List.copyOf(own.values()), (entry, clash) -> problems.add(paths.get(entry) + ".name",
+                clash));
+    }
+
     private NetworkSpec network(ObjectNode root, String defaultName, ConfigOrigin origin, Problems problems) {
-        SectionContext context = SectionContext.start(registry, problems);
+        SectionContext context = SectionContext.start(withOwnModels(root, origin.source(), problems), problems);
         NodeChecks nodes = context.nodes();
         TopLevelSection.Settings top = new TopLevelSection(context).read(root, defaultName);
         var populations = nodes.entries(root, "populations", true, new PopulationSection(context)::read);

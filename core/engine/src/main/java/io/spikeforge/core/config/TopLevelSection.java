@@ -13,7 +13,7 @@ final class TopLevelSection {
 
     /** Every key the config may have at the top. */
     private static final Set<String> KEYS = Set.of("name", "dt", "duration", "seed", "backend", "populations",
-            "inputs", "projections", "monitors");
+            "inputs", "projections", "monitors", "models");
     private static final Set<String> BACKEND = Set.of("name", "threads", "device", "device_type");
     private static final List<String> DEVICE_TYPES = List.of("GPU", "CPU", "ACCELERATOR");
     private static final NumberField DT = NumberField.of(ParamSpec.real("dt", 0.1, "ms", "the time step").positive());

@@ -74,6 +74,29 @@ public final class PluginRegistry {
         }
     }
 
+    /**
+     * {@return this registry with more models, for one config's own}: one whose kind and name are
+     * taken is left out and reported to {@code clash} with why
+     */
+    public PluginRegistry with(List<Entry> more, java.util.function.BiConsumer<Entry, String> clash) {
+        List<Entry> all = new ArrayList<>();
+        byKind.values().forEach(m -> all.addAll(m.values()));
+        Map<String, Entry> seen = new java.util.HashMap<>();
+        for (Entry e : more) {
+            Optional<Entry> old = find(e.factory().kind(), e.factory().name());
+            Entry before = seen.putIfAbsent(e.factory().kind() + " " + e.factory().name(), e);
+            if (old.isPresent()) {
+                clash.accept(e, "'" + e.factory().name() + "' is already a " + e.factory().kind().word() + " model, from "
+                        + old.get().pack() + "; give this one another name");
+            } else if (before != null) {
+                clash.accept(e, "'" + e.factory().name() + "' is defined twice in the models section");
+            } else {
+                all.add(e);
+            }
+        }
+        return new PluginRegistry(all, new ArrayList<>(backends.values()));
+    }
+
     /** @return the model of that kind and name */
     public Optional<Entry> find(ModelKind kind, String name) {
         return Optional.ofNullable(byKind.get(kind).get(name));

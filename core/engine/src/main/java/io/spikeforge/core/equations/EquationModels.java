@@ -1,0 +1,178 @@
+package io.spikeforge.core.equations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.spikeforge.core.config.ConfigError;
+import io.spikeforge.core.config.ConfigModels;
+import io.spikeforge.core.config.Suggestions;
+import io.spikeforge.core.plugin.PluginRegistry;
+import io.spikeforge.spi.ModelFactory;
+import io.spikeforge.spi.ModelKind;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads models written as equations, from a config's {@code models} section or a pack's model
+ * files, and makes each one a model of its kind ({@link EquationNeuron}, ...), registered as the
+ * built-in and Java-pack models are.
+ */
+public final class EquationModels implements ConfigModels {
+
+    @Override
+    public Map<String, PluginRegistry.Entry> read(JsonNode section, String source, List<ConfigError> problems) {
+        Map<String, PluginRegistry.Entry> out = new LinkedHashMap<>();
+        if (!section.isArray()) {
+            problems.add(new ConfigError("models", "expected a list of models, each a mapping with name, kind and"
+                    + " equations"));
+            return out;
+        }
+        for (int k = 0; k < section.size(); k++) {
+            String path = "models[" + k + "]";
+            ModelFactory f = model(section.get(k), path, problems);
+            if (f != null) {
+                out.put(path, new PluginRegistry.Entry(f, "config " + source));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@return the model written at {@code path}, or null after reporting its problems}
+     *
+     * @param node the model's mapping
+     */
+    public static ModelFactory model(JsonNode node, String path, List<ConfigError> problems) {
+        ModelDefinition def = definition(node, path, problems);
+        return def == null ? null : model(def, problems);
+    }
+
+    /** {@return the model of a definition, or null after reporting its problems} */
+    public static ModelFactory model(ModelDefinition def, List<ConfigError> problems) {
+        EquationModel m = EquationModel.check(def, problems);
+        if (m == null) {
+            return null;
+        }
+        try {
+            return switch (def.kind()) {
+                case NEURON -> {
+                    NeuronPlan plan = NeuronPlan.of(m);
+                    yield plan == null ? null : new EquationNeuron(plan);
+                }
+                case SYNAPSE -> EquationSynapse.of(m);
+                case OUTPUT -> EquationOutput.of(m);
+                case PLASTICITY -> EquationPlasticity.of(m);
+                default -> throw new IllegalStateException("no equations for " + def.kind());
+            };
+        } catch (IllegalStateException e) {
+            problems.add(new ConfigError(def.path(), e.getMessage()));
+            return null;
+        }
+    }
+
+    /** {@return the definition a model mapping gives, or null after reporting its problems} */
+    public static ModelDefinition definition(JsonNode node, String path, List<ConfigError> problems) {
+        if (node == null || !node.isObject()) {
+            problems.add(new ConfigError(path, "a model is a mapping with name, kind, equations and parameters"));
+            return null;
+        }
+        int before = problems.size();
+        String name = text(node, "name", path, problems);
+        if (name != null && !name.matches("[A-Za-z_][\\w.-]*")) {
+            problems.add(new ConfigError(path + ".name", "a model's name starts with a letter or _ and holds letters,"
+                    + " digits, _, . and -; got '" + name + "'"));
+        }
+        String kindText = text(node, "kind", path, problems);
+        ModelKind kind = null;
+        if (kindText != null) {
+            for (ModelKind k : ModelDefinition.KINDS) {
+                if (k.word().equals(kindText)) {
+                    kind = k;
+                }
+            }
+            if (kind == null) {
+                List<String> words = ModelDefinition.KINDS.stream().map(ModelKind::word).toList();
+                problems.add(new ConfigError(path + ".kind", "'" + kindText + "' is no kind of model that equations"
+                        + " define; kinds: " + String.join(", ", words) + "." + Suggestions.didYouMean(kindText, words)));
+            }
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        Set<String> allowed = new LinkedHashSet<>(ModelDefinition.STRUCTURE);
+        if (kind != null) {
+            allowed.addAll(ModelDefinition.FIELDS.get(kind));
+        }
+        var it = node.fields();
+        while (it.hasNext()) {
+            var e = it.next();
+            String key = e.getKey();
+            if (ModelDefinition.STRUCTURE.contains(key)) {
+                continue;
+            }
+            if (kind != null && !allowed.contains(key)) {
+                problems.add(new ConfigError(path + "." + key, "unknown key for a " + kind.word() + " model."
+                        + Suggestions.didYouMean(key, allowed) + " Keys: " + String.join(", ", allowed)));
+                continue;
+            }
+            if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                problems.add(new ConfigError(path + "." + key, "expected text, got " + shape(e.getValue())));
+                continue;
+            }
+            fields.put(key, e.getValue().asText());
+        }
+        Map<String, String> parameters = scalars(node.get("parameters"), path + ".parameters", problems);
+        Map<String, String> initial = scalars(node.get("initial"), path + ".initial", problems);
+        if (problems.size() != before || name == null || kind == null) {
+            return null;
+        }
+        return new ModelDefinition(name, kind, fields, parameters, initial, path);
+    }
+
+    private static Map<String, String> scalars(JsonNode node, String path, List<ConfigError> problems) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (node == null) {
+            return out;
+        }
+        if (!node.isObject()) {
+            problems.add(new ConfigError(path, "expected a mapping of names to values ('tau: 10 ms'), got "
+                    + shape(node)));
+            return out;
+        }
+        var it = node.fields();
+        while (it.hasNext()) {
+            var e = it.next();
+            if (!e.getValue().isValueNode() || e.getValue().isNull() || e.getValue().isBoolean()) {
+                problems.add(new ConfigError(path + "." + e.getKey(), "expected a value such as 10 ms, -60*mV or 0.5,"
+                        + " got " + shape(e.getValue())));
+                continue;
+            }
+            out.put(e.getKey(), e.getValue().asText());
+        }
+        return out;
+    }
+
+    private static String text(JsonNode node, String key, String path, List<ConfigError> problems) {
+        JsonNode v = node.get(key);
+        if (v == null) {
+            problems.add(new ConfigError(path + "." + key, "missing; a model needs its " + key));
+            return null;
+        }
+        if (!v.isTextual()) {
+            problems.add(new ConfigError(path + "." + key, "expected text, got " + shape(v)));
+            return null;
+        }
+        return v.textValue();
+    }
+
+    private static String shape(JsonNode n) {
+        if (n.isObject()) {
+            return "a mapping";
+        }
+        if (n.isArray()) {
+            return "a list";
+        }
+        return n.isNull() ? "null" : "'" + n.asText() + "'";
+    }
+}

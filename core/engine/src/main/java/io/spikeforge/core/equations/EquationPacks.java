@@ -1,0 +1,118 @@
+package io.spikeforge.core.equations;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.spikeforge.core.config.ConfigError;
+import io.spikeforge.core.plugin.PackException;
+import io.spikeforge.core.plugin.PluginLoader;
+import io.spikeforge.spi.ModelFactory;
+import io.spikeforge.spi.SpikeForgePlugin;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Packs without Java: a directory of model files ({@code *.yaml}, {@code *.yml}), each one model
+ * (a mapping with {@code name}, {@code kind}, {@code equations}, ...) or a {@code models} list of them,
+ * as a config's {@code models} section holds them. A plugin directory may hold such packs beside jar
+ * packs: the directory itself when it holds model files, and each subdirectory that does. Their
+ * models register under their names exactly as the built-in and Java-pack models do.
+ */
+public final class EquationPacks {
+
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+
+    private EquationPacks() {
+    }
+
+    /**
+     * {@return the model packs under {@code root}}
+     *
+     * @throws PackException listing every problem of every model file
+     */
+    public static List<PluginLoader.Found> fromDirectory(Path root) {
+        List<Path> packs = new ArrayList<>();
+        if (!files(root).isEmpty()) {
+            packs.add(root);
+        }
+        try (Stream<Path> s = Files.list(root)) {
+            s.filter(Files::isDirectory).sorted().filter(p -> !files(p).isEmpty()).forEach(packs::add);
+        } catch (IOException e) {
+            throw new PackException("cannot list plugin directory " + root + ": " + e.getMessage(), e);
+        }
+        List<PluginLoader.Found> found = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Path pack : packs) {
+            Path abs = pack.toAbsolutePath().normalize();
+            String name = abs.getFileName() + " (" + abs + ")";
+            List<ModelFactory> models = new ArrayList<>();
+            for (Path file : files(abs)) {
+                models.addAll(read(file, problems));
+            }
+            found.add(new PluginLoader.Found(new ModelFiles(abs.getFileName().toString(), models), name, models,
+                    List.of()));
+        }
+        if (!problems.isEmpty()) {
+            throw new PackException("model files that do not check: " + String.join("; ", problems));
+        }
+        return found;
+    }
+
+    private static List<Path> files(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new PackException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<ModelFactory> read(Path file, List<String> problems) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            problems.add(file + ": " + e.getOriginalMessage());
+            return List.of();
+        } catch (IOException e) {
+            problems.add(file + ": cannot read: " + e.getMessage());
+            return List.of();
+        }
+        List<ConfigError> errors = new ArrayList<>();
+        List<ModelFactory> out = new ArrayList<>();
+        if (root != null && root.has("models")) {
+            JsonNode list = root.get("models");
+            for (int k = 0; list.isArray() && k < list.size(); k++) {
+                ModelFactory f = EquationModels.model(list.get(k), "models[" + k + "]", errors);
+                if (f != null) {
+                    out.add(f);
+                }
+            }
+            if (!list.isArray()) {
+                errors.add(new ConfigError("models", "expected a list of models"));
+            }
+        } else {
+            ModelFactory f = EquationModels.model(root, file.getFileName().toString(), errors);
+            if (f != null) {
+                out.add(f);
+            }
+        }
+        errors.forEach(e -> problems.add(file + ": " + e));
+        return out;
+    }
+
+    /** The plugin that stands for a directory of model files. */
+    private record ModelFiles(String name, List<ModelFactory> models) implements SpikeForgePlugin {
+    }
+}

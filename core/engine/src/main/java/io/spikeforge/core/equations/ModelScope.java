@@ -1,0 +1,68 @@
+package io.spikeforge.core.equations;
+
+import io.spikeforge.core.config.Suggestions;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The names a model's expressions may use: its variables, parameters and subexpressions, the
+ * built-ins ({@code t}, {@code dt}, {@code i}, {@code N}, {@code xi}, ...), and every unit by name
+ * ({@code mV} stands for one millivolt).
+ */
+final class ModelScope {
+
+    private final Map<String, Symbol> symbols = new LinkedHashMap<>();
+    private final Map<String, Expr> subexpressions = new LinkedHashMap<>();
+    private final Map<String, String> subexpressionText = new LinkedHashMap<>();
+
+    /** Adds a name; a later one of the same name replaces it. */
+    void add(String name, Symbol symbol) {
+        symbols.put(name, symbol);
+    }
+
+    /** Adds a subexpression, with its expression and the line it came from. */
+    void subexpression(String name, Dimension dimension, Expr expr, String line) {
+        symbols.put(name, new Symbol(Symbol.Kind.SUBEXPRESSION, dimension, Double.NaN, null));
+        subexpressions.put(name, expr);
+        subexpressionText.put(name, line);
+    }
+
+    /** {@return what the name stands for: a declared name, else a unit, else null} */
+    Symbol find(String name) {
+        Symbol s = symbols.get(name);
+        if (s != null) {
+            return s;
+        }
+        Units.Unit u = Units.named(name);
+        return u == null ? null : new Symbol(Symbol.Kind.CONSTANT, u.dimension(), Units.internal(u), null);
+    }
+
+    /** {@return the expression of a subexpression} */
+    Expr subexpression(String name) {
+        return subexpressions.get(name);
+    }
+
+    /** {@return the line of a subexpression, for messages} */
+    String subexpressionLine(String name) {
+        return subexpressionText.get(name);
+    }
+
+    /** {@return the declared names (not the units)} */
+    Collection<String> names() {
+        return symbols.keySet();
+    }
+
+    /** {@return the declared names of one kind} */
+    java.util.List<String> names(Symbol.Kind kind) {
+        return symbols.entrySet().stream().filter(e -> e.getValue().kind() == kind).map(Map.Entry::getKey).toList();
+    }
+
+    /** {@return " Did you mean 'x'?" for a misspelt name, from the declared names and the functions} */
+    String didYouMean(String name, boolean function) {
+        Collection<String> known = new TreeSet<>(function ? Functions.names() : symbols.keySet());
+        return Suggestions.didYouMean(name, known);
+    }
+}

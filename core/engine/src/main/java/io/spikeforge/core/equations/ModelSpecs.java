@@ -1,0 +1,91 @@
+package io.spikeforge.core.equations;
+
+import io.spikeforge.spi.BuildContext;
+import io.spikeforge.spi.ParamSpec;
+import io.spikeforge.spi.Params;
+import io.spikeforge.spi.VariableSpec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every kind of equation-defined model shows the engine: its parameters as {@link ParamSpec}s in
+ * the engine's units (so that a population overrides {@code tau: 20} as it does for a built-in model),
+ * its variables as {@link VariableSpec}s (so that monitors and initializers name them), and, when
+ * built, its arrays and parameter values.
+ */
+final class ModelSpecs {
+
+    private ModelSpecs() {
+    }
+
+    /** {@return a ParamSpec per parameter (shared, or the default of a per-element variable), in order} */
+    static List<ParamSpec> parameters(EquationModel m) {
+        List<ParamSpec> out = new ArrayList<>();
+        for (ModelParameters.Parameter p : m.parameters.values()) {
+            String what = m.elements.contains(p.name()) ? "default of the per-element variable, from '" + p.text() + "'"
+                    : "from '" + p.text() + "'";
+            out.add(ParamSpec.real(p.name(), p.value(), Units.engineUnitText(p.dimension()), what));
+        }
+        return out;
+    }
+
+    /** {@return the variables an instance allocates: states and per-element variables, the input left out} */
+    static List<VariableSpec> variables(EquationModel m, String input) {
+        List<VariableSpec> out = new ArrayList<>();
+        for (String x : m.derivatives.keySet()) {
+            out.add(new VariableSpec(x, Units.engineUnitText(m.dimensions.get(x)), "d" + x + "/dt = ..."));
+        }
+        for (String e : m.elements) {
+            if (!e.equals(input)) {
+                out.add(new VariableSpec(e, Units.engineUnitText(m.dimensions.get(e)), "per element, no equation"));
+            }
+        }
+        return out;
+    }
+
+    /** {@return the equations, for the docs} */
+    static String equationsText(EquationModel m) {
+        return m.def.field("equations").strip();
+    }
+
+    /** {@return the value of every parameter as the instance sets it (engine units), and dt (ms)} */
+    static Map<String, Double> values(EquationModel m, List<ParamSpec> specs, Params p, double dt) {
+        Map<String, Double> v = new LinkedHashMap<>();
+        for (ParamSpec s : specs) {
+            v.put(s.name(), p.real(s.name()));
+        }
+        v.put("dt", dt);
+        return v;
+    }
+
+    /**
+     * Allocates the state and per-element arrays, each filled with its initial value: the
+     * {@code initial} expression, else the per-element variable's parameter, else 0.
+     *
+     * @return the arrays by source name, {@code var:V}
+     */
+    static Map<String, Object> allocate(EquationModel m, BuildContext ctx, int size, Map<String, Double> values,
+                                        String input) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>(m.derivatives.keySet());
+        for (String e : m.elements) {
+            if (!e.equals(input)) {
+                names.add(e);
+            }
+        }
+        for (String x : names) {
+            double init = 0;
+            Expr e = m.initial.get(x);
+            if (e != null) {
+                init = Evaluator.value(e, n -> m.constant(n, values));
+            } else if (values.containsKey(x)) {
+                init = values.get(x);
+            }
+            out.put("var:" + x, ctx.floats(x, size, (float) init));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,155 @@
+package io.spikeforge.core.equations;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes the update kernel of an equation-defined neuron model, in the form of the hand-written
+ * {@code NeuronKernels.lif}: two short loops without branches. The first integrates every variable
+ * (holding those marked {@code (unless refractory)} while the neuron is refractory) and consumes the
+ * input current; the second tests the threshold, applies the reset statements, counts the
+ * refractory period down and writes the spike flags. Choices are 0/1 flags multiplied in, which is
+ * exact for finite values.
+ */
+final class NeuronSource {
+
+    private final NeuronPlan plan;
+    private final EquationModel model;
+    private final KernelWriter out = new KernelWriter();
+    private final KernelNames names;
+
+    NeuronSource(NeuronPlan plan) {
+        this.plan = plan;
+        this.model = plan.model();
+        this.names = new KernelNames(model, out);
+    }
+
+    /** {@return the kernel's writer, after {@link #write}: its parameters say what to bind} */
+    KernelWriter writer() {
+        return out;
+    }
+
+    /** {@return the kernel method's source} */
+    String write() {
+        List<String> states = new ArrayList<>(model.derivatives.keySet());
+        Set<String> resetTargets = new LinkedHashSet<>();
+        plan.reset().forEach(s -> resetTargets.add(s.target()));
+        for (String x : states) {
+            out.array("s_" + x, "float[]", true, true, "var:" + x);
+        }
+        for (String e : model.elements) {
+            if (e.equals(plan.input())) {
+                continue;
+            }
+            out.array("a_" + e, "float[]", resetTargets.contains(e), true, "var:" + e);
+            names.bind(e, "e_" + e);
+        }
+        if (plan.input() != null) {
+            out.array("current", "float[]", true, true, "current");
+            names.bind(plan.input(), "e_" + plan.input());
+        } else {
+            out.array("current", "float[]", true, true, "current");
+        }
+        out.array("spikes", "int[]", true, true, "spikes");
+        NeuronPlan.Refractory ref = plan.refractory();
+        if (ref.kind() != NeuronPlan.RefractoryKind.NONE) {
+            out.array("refractory", "int[]", true, true, "refractory");
+        }
+        if (plan.lastspike()) {
+            out.array("lastspike", "float[]", true, true, "lastspike");
+            names.bind("lastspike", "e_lastspike");
+        }
+        names.bind("not_refractory", "free");
+        for (String x : states) {
+            names.bind(x, "v_" + x);
+        }
+        JavaText j = names.text();
+
+        out.open("for (int i = from; i < to; i++)");
+        loads(states, j);
+        if (plan.input() != null) {
+            out.line("float e_" + plan.input() + " = current[i];");
+        }
+        out.line("current[i] = 0f;");
+        switch (ref.kind()) {
+            case NONE -> out.line("float free = 1f;");
+            case COUNTER -> {
+                out.line("int ref = refractory[i];");
+                out.line("float free = Math.max(0, 1 - ref);");
+            }
+            case CONDITION -> {
+                out.line("float free = 1f - " + j.of(ref.condition()) + ";");
+                out.line("refractory[i] = 1 - (int) free;");
+            }
+        }
+        if (!states.isEmpty()) {
+            names.integration().write(plan.method(), states);
+        }
+        for (String x : states) {
+            if (model.flagged(x, "unless refractory") && ref.kind() != NeuronPlan.RefractoryKind.NONE) {
+                out.line("s_" + x + "[i] = free * n_" + x + " + (1f - free) * v_" + x + ";");
+            } else {
+                out.line("s_" + x + "[i] = n_" + x + ";");
+            }
+        }
+        out.close();
+
+        if (plan.threshold() != null) {
+            out.open("for (int i = from; i < to; i++)");
+            loads(states, j);
+            switch (ref.kind()) {
+                case NONE -> out.line("float free = 1f;");
+                case COUNTER -> {
+                    out.line("int ref = refractory[i];");
+                    out.line("float free = Math.max(0, 1 - ref);");
+                }
+                case CONDITION -> out.line("float free = 1 - refractory[i];");
+            }
+            out.line("float fires = Math.min(free, " + j.of(plan.threshold()) + ");");
+            out.line("int fire = (int) fires;");
+            for (Statements.Statement s : plan.reset()) {
+                String target = model.derivatives.containsKey(s.target()) ? "v_" + s.target() : "e_" + s.target();
+                out.line(target + " = fires * " + j.of(s.value()) + " + (1f - fires) * " + target + ";");
+            }
+            for (String t : resetTargets) {
+                out.line((model.derivatives.containsKey(t) ? "s_" + t + "[i] = v_" : "a_" + t + "[i] = e_") + t + ";");
+            }
+            if (ref.kind() == NeuronPlan.RefractoryKind.COUNTER) {
+                out.scalar("refSteps", "int", v -> v.get("refSteps"));
+                out.line("refractory[i] = Math.max(ref - 1, 0) + fire * refSteps;");
+            }
+            if (plan.lastspike()) {
+                names.clock();
+                out.line("lastspike[i] = fires * t + (1f - fires) * e_lastspike;");
+            }
+            out.line("spikes[i] = fire;");
+            out.close();
+        }
+        String doc = "The update of the neuron model '" + model.def.name() + "', generated from its equations:\n"
+                + "<pre>\n" + escape(model.def.field("equations")) + "</pre>\n"
+                + "integrated by " + plan.method() + (plan.threshold() != null ? "; threshold "
+                + escape(model.def.field("threshold")) : "") + ".";
+        String annotation = names.usesClock() ? "@Kernel" : "@Kernel(elementwise = true)";
+        return out.method("update", annotation, doc);
+    }
+
+    private void loads(List<String> states, JavaText j) {
+        for (String x : states) {
+            out.line("float v_" + x + " = s_" + x + "[i];");
+        }
+        for (String e : model.elements) {
+            if (!e.equals(plan.input())) {
+                out.line("float e_" + e + " = a_" + e + "[i];");
+            }
+        }
+        if (plan.lastspike()) {
+            out.line("float e_lastspike = lastspike[i];");
+        }
+    }
+
+    static String escape(String s) {
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "&#64;");
+    }
+}
