@@ -2,6 +2,7 @@ package io.spikeforge.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spikeforge.core.plugin.PluginRegistry;
+import io.spikeforge.spi.VariableSpec;
 
 import java.util.List;
 import java.util.Map;
@@ -13,11 +14,40 @@ import java.util.Map;
  */
 public interface ConfigModels {
 
-    /** A reader for configs without their own models: any {@code models} section is refused. */
-    ConfigModels NONE = (section, source, problems) -> {
-        problems.add(new ConfigError("models", "this engine reads no models written in the config"));
-        return Map.of();
+    /** A reader for configs without their own models: any {@code models} section and {@code on_pre} is refused. */
+    ConfigModels NONE = new ConfigModels() {
+        @Override
+        public Map<String, PluginRegistry.Entry> read(JsonNode section, String source, List<ConfigError> problems) {
+            problems.add(new ConfigError("models", "this engine reads no models written in the config"));
+            return Map.of();
+        }
+
+        @Override
+        public Delta onPre(String text, String path, List<VariableSpec> post, List<ConfigError> problems) {
+            problems.add(new ConfigError(path, "this engine reads no on_pre statements"));
+            return null;
+        }
     };
+
+    /**
+     * What a projection's {@code on_pre} statement delivers (a delta synapse, Brian2's
+     * {@code on_pre='ge += we'}).
+     *
+     * @param target the post neurons' variable the weights add to
+     * @param weight the weight the statement gives, in the engine's unit of the variable, or null when it
+     *               adds {@code w}, the comm's weights
+     */
+    record Delta(String target, Double weight) {
+    }
+
+    /**
+     * {@return what a projection's {@code on_pre} statement delivers, or null after reporting why it cannot}
+     *
+     * @param text the statement: {@code ge += w}, {@code v_post += 0.5*mV}
+     * @param path its config path
+     * @param post the variables of the post neurons' model
+     */
+    Delta onPre(String text, String path, List<VariableSpec> post, List<ConfigError> problems);
 
     /**
      * {@return the models the section defines, by the config path of each: {@code models[0]}}

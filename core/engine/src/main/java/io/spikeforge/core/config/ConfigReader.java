@@ -121,7 +121,7 @@ public final class ConfigReader {
     }
 
     private NetworkSpec network(ObjectNode root, String defaultName, ConfigOrigin origin, Problems problems) {
-        SectionContext context = SectionContext.start(withOwnModels(root, origin.source(), problems), problems);
+        SectionContext context = SectionContext.start(withOwnModels(root, origin.source(), problems), models, problems);
         NodeChecks nodes = context.nodes();
         TopLevelSection.Settings top = new TopLevelSection(context).read(root, defaultName);
         var populations = nodes.entries(root, "populations", true, new PopulationSection(context)::read);

@@ -62,6 +62,17 @@ final class NameTable {
     }
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private final Map<String, ModelRef> neurons = new LinkedHashMap<>();
+
+    /** Records the neuron model of a population that passed validation. */
+    void neuron(String name, ModelRef model) {
+        neurons.put(name, model);
+    }
+
+    /** @return the neuron model of a population that passed validation, or null */
+    ModelRef neuron(String name) {
+        return neurons.get(name);
+    }
 
     /**
      * Claims a name for the entry at {@code path}.

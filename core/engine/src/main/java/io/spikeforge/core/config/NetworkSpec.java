@@ -85,13 +85,15 @@ public record NetworkSpec(String name, double dt, double duration, long seed, St
      * @param comm       comm layer
      * @param connector  connector
      * @param weight     weight initializer
-     * @param syn        synapse model
-     * @param out        output model
+     * @param syn        synapse model, or null when the weights add straight to {@code target}
+     * @param out        output model, or null when the weights add straight to {@code target}
      * @param plasticity plasticity rule, or null
+     * @param target     the post neurons' variable the weights add to (Brian2's {@code on_pre: ge += w}), or
+     *                   null when they go through a synapse and an output model
      */
     public record Projection(String name, String pre, NeuronRange preRange, String post, NeuronRange postRange,
                              int delaySteps, boolean alignPre, ModelRef comm, ModelRef connector, ModelRef weight,
-                             ModelRef syn, ModelRef out, ModelRef plasticity) {
+                             ModelRef syn, ModelRef out, ModelRef plasticity, String target) {
 
         /**
          * @return whether pre neuron i and post neuron i of the ranges are one neuron, which a connector's

@@ -60,6 +60,7 @@ final class PopulationSection {
         List<String> recordable = new ArrayList<>(List.of("spike"));
         recordable.addAll(neuron.variableNames());
         context.table().validated(name, recordable);
+        context.table().neuron(name, neuron);
         return new NetworkSpec.Population(name, size, neuron, init);
     }
 

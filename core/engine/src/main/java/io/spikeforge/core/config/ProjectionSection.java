@@ -17,7 +17,7 @@ import java.util.Set;
 final class ProjectionSection {
 
     private static final Set<String> KEYS = Set.of("name", "pre", "post", "delay", "align", "comm", "syn",
-            "out", "plasticity");
+            "out", "plasticity", "on_pre");
     /** Keys of a comm block that are not the comm model's parameters. */
     private static final Set<String> COMM_RESERVED = Set.of("conn", "weight");
     private static final NumberField DELAY = NumberField.of(ParamSpec.real("delay", 0, "ms", "axonal delay")
@@ -66,25 +66,55 @@ final class ProjectionSection {
         ProjectionSides.Side post = sides.post(node, path);
         int delaySteps = delaySteps(node, path);
         boolean alignPre = alignPre(node, path);
-        Comm comm = comm(node.get("comm"), path + ".comm");
+        ConfigModels.Delta delta = node.has("on_pre") ? onPre(node, path, post) : null;
+        Comm comm = comm(node.get("comm"), path + ".comm", delta);
         if (comm.connector() != null && pre != null && post != null) {
             sides.refuseSelfConnectionsItCannotLeaveOut(comm.connector(), pre, post);
         }
-        ModelRef syn = context.models().read(node.get("syn"), path + ".syn", ModelKind.SYNAPSE, Set.of());
-        ModelRef out = context.models().read(node.get("out"), path + ".out", ModelKind.OUTPUT, Set.of());
+        boolean direct = node.has("on_pre");
+        ModelRef syn = direct ? null : context.models().read(node.get("syn"), path + ".syn", ModelKind.SYNAPSE, Set.of());
+        ModelRef out = direct ? null : context.models().read(node.get("out"), path + ".out", ModelKind.OUTPUT, Set.of());
+        if (direct) {
+            for (String key : List.of("syn", "out")) {
+                if (node.has(key)) {
+                    context.problems().add(path + "." + key, "a projection with on_pre adds its weights straight to a"
+                            + " post variable, so it has no " + key + "; give either on_pre or syn and out");
+                }
+            }
+            if (alignPre) {
+                context.problems().add(path + ".align", "a projection with on_pre has no synapse state to align");
+            }
+        }
         ModelRef plasticity = node.has("plasticity") ? plasticity(node.get("plasticity"), path, comm.layer()) : null;
         if (name == null || pre == null || post == null || comm.weight() == null || comm.connector() == null
-                || syn == null || out == null || plasticity == null && node.has("plasticity")) {
+                || !direct && (syn == null || out == null) || direct && delta == null
+                || plasticity == null && node.has("plasticity")) {
             return null;
         }
         List<String> recordable = new ArrayList<>(List.of("weight"));
-        recordable.addAll(syn.variableNames());
+        if (syn != null) {
+            recordable.addAll(syn.variableNames());
+        }
         if (plasticity != null) {
             recordable.addAll(plasticity.variableNames());
         }
         context.table().validated(name, recordable);
         return new NetworkSpec.Projection(name, pre.group(), pre.range(), post.group(), post.range(), delaySteps,
-                alignPre, comm.layer(), comm.connector(), comm.weight(), syn, out, plasticity);
+                alignPre, comm.layer(), comm.connector(), comm.weight(), syn, out, plasticity,
+                delta == null ? null : delta.target());
+    }
+
+    /** @return what the on_pre statement delivers, or null when it is wrong (reported) */
+    private ConfigModels.Delta onPre(JsonNode node, String path, ProjectionSides.Side post) {
+        String text = context.nodes().text(node.get("on_pre"), path + ".on_pre");
+        ModelRef neuron = post == null ? null : context.table().neuron(post.group());
+        if (text == null || neuron == null) {
+            return null;
+        }
+        List<ConfigError> found = new ArrayList<>();
+        ConfigModels.Delta d = context.equations().onPre(text, path + ".on_pre", neuron.factory().variables(), found);
+        found.forEach(e -> context.problems().add(e.path(), e.message()));
+        return d;
     }
 
     /** @return the delay in whole steps of dt; 0 when it is left out or wrong (reported) */
@@ -119,7 +149,7 @@ final class ProjectionSection {
         return "pre".equals(align);
     }
 
-    private Comm comm(JsonNode node, String path) {
+    private Comm comm(JsonNode node, String path, ConfigModels.Delta delta) {
         ModelRef layer = context.models().read(node, path, ModelKind.COMM, COMM_RESERVED);
         if (layer == null) {
             return new Comm(null, null, null);
@@ -131,6 +161,14 @@ final class ProjectionSection {
         }
         ModelRef connector = context.models().read(conn, path + ".conn", ModelKind.CONNECTOR, Set.of());
         JsonNode w = node.isObject() ? node.get("weight") : null;
+        if (delta != null && delta.weight() != null) {
+            if (w != null) {
+                context.problems().add(path + ".weight", "the on_pre statement gives the weight already; leave this"
+                        + " out, or write 'on_pre: VARIABLE += w' to use it");
+                return new Comm(layer, connector, null);
+            }
+            w = JsonNodeFactory.instance.numberNode(delta.weight());
+        }
         if (w == null) {
             context.problems().add(path + ".weight", "missing; give a number (uS or nA) or an initializer such"
                     + " as {type: Uniform, min: 0, max: 0.1}");

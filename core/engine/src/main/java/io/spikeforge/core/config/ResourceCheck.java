@@ -124,7 +124,7 @@ final class ResourceCheck {
         }
         synapses.put(p.name(), n);
         int synSize = p.alignPre() ? pre : post;
-        long synBytes = 4L * synSize * (1 + p.syn().factory().variables().size());
+        long synBytes = p.syn() == null ? 0 : 4L * synSize * (1 + p.syn().factory().variables().size());
         // Row offsets, post indices and weights; a plastic projection also keeps its initial weights and a
         // column index (synapse id and pre index per synapse) for the post-spike pass.
         long perSynapse = p.plasticity() != null ? 8 + 4 + 8 : 8;

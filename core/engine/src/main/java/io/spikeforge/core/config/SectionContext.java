@@ -11,15 +11,16 @@ import io.spikeforge.core.plugin.PluginRegistry;
  * @param names    the checks of declared and referenced names
  * @param models   reads model blocks against the registry
  * @param registry every registered model
+ * @param equations reads what is written as equations: a projection's {@code on_pre}
  */
 record SectionContext(Problems problems, NodeChecks nodes, NameChecks names, ModelBlockReader models,
-                      PluginRegistry registry) {
+                      PluginRegistry registry, ConfigModels equations) {
 
     /** @return a context for one read, with an empty name table */
-    static SectionContext start(PluginRegistry registry, Problems problems) {
+    static SectionContext start(PluginRegistry registry, ConfigModels equations, Problems problems) {
         NodeChecks nodes = new NodeChecks(problems);
         return new SectionContext(problems, nodes, new NameChecks(new NameTable(), nodes, problems),
-                new ModelBlockReader(registry, problems), registry);
+                new ModelBlockReader(registry, problems), registry, equations);
     }
 
     /** @return the read's name table */

@@ -40,6 +40,67 @@ public final class EquationModels implements ConfigModels {
         return out;
     }
 
+    @Override
+    public Delta onPre(String text, String path, List<io.spikeforge.spi.VariableSpec> post,
+                       List<ConfigError> problems) {
+        List<String> syntax = new ArrayList<>();
+        List<Statements.Statement> statements = Statements.parse(text, syntax);
+        syntax.forEach(s -> problems.add(new ConfigError(path, s)));
+        if (!syntax.isEmpty()) {
+            return null;
+        }
+        if (statements.size() != 1 || !statements.get(0).op().matches("[+-]=")) {
+            problems.add(new ConfigError(path, "a projection's on_pre adds to one post variable: 'ge += w' (the comm's"
+                    + " weights) or 'ge += 1.62*mV' (one weight for all), got '" + text.strip() + "'"));
+            return null;
+        }
+        Statements.Statement s = statements.get(0);
+        String target = s.target().endsWith("_post") ? s.target().substring(0, s.target().length() - 5) : s.target();
+        io.spikeforge.spi.VariableSpec var = post.stream().filter(v -> v.name().equals(target)).findFirst().orElse(null);
+        List<String> names = post.stream().map(io.spikeforge.spi.VariableSpec::name).toList();
+        if (var == null) {
+            problems.add(new ConfigError(path, "the post neurons have no variable '" + target + "' in '" + s.text()
+                    + "'; they have " + String.join(", ", names) + "." + Suggestions.didYouMean(target, names)));
+            return null;
+        }
+        boolean minus = s.op().equals("-=");
+        if (s.expr() instanceof Expr.Name n && n.name().equals("w")) {
+            if (minus) {
+                problems.add(new ConfigError(path, "write 'ge += w' with negative weights rather than '-= w'"));
+                return null;
+            }
+            return new Delta(target, null);
+        }
+        ModelScope units = new ModelScope();
+        Checker c = new Checker(units);
+        Dimension d = c.dimension(s.expr());
+        if (d == null) {
+            ExprProblem p = c.problems().get(0);
+            problems.add(new ConfigError(path, p.message() + " in " + EquationSyntaxException.caret(s.text(),
+                    p.position()) + "; the weight is 'w' (the comm's) or a quantity such as 1.62*mV"));
+            return null;
+        }
+        Units.Unit unit = unitOf(var.unit());
+        if (unit != null && !unit.dimension().equals(d)) {
+            problems.add(new ConfigError(path, "'" + target + "' is " + unit.dimension() + " (" + var.unit()
+                    + ") but the weight is " + d + " in '" + s.text() + "'"));
+            return null;
+        }
+        double v = Evaluator.value(s.expr(), n -> {
+            Units.Unit u = Units.named(n);
+            return u == null ? null : Units.internal(u);
+        });
+        return new Delta(target, minus ? -v : v);
+    }
+
+    /** {@return the unit of a variable as the engine names it ({@code mV}, {@code 1}), or null} */
+    private static Units.Unit unitOf(String text) {
+        if (text == null || text.equals("1")) {
+            return new Units.Unit(1, Dimension.ONE);
+        }
+        return Units.named(text);
+    }
+
     /**
      * {@return the model written at {@code path}, or null after reporting its problems}
      *

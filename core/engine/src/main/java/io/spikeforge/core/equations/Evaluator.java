@@ -19,6 +19,14 @@ final class Evaluator {
      * @throws IllegalArgumentException naming the first name without a value
      */
     static double value(Expr e, Function<String, Double> values) {
+        return value(e, values, null);
+    }
+
+    /**
+     * {@return the value of {@code e}}, with some calls computed by {@code calls} ({@code rand()} when
+     * initial values are drawn per element); null from it means "not handled"
+     */
+    static double value(Expr e, Function<String, Double> values, Function<Expr.Call, Double> calls) {
         return switch (e) {
             case Expr.Num n -> n.value();
             case Expr.Name n -> {
@@ -29,22 +37,25 @@ final class Evaluator {
                 yield v;
             }
             case Expr.Unary u -> {
-                double v = value(u.operand(), values);
+                double v = value(u.operand(), values, calls);
                 yield switch (u.op()) {
                     case "-" -> -v;
                     case "+" -> v;
                     default -> v == 0 ? 1 : 0;
                 };
             }
-            case Expr.Binary b -> apply(b.op(), value(b.left(), values), value(b.right(), values));
-            case Expr.Call c -> call(c, values);
+            case Expr.Binary b -> apply(b.op(), value(b.left(), values, calls), value(b.right(), values, calls));
+            case Expr.Call c -> {
+                Double v = calls == null ? null : calls.apply(c);
+                yield v != null ? v : call(c, values, calls);
+            }
         };
     }
 
-    private static double call(Expr.Call c, Function<String, Double> values) {
+    private static double call(Expr.Call c, Function<String, Double> values, Function<Expr.Call, Double> calls) {
         double[] a = new double[c.args().size()];
         for (int k = 0; k < a.length; k++) {
-            a[k] = value(c.args().get(k), values);
+            a[k] = value(c.args().get(k), values, calls);
         }
         return switch (c.function()) {
             case "exp" -> Math.exp(a[0]);

@@ -218,6 +218,12 @@ final class Integration {
         return model.isConstant(e);
     }
 
+    /** {@return "dt", making it a parameter of the kernel} */
+    private String dt() {
+        names.apply("dt");
+        return "dt";
+    }
+
     private JavaText text(Map<String, String> stage, String time) {
         return new JavaText(n -> {
             String local = stage.get(n);
@@ -225,6 +231,7 @@ final class Integration {
                 return JavaText.Ref.code(local);
             }
             if (n.equals("t") && time != null) {
+                names.apply("t");
                 return JavaText.Ref.code(time);
             }
             return names.apply(n);
@@ -283,7 +290,7 @@ final class Integration {
 
     private void sqrtDt(List<String> vars) {
         if (noisy(vars)) {
-            out.line("float sqrtDt = (float) Math.sqrt(dt);");
+            out.line("float sqrtDt = (float) Math.sqrt(" + dt() + ");");
         }
     }
 
@@ -292,7 +299,7 @@ final class Integration {
         Map<String, String> v = locals(vars, "v_");
         JavaText j = text(v, null);
         for (String x : vars) {
-            out.line("float n_" + x + " = v_" + x + " + dt * " + j.of(drift(x)) + noiseTerm(x, v, null) + ";");
+            out.line("float n_" + x + " = v_" + x + " + " + dt() + " * " + j.of(drift(x)) + noiseTerm(x, v, null) + ";");
         }
     }
 
@@ -300,11 +307,11 @@ final class Integration {
         Map<String, String> v = locals(vars, "v_");
         JavaText j = text(v, null);
         for (String x : vars) {
-            out.line("float h_" + x + " = v_" + x + " + 0.5f * dt * " + j.of(drift(x)) + ";");
+            out.line("float h_" + x + " = v_" + x + " + 0.5f * " + dt() + " * " + j.of(drift(x)) + ";");
         }
         JavaText h = text(locals(vars, "h_"), "(t + 0.5f * dt)");
         for (String x : vars) {
-            out.line("float n_" + x + " = v_" + x + " + dt * " + h.of(drift(x)) + ";");
+            out.line("float n_" + x + " = v_" + x + " + " + dt() + " * " + h.of(drift(x)) + ";");
         }
     }
 
@@ -314,7 +321,7 @@ final class Integration {
         for (int k = 1; k <= 4; k++) {
             JavaText j = text(stage, times[k - 1]);
             for (String x : vars) {
-                out.line("float k" + k + "_" + x + " = dt * " + j.of(drift(x)) + ";");
+                out.line("float k" + k + "_" + x + " = " + dt() + " * " + j.of(drift(x)) + ";");
             }
             if (k < 4) {
                 String frac = k == 3 ? "" : "0.5f * ";
@@ -336,7 +343,7 @@ final class Integration {
         JavaText j = text(v, null);
         for (String x : vars) {
             out.line("float f_" + x + " = " + j.of(drift(x)) + ";");
-            out.line("float q_" + x + " = v_" + x + " + dt * f_" + x + noiseTerm(x, v, null) + ";");
+            out.line("float q_" + x + " = v_" + x + " + " + dt() + " * f_" + x + noiseTerm(x, v, null) + ";");
         }
         Map<String, String> p = new LinkedHashMap<>();
         vars.forEach(x -> p.put(x, "q_" + x));
@@ -346,7 +353,7 @@ final class Integration {
             Map<String, Expr> g = diffusion(x);
             g.forEach((xi, factor) -> noiseMean.append(" + 0.5f * (").append(j.of(factor)).append(" + ")
                     .append(q.of(factor)).append(") * sqrtDt * ").append(noise.normal(x, xi)));
-            out.line("float n_" + x + " = v_" + x + " + 0.5f * dt * (f_" + x + " + " + q.of(drift(x)) + ")"
+            out.line("float n_" + x + " = v_" + x + " + 0.5f * " + dt() + " * (f_" + x + " + " + q.of(drift(x)) + ")"
                     + noiseMean + ";");
         }
     }
@@ -358,9 +365,10 @@ final class Integration {
             Algebra.Linear l = Algebra.linear(model.derivatives.get(x), Set.of(x));
             Expr a = l.coefficient(x);
             if (a == null) {
-                out.line("float n_" + x + " = v_" + x + " + dt * " + j.of(model.derivatives.get(x)) + ";");
+                out.line("float n_" + x + " = v_" + x + " + " + dt() + " * " + j.of(model.derivatives.get(x)) + ";");
                 continue;
             }
+            dt();
             out.line("float A_" + x + " = " + j.of(a) + ";");
             if (l.rest() == null) {
                 out.line("float n_" + x + " = v_" + x + " * (float) Math.exp(A_" + x + " * dt);");
@@ -389,7 +397,7 @@ final class Integration {
             Algebra.Linear l = Algebra.linear(num, Set.of(x));
             Expr a = l.coefficient(x);
             if (a == null) {
-                out.line("float n_" + x + " = v_" + x + " + dt * " + j.of(f) + ";");
+                out.line("float n_" + x + " = v_" + x + " + " + dt() + " * " + j.of(f) + ";");
                 continue;
             }
             Expr exponent = Algebra.times(a, new Expr.Name("dt", 0));

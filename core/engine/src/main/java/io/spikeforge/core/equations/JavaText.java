@@ -68,6 +68,10 @@ final class JavaText {
 
     private String binary(Expr.Binary b) {
         String l = of(b.left());
+        Double r = constant(b.right());
+        if (r != null && r == 1 && (b.op().equals("*") || b.op().equals("/"))) {
+            return l;
+        }
         return switch (b.op()) {
             case "+", "-", "*", "/" -> "(" + l + " " + b.op() + " " + of(b.right()) + ")";
             case "**" -> power(b);

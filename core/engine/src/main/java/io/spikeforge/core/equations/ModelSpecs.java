@@ -79,13 +79,43 @@ final class ModelSpecs {
         for (String x : names) {
             double init = 0;
             Expr e = m.initial.get(x);
-            if (e != null) {
+            boolean perElement = e != null && (Algebra.calls(e, java.util.Set.of("rand", "randn"))
+                    || Algebra.mentions(e, java.util.Set.of("i")));
+            if (e != null && !perElement) {
                 init = Evaluator.value(e, n -> m.constant(n, values));
             } else if (values.containsKey(x)) {
                 init = values.get(x);
             }
-            out.put("var:" + x, ctx.floats(x, size, (float) init));
+            float[] a = ctx.floats(x, size, (float) init);
+            if (perElement) {
+                fill(m, e, a, values, ctx.seed() ^ x.hashCode());
+            }
+            out.put("var:" + x, a);
         }
         return out;
+    }
+
+    /**
+     * Fills an array with an initial value that differs per element ({@code Vr + rand() * (Vt - Vr)},
+     * {@code i * mV}): each element's draws come from the counter-based generator, so the values do
+     * not depend on how the engine splits its work.
+     */
+    private static void fill(EquationModel m, Expr e, float[] a, Map<String, Double> values, long seed) {
+        for (int k = 0; k < a.length; k++) {
+            long element = k;
+            int[] draw = {0};
+            a[k] = (float) Evaluator.value(e, n -> n.equals("i") ? (double) element : m.constant(n, values), c -> {
+                if (!c.function().equals("rand") && !c.function().equals("randn")) {
+                    return null;
+                }
+                long index = element * io.spikeforge.kernels.EquationMath.DRAWS + draw[0]++;
+                double u = io.spikeforge.kernels.CounterRng.uniform(seed, -1, index);
+                if (c.function().equals("rand")) {
+                    return u;
+                }
+                double u2 = io.spikeforge.kernels.CounterRng.uniform(seed, -2, index);
+                return Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * u2);
+            });
+        }
     }
 }

@@ -81,6 +81,14 @@ final class ProjectionBuilder {
                 blocks.set(b, blocks.get(b).withPlasticity(rule));
             }
         }
+        if (p.target() != null) {
+            // Brian2's on_pre 'ge += w': the weights add straight to the post neurons' variable.
+            float[] target = (float[]) builder.states().find(post.name() + "." + p.target()).orElseThrow().array();
+            for (int b = 0; b < blocks.size(); b++) {
+                deliveryTasks.add(blocks.get(b).comm().propagateSpikes(blockOwner(n, b) + ".comm", delayed, target));
+            }
+            return new ProjectionRuntime(p, List.copyOf(blocks));
+        }
         int synSize = p.alignPre() ? pre.size() : post.size();
         float[] synInput = new float[synSize];
         SynapseModel.SynapseState syn = builder.guard(p.syn(), () -> {
