@@ -59,4 +59,24 @@ class EquationBuiltinsTest {
             assertArrayEquals(Sims.weights(builtin, p.name()), Sims.weights(equations, p.name()), p.name() + " weights");
         }
     }
+
+    @ParameterizedTest(name = "{0}, {1} ms, on TornadoVM")
+    @CsvSource({"stdp_net.yaml, 300", "coba.yaml, 100"})
+    void builtinsWrittenAsEquationsGiveTheirFloatsOnTheDevice(String example, double durationMs) throws IOException {
+        boolean present = ENGINE.backendNames().contains("tornado");
+        if (!present) {
+            System.out.println("EquationBuiltinsTest on TornadoVM skipped: this build has no TornadoVM backend (build"
+                    + " with a TornadoVM SDK in TORNADOVM_HOME, which activates the tornado profile)");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(present, "no TornadoVM backend in this build");
+        String yaml = Files.readString(Sims.root().resolve("examples").resolve(example));
+        Network builtin = run(yaml, durationMs, 1);
+        Network device = ENGINE.build(ENGINE.parse(asEquations(yaml), "test",
+                new Overrides(durationMs, null, null, null, "tornado")));
+        ENGINE.run(device, ENGINE.backend(device), RunListener.NONE);
+        Outputs.assertSameState(builtin, device);
+        for (var p : builtin.projections()) {
+            assertArrayEquals(Sims.weights(builtin, p.name()), Sims.weights(device, p.name()), p.name() + " weights");
+        }
+    }
 }

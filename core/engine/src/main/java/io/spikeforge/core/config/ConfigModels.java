@@ -17,7 +17,8 @@ public interface ConfigModels {
     /** A reader for configs without their own models: any {@code models} section and {@code on_pre} is refused. */
     ConfigModels NONE = new ConfigModels() {
         @Override
-        public Map<String, PluginRegistry.Entry> read(JsonNode section, String source, List<ConfigError> problems) {
+        public Map<String, PluginRegistry.Entry> read(JsonNode section, String source, List<ConfigError> problems,
+                                                      List<String> refused) {
             problems.add(new ConfigError("models", "this engine reads no models written in the config"));
             return Map.of();
         }
@@ -55,6 +56,8 @@ public interface ConfigModels {
      * @param section  the {@code models} node as written
      * @param source   the config's file or name, which the entries name as their pack
      * @param problems receives every problem, each with its config path
+     * @param refused  receives the names of the models that were refused
      */
-    Map<String, PluginRegistry.Entry> read(JsonNode section, String source, List<ConfigError> problems);
+    Map<String, PluginRegistry.Entry> read(JsonNode section, String source, List<ConfigError> problems,
+                                           List<String> refused);
 }

@@ -112,11 +112,12 @@ public final class ConfigReader {
             return registry;
         }
         List<ConfigError> found = new java.util.ArrayList<>();
-        java.util.Map<String, PluginRegistry.Entry> own = models.read(section, source, found);
+        List<String> refused = new java.util.ArrayList<>();
+        java.util.Map<String, PluginRegistry.Entry> own = models.read(section, source, found, refused);
         found.forEach(e -> problems.add(e.path(), e.message()));
         java.util.Map<PluginRegistry.Entry, String> paths = new java.util.IdentityHashMap<>();
         own.forEach((path, entry) -> paths.put(entry, path));
-        return registry.with(List.copyOf(own.values()), (entry, clash) -> problems.add(paths.get(entry) + ".name",
+        return registry.with(List.copyOf(own.values()), refused, (entry, clash) -> problems.add(paths.get(entry) + ".name",
                 clash));
     }
 

@@ -61,6 +61,10 @@ final class ModelBlockReader {
             return null;
         }
         var entry = registry.find(kind, type);
+        if (entry.isEmpty() && registry.refused(type)) {
+            // The config's own model of that name was refused, and its problems are reported already.
+            return null;
+        }
         if (entry.isEmpty()) {
             problems.add(typePath, "unknown " + kind.word() + " model '" + type + "'."
                     + Suggestions.didYouMean(type, registry.names(kind)) + " Available: " + available(kind));

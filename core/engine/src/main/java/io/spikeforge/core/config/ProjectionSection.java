@@ -67,7 +67,7 @@ final class ProjectionSection {
         int delaySteps = delaySteps(node, path);
         boolean alignPre = alignPre(node, path);
         ConfigModels.Delta delta = node.has("on_pre") ? onPre(node, path, post) : null;
-        Comm comm = comm(node.get("comm"), path + ".comm", delta);
+        Comm comm = comm(node.get("comm"), path + ".comm", delta, node.has("on_pre"));
         if (comm.connector() != null && pre != null && post != null) {
             sides.refuseSelfConnectionsItCannotLeaveOut(comm.connector(), pre, post);
         }
@@ -149,7 +149,7 @@ final class ProjectionSection {
         return "pre".equals(align);
     }
 
-    private Comm comm(JsonNode node, String path, ConfigModels.Delta delta) {
+    private Comm comm(JsonNode node, String path, ConfigModels.Delta delta, boolean direct) {
         ModelRef layer = context.models().read(node, path, ModelKind.COMM, COMM_RESERVED);
         if (layer == null) {
             return new Comm(null, null, null);
@@ -168,6 +168,10 @@ final class ProjectionSection {
                 return new Comm(layer, connector, null);
             }
             w = JsonNodeFactory.instance.numberNode(delta.weight());
+        }
+        if (w == null && direct && delta == null) {
+            // The on_pre statement, or the post group it needs, was refused (reported): no second message.
+            return new Comm(layer, connector, null);
         }
         if (w == null) {
             context.problems().add(path + ".weight", "missing; give a number (uS or nA) or an initializer such"

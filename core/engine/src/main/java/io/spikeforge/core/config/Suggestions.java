@@ -25,6 +25,17 @@ public final class Suggestions {
         return closest(word, candidates).map(c -> " Did you mean '" + c + "'?").orElse("");
     }
 
+    /**
+     * @return " Did you mean 'x'?" for the closest candidate by case-sensitive distance, or an empty string:
+     *         for names where case matters, as units do ({@code ms} is not {@code MS}, megasiemens)
+     */
+    public static String didYouMeanExactCase(String word, Collection<String> candidates) {
+        return candidates.stream()
+                .filter(c -> distance(word, c) <= Math.max(2, c.length() / 3))
+                .min(Comparator.comparingInt((String c) -> distance(word, c)).thenComparing(Comparator.naturalOrder()))
+                .map(c -> " Did you mean '" + c + "'?").orElse("");
+    }
+
     /** @return the Levenshtein distance between a and b */
     static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];

@@ -42,6 +42,9 @@ final class Checker {
 
     private Dimension name(Expr.Name n) {
         Symbol s = scope.find(n.name());
+        if (s == null && scope.refused(n.name())) {
+            return null;
+        }
         if (s == null) {
             problems.add(new ExprProblem("unknown identifier '" + n.name() + "'." + scope.didYouMean(n.name(), false),
                     n.at()));

@@ -91,7 +91,9 @@ final class EquationModel {
                         + line.text().strip() + "'");
             }
         }
+        scope.allowNoise();
         parameters.putAll(ModelParameters.read(def, declared, problems));
+        def.parameters().keySet().stream().filter(p -> !parameters.containsKey(p)).forEach(scope::refuse);
         parameters.values().stream().filter(p -> !declared.contains(p.name())).forEach(p ->
                 scope.add(p.name(), new Symbol(Symbol.Kind.SHARED, p.dimension(), p.value(), null)));
         for (Equations.Line line : eqs.lines()) {
@@ -218,7 +220,7 @@ final class EquationModel {
         }
         if (!unknown.isEmpty()) {
             String u = unknown.get(0);
-            problem(key, where + "unknown unit '" + u + "' in ': " + text + "'." + Suggestions.didYouMean(u, Units.names())
+            problem(key, where + "unknown unit '" + u + "' in ': " + text + "'." + Suggestions.didYouMeanExactCase(u, Units.names())
                     + " Units are SI (volt, amp, siemens, ohm, farad, second, hertz, metre, mole, molar) with a prefix"
                     + " (mV, nS, pF, Mohm, umetre, ...), or 1");
             return null;

@@ -23,7 +23,8 @@ import java.util.Set;
 public final class EquationModels implements ConfigModels {
 
     @Override
-    public Map<String, PluginRegistry.Entry> read(JsonNode section, String source, List<ConfigError> problems) {
+    public Map<String, PluginRegistry.Entry> read(JsonNode section, String source, List<ConfigError> problems,
+                                                  List<String> refused) {
         Map<String, PluginRegistry.Entry> out = new LinkedHashMap<>();
         if (!section.isArray()) {
             problems.add(new ConfigError("models", "expected a list of models, each a mapping with name, kind and"
@@ -35,6 +36,8 @@ public final class EquationModels implements ConfigModels {
             ModelFactory f = model(section.get(k), path, problems);
             if (f != null) {
                 out.put(path, new PluginRegistry.Entry(f, "config " + source));
+            } else if (section.get(k).isObject() && section.get(k).path("name").isTextual()) {
+                refused.add(section.get(k).get("name").textValue());
             }
         }
         return out;

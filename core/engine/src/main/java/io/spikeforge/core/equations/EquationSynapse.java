@@ -82,6 +82,9 @@ final class EquationSynapse implements SynapseModel, EquationDefined {
                     + String.join(", ", states) + "." + io.spikeforge.core.config.Suggestions.didYouMean(input, states));
             ok = false;
         }
+        if (!ok && m.def.field("output") == null) {
+            return null;
+        }
         if (!states.contains(output) && !m.subexpressions.containsKey(output)) {
             m.problem("output", "'" + output + "' is no variable with an equation; the output reads one of "
                     + String.join(", ", states) + "." + io.spikeforge.core.config.Suggestions.didYouMean(output, states));

@@ -5,7 +5,6 @@ import io.spikeforge.spi.ModelKind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A model written as equations, as a config's {@code models} section, a pack's model file or the
@@ -28,7 +27,7 @@ public record ModelDefinition(String name, ModelKind kind, Map<String, String> f
             ModelKind.PLASTICITY);
 
     /** The keys of a model block that are not fields. */
-    public static final Set<String> STRUCTURE = Set.of("name", "kind", "parameters", "initial");
+    public static final List<String> STRUCTURE = List.of("name", "kind", "parameters", "initial");
 
     /** The field keys each kind takes. */
     public static final Map<ModelKind, List<String>> FIELDS = Map.of(

@@ -88,9 +88,21 @@ final class ModelParameters {
                 Checker checker = new Checker(scope);
                 Dimension d = checker.dimension(e);
                 if (d == null) {
+                    if (checker.problems().isEmpty()) {
+                        continue;
+                    }
                     ExprProblem p = checker.problems().get(0);
-                    problems.add(new ConfigError(path, p.message() + " in " + EquationSyntaxException.caret(text,
+                    String message = p.message();
+                    if (message.startsWith("unknown identifier")) {
+                        String unknown = message.substring(message.indexOf('\'') + 1, message.indexOf('\'', 20));
+                        java.util.Set<String> known = new java.util.TreeSet<>(Units.names());
+                        known.addAll(parsed.keySet());
+                        message = "'" + unknown + "' is neither a unit nor another parameter."
+                                + io.spikeforge.core.config.Suggestions.didYouMeanExactCase(unknown, known);
+                    }
+                    problems.add(new ConfigError(path, message + " in " + EquationSyntaxException.caret(text,
                             p.position())));
+                    scope.refuse(name);
                     continue;
                 }
                 double v;
@@ -105,6 +117,7 @@ final class ModelParameters {
                     });
                 } catch (IllegalArgumentException x) {
                     problems.add(new ConfigError(path, x.getMessage() + " in '" + text + "'"));
+                    scope.refuse(name);
                     continue;
                 }
                 if (!Double.isFinite(v)) {
@@ -116,9 +129,9 @@ final class ModelParameters {
             }
         }
         for (String name : pending) {
-            problems.add(new ConfigError(def.at("parameters." + name), "'" + def.parameters().get(name)
-                    + "' refers to itself through " + String.join(", ", Algebra.names(parsed.get(name)).stream()
-                    .filter(pending::contains).toList())));
+            problems.add(new ConfigError(def.at("parameters." + name), "'" + name + ": " + def.parameters().get(name)
+                    + "' is defined through itself, by way of " + String.join(", ", Algebra.names(parsed.get(name))
+                    .stream().filter(pending::contains).toList()) + "; give one of them a value"));
         }
         return out;
     }

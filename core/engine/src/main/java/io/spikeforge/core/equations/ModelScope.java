@@ -17,6 +17,26 @@ final class ModelScope {
     private final Map<String, Symbol> symbols = new LinkedHashMap<>();
     private final Map<String, Expr> subexpressions = new LinkedHashMap<>();
     private final Map<String, String> subexpressionText = new LinkedHashMap<>();
+    private final java.util.Set<String> refused = new java.util.HashSet<>();
+
+    /** White noise, {@code xi} or {@code xi_name}: dimension second^-0.5. */
+    static final Dimension NOISE = Units.named("second").dimension().power(-0.5);
+    private boolean noise;
+
+    /** Lets the expressions use white noise, {@code xi} and {@code xi_*}. */
+    void allowNoise() {
+        noise = true;
+    }
+
+    /** Marks a name whose definition was refused: its uses are not reported a second time. */
+    void refuse(String name) {
+        refused.add(name);
+    }
+
+    /** {@return whether {@code name}'s definition was refused} */
+    boolean refused(String name) {
+        return refused.contains(name);
+    }
 
     /** Adds a name; a later one of the same name replaces it. */
     void add(String name, Symbol symbol) {
@@ -35,6 +55,9 @@ final class ModelScope {
         Symbol s = symbols.get(name);
         if (s != null) {
             return s;
+        }
+        if (noise && (name.equals("xi") || name.startsWith("xi_"))) {
+            return new Symbol(Symbol.Kind.BUILTIN, NOISE, Double.NaN, null);
         }
         Units.Unit u = Units.named(name);
         return u == null ? null : new Symbol(Symbol.Kind.CONSTANT, u.dimension(), Units.internal(u), null);

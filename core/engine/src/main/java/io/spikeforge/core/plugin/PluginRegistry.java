@@ -35,6 +35,7 @@ public final class PluginRegistry {
 
     private final Map<ModelKind, Map<String, Entry>> byKind = new EnumMap<>(ModelKind.class);
     private final Map<String, BackendEntry> backends = new TreeMap<>();
+    private final java.util.Set<String> refused = new java.util.HashSet<>();
 
     /**
      * @param entries every contributed model
@@ -79,6 +80,16 @@ public final class PluginRegistry {
      * taken is left out and reported to {@code clash} with why
      */
     public PluginRegistry with(List<Entry> more, java.util.function.BiConsumer<Entry, String> clash) {
+        return with(more, List.of(), clash);
+    }
+
+    /**
+     * {@return this registry with more models, for one config's own}, and the names of the config's models
+     * that were refused ({@link #refused}); one whose kind and name are taken is left out and reported to
+     * {@code clash}
+     */
+    public PluginRegistry with(List<Entry> more, List<String> refusedNames,
+                               java.util.function.BiConsumer<Entry, String> clash) {
         List<Entry> all = new ArrayList<>();
         byKind.values().forEach(m -> all.addAll(m.values()));
         Map<String, Entry> seen = new java.util.HashMap<>();
@@ -94,7 +105,17 @@ public final class PluginRegistry {
                 all.add(e);
             }
         }
-        return new PluginRegistry(all, new ArrayList<>(backends.values()));
+        PluginRegistry out = new PluginRegistry(all, new ArrayList<>(backends.values()));
+        out.refused.addAll(refusedNames);
+        return out;
+    }
+
+    /**
+     * {@return whether {@code name} is one of the config's own models that was refused}: a reference to
+     * it needs no second message
+     */
+    public boolean refused(String name) {
+        return refused.contains(name);
     }
 
     /** @return the model of that kind and name */
