@@ -10,17 +10,20 @@ import io.spikeforge.spi.BackendUnavailableException;
 import io.spikeforge.kernels.KernelWarmup;
 import io.spikeforge.spi.RunListener;
 import io.spikeforge.core.network.NetworkBuilder;
+import io.spikeforge.core.backend.TaskFailedException;
 import io.spikeforge.core.checkpoint.CheckpointFile;
 import io.spikeforge.core.checkpoint.CheckpointMeta;
 import io.spikeforge.core.config.ConfigError;
 import io.spikeforge.core.config.ConfigException;
 import io.spikeforge.core.config.ConfigOrigin;
 import io.spikeforge.core.config.ConfigReader;
+import io.spikeforge.core.config.ModelRef;
 import io.spikeforge.core.config.NetworkSpec;
 import io.spikeforge.core.config.RowBlocks;
 import io.spikeforge.core.config.Overrides;
 import io.spikeforge.core.config.Suggestions;
 import io.spikeforge.core.plugin.PackException;
+import io.spikeforge.core.plugin.PluginFailureException;
 import io.spikeforge.core.plugin.PluginLoader;
 import io.spikeforge.core.plugin.PluginRegistry;
 import io.spikeforge.core.run.RunSettings;
@@ -174,7 +177,26 @@ public final class Engine {
                     "unknown backend '" + name + "'." + Suggestions.didYouMean(name, registry.backends().keySet())
                             + " Available: " + String.join(", ", backendNames()))));
         }
-        return entry.provider().create(network, network.spec().threads());
+        try {
+            return entry.provider().create(network, network.spec().threads());
+        } catch (BackendUnavailableException | OutOfMemoryError e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            throw backendFailure(name, "failed while starting", e);
+        }
+    }
+
+    /** @return a backend's failure, named with its pack: a pack's backend is as much a pack as a model */
+    private PluginFailureException backendFailure(String backend, String doing, Throwable e) {
+        PluginRegistry.BackendEntry entry = registry.backends().get(backend);
+        return new PluginFailureException("backend '" + backend + "'" + (entry == null ? "" : " from pack " + entry.pack())
+                + " " + doing + ": " + e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+    }
+
+    /** @return the task's failure, naming the model that made the task and its pack when a pack made it */
+    private static TaskFailedException named(Network network, TaskFailedException e) {
+        ModelRef model = network.taskModels().get(e.task());
+        return model == null ? e : e.from(model.path(), model.blame());
     }
 
     /** Runs the network's remaining steps on {@code backend}, checking for NaN every 1000 steps. */
@@ -205,15 +227,24 @@ public final class Engine {
         long steps = Math.max(0, total - network.step());
         RunSupervisor supervisor = new RunSupervisor(network, settings, listener);
         KernelWarmup.stop();
-        // A device backend compiles here, so that the run's wall time is its loop's (bench reports both).
-        if (steps > 0) {
-            backend.prepare(network, steps, supervisor);
-        }
         long t0 = System.nanoTime();
         long done = 0;
-        if (supervisor.scan(network.step()) && !listener.stopRequested()) {
-            LOG.debug("running {} steps on {} with {} thread(s)", steps, backend.name(), backend.threads());
-            done = backend.run(network, steps, supervisor);
+        try {
+            // A device backend compiles here, so that the run's wall time is its loop's (bench reports both).
+            if (steps > 0) {
+                backend.prepare(network, steps, supervisor);
+            }
+            t0 = System.nanoTime();
+            if (supervisor.scan(network.step()) && !listener.stopRequested()) {
+                LOG.debug("running {} steps on {} with {} thread(s)", steps, backend.name(), backend.threads());
+                done = backend.run(network, steps, supervisor);
+            }
+        } catch (TaskFailedException e) {
+            throw named(network, e);
+        } catch (BackendUnavailableException | PluginFailureException | OutOfMemoryError e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            throw backendFailure(backend.name(), "failed in step " + network.step(), e);
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         boolean partial = network.step() < total;
