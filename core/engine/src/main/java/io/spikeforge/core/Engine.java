@@ -26,6 +26,7 @@ import io.spikeforge.core.plugin.PackException;
 import io.spikeforge.core.plugin.PluginFailureException;
 import io.spikeforge.core.plugin.PluginLoader;
 import io.spikeforge.core.plugin.PluginRegistry;
+import io.spikeforge.core.run.InitialState;
 import io.spikeforge.core.run.RunSettings;
 import io.spikeforge.core.run.RunSupervisor;
 import io.spikeforge.core.sim.Network;
@@ -118,6 +119,11 @@ public final class Engine {
      */
     public Network build(NetworkSpec spec, long maxBlockSynapses) {
         Network net = NetworkBuilder.build(spec, maxBlockSynapses);
+        // A value a float cannot hold (a weight of -1e39) is the config's mistake, found before the run.
+        List<ConfigError> initial = InitialState.problems(net);
+        if (!initial.isEmpty()) {
+            throw new ConfigException(spec.origin().source(), initial);
+        }
         long neurons = net.groups().stream().mapToLong(g -> g.size()).sum();
         long synapses = net.projections().stream().mapToLong(ProjectionRuntime::synapses).sum();
         LOG.info("built {}: {} neurons, {} synapses, {} tasks per step in {} s", spec.name(), neurons, synapses,
