@@ -252,6 +252,19 @@ class CheckpointTest {
     }
 
     @Test
+    void resumingIntoAFolderThatIsAFileIsRefusedBeforeTheNetworkIsBuilt() throws Exception {
+        Path file = checkpoint();
+        Path out = tmp.resolve("taken");
+        Files.writeString(out, "");
+        Cli.Result r = Cli.run("resume", file.toString(), "--out", out.toString(), "--quiet", "--threads", "-2",
+                "--plugins", Packs.DIR.toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals("spikeforge: 2 command-line errors:\n  --out: " + out + " is a file, not a folder; give a folder"
+                + " (new or existing) for the outputs\n  --threads: must be an integer in [0, 4096] (0: one per core),"
+                + " got -2\n", r.err());
+    }
+
+    @Test
     void aCheckpointWithBytesAppendedIsRefused() throws Exception {
         Path file = checkpoint();
         long announced = Files.size(file) - 24;

@@ -186,16 +186,24 @@ class FaultsTest {
     }
 
     @Test
-    void aModelThatThrowsWhileRunningIsNamedWithItsTaskStepAndPack() throws Exception {
+    void aModelThatThrowsWhileRunningIsNamedWithItsTaskStepAndPackAndWhatWasRecordedIsKept() throws Exception {
         Cli.Result r = run("""
                 duration: 10
                 populations:
                   - {name: n, size: 3, neuron: {type: CrashAt, step: 42}}
+                monitors:
+                  - {target: n, var: spike}
                 """, "--threads", "1");
         assertEquals(1, r.code());
-        assertEquals("spikeforge: populations[0].neuron: task 'n.CrashAt.update' of neuron model 'CrashAt' from pack"
-                + " faults (" + packs.resolve("faults") + ") failed in step 42: java.lang.ArithmeticException: / by"
-                + " zero\n", r.err());
+        assertEquals("spikeforge: faulty: populations[0].neuron: task 'n.CrashAt.update' of neuron model 'CrashAt'"
+                + " from pack faults (" + packs.resolve("faults") + ") failed in step 42:"
+                + " java.lang.ArithmeticException: / by zero; the outputs up to t = 4.2 ms are in " + tmp.resolve("out")
+                + "\n", r.err());
+        JsonNode s = Outputs.summary(tmp.resolve("out"));
+        assertTrue(s.get("partial").asBoolean());
+        assertEquals(42, s.get("steps").asInt());
+        assertTrue(s.get("stop_reason").asText().contains("failed in step 42"), s.toString());
+        assertTrue(Files.exists(tmp.resolve("out").resolve("n.spike.npy")));
     }
 
     @Test

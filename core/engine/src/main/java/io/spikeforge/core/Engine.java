@@ -11,6 +11,7 @@ import io.spikeforge.kernels.KernelWarmup;
 import io.spikeforge.spi.RunListener;
 import io.spikeforge.core.network.NetworkBuilder;
 import io.spikeforge.core.backend.TaskFailedException;
+import io.spikeforge.core.checkpoint.CheckpointException;
 import io.spikeforge.core.checkpoint.CheckpointFile;
 import io.spikeforge.core.checkpoint.CheckpointMeta;
 import io.spikeforge.core.config.ConfigError;
@@ -151,14 +152,38 @@ public final class Engine {
      */
     public Resumed resume(Path checkpoint, Integer threads, String backend) {
         CheckpointFile.Checkpoint cp = CheckpointFile.read(checkpoint);
+        return resume(cp, spec(cp, threads, backend));
+    }
+
+    /**
+     * @param threads worker threads instead of the original run's, or null
+     * @param backend backend instead of the original run's, or null
+     * @return the spec of the network a checkpoint was taken from, read from the config stored inside
+     * @throws ConfigException if the config no longer validates (a pack is missing) or an override is wrong
+     */
+    public NetworkSpec spec(CheckpointFile.Checkpoint cp, Integer threads, String backend) {
         ConfigOrigin o = cp.meta().origin();
         Overrides saved = o.overrides();
         Overrides overrides = new Overrides(saved.duration(), saved.dt(), saved.seed(),
                 threads != null ? threads : saved.threads(), backend != null ? backend : saved.backend());
-        String source = o.source() + " (stored in " + checkpoint + ")";
-        NetworkSpec spec = new ConfigReader(registry).read(o.text(), source, o.defaultName(), overrides);
+        String source = o.source() + " (stored in " + cp.file() + ")";
+        return new ConfigReader(registry).read(o.text(), source, o.defaultName(), overrides);
+    }
+
+    /**
+     * Builds the network of {@code spec} (from {@link #spec}) and restores the checkpoint's state into it.
+     *
+     * @throws CheckpointException if the state does not fit the network, or is not finite
+     */
+    public Resumed resume(CheckpointFile.Checkpoint cp, NetworkSpec spec) {
         Network net = build(spec);
         cp.restoreInto(net);
+        List<ConfigError> restored = InitialState.problems(net);
+        if (!restored.isEmpty()) {
+            // Checkpoints are written only of finite state: this one was changed, its CRC with it.
+            throw new CheckpointException("checkpoint " + cp.file() + " is corrupt: "
+                    + restored.getFirst().message().replace("the initial state holds", "its state holds"));
+        }
         LOG.info("resumed {} at step {} of {}", spec.name(), net.step(), spec.steps());
         return new Resumed(net, cp.meta());
     }
