@@ -207,6 +207,63 @@ class CheckpointTest {
         assertRefused("checkpoint " + file + " is truncated: it ends inside its 24-byte header", file);
     }
 
+    /** Rewrites a checkpoint's CRC to fit its bytes, as a forger would. */
+    static void forgeCrc(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 24, bytes.length - 24);
+        ByteBuffer.wrap(bytes).putInt(20, (int) crc.getValue());
+    }
+
+    @Test
+    void aForgedLengthFieldIsRefusedAsCorruptBeforeAnythingOfThatLengthIsAllocated() throws Exception {
+        Path file = checkpoint();
+        byte[] bytes = Files.readAllBytes(file);
+        // The config text's length, the payload's first field.
+        ByteBuffer.wrap(bytes).putInt(24, Integer.MAX_VALUE - 8);
+        forgeCrc(bytes);
+        Files.write(file, bytes);
+        long allocated = Allocation.during(() -> assertRefused("checkpoint " + file + " is corrupt: its config text is"
+                + " announced as " + (Integer.MAX_VALUE - 8) + " bytes, but only " + (bytes.length - 28) + " follow",
+                file));
+        assertTrue(allocated < 256L << 20, allocated + " bytes allocated");
+    }
+
+    @Test
+    void aForgedSpikeCountIsRefusedAsCorrupt() throws Exception {
+        Path file = checkpoint();
+        byte[] bytes = Files.readAllBytes(file);
+        // The first monitor's name, then its count of recorded spikes.
+        byte[] name = "\0\0\0\texc.spike".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int at = lastIndexOf(bytes, name) + name.length;
+        ByteBuffer.wrap(bytes).putLong(at, 1L << 40);
+        forgeCrc(bytes);
+        Files.write(file, bytes);
+        assertRefused("checkpoint " + file + " is corrupt: the recording of monitor exc.spike (1099511627776 spikes)"
+                + " is announced as 8796093022208 bytes, but only " + (bytes.length - at - 8) + " follow", file);
+    }
+
+    private static int lastIndexOf(byte[] bytes, byte[] part) {
+        for (int i = bytes.length - part.length; i >= 0; i--) {
+            if (Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
+    }
+
+    @Test
+    void resumingIntoAFolderThatIsAFileIsRefusedBeforeTheNetworkIsBuilt() throws Exception {
+        Path file = checkpoint();
+        Path out = tmp.resolve("taken");
+        Files.writeString(out, "");
+        Cli.Result r = Cli.run("resume", file.toString(), "--out", out.toString(), "--quiet", "--threads", "-2",
+                "--plugins", Packs.DIR.toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals("spikeforge: 2 command-line errors:\n  --out: " + out + " is a file, not a folder; give a folder"
+                + " (new or existing) for the outputs\n  --threads: must be an integer in [0, 4096] (0: one per core),"
+                + " got -2\n", r.err());
+    }
+
     @Test
     void aCheckpointWithBytesAppendedIsRefused() throws Exception {
         Path file = checkpoint();

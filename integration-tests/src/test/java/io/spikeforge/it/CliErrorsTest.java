@@ -1,6 +1,7 @@
 package io.spikeforge.it;
 
 import io.spikeforge.cli.SpikeForgeCli;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -58,5 +59,72 @@ class CliErrorsTest {
         assertEquals(2, r.code());
         assertEquals(message + "\n", r.err());
         assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void badOptionsAreEachBlamedOnTheirOptionNotOnTheConfig() {
+        Path out = tmp.resolve("out");
+        Cli.Result r = Cli.run("run", Sims.root().resolve("examples").resolve("stdp_net.yaml").toString(), "--out",
+                out.toString(), "--quiet", "--threads", "-1", "--duration", "-5", "--dt", "0", "--backend", "cuda");
+        assertEquals(2, r.code());
+        assertEquals("spikeforge: 4 command-line errors:\n"
+                + "  --duration: must be a number > 0 ms, got -5\n"
+                + "  --dt: must be a number > 0 ms, got 0\n"
+                + "  --threads: must be an integer in [0, 4096] (0: one per core), got -1\n"
+                + "  --backend: unknown backend 'cuda'. Available: " + String.join(", ", Sims.ENGINE.backendNames())
+                + "\n", r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void anUnknownBackendIsFoundBeforeTheNetworkIsBuilt() throws Exception {
+        // The connector refuses its arguments only once the network is built: the backend is checked before.
+        Path config = tmp.resolve("net.yaml");
+        Files.writeString(config, """
+                duration: 5
+                populations:
+                  - {name: n, size: 2, neuron: LifRef}
+                projections:
+                  - {name: p, pre: n, post: n, comm: {type: Dense, conn: {type: FixedPreNum, num: 5}, weight: 1},
+                     syn: Expon, out: CUBA}
+                """);
+        Cli.Result r = Cli.run("run", config.toString(), "--out", tmp.resolve("out").toString(), "--quiet",
+                "--backend", "jvn");
+        assertEquals(2, r.code());
+        assertEquals("spikeforge: --backend: unknown backend 'jvn'. Did you mean 'jvm'? Available: "
+                + String.join(", ", Sims.ENGINE.backendNames()) + "\n", r.err());
+    }
+
+    @Test
+    void aBadOptionAndABadConfigAreReportedTogetherEachAtItsSource() throws Exception {
+        String text = Files.readString(Sims.root().resolve("examples").resolve("stdp_net.yaml"));
+        Path config = tmp.resolve("bad.yaml");
+        Files.writeString(config, text.replace("tau_s: 16.8", "tau_s: -1"));
+        Cli.Result r = Cli.run("run", config.toString(), "--out", tmp.resolve("out").toString(), "--quiet",
+                "--dt", "-0.1");
+        assertEquals(2, r.code());
+        assertEquals("spikeforge: 1 command-line error and 1 configuration error in " + config + ":\n"
+                + "  --dt: must be a number > 0 ms, got -0.1\n"
+                + "  projections[0].plasticity.tau_s: must be > 0 ms, got -1\n", r.err());
+    }
+
+    @Test
+    void aDurationThatIsNotAWholeNumberOfStepsIsBlamedOnTheOptionThatSetIt() {
+        Cli.Result r = Cli.run("run", Sims.root().resolve("examples").resolve("stdp_net.yaml").toString(), "--out",
+                tmp.resolve("out").toString(), "--quiet", "--duration", "10.05");
+        assertEquals(2, r.code());
+        assertEquals("spikeforge: --duration: a duration of 10.05 ms is not a whole number of steps of dt = 0.1 ms:"
+                + " 10 ms or 10.1 ms would be\n", r.err());
+    }
+
+    @Test
+    void aMissingConfigFileSaysSo() {
+        Path missing = tmp.resolve("nowhere.yaml");
+        Cli.Result r = Cli.run("run", missing.toString(), "--quiet");
+        assertEquals(2, r.code());
+        assertEquals("spikeforge: " + missing + ": no such file\n", r.err());
+        Cli.Result dir = Cli.run("run", tmp.toString(), "--quiet");
+        assertEquals(2, dir.code());
+        assertEquals("spikeforge: " + tmp + ": is a directory; name a config file (YAML)\n", dir.err());
     }
 }

@@ -87,10 +87,34 @@ class FaultsTest {
                             }
                         }
                         """)
+                .source("faults.Asserts", header + """
+                        public final class Asserts implements NeuronModel {
+                            public String name() { return "Asserts"; }
+                            public String description() { return "an assertion fails in create"; }
+                            public List<ParamSpec> parameters() { return List.of(); }
+                            public NeuronGroup create(Params p, BuildContext c, int size, float[] current, int[] spikes) {
+                                throw new AssertionError("invariant broken");
+                            }
+                        }
+                        """)
+                .source("faults.NoEstimate", header + """
+                        public final class NoEstimate implements ConnectorModel {
+                            public String name() { return "NoEstimate"; }
+                            public String description() { return "cannot estimate its synapses"; }
+                            public List<ParamSpec> parameters() { return List.of(); }
+                            public long estimateSynapses(Params p, int pre, int post, boolean same) {
+                                throw new StackOverflowError();
+                            }
+                            public Connectivity connect(Params p, BuildContext c, int pre, int post, boolean same) {
+                                throw new UnsupportedOperationException();
+                            }
+                        }
+                        """)
                 .plugin("faults.FaultPlugin", header + """
                         public final class FaultPlugin implements SpikeForgePlugin {
                             public List<ModelFactory> models() {
-                                return List.of(new PoisonAt(), new CrashAt(), new ReturnsNull(), new OutOfHeap());
+                                return List.of(new PoisonAt(), new CrashAt(), new ReturnsNull(), new OutOfHeap(),
+                                        new Asserts(), new NoEstimate());
                             }
                         }
                         """)
@@ -162,15 +186,24 @@ class FaultsTest {
     }
 
     @Test
-    void aModelThatThrowsWhileRunningIsNamedWithItsTaskAndStep() throws Exception {
+    void aModelThatThrowsWhileRunningIsNamedWithItsTaskStepAndPackAndWhatWasRecordedIsKept() throws Exception {
         Cli.Result r = run("""
                 duration: 10
                 populations:
                   - {name: n, size: 3, neuron: {type: CrashAt, step: 42}}
+                monitors:
+                  - {target: n, var: spike}
                 """, "--threads", "1");
         assertEquals(1, r.code());
-        assertEquals("spikeforge: task 'n.CrashAt.update' failed in step 42: java.lang.ArithmeticException: / by zero\n",
-                r.err());
+        assertEquals("spikeforge: faulty: populations[0].neuron: task 'n.CrashAt.update' of neuron model 'CrashAt'"
+                + " from pack faults (" + packs.resolve("faults") + ") failed in step 42:"
+                + " java.lang.ArithmeticException: / by zero; the outputs up to t = 4.2 ms are in " + tmp.resolve("out")
+                + "\n", r.err());
+        JsonNode s = Outputs.summary(tmp.resolve("out"));
+        assertTrue(s.get("partial").asBoolean());
+        assertEquals(42, s.get("steps").asInt());
+        assertTrue(s.get("stop_reason").asText().contains("failed in step 42"), s.toString());
+        assertTrue(Files.exists(tmp.resolve("out").resolve("n.spike.npy")));
     }
 
     @Test
@@ -193,6 +226,36 @@ class FaultsTest {
         assertEquals(1, r.code());
         assertEquals("spikeforge: populations[0].neuron: neuron model 'ReturnsNull' from pack faults ("
                 + packs.resolve("faults") + ") returned nothing (null) while building\n", r.err());
+    }
+
+    @Test
+    void aModelThatThrowsAnErrorWhileBuildingIsNamedWithItsPathAndPack() throws Exception {
+        Cli.Result r = run("""
+                duration: 10
+                populations:
+                  - {name: n, size: 3, neuron: Asserts}
+                """);
+        assertEquals(1, r.code(), r.err());
+        assertEquals("spikeforge: populations[0].neuron: neuron model 'Asserts' from pack faults ("
+                + packs.resolve("faults") + ") failed while building: java.lang.AssertionError: invariant broken\n",
+                r.err());
+        assertTrue(Files.notExists(tmp.resolve("out")), "the folder made for the outputs is taken away again");
+    }
+
+    @Test
+    void aConnectorThatFailsToEstimateItsSizeIsNamedWithItsPathAndPack() throws Exception {
+        Cli.Result r = run("""
+                duration: 10
+                populations:
+                  - {name: n, size: 3, neuron: LifRef}
+                projections:
+                  - {name: p, pre: n, post: n, comm: {type: EventCSRLinear, conn: NoEstimate, weight: 1}, syn: Expon,
+                     out: CUBA}
+                """);
+        assertEquals(1, r.code(), r.err());
+        assertEquals("spikeforge: projections[0].comm.conn: connector model 'NoEstimate' from pack faults ("
+                + packs.resolve("faults") + ") failed while estimating its size: java.lang.StackOverflowError\n",
+                r.err());
     }
 
     @Test

@@ -193,6 +193,35 @@ class PackLoadingTest {
     }
 
     @Test
+    void aPluginWhoseModelsThrowAnErrorIsNamedWithItsPack() throws Exception {
+        Path dir = new PackBuilder()
+                .plugin("err.Bad", plugin("err", "Bad",
+                        "public List<ModelFactory> models() { throw new AssertionError(\"unreachable\"); }"))
+                .build(tmp, "err");
+        assertRefused("spikeforge: pack err (" + dir + "): plugin err.Bad failed in models():"
+                + " java.lang.AssertionError: unreachable", Cli.run("plugins", "--plugins", tmp.toString()));
+    }
+
+    @Test
+    void aModelThatCannotDescribeItselfIsRefusedWithItsPackBeforeAnyConfigIsRead() throws Exception {
+        Path dir = new PackBuilder()
+                .source("mute.Mute", neuron("mute", "Mute", "Mute", """
+                        public String description() { return ""; }
+                        public List<ParamSpec> parameters() { throw new AssertionError("no parameters yet"); }
+                        public NeuronGroup create(Params p, BuildContext c, int size, float[] current, int[] spikes) {
+                            throw new UnsupportedOperationException();
+                        }
+                        """))
+                .plugin("mute.P", plugin("mute", "P", "public List<ModelFactory> models() { return List.of(new Mute()); }"))
+                .build(tmp, "mute");
+        assertRefused("spikeforge: pack mute (" + dir + "): plugin mute.P: model 0 of models() failed when asked to"
+                + " describe itself: java.lang.AssertionError: no parameters yet",
+                Cli.run("run", Sims.root().resolve("examples").resolve("stdp_net.yaml").toString(), "--quiet",
+                        "--out", tmp.resolve("out").toString(), "--plugins", tmp.toString()));
+        assertFalse(Files.exists(tmp.resolve("out")));
+    }
+
+    @Test
     void aPackThatReliesOnEngineClassesIsToldThatItSeesOnlyTheSpi() throws Exception {
         Path dir = new PackBuilder()
                 .source("io.spikeforge.kernels.Helper", """

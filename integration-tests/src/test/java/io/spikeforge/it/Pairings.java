@@ -83,7 +83,7 @@ public final class Pairings {
                     plasticity: %s
                 monitors:
                   - {target: post, var: spike}
-                %s""".formatted(end, list(pre), list(shift(post, -DT)), delay, plasticity, monitors);
+                %s""".formatted(wholeSteps(end), list(pre), list(shift(post, -DT)), delay, plasticity, monitors);
         Network net = Packs.run(yaml, 1);
         int[] spikes = Sims.spikes(net, "post.spike");
         int[] steps = new int[spikes.length / 2];
@@ -93,6 +93,12 @@ public final class Pairings {
         assertArrayEquals(Arrays.stream(post).mapToInt(t -> (int) Math.round(t / DT)).toArray(), steps,
                 "the post neuron fires exactly at the post times");
         return net;
+    }
+
+    /** @return {@code ms} rounded up to a whole number of steps, as a config must give its duration */
+    private static String wholeSteps(double ms) {
+        return java.math.BigDecimal.valueOf(Math.ceil(ms / DT - 1e-6)).multiply(java.math.BigDecimal.valueOf(DT))
+                .stripTrailingZeros().toPlainString();
     }
 
     /** @return the plastic synapse's weight at the end */

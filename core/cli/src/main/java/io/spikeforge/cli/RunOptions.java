@@ -61,29 +61,36 @@ final class RunOptions {
     }
 
     /**
-     * @return the checkpoint interval in steps, 0 for none
-     * @throws BadArgumentException when it is not a positive multiple of dt
+     * @param dt the time step in ms, NaN when the config was refused (only the sign is checked then)
+     * @return the checkpoint interval in steps, 0 for none; {@code fallback} when it is refused (reported)
      */
-    long checkpointSteps(double dt, long fallback) {
+    long checkpointSteps(double dt, long fallback, InputErrors errors) {
         if (checkpointEveryMs == null) {
             return fallback;
         }
         double ms = checkpointEveryMs;
+        if (Double.isNaN(dt)) {
+            if (!(ms > 0) || Double.isInfinite(ms)) {
+                errors.add("--checkpoint-every", "must be a positive multiple of dt in ms, got " + fmt(ms));
+            }
+            return fallback;
+        }
         long steps = Math.round(ms / dt);
-        if (!(ms > 0) || steps < 1 || Math.abs(steps * dt - ms) > 1e-9) {
-            throw new BadArgumentException("--checkpoint-every: " + fmt(ms) + " ms is not a positive multiple of dt = "
-                    + fmt(dt) + " ms");
+        if (!(ms > 0) || Double.isInfinite(ms) || steps < 1 || Math.abs(steps * dt - ms) > 1e-9) {
+            errors.add("--checkpoint-every", fmt(ms) + " ms is not a positive multiple of dt = " + fmt(dt) + " ms");
+            return fallback;
         }
         return steps;
     }
 
-    /** @return the NaN check interval in steps */
-    long checkSteps(long fallback) {
+    /** @return the NaN check interval in steps; {@code fallback} when it is refused (reported) */
+    long checkSteps(long fallback, InputErrors errors) {
         if (checkEvery == null) {
             return fallback;
         }
         if (checkEvery < 0) {
-            throw new BadArgumentException("--check-every: must be a number of steps >= 0, got " + checkEvery);
+            errors.add("--check-every", "must be a number of steps >= 0, got " + checkEvery);
+            return fallback;
         }
         return checkEvery;
     }

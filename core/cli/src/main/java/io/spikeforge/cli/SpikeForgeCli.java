@@ -52,7 +52,8 @@ public final class SpikeForgeCli implements Runnable {
 
     /**
      * Exit codes: 0 success, 1 internal error (SpikeForge's or a pack's), 2 bad input (config, arguments,
-     * packs, checkpoints, backend), 3 NaN or infinity in the state, 130/143 stopped by SIGINT/SIGTERM.
+     * packs, checkpoints, backend, output folder), 3 NaN or infinity in the state, 4 a checkpoint or the
+     * outputs could not be written where they belong, 130/143 stopped by SIGINT/SIGTERM.
      */
     public static void main(String[] args) {
         // Compiling the kernels overlaps start-up only if it begins now, before the config is even read.
@@ -70,6 +71,10 @@ public final class SpikeForgeCli implements Runnable {
         ch.qos.logback.classic.Level level = root.getLevel();
         try {
             return commandLine(args).setExecutionExceptionHandler(SpikeForgeCli::failed).execute(args);
+        } catch (RuntimeException | Error e) {
+            // picocli hands the handler Exceptions only: an Error, or a failure of the handler itself, ends here
+            // rather than as the JVM's "Exception in thread main".
+            return internal(e, List.of(args).contains("--verbose"));
         } finally {
             root.setLevel(level);
         }
@@ -86,25 +91,33 @@ public final class SpikeForgeCli implements Runnable {
         return cli;
     }
 
-    /** One line for what the user can fix; a stack trace only for bugs, or with --verbose. */
+    /** One line for what the user can fix, one for a bug; a stack trace only with --verbose. */
     private static int failed(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintStream err = System.err;
         boolean verbose = parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--verbose");
         int code = switch (e) {
-            case ConfigException _, PackException _, CheckpointException _, BackendUnavailableException _,
-                 BadArgumentException _ -> ExitCodes.BAD_INPUT;
+            case ConfigException _, PackException _, CheckpointException _, BackendUnavailableException _ ->
+                    ExitCodes.BAD_INPUT;
             case PluginFailureException _, TaskFailedException _ -> ExitCodes.INTERNAL;
             default -> -1;
         };
         if (code < 0) {
-            err.println("spikeforge: internal error: " + e);
-            e.printStackTrace(err);
-            return ExitCodes.INTERNAL;
+            return internal(e, verbose);
         }
         err.println("spikeforge: " + e.getMessage());
         if (verbose && e.getCause() != null) {
             e.getCause().printStackTrace(err);
         }
         return code;
+    }
+
+    /** A failure SpikeForge did not expect: one line that says so, and the stack trace with --verbose. */
+    private static int internal(Throwable e, boolean verbose) {
+        PrintStream err = System.err;
+        err.println("spikeforge: internal error: " + e + (verbose ? "" : " (--verbose shows where; please report it)"));
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        return ExitCodes.INTERNAL;
     }
 }

@@ -10,20 +10,25 @@ import io.spikeforge.spi.BackendUnavailableException;
 import io.spikeforge.kernels.KernelWarmup;
 import io.spikeforge.spi.RunListener;
 import io.spikeforge.core.network.NetworkBuilder;
+import io.spikeforge.core.backend.TaskFailedException;
+import io.spikeforge.core.checkpoint.CheckpointException;
 import io.spikeforge.core.checkpoint.CheckpointFile;
 import io.spikeforge.core.checkpoint.CheckpointMeta;
 import io.spikeforge.core.config.ConfigError;
 import io.spikeforge.core.config.ConfigException;
 import io.spikeforge.core.config.ConfigOrigin;
 import io.spikeforge.core.config.ConfigReader;
+import io.spikeforge.core.config.ModelRef;
 import io.spikeforge.core.equations.EquationModels;
 import io.spikeforge.core.config.NetworkSpec;
 import io.spikeforge.core.config.RowBlocks;
 import io.spikeforge.core.config.Overrides;
 import io.spikeforge.core.config.Suggestions;
 import io.spikeforge.core.plugin.PackException;
+import io.spikeforge.core.plugin.PluginFailureException;
 import io.spikeforge.core.plugin.PluginLoader;
 import io.spikeforge.core.plugin.PluginRegistry;
+import io.spikeforge.core.run.InitialState;
 import io.spikeforge.core.run.RunSettings;
 import io.spikeforge.core.run.RunSupervisor;
 import io.spikeforge.core.sim.Network;
@@ -121,6 +126,11 @@ public final class Engine {
      */
     public Network build(NetworkSpec spec, long maxBlockSynapses) {
         Network net = NetworkBuilder.build(spec, maxBlockSynapses);
+        // A value a float cannot hold (a weight of -1e39) is the config's mistake, found before the run.
+        List<ConfigError> initial = InitialState.problems(net);
+        if (!initial.isEmpty()) {
+            throw new ConfigException(spec.origin().source(), initial);
+        }
         long neurons = net.groups().stream().mapToLong(g -> g.size()).sum();
         long synapses = net.projections().stream().mapToLong(ProjectionRuntime::synapses).sum();
         LOG.info("built {}: {} neurons, {} synapses, {} tasks per step in {} s", spec.name(), neurons, synapses,
@@ -148,14 +158,38 @@ public final class Engine {
      */
     public Resumed resume(Path checkpoint, Integer threads, String backend) {
         CheckpointFile.Checkpoint cp = CheckpointFile.read(checkpoint);
+        return resume(cp, spec(cp, threads, backend));
+    }
+
+    /**
+     * @param threads worker threads instead of the original run's, or null
+     * @param backend backend instead of the original run's, or null
+     * @return the spec of the network a checkpoint was taken from, read from the config stored inside
+     * @throws ConfigException if the config no longer validates (a pack is missing) or an override is wrong
+     */
+    public NetworkSpec spec(CheckpointFile.Checkpoint cp, Integer threads, String backend) {
         ConfigOrigin o = cp.meta().origin();
         Overrides saved = o.overrides();
         Overrides overrides = new Overrides(saved.duration(), saved.dt(), saved.seed(),
                 threads != null ? threads : saved.threads(), backend != null ? backend : saved.backend());
-        String source = o.source() + " (stored in " + checkpoint + ")";
-        NetworkSpec spec = reader().read(o.text(), source, o.defaultName(), overrides);
+        String source = o.source() + " (stored in " + cp.file() + ")";
+        return reader().read(o.text(), source, o.defaultName(), overrides);
+    }
+
+    /**
+     * Builds the network of {@code spec} (from {@link #spec}) and restores the checkpoint's state into it.
+     *
+     * @throws CheckpointException if the state does not fit the network, or is not finite
+     */
+    public Resumed resume(CheckpointFile.Checkpoint cp, NetworkSpec spec) {
         Network net = build(spec);
         cp.restoreInto(net);
+        List<ConfigError> restored = InitialState.problems(net);
+        if (!restored.isEmpty()) {
+            // Checkpoints are written only of finite state: this one was changed, its CRC with it.
+            throw new CheckpointException("checkpoint " + cp.file() + " is corrupt: "
+                    + restored.getFirst().message().replace("the initial state holds", "its state holds"));
+        }
         LOG.info("resumed {} at step {} of {}", spec.name(), net.step(), spec.steps());
         return new Resumed(net, cp.meta());
     }
@@ -180,7 +214,26 @@ public final class Engine {
                     "unknown backend '" + name + "'." + Suggestions.didYouMean(name, registry.backends().keySet())
                             + " Available: " + String.join(", ", backendNames()))));
         }
-        return entry.provider().create(network, network.spec().threads());
+        try {
+            return entry.provider().create(network, network.spec().threads());
+        } catch (BackendUnavailableException | OutOfMemoryError e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            throw backendFailure(name, "failed while starting", e);
+        }
+    }
+
+    /** @return a backend's failure, named with its pack: a pack's backend is as much a pack as a model */
+    private PluginFailureException backendFailure(String backend, String doing, Throwable e) {
+        PluginRegistry.BackendEntry entry = registry.backends().get(backend);
+        return new PluginFailureException("backend '" + backend + "'" + (entry == null ? "" : " from pack " + entry.pack())
+                + " " + doing + ": " + e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+    }
+
+    /** @return the task's failure, naming the model that made the task and its pack when a pack made it */
+    private static TaskFailedException named(Network network, TaskFailedException e) {
+        ModelRef model = network.taskModels().get(e.task());
+        return model == null ? e : e.from(model.path(), model.blame());
     }
 
     /** Runs the network's remaining steps on {@code backend}, checking for NaN every 1000 steps. */
@@ -211,15 +264,24 @@ public final class Engine {
         long steps = Math.max(0, total - network.step());
         RunSupervisor supervisor = new RunSupervisor(network, settings, listener);
         KernelWarmup.stop();
-        // A device backend compiles here, so that the run's wall time is its loop's (bench reports both).
-        if (steps > 0) {
-            backend.prepare(network, steps, supervisor);
-        }
         long t0 = System.nanoTime();
         long done = 0;
-        if (supervisor.scan(network.step()) && !listener.stopRequested()) {
-            LOG.debug("running {} steps on {} with {} thread(s)", steps, backend.name(), backend.threads());
-            done = backend.run(network, steps, supervisor);
+        try {
+            // A device backend compiles here, so that the run's wall time is its loop's (bench reports both).
+            if (steps > 0) {
+                backend.prepare(network, steps, supervisor);
+            }
+            t0 = System.nanoTime();
+            if (supervisor.scan(network.step()) && !listener.stopRequested()) {
+                LOG.debug("running {} steps on {} with {} thread(s)", steps, backend.name(), backend.threads());
+                done = backend.run(network, steps, supervisor);
+            }
+        } catch (TaskFailedException e) {
+            throw named(network, e);
+        } catch (BackendUnavailableException | PluginFailureException | OutOfMemoryError e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            throw backendFailure(backend.name(), "failed in step " + network.step(), e);
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         boolean partial = network.step() < total;

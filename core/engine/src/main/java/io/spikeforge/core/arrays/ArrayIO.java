@@ -95,9 +95,20 @@ public final class ArrayIO {
 
     /** Reads a string written by {@link #writeString}. */
     public static String readString(DataInput in) throws IOException {
+        return readString(in, "a text");
+    }
+
+    /**
+     * Reads a string written by {@link #writeString}, naming it {@code what} should its length be wrong.
+     * From a {@link SizedInput} its length is checked against the bytes left before its buffer is allocated.
+     */
+    public static String readString(DataInput in, String what) throws IOException {
         int n = in.readInt();
         if (n < 0) {
-            throw new IOException("negative string length " + n);
+            throw new IOException(what + " has a negative length, " + n);
+        }
+        if (in instanceof SizedInput sized) {
+            sized.claim(n, what);
         }
         byte[] b = new byte[n];
         in.readFully(b);

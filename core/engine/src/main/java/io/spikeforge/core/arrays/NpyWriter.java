@@ -84,14 +84,21 @@ public final class NpyWriter {
         int total = (unpadded + 63) / 64 * 64;
         String header = dict + " ".repeat(total - unpadded) + "\n";
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
-            out.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
-            byte[] h = header.getBytes(StandardCharsets.US_ASCII);
-            out.write(h.length & 0xff);
-            out.write((h.length >>> 8) & 0xff);
-            out.write(h);
-            body.write(out);
+        try {
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp),
+                    1 << 16))) {
+                out.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
+                byte[] h = header.getBytes(StandardCharsets.US_ASCII);
+                out.write(h.length & 0xff);
+                out.write((h.length >>> 8) & 0xff);
+                out.write(h);
+                body.write(out);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // A half-written file (a full disk) is no output: leave none behind.
+            Files.deleteIfExists(tmp);
+            throw e;
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

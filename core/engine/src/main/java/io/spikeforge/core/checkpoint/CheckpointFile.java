@@ -1,6 +1,7 @@
 package io.spikeforge.core.checkpoint;
 
 import io.spikeforge.core.arrays.ArrayIO;
+import io.spikeforge.core.arrays.SizedInput;
 import io.spikeforge.core.sim.StateRegistry;
 import io.spikeforge.core.config.ConfigOrigin;
 import io.spikeforge.core.config.Overrides;
@@ -11,9 +12,9 @@ import io.spikeforge.core.sim.ProjectionRuntime;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInput;
-import java.io.DataInputStream;
 import java.io.DataOutput;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -189,45 +190,77 @@ public final class CheckpointFile {
         } catch (IOException e) {
             throw new CheckpointException("cannot read checkpoint " + file + ": " + e.getMessage(), e);
         }
-        try (DataInputStream in = open(file)) {
-            return new Checkpoint(file, readMeta(in));
+        try (SizedInput in = open(file, size - HEADER)) {
+            return new Checkpoint(file, size - HEADER, readMeta(in));
         } catch (IOException e) {
-            throw new CheckpointException("checkpoint " + file + " is corrupt: " + e.getMessage(), e);
+            throw corrupt(file, e);
         }
     }
 
-    private static DataInputStream open(Path file) throws IOException {
+    private static CheckpointException corrupt(Path file, IOException e) {
+        return new CheckpointException("checkpoint " + file + " is corrupt: " + (e instanceof EOFException
+                && e.getMessage() == null ? "it ends before its state does" : e.getMessage()), e);
+    }
+
+    /** @return the payload of a checkpoint whose header says it holds {@code length} bytes */
+    private static SizedInput open(Path file, long length) throws IOException {
         InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         raw.skipNBytes(HEADER);
-        return new DataInputStream(raw);
+        return new SizedInput(raw, length);
     }
 
     private static CheckpointMeta readMeta(DataInput in) throws IOException {
-        String text = ArrayIO.readString(in);
-        String source = ArrayIO.readString(in);
-        String defaultName = ArrayIO.readString(in);
-        Double duration = in.readBoolean() ? in.readDouble() : null;
-        Double dt = in.readBoolean() ? in.readDouble() : null;
-        Long seed = in.readBoolean() ? in.readLong() : null;
-        Integer threads = in.readBoolean() ? in.readInt() : null;
-        String backend = in.readBoolean() ? ArrayIO.readString(in) : null;
+        String text = ArrayIO.readString(in, "its config text");
+        String source = ArrayIO.readString(in, "its config's name");
+        String defaultName = ArrayIO.readString(in, "its run's name");
+        Double duration = readBoolean(in) ? in.readDouble() : null;
+        Double dt = readBoolean(in) ? in.readDouble() : null;
+        Long seed = readBoolean(in) ? in.readLong() : null;
+        Integer threads = readBoolean(in) ? in.readInt() : null;
+        String backend = readBoolean(in) ? ArrayIO.readString(in, "its backend's name") : null;
         Overrides overrides = new Overrides(duration, dt, seed, threads, backend);
         long step = in.readLong();
-        String outDir = ArrayIO.readString(in);
+        String outDir = ArrayIO.readString(in, "its output folder");
         long checkpointEvery = in.readLong();
         long checkEvery = in.readLong();
+        try {
+            Path.of(outDir);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IOException("its output folder is no path: " + e.getMessage());
+        }
+        // The run's clock is an int; the intervals are counts of steps.
+        if (step < 0 || step > Integer.MAX_VALUE || checkpointEvery < 0 || checkEvery < 0) {
+            throw new IOException("its step (" + step + ") or intervals (" + checkpointEvery + ", " + checkEvery
+                    + ") are out of range");
+        }
         return new CheckpointMeta(new ConfigOrigin(text, source, defaultName, overrides), step, outDir,
                 checkpointEvery, checkEvery);
+    }
+
+    /** @return a flag as {@link DataOutput#writeBoolean} writes it; any other byte is corruption */
+    private static boolean readBoolean(DataInput in) throws IOException {
+        int b = in.readUnsignedByte();
+        if (b > 1) {
+            throw new IOException("a flag holds " + b + ", not 0 or 1");
+        }
+        return b == 1;
     }
 
     /** A checkpoint whose header, length and CRC were checked. */
     public static final class Checkpoint {
         private final Path file;
+        private final long length;
         private final CheckpointMeta meta;
 
-        private Checkpoint(Path file, CheckpointMeta meta) {
+        private Checkpoint(Path file, long length, CheckpointMeta meta) {
             this.file = file;
+            this.length = length;
             this.meta = meta;
+        }
+
+        /** @return the checkpoint's file */
+        public Path file() {
+            return file;
         }
 
         /** @return how to rebuild the network and how the run was set up */
@@ -242,7 +275,11 @@ public final class CheckpointFile {
          * @throws CheckpointException if the network does not have exactly the saved arrays
          */
         public void restoreInto(Network net) {
-            try (DataInputStream in = open(file)) {
+            if (meta.step() > net.spec().steps()) {
+                throw mismatch("it was taken at step " + meta.step() + ", past the " + net.spec().steps()
+                        + " steps of the run");
+            }
+            try (SizedInput in = open(file, length)) {
                 readMeta(in);
                 restoreStates(in, net);
                 restoreMonitors(in, net);
@@ -250,6 +287,9 @@ public final class CheckpointFile {
                     throw mismatch("its state does not end where expected");
                 }
                 net.clock()[0] = Math.toIntExact(meta.step());
+            } catch (EOFException e) {
+                // Every length was checked against the file's: one that runs past its end was changed.
+                throw corrupt(file, e);
             } catch (IOException e) {
                 throw mismatch(e.getMessage());
             }
@@ -269,7 +309,7 @@ public final class CheckpointFile {
             int count = in.readInt();
             Set<String> restored = new HashSet<>();
             for (int k = 0; k < count; k++) {
-                String name = ArrayIO.readString(in);
+                String name = ArrayIO.readString(in, "the name of state array " + k);
                 char type = (char) in.readByte();
                 int length = in.readInt();
                 StateRegistry.State s = byName.get(name);
@@ -317,7 +357,7 @@ public final class CheckpointFile {
                 throw mismatch("it holds " + count + " monitors, the network has " + net.monitors().size());
             }
             for (Monitor m : net.monitors()) {
-                String name = ArrayIO.readString(in);
+                String name = ArrayIO.readString(in, "a monitor's name");
                 if (!name.equals(m.name())) {
                     throw mismatch("it holds monitor '" + name + "' where the network has '" + m.name() + "'");
                 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.spikeforge.core.plugin.PluginRegistry;
 
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,8 +28,9 @@ public final class ConfigReader {
 
     private final PluginRegistry registry;
     private final ConfigModels models;
-    private final ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+    private final YAMLFactory factory = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private final ObjectMapper yaml = new ObjectMapper(factory);
 
     public ConfigReader(PluginRegistry registry) {
         this(registry, ConfigModels.NONE);
@@ -43,28 +45,55 @@ public final class ConfigReader {
         this.models = models;
     }
 
-    /** Reads a config file. */
+    /**
+     * Reads a config file. A file that cannot be read is blamed on the file itself, with the command
+     * line's own errors, since nothing of the config could be checked.
+     */
     public NetworkSpec read(Path file, Overrides overrides) {
         String text;
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new ConfigException(file.toString(), List.of(new ConfigError("", "cannot read the file: "
-                    + e.getMessage())));
+            Problems options = new Problems();
+            OverrideChecks.check(overrides, registry, options);
+            options.add(file.toString(), unreadable(file, e));
+            throw new ConfigException(file.toString(), options.list(), List.of());
         }
         String base = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         return read(text, file.toString(), base, overrides);
     }
 
+    private static String unreadable(Path file, Exception e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (Files.isDirectory(file)) {
+            return "is a directory; name a config file (YAML)";
+        }
+        if (e instanceof java.nio.charset.CharacterCodingException) {
+            return "cannot read the file: it is not UTF-8 text";
+        }
+        return "cannot read the file: " + e.getMessage();
+    }
+
     /** Reads config text; {@code defaultName} names the run unless the config does. */
     public NetworkSpec read(String text, String source, String defaultName, Overrides overrides) {
+        Problems options = new Problems();
+        Overrides valid = OverrideChecks.check(overrides, registry, options);
+        Problems yamlProblems = new Problems();
         JsonNode root;
         try {
-            root = yaml.readTree(text);
+            root = YamlTree.read(factory, text, yamlProblems);
         } catch (JsonProcessingException e) {
-            throw new ConfigException(source, List.of(new ConfigError("", YamlErrors.describe(e))));
+            throw new ConfigException(source, options.list(), List.of(new ConfigError("", YamlErrors.describe(e))));
+        } catch (IOException e) {
+            throw new IllegalStateException("reading YAML from a string: " + e.getMessage(), e);
         }
-        return read(root, text, source, defaultName, overrides);
+        if (!yamlProblems.isEmpty()) {
+            // The tree holds an alias's name where its value should be: checking it would only mislead.
+            throw new ConfigException(source, options.list(), yamlProblems.list());
+        }
+        return read(root, text, source, defaultName, overrides, valid, options);
     }
 
     /**
@@ -79,10 +108,18 @@ public final class ConfigReader {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a config tree that cannot be written as YAML: " + e.getMessage(), e);
         }
-        return read(tree, text, source, defaultName, overrides);
+        Problems options = new Problems();
+        Overrides valid = OverrideChecks.check(overrides, registry, options);
+        return read(tree, text, source, defaultName, overrides, valid, options);
     }
 
-    private NetworkSpec read(JsonNode tree, String text, String source, String defaultName, Overrides overrides) {
+    /**
+     * @param overrides the command line's values, as the checkpoint keeps them
+     * @param valid     those of them that passed their checks, which replace the config's
+     * @param options   the command line's errors so far, reported with the config's
+     */
+    private NetworkSpec read(JsonNode tree, String text, String source, String defaultName, Overrides overrides,
+                             Overrides valid, Problems options) {
         JsonNode root = tree == null ? null : tree.deepCopy();
         if (root == null || root.isMissingNode() || root.isNull()) {
             root = JsonNodeFactory.instance.objectNode();
@@ -91,16 +128,16 @@ public final class ConfigReader {
         if (!root.isObject()) {
             problems.add("", "the config must be a mapping of keys (name, dt, duration, populations, ...), got "
                     + ParamChecker.show(root));
-            throw new ConfigException(source, problems.list());
+            throw new ConfigException(source, options.list(), problems.list());
         }
-        TopLevelSection.applyOverrides((ObjectNode) root, overrides);
+        TopLevelSection.applyOverrides((ObjectNode) root, valid);
         ConfigOrigin origin = new ConfigOrigin(text, source, defaultName, overrides);
-        NetworkSpec spec = network((ObjectNode) root, defaultName, origin, problems);
-        if (problems.isEmpty()) {
+        NetworkSpec spec = network((ObjectNode) root, defaultName, origin, valid, problems, options);
+        if (problems.isEmpty() && options.isEmpty()) {
             ResourceCheck.check(spec, HeapLimit.bytes(), problems);
         }
-        if (!problems.isEmpty()) {
-            throw new ConfigException(source, problems.list());
+        if (!problems.isEmpty() || !options.isEmpty()) {
+            throw new ConfigException(source, options.list(), problems.list());
         }
         return spec;
     }
@@ -121,10 +158,13 @@ public final class ConfigReader {
                 clash));
     }
 
-    private NetworkSpec network(ObjectNode root, String defaultName, ConfigOrigin origin, Problems problems) {
+    private NetworkSpec network(ObjectNode root, String defaultName, ConfigOrigin origin, Overrides valid,
+                                Problems problems, Problems options) {
         SectionContext context = SectionContext.start(withOwnModels(root, origin.source(), problems), models, problems);
         NodeChecks nodes = context.nodes();
         TopLevelSection.Settings top = new TopLevelSection(context).read(root, defaultName);
+        WholeSteps.check(top.dt(), top.duration(), valid,
+                valid.duration() != null || valid.dt() != null ? options : problems);
         var populations = nodes.entries(root, "populations", true, new PopulationSection(context)::read);
         var inputs = nodes.entries(root, "inputs", false, new InputSection(context)::read);
         var projections = nodes.entries(root, "projections", false, new ProjectionSection(context, top.dt())::read);

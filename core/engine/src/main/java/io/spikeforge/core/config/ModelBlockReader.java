@@ -100,7 +100,8 @@ final class ModelBlockReader {
             }
         }
         for (ParamSpec spec : factory.parameters()) {
-            if (spec.required() && !values.containsKey(spec.name())) {
+            // A value that was given but refused is reported already: it is not missing.
+            if (spec.required() && !values.containsKey(spec.name()) && !(node.isObject() && node.has(spec.name()))) {
                 problems.add(path + "." + spec.name(), "missing; " + type + " requires it ("
                         + spec.description() + ")");
                 ok = false;
@@ -110,11 +111,26 @@ final class ModelBlockReader {
     }
 
     /**
+     * @return the model a block names, whether its parameters pass or not, or null when it names none
+     *         of that kind; nothing is reported (reading the block does that)
+     */
+    ModelFactory named(JsonNode node, ModelKind kind) {
+        JsonNode type = node == null ? null : node.isObject() ? node.get("type") : node;
+        return type != null && type.isTextual()
+                ? registry.find(kind, type.textValue()).map(PluginRegistry.Entry::factory).orElse(null) : null;
+    }
+
+    /**
      * Reads an initializer block, where a bare number stands for {@code {type: Constant, value: number}}.
      *
      * @return the reference, or null after reporting
      */
     ModelRef initializer(JsonNode node, String path) {
+        if (YamlTree.nonFinite(node)) {
+            // Blamed where it is written: the Constant it stands for is not in the config.
+            problems.add(path, "expected a finite number (uS or nA) or an initializer, got " + ParamChecker.show(node));
+            return null;
+        }
         if (node != null && node.isNumber()) {
             ObjectNode constant = JsonNodeFactory.instance.objectNode();
             constant.put("type", "Constant");

@@ -1,5 +1,6 @@
 package io.spikeforge.core.config;
 
+import io.spikeforge.core.plugin.PluginFailureException;
 import io.spikeforge.spi.ModelFactory;
 import io.spikeforge.spi.ParamSpec;
 import io.spikeforge.spi.Params;
@@ -7,6 +8,7 @@ import io.spikeforge.spi.VariableSpec;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A validated reference to a model in the config: the factory it names and its parameter values.
@@ -21,6 +23,29 @@ public record ModelRef(ModelFactory factory, Params params, String path, String 
     /** @return the model's config name */
     public String name() {
         return factory.name();
+    }
+
+    /** @return the model and its pack as messages name them: "neuron model 'HH' from pack sample (DIR)" */
+    public String blame() {
+        return factory.kind().word() + " model '" + name() + "' from pack " + pack;
+    }
+
+    /**
+     * Calls the model's code. A refusal (IllegalArgumentException) passes through, to be reported at the
+     * model's path; anything else it throws, an {@code Error} included, is a fault of its pack, named
+     * with it. Running out of heap passes through too: the caller knows what was being built.
+     *
+     * @param doing what the call does, for the message: "while estimating its size"
+     */
+    public <T> T call(String doing, Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (IllegalArgumentException | OutOfMemoryError | PluginFailureException e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            throw new PluginFailureException(path + ": " + blame() + " failed " + doing + ": " + e.getClass().getName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+        }
     }
 
     /** @return the names of the model's state variables, in order */

@@ -3,7 +3,9 @@ package io.spikeforge.core.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spikeforge.spi.ParamSpec;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,7 +18,12 @@ final class MonitorSection {
     private static final NumberField EVERY = NumberField.of(ParamSpec.integer("every", 1, "steps",
             "record every this many steps").atLeast(1)).refusing("must be a whole number of steps >= 1");
 
+    /** A monitor's name is its file's name, {@code <name>.npy}, in the output folder and nowhere else. */
+    private static final String FILE_NAME = "[A-Za-z0-9_][A-Za-z0-9_.\\-]*";
+
     private final SectionContext context;
+    /** The path of the monitor that claimed each file name, so that no two write one file. */
+    private final Map<String, String> files = new HashMap<>();
 
     MonitorSection(SectionContext context) {
         this.context = context;
@@ -33,10 +40,31 @@ final class MonitorSection {
         int[] indices = node.has("indices") ? indices(node.get("indices"), path + ".indices", target) : null;
         Double every = EVERY.read(node, "every", path + ".every", context.problems());
         String name = node.has("name") ? context.nodes().text(node.get("name"), path + ".name") : target + "." + var;
-        if (target == null || var == null || name == null) {
+        if (target == null || var == null || name == null || !claimFile(name, node, path)) {
             return null;
         }
         return new NetworkSpec.Monitor(name, target, var, indices, every == null ? 1 : every.intValue());
+    }
+
+    /**
+     * @return whether {@code name} makes a file name of its own; reported when it is not one, or when an
+     *         earlier monitor writes that file (the later recording would overwrite it)
+     */
+    private boolean claimFile(String name, JsonNode node, String path) {
+        String at = node.has("name") ? path + ".name" : path;
+        if (!name.matches(FILE_NAME)) {
+            context.problems().add(at, "'" + name + "' cannot name the monitor's file " + name + ".npy: it must start"
+                    + " with a letter, digit or _ and hold only letters, digits, _, - and .");
+            return false;
+        }
+        String first = files.putIfAbsent(name, path);
+        if (first != null) {
+            context.problems().add(at, "records to " + name + ".npy, as " + first + " does, and one recording would"
+                    + " overwrite the other; give " + (node.has("name") ? "it" : "one of them") + " a name of its"
+                    + " own (name: " + name.replace('.', '_') + "_2)");
+            return false;
+        }
+        return true;
     }
 
     /** @return the variable to record, or null when it is missing or wrong (reported) */

@@ -60,6 +60,21 @@ record NumberField(ParamSpec rule, String refusal, String missing) {
         return rule.defaultValue() instanceof Number d ? d.doubleValue() : null;
     }
 
+    /**
+     * Checks a number given outside the YAML, such as a command-line value; NaN and the infinities are
+     * refused whatever the bounds.
+     *
+     * @return the number when the rule allows it, else null after reporting it at {@code path}
+     */
+    Double check(double value, String path, Problems problems) {
+        if (!Double.isFinite(value) || rule.type() == ParamType.INTEGER && value != Math.rint(value)
+                || !rule.allows(value)) {
+            problems.add(path, refusal + ", got " + ParamChecker.fmt(value));
+            return null;
+        }
+        return value;
+    }
+
     /** @return the number {@code node} holds when the rule allows it, else null after reporting it */
     Double check(JsonNode node, String path, Problems problems) {
         Double d = ParamChecker.number(node);

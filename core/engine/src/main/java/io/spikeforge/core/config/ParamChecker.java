@@ -18,8 +18,8 @@ final class ParamChecker {
             case REAL -> {
                 Double d = number(node);
                 if (d == null) {
-                    problems.add(path, "expected " + ParamType.REAL.phrase() + " in " + spec.unit()
-                            + ", got " + show(node));
+                    problems.add(path, "expected a " + finite(node) + "number in " + spec.unit() + ", got "
+                            + show(node));
                     yield null;
                 }
                 yield inRange(spec, d, path, problems) ? d : null;
@@ -50,7 +50,8 @@ final class ParamChecker {
                 for (int i = 0; i < node.size(); i++) {
                     Double d = number(node.get(i));
                     if (d == null) {
-                        problems.add(path + "[" + i + "]", "expected a number, got " + show(node.get(i)));
+                        problems.add(path + "[" + i + "]", "expected a " + finite(node.get(i)) + "number, got "
+                                + show(node.get(i)));
                         ok = false;
                     } else if (!inRange(spec, d, path + "[" + i + "]", problems)) {
                         ok = false;
@@ -83,10 +84,18 @@ final class ParamChecker {
         return null;
     }
 
+    /** @return "finite " when the node is NaN or an infinity, to say what is wrong with it */
+    private static String finite(JsonNode node) {
+        return YamlTree.nonFinite(node) ? "finite " : "";
+    }
+
     /** @return the node as the user wrote it, quoted when text */
     static String show(JsonNode node) {
         if (node == null || node.isMissingNode()) {
             return "nothing";
+        }
+        if (YamlTree.nonFinite(node)) {
+            return YamlTree.text(node);
         }
         if (node.isNull()) {
             return "null";

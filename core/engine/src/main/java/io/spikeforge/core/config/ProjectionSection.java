@@ -30,11 +30,12 @@ final class ProjectionSection {
     /**
      * A projection's comm block; after a refusal the parts that depend on it are null.
      *
-     * @param layer     the comm model
+     * @param model     the comm model the block names, or null when it names none
+     * @param layer     the comm model with its parameters, null when they were refused
      * @param connector its connector, given or the comm's default
      * @param weight    the weight initializer
      */
-    private record Comm(ModelRef layer, ModelRef connector, ModelRef weight) {
+    private record Comm(CommModel model, ModelRef layer, ModelRef connector, ModelRef weight) {
     }
 
     private final SectionContext context;
@@ -85,8 +86,9 @@ final class ProjectionSection {
                 context.problems().add(path + ".align", "a projection with on_pre has no synapse state to align");
             }
         }
-        ModelRef plasticity = node.has("plasticity") ? plasticity(node.get("plasticity"), path, comm.layer()) : null;
-        if (name == null || pre == null || post == null || comm.weight() == null || comm.connector() == null
+        ModelRef plasticity = node.has("plasticity") ? plasticity(node.get("plasticity"), path, comm.model()) : null;
+        if (name == null || pre == null || post == null || comm.layer() == null || comm.weight() == null
+                || comm.connector() == null
                 || !direct && (syn == null || out == null) || direct && delta == null
                 || plasticity == null && node.has("plasticity")) {
             return null;
@@ -151,11 +153,14 @@ final class ProjectionSection {
 
     private Comm comm(JsonNode node, String path, ConfigModels.Delta delta, boolean direct) {
         ModelRef layer = context.models().read(node, path, ModelKind.COMM, COMM_RESERVED);
-        if (layer == null) {
-            return new Comm(null, null, null);
+        // A comm whose own parameters are wrong still says which connector it defaults to: its conn and
+        // weight are checked too, so that one mistake does not hide the others.
+        CommModel model = (CommModel) (layer != null ? layer.factory() : context.models().named(node, ModelKind.COMM));
+        if (model == null) {
+            return new Comm(null, null, null, null);
         }
         JsonNode conn = node.isObject() ? node.get("conn") : null;
-        String defaultConn = ((CommModel) layer.factory()).defaultConnector();
+        String defaultConn = model.defaultConnector();
         if (conn == null && defaultConn != null) {
             conn = JsonNodeFactory.instance.textNode(defaultConn);
         }
@@ -165,26 +170,26 @@ final class ProjectionSection {
             if (w != null) {
                 context.problems().add(path + ".weight", "the on_pre statement gives the weight already; leave this"
                         + " out, or write 'on_pre: VARIABLE += w' to use it");
-                return new Comm(layer, connector, null);
+                return new Comm(model, layer, connector, null);
             }
             w = JsonNodeFactory.instance.numberNode(delta.weight());
         }
         if (w == null && direct && delta == null) {
             // The on_pre statement, or the post group it needs, was refused (reported): no second message.
-            return new Comm(layer, connector, null);
+            return new Comm(model, layer, connector, null);
         }
         if (w == null) {
             context.problems().add(path + ".weight", "missing; give a number (uS or nA) or an initializer such"
                     + " as {type: Uniform, min: 0, max: 0.1}");
-            return new Comm(layer, connector, null);
+            return new Comm(model, layer, connector, null);
         }
-        return new Comm(layer, connector, context.models().initializer(w, path + ".weight"));
+        return new Comm(model, layer, connector, context.models().initializer(w, path + ".weight"));
     }
 
     /** @return the plasticity rule, or null when it is wrong or its comm cannot update weights (reported) */
-    private ModelRef plasticity(JsonNode node, String path, ModelRef comm) {
+    private ModelRef plasticity(JsonNode node, String path, CommModel comm) {
         ModelRef rule = context.models().read(node, path + ".plasticity", ModelKind.PLASTICITY, Set.of());
-        if (rule == null || comm == null || ((CommModel) comm.factory()).supportsPlasticity()) {
+        if (rule == null || comm == null || comm.supportsPlasticity()) {
             return rule;
         }
         List<String> able = context.registry().entries(ModelKind.COMM).stream()

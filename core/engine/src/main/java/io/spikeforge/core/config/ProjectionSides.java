@@ -79,7 +79,8 @@ final class ProjectionSides {
      * synapse onto itself could not do so there: refused, not ignored.
      */
     void refuseSelfConnectionsItCannotLeaveOut(ModelRef connector, Side pre, Side post) {
-        String param = ((ConnectorModel) connector.factory()).selfConnectionsLeftOutBy(connector.params());
+        String param = connector.call("when asked which parameter leaves out self-connections",
+                () -> ((ConnectorModel) connector.factory()).selfConnectionsLeftOutBy(connector.params()));
         if (param != null && pre.group().equals(post.group()) && pre.range().overlaps(post.range())
                 && pre.range().from() != post.range().from()) {
             problems.add(connector.path() + "." + param, connector.valueText(param) + " cannot leave out"

@@ -106,8 +106,15 @@ final class ResourceCheck {
     private void projection(int i, NetworkSpec.Projection p) {
         int pre = sizes.get(p.pre());
         int post = sizes.get(p.post());
-        long n = ((ConnectorModel) p.connector().factory()).estimateSynapses(p.connector().params(),
-                p.preRange().size(), p.postRange().size(), p.sameNeurons());
+        long n;
+        try {
+            n = p.connector().call("while estimating its size", () -> ((ConnectorModel) p.connector().factory())
+                    .estimateSynapses(p.connector().params(), p.preRange().size(), p.postRange().size(),
+                            p.sameNeurons()));
+        } catch (IllegalArgumentException e) {
+            problems.add(p.connector().path(), p.connector().name() + ": " + e.getMessage());
+            return;
+        }
         // Above one block's int indices the builder splits the projection into blocks of rows, each with
         // its own row offsets and comm; the comm holds rows for the whole pre group, empty outside a slice.
         int blocks = RowBlocks.count(n, p.preRange().size(), RowBlocks.MAX_SYNAPSES);
@@ -115,8 +122,8 @@ final class ResourceCheck {
         try {
             // The comm first: a dense matrix that cannot exist is the clearer message than its synapse count.
             for (int b = 0; b < blocks; b++) {
-                commBytes += ((CommModel) p.comm().factory()).estimateBytes(p.comm().params(), pre, post,
-                        (n + blocks - 1) / blocks);
+                commBytes += p.comm().call("while estimating its size", () -> ((CommModel) p.comm().factory())
+                        .estimateBytes(p.comm().params(), pre, post, (n + blocks - 1) / blocks));
             }
         } catch (IllegalArgumentException e) {
             problems.add(p.comm().path(), p.comm().name() + ": " + e.getMessage());

@@ -3,6 +3,7 @@ package io.spikeforge.core.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.spikeforge.core.plugin.PluginRegistry;
 import io.spikeforge.spi.ParamSpec;
 
 import java.util.List;
@@ -16,12 +17,12 @@ final class TopLevelSection {
             "inputs", "projections", "monitors", "models");
     private static final Set<String> BACKEND = Set.of("name", "threads", "device", "device_type");
     private static final List<String> DEVICE_TYPES = List.of("GPU", "CPU", "ACCELERATOR");
-    private static final NumberField DT = NumberField.of(ParamSpec.real("dt", 0.1, "ms", "the time step").positive());
-    private static final NumberField DURATION = NumberField.of(
+    static final NumberField DT = NumberField.of(ParamSpec.real("dt", 0.1, "ms", "the time step").positive());
+    static final NumberField DURATION = NumberField.of(
             ParamSpec.optionalReal("duration", "ms", "the simulated time").asRequired().positive());
     private static final NumberField SEED = NumberField.of(ParamSpec.integer("seed", 0, "1", "the run's seed"))
             .refusing("expected an integer");
-    private static final NumberField THREADS = NumberField.of(ParamSpec.integer("threads", 0, "1",
+    static final NumberField THREADS = NumberField.of(ParamSpec.integer("threads", 0, "1",
             "JVM backend threads").between(0, 4096)).noting("0: one per core");
 
     /**
@@ -42,10 +43,34 @@ final class TopLevelSection {
 
     private final NodeChecks nodes;
     private final Problems problems;
+    private final PluginRegistry registry;
 
     TopLevelSection(SectionContext context) {
         this.nodes = context.nodes();
         this.problems = context.problems();
+        this.registry = context.registry();
+    }
+
+    /**
+     * @return why no backend named {@code name} can run here, with the names that can, or null when one can
+     */
+    static String backendProblem(String name, PluginRegistry registry) {
+        if (registry.backends().containsKey(name)) {
+            return null;
+        }
+        if (name.equals("tornado")) {
+            return "the TornadoVM backend is not available in this build. Install TornadoVM by its documentation,"
+                    + " set TORNADOVM_HOME to the SDK, and run ./spikeforge again: it then builds with -Ptornado and"
+                    + " starts the JVM with the SDK's tornado-argfile.";
+        }
+        return "unknown backend '" + name + "'." + Suggestions.didYouMean(name, registry.backends().keySet())
+                + " Available: " + String.join(", ", registry.backends().keySet());
+    }
+
+    /** @return why {@code device} does not name a device as {@code ./spikeforge devices} lists it, or null */
+    static String deviceProblem(String device) {
+        return device.matches("\\d+:\\d+") ? null : "must be BACKEND:DEVICE as ./spikeforge devices lists it,"
+                + " for example 0:0, got '" + device + "'";
     }
 
     /** Writes the command line's values over the config's, where the config's would be read. */
@@ -92,6 +117,7 @@ final class TopLevelSection {
             return top;
         }
         if (b.isTextual()) {
+            knownBackend(b.textValue());
             return withBackend(top, b.textValue(), 0, null);
         }
         if (!b.isObject()) {
@@ -101,16 +127,24 @@ final class TopLevelSection {
         return backend(top, b);
     }
 
+    /** Reports a backend that cannot run here now, rather than once the network is built. */
+    private void knownBackend(String name) {
+        String problem = name == null ? null : backendProblem(name, registry);
+        if (problem != null) {
+            problems.add("backend.name", problem);
+        }
+    }
+
     private Settings backend(Settings top, JsonNode b) {
         nodes.unknownKeys(b, "backend", BACKEND);
         String backend = b.has("name") ? nodes.text(b.get("name"), "backend.name") : top.backend();
+        knownBackend(backend);
         Double threads = THREADS.read(b, "threads", "backend.threads", problems);
         String device = null;
         if (b.has("device")) {
             device = nodes.text(b.get("device"), "backend.device");
-            if (device != null && !device.matches("\\d+:\\d+")) {
-                problems.add("backend.device", "must be BACKEND:DEVICE as ./spikeforge devices lists it,"
-                        + " for example 0:0, got '" + device + "'");
+            if (device != null && deviceProblem(device) != null) {
+                problems.add("backend.device", deviceProblem(device));
             }
         }
         if (b.has("device_type")) {

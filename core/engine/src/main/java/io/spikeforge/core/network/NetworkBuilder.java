@@ -58,6 +58,8 @@ public final class NetworkBuilder {
     private final List<StepTask> dynamicsTasks = new ArrayList<>();
     private final List<StepTask> spikeScanTasks = new ArrayList<>();
     private final List<StepTask> spikeJoinTasks = new ArrayList<>();
+    /** The model each task of a pack came from, by task name, so that a task failing in a run names it. */
+    private final Map<String, ModelRef> taskModels = new LinkedHashMap<>();
 
     private NetworkBuilder(NetworkSpec spec, long maxBlockSynapses) {
         this.spec = spec;
@@ -110,6 +112,8 @@ public final class NetworkBuilder {
         NetworkBuilder builder = new NetworkBuilder(spec, maxBlockSynapses);
         try {
             return builder.build();
+        } catch (ConfigException | PluginFailureException e) {
+            throw e;
         } catch (OutOfMemoryError e) {
             String part = builder.part;
             // Dropped before the message is made, so that the half-built network is garbage by then.
@@ -149,6 +153,12 @@ public final class NetworkBuilder {
         if (!errors.isEmpty()) {
             throw new ConfigException(spec.origin().source(), errors);
         }
+        // A weight monitor reads through its projection's comm.
+        for (Monitor m : monitors) {
+            spec.projections().stream().filter(p -> p.name().equals(m.spec().target()) && "weight".equals(m.spec().var()))
+                    .findFirst().ifPresent(p -> taskModels.putIfAbsent(m.task().name(), p.comm()));
+        }
+        resolveDeferredTasks();
         // Delivery first, then the per-neuron passes (inputs, synapses, outputs, neurons) together:
         // they touch disjoint data, so the order gives the same floats, and the passes over each
         // population then form one chain that a backend can run in cache-sized tiles.
@@ -162,7 +172,34 @@ public final class NetworkBuilder {
         tasks.addAll(postUpdateTasks);
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new Network(spec, clock, List.copyOf(groups.values()), projections, monitors, states,
-                List.copyOf(tasks), seconds);
+                List.copyOf(tasks), Map.copyOf(taskModels), seconds);
+    }
+
+    /**
+     * A comm may choose its kernel once the network is built ({@link StepTask#deferred}): it chooses now,
+     * inside a guard, so that a pack failing there is named, not met later by whoever asks first.
+     */
+    private void resolveDeferredTasks() {
+        List<StepTask> all = new ArrayList<>(deliveryTasks);
+        all.addAll(inputTasks);
+        all.addAll(projectionTasks);
+        all.addAll(dynamicsTasks);
+        for (StepTask t : all) {
+            ModelRef model = taskModels.get(t.name());
+            if (model != null) {
+                part = model.path();
+                call(model, t::reads);
+            }
+        }
+    }
+
+    /** @return {@code task}, recorded as made by {@code model}'s pack */
+    StepTask from(ModelRef model, StepTask task) {
+        if (task == null) {
+            throw new PluginFailureException(model.path() + ": " + model.blame() + " returned no task (null)", null);
+        }
+        taskModels.putIfAbsent(task.name(), model);
+        return task;
     }
 
     EngineContext context(String owner, ModelRef model) {
@@ -194,8 +231,9 @@ public final class NetworkBuilder {
                 return values;
             });
         });
-        dynamicsTasks.add(group.update());
-        addGroup(new Group(p.name(), p.size(), spikes, current, group.v(), new long[1], new int[p.size()], false));
+        dynamicsTasks.add(from(p.neuron(), call(p.neuron(), group::update)));
+        addGroup(new Group(p.name(), p.size(), spikes, current, call(p.neuron(), group::v), new long[1],
+                new int[p.size()], false));
     }
 
     private void input(NetworkSpec.Input in) {
@@ -208,7 +246,7 @@ public final class NetworkBuilder {
                 return model.create(in.model().params(), ctx, in.size(), null, spikes.flags);
             });
             if (task != null) {
-                dynamicsTasks.add(task);
+                dynamicsTasks.add(from(in.model(), task));
                 addGroup(new Group(in.name(), in.size(), spikes, null, null, new long[1], new int[in.size()], true));
             }
         } else {
@@ -219,7 +257,7 @@ public final class NetworkBuilder {
             StepTask task = guard(in.model(), () -> model.create(in.model().params(), ctx, target.size(),
                     target.current(), null));
             if (task != null) {
-                inputTasks.add(task);
+                inputTasks.add(from(in.model(), task));
             }
         }
     }
@@ -272,8 +310,9 @@ public final class NetworkBuilder {
 
     /**
      * Runs a model's factory method. A model that rejects its arguments (IllegalArgumentException)
-     * becomes a config error at the model's path and the result is null; any other failure is a
-     * fault of the model's pack and stops the build.
+     * becomes a config error at the model's path and the result is null; anything else it throws, an
+     * {@code Error} included, is a fault of the model's pack and stops the build. Running out of heap is
+     * left to {@link #build(NetworkSpec, long)}, which names the part being built.
      */
     <T> T guard(ModelRef model, Supplier<T> create) {
         T created;
@@ -282,15 +321,31 @@ public final class NetworkBuilder {
         } catch (IllegalArgumentException e) {
             errors.add(new ConfigError(model.path(), model.name() + ": " + e.getMessage()));
             return null;
-        } catch (RuntimeException | LinkageError e) {
-            throw new PluginFailureException(model.path() + ": " + model.factory().kind().word() + " model '"
-                    + model.name() + "' from pack " + model.pack() + " failed while building: " + describe(e), e);
+        } catch (OutOfMemoryError | PluginFailureException e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            throw new PluginFailureException(model.path() + ": " + model.blame() + " failed while building: "
+                    + describe(e), e);
         }
         if (created == null) {
-            throw new PluginFailureException(model.path() + ": " + model.factory().kind().word() + " model '"
-                    + model.name() + "' from pack " + model.pack() + " returned nothing (null) while building", null);
+            throw new PluginFailureException(model.path() + ": " + model.blame() + " returned nothing (null) while"
+                    + " building", null);
         }
         return created;
+    }
+
+    /**
+     * @return what a model's object returns when asked ({@code group.update()}), with anything it
+     *         throws named as a fault of the model's pack
+     */
+    <T> T call(ModelRef model, Supplier<T> body) {
+        try {
+            return model.call("while building", body);
+        } catch (IllegalArgumentException e) {
+            // Not a refusal of the config here: the model's own object failed.
+            throw new PluginFailureException(model.path() + ": " + model.blame() + " failed while building: "
+                    + describe(e), e);
+        }
     }
 
     private static String describe(Throwable e) {

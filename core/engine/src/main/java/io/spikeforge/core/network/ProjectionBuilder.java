@@ -53,8 +53,8 @@ final class ProjectionBuilder {
         }
         String n = p.name();
         int preRows = p.preRange().size();
-        long estimate = ((ConnectorModel) p.connector().factory()).estimateSynapses(p.connector().params(),
-                preRows, p.postRange().size(), p.sameNeurons());
+        long estimate = builder.call(p.connector(), () -> ((ConnectorModel) p.connector().factory()).estimateSynapses(
+                p.connector().params(), preRows, p.postRange().size(), p.sameNeurons()));
         int[] rows = RowBlocks.bounds(preRows, RowBlocks.count(estimate, preRows, builder.maxBlockSynapses()));
         List<ProjectionBlock> blocks = new ArrayList<>();
         long first = 0;
@@ -64,7 +64,7 @@ final class ProjectionBuilder {
                 return null;
             }
             blocks.add(block);
-            first += block.comm().synapses();
+            first += builder.call(p.comm(), block.comm()::synapses);
         }
         SpikeBuffer delayed = pre.spikes();
         if (p.delaySteps() > 0) {
@@ -100,14 +100,14 @@ final class ProjectionBuilder {
             return null;
         }
         List<CommModel.Comm> comms = blocks.stream().map(ProjectionBlock::comm).toList();
-        float[] drive = p.alignPre() ? alignPre(n, delayed, synInput, syn, comms, post.size())
-                : alignPost(n, delayed, synInput, syn, comms);
+        float[] drive = p.alignPre() ? alignPre(p, delayed, synInput, syn, comms, post.size())
+                : alignPost(p, delayed, synInput, syn, comms);
         StepTask out = builder.guard(p.out(), () -> ((OutputModel) p.out().factory()).create(p.out().params(),
                 builder.context(n, p.out()), drive, post.v(), post.current()));
         if (out == null) {
             return null;
         }
-        projectionTasks.add(out);
+        projectionTasks.add(builder.from(p.out(), out));
         return new ProjectionRuntime(p, List.copyOf(blocks));
     }
 
@@ -211,33 +211,41 @@ final class ProjectionBuilder {
                     post.spikes());
             // Copied inside the guard, so that a rule returning null lists is reported as its own fault.
             checkBounds(block.initialWeights(), rule.wMin(), rule.wMax());
-            deliveryTasks.addAll(List.copyOf(rule.beforeDelivery()));
-            postUpdateTasks.addAll(List.copyOf(rule.afterPostUpdate()));
+            rule.beforeDelivery().forEach(t -> deliveryTasks.add(builder.from(p.plasticity(), t)));
+            rule.afterPostUpdate().forEach(t -> postUpdateTasks.add(builder.from(p.plasticity(), t)));
             return rule;
         });
     }
 
-    private float[] alignPost(String n, SpikeBuffer spikes, float[] synInput, SynapseModel.SynapseState syn,
-                              List<CommModel.Comm> comms) {
+    private float[] alignPost(NetworkSpec.Projection p, SpikeBuffer spikes, float[] synInput,
+                              SynapseModel.SynapseState syn, List<CommModel.Comm> comms) {
         // Blocks deliver in row order, one after another, so each post neuron sums its inputs in the order
         // of the unsplit projection.
         for (int b = 0; b < comms.size(); b++) {
-            deliveryTasks.add(comms.get(b).propagateSpikes(blockOwner(n, b) + ".comm", spikes, synInput));
+            CommModel.Comm comm = comms.get(b);
+            String owner = blockOwner(p.name(), b) + ".comm";
+            deliveryTasks.add(builder.from(p.comm(), builder.call(p.comm(),
+                    () -> comm.propagateSpikes(owner, spikes, synInput))));
         }
-        projectionTasks.add(syn.update());
-        return syn.g();
+        projectionTasks.add(builder.from(p.syn(), builder.call(p.syn(), syn::update)));
+        return builder.call(p.syn(), syn::g);
     }
 
-    private float[] alignPre(String n, SpikeBuffer spikes, float[] synInput, SynapseModel.SynapseState syn,
-                             List<CommModel.Comm> comms, int postSize) {
+    private float[] alignPre(NetworkSpec.Projection p, SpikeBuffer spikes, float[] synInput,
+                             SynapseModel.SynapseState syn, List<CommModel.Comm> comms, int postSize) {
+        String n = p.name();
         projectionTasks.add(StepTask.of(n + ".spikes_to_syn", spikes.size(),
                 SpikeKernelsCalls.flagsToInput(spikes.flags, synInput)));
-        projectionTasks.add(syn.update());
+        projectionTasks.add(builder.from(p.syn(), builder.call(p.syn(), syn::update)));
         float[] postDrive = new float[postSize];
         builder.states().register(n, "drive", "uS", postDrive);
         projectionTasks.add(StepTask.of(n + ".drive.clear", postSize, SpikeKernelsCalls.clear(postDrive)));
+        float[] g = builder.call(p.syn(), syn::g);
         for (int b = 0; b < comms.size(); b++) {
-            projectionTasks.add(comms.get(b).propagateValues(blockOwner(n, b) + ".comm", syn.g(), postDrive));
+            CommModel.Comm comm = comms.get(b);
+            String owner = blockOwner(n, b) + ".comm";
+            projectionTasks.add(builder.from(p.comm(), builder.call(p.comm(),
+                    () -> comm.propagateValues(owner, g, postDrive))));
         }
         return postDrive;
     }

@@ -1,6 +1,8 @@
 package io.spikeforge.core.plugin;
 
 import io.spikeforge.spi.BackendProvider;
+import io.spikeforge.spi.CommModel;
+import io.spikeforge.spi.InputModel;
 import io.spikeforge.spi.ModelFactory;
 import io.spikeforge.spi.SpikeForgePlugin;
 
@@ -14,6 +16,7 @@ import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.jar.JarFile;
@@ -168,7 +171,7 @@ public final class PluginLoader {
         List<ModelFactory> models;
         try {
             models = plugin.models();
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | Error e) {
             throw new PackException("pack " + pack + ": plugin " + name + " failed in models(): " + describe(e)
                     + hint(e), e);
         }
@@ -176,14 +179,49 @@ public final class PluginLoader {
             throw new PackException("pack " + pack + ": plugin " + name + " returned no list of models (null)");
         }
         for (int i = 0; i < models.size(); i++) {
-            ModelFactory m = models.get(i);
-            String problem = m == null ? "is null" : m.name() == null || m.name().isBlank() ? "has no name"
-                    : m.kind() == null ? "('" + m.name() + "') has no kind" : null;
+            String problem;
+            try {
+                problem = problem(models.get(i));
+            } catch (RuntimeException | Error e) {
+                throw new PackException("pack " + pack + ": plugin " + name + ": model " + i + " of models() failed"
+                        + " when asked to describe itself: " + describe(e) + hint(e), e);
+            }
             if (problem != null) {
                 throw new PackException("pack " + pack + ": plugin " + name + ": model " + i + " of models() " + problem);
             }
         }
         return List.copyOf(models);
+    }
+
+    /**
+     * @return what is wrong with a model's description of itself, or null. Asked here, once, so that a
+     *         model whose description throws is named with its pack before any config is read.
+     */
+    private static String problem(ModelFactory m) {
+        if (m == null) {
+            return "is null";
+        }
+        if (m.name() == null || m.name().isBlank()) {
+            return "has no name";
+        }
+        if (m.kind() == null) {
+            return "('" + m.name() + "') has no kind";
+        }
+        if (m.parameters() == null || m.parameters().stream().anyMatch(Objects::isNull)) {
+            return "('" + m.name() + "') lists no parameters (null)";
+        }
+        if (m.variables() == null || m.variables().stream().anyMatch(Objects::isNull)) {
+            return "('" + m.name() + "') lists no variables (null)";
+        }
+        m.description();
+        // Asked while configs are read: a failure there would have no pack to name.
+        if (m instanceof CommModel comm) {
+            comm.defaultConnector();
+            comm.supportsPlasticity();
+        } else if (m instanceof InputModel input) {
+            input.spikeSource();
+        }
+        return null;
     }
 
     /**
@@ -195,7 +233,7 @@ public final class PluginLoader {
         List<BackendProvider> backends;
         try {
             backends = plugin.backends();
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | Error e) {
             throw new PackException("pack " + pack + ": plugin " + name + " failed in backends(): " + describe(e)
                     + hint(e), e);
         }
@@ -205,14 +243,21 @@ public final class PluginLoader {
         List<BackendProvider> out = new ArrayList<>();
         for (int i = 0; i < backends.size(); i++) {
             BackendProvider b = backends.get(i);
-            if (b == null || b.name() == null || b.name().isBlank()) {
+            String backendName;
+            try {
+                backendName = b == null ? null : b.name();
+            } catch (RuntimeException | Error e) {
+                throw new PackException("pack " + pack + ": plugin " + name + ": backend " + i + " of backends()"
+                        + " failed when asked for its name: " + describe(e), e);
+            }
+            if (b == null || backendName == null || backendName.isBlank()) {
                 throw new PackException("pack " + pack + ": plugin " + name + ": backend " + i + " of backends() "
                         + (b == null ? "is null" : "has no name"));
             }
             boolean available;
             try {
                 available = b.available();
-            } catch (RuntimeException | LinkageError e) {
+            } catch (RuntimeException | Error e) {
                 available = false;
             }
             if (available) {

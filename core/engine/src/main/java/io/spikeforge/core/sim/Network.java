@@ -1,11 +1,13 @@
 package io.spikeforge.core.sim;
 
+import io.spikeforge.core.config.ModelRef;
 import io.spikeforge.core.config.NetworkSpec;
 import io.spikeforge.spi.NetworkView;
 import io.spikeforge.spi.Recorder;
 import io.spikeforge.spi.StepTask;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A built network: its state, and the ordered tasks of one time step (see the step order in the
@@ -19,10 +21,12 @@ import java.util.List;
  * @param monitors    monitors
  * @param states      every named state array
  * @param tasks       one step's compute tasks, in order (the monitors' tasks follow them)
+ * @param taskModels  the model whose pack made each task, by task name; the engine's own tasks are absent
  * @param buildSeconds wall time spent building, in s
  */
 public record Network(NetworkSpec spec, int[] clock, List<Group> groups, List<ProjectionRuntime> projections,
-                      List<Monitor> monitors, StateRegistry states, List<StepTask> tasks, double buildSeconds)
+                      List<Monitor> monitors, StateRegistry states, List<StepTask> tasks,
+                      Map<String, ModelRef> taskModels, double buildSeconds)
         implements NetworkView {
 
     /**

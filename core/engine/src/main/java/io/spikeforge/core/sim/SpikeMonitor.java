@@ -3,6 +3,7 @@ package io.spikeforge.core.sim;
 import io.spikeforge.core.config.NetworkSpec;
 import io.spikeforge.core.arrays.ArrayIO;
 import io.spikeforge.core.arrays.NpyWriter;
+import io.spikeforge.core.arrays.SizedInput;
 import io.spikeforge.spi.SpikeBuffer;
 import io.spikeforge.kernels.MonitorKernelsCalls;
 import io.spikeforge.spi.StepTask;
@@ -159,8 +160,12 @@ public final class SpikeMonitor implements Monitor {
     @Override
     public void restore(DataInput in) throws IOException {
         long pairs = in.readLong();
-        if (pairs < 0 || pairs > (Long.MAX_VALUE / 2)) {
+        if (pairs < 0 || pairs > (Long.MAX_VALUE / 8)) {
             throw new IOException("monitor " + name() + ": bad spike count " + pairs);
+        }
+        if (in instanceof SizedInput sized) {
+            // Each pair is two ints: a count the file cannot hold is refused before a chunk is allocated.
+            sized.claim(8 * pairs, "the recording of monitor " + name() + " (" + pairs + " spikes)");
         }
         chunks.clear();
         current = new int[CHUNK];
