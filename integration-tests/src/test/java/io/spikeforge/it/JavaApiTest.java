@@ -1,5 +1,6 @@
 package io.spikeforge.it;
 
+import io.spikeforge.core.api.Equations;
 import io.spikeforge.core.api.Model;
 import io.spikeforge.core.api.Population;
 import io.spikeforge.core.api.Projection;
@@ -106,6 +107,60 @@ class JavaApiTest {
         float[] w = sim.trace(two.weight()).column(0);
         assertArrayEquals(Sims.column(viaYaml, "p.weight", 0), w);
         assertTrue(w[w.length - 1] != w[0], "the weight moved, so the comparison means something");
+    }
+
+    @Test
+    void modelsWrittenAsEquationsBuildBrian2sCuba() {
+        SpikingNetwork net = SpikingNetwork.named("CUBA").dt(0.1).duration(200).seed(1);
+        net.define(Equations.neuron("CUBA_neuron")
+                .equations("""
+                        dv/dt  = (ge+gi-(v-El))/taum : volt (unless refractory)
+                        dge/dt = -ge/taue : volt
+                        dgi/dt = -gi/taui : volt
+                        """)
+                .parameter("taum", "20*ms").parameter("taue", "5*ms").parameter("taui", "10*ms")
+                .parameter("Vt", "-50*mV").parameter("Vr", "-60*mV").parameter("El", "-49*mV")
+                .threshold("v>Vt").reset("v = Vr").refractory("5*ms").method("exact")
+                .initial("v", "Vr + rand() * (Vt - Vr)"));
+        Population p = net.population("P", 4000, Model.of("CUBA_neuron"));
+        net.projection("Ce", p.slice(0, 3200), p).comm(Model.of("EventCSRLinear").with("conn",
+                Model.of("FixedProb").with("prob", 0.02))).onPre("ge += (60*0.27/10)*mV");
+        net.projection("Ci", p.slice(3200, 4000), p).comm(Model.of("EventCSRLinear").with("conn",
+                Model.of("FixedProb").with("prob", 0.02))).onPre("gi += (-20*4.5/10)*mV");
+        Recording spikes = net.record(p, "spike");
+        Simulation sim = net.build(Sims.ENGINE).run();
+        Network yaml = Sims.runExample("brian2/CUBA.yaml", new Overrides(200.0, null, null, null, null), 1);
+        int[] expected = Sims.spikes(yaml, "P.spike");
+        assertTrue(expected.length > 500, "the network fires: " + expected.length / 2 + " spikes");
+        assertArrayEquals(expected, Sims.spikes(sim.network(), spikes.name()));
+    }
+
+    @Test
+    void aModelDefinitionMayBeGivenAsYaml() {
+        SpikingNetwork net = SpikingNetwork.named("one").dt(0.1).duration(100);
+        net.define("""
+                name: Driven
+                kind: neuron
+                equations: |
+                  dv/dt = (El - v + R*I) / tau : volt
+                  I : amp
+                parameters: {El: -65 mV, R: 10 Mohm, tau: 10 ms}
+                threshold: v > -50*mV
+                reset: v = El
+                initial: {v: El}
+                """);
+        Population p = net.population("p", 1, Model.of("Driven"));
+        net.current("drive", p, Model.of("ConstantCurrent").with("value", 2.0));   // nA: v_inf = -45 mV
+        Recording spikes = net.record(p, "spike");
+        Simulation sim = net.build(Sims.ENGINE).run();
+        // From -65 mV towards -45 mV with tau 10 ms, v passes -50 mV 10 ms * ln(4) = 13.86 ms after each
+        // reset. Step n's update takes v to (n + 1) dt and spikes there, so with exact integration the first
+        // spike is at step 138 (13.9 ms >= 13.86 ms) and each later one 139 steps on.
+        double[] t = sim.spikes(spikes).timesMs();
+        assertEquals(7, t.length, java.util.Arrays.toString(t));
+        for (int k = 0; k < t.length; k++) {
+            assertEquals((139 * (k + 1) - 1) * 0.1, t[k], 1e-9, "spike " + k);
+        }
     }
 
     @Test

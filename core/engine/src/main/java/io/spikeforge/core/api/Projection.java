@@ -70,6 +70,16 @@ public final class Projection {
     }
 
     /**
+     * Adds the weights straight to a post variable, as Brian2's {@code on_pre} does, instead of a synapse
+     * and an output model: {@code "ge += w"} (the comm's weights, in the variable's unit) or
+     * {@code "ge += 1.62*mV"} (one weight, then the comm takes none).
+     */
+    public Projection onPre(String statement) {
+        node.put("on_pre", statement);
+        return this;
+    }
+
+    /**
      * Sets the plasticity rule, for example {@code Model.of("STDP_Song2000").with("tau_s", 16.8)
      * .with("tau_t", 33.7)}: its pre and post traces ({@code A_pre}, {@code A_post}) can then be
      * recorded like any variable.

@@ -45,6 +45,7 @@ public final class SpikingNetwork {
     private final ArrayNode inputs = JsonNodeFactory.instance.arrayNode();
     private final ArrayNode projections = JsonNodeFactory.instance.arrayNode();
     private final ArrayNode monitors = JsonNodeFactory.instance.arrayNode();
+    private final ArrayNode models = JsonNodeFactory.instance.arrayNode();
 
     private SpikingNetwork(String name) {
         this.name = name;
@@ -127,11 +128,52 @@ public final class SpikingNetwork {
         return new Recording(target, variable, node);
     }
 
+    /**
+     * Defines a model written as equations, as one entry of a config's {@code models} section: populations
+     * and projections then name it as they name a registered model.
+     *
+     * @param model the model, built with {@link Equations}
+     * @return this network
+     */
+    public SpikingNetwork define(Equations model) {
+        models.add(model.toTree());
+        return this;
+    }
+
+    /**
+     * Defines a model written as equations, given as the YAML of one {@code models} entry:
+     * <pre>{@code
+     * net.define("""
+     *     name: LIF
+     *     kind: neuron
+     *     equations: "dv/dt = (El - v) / tau : volt"
+     *     parameters: {El: -65 mV, tau: 10 ms}
+     *     threshold: v > -50*mV
+     *     reset: v = El
+     *     """);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when the text is not a YAML mapping
+     */
+    public SpikingNetwork define(String yaml) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+            if (node == null || !node.isObject()) {
+                throw new IllegalArgumentException("a model definition is a YAML mapping with name, kind and equations");
+            }
+            models.add(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the model definition is not YAML: " + e.getOriginalMessage(), e);
+        }
+        return this;
+    }
+
     /** @return the network as a config tree, shaped like the YAML format (a copy) */
     public ObjectNode toTree() {
         ObjectNode tree = root.deepCopy();
-        for (String key : new String[] {"populations", "inputs", "projections", "monitors"}) {
+        for (String key : new String[] {"models", "populations", "inputs", "projections", "monitors"}) {
             ArrayNode list = switch (key) {
+                case "models" -> models;
                 case "populations" -> populations;
                 case "inputs" -> inputs;
                 case "projections" -> projections;
