@@ -49,6 +49,21 @@ class Brian2ExamplesValidationTest {
     }
 
     @Test
+    void theIfCurveOfLifCountsBrian2sSpikes() {
+        // Brian2 (IF_curve_LIF.py, deterministic): 29870 spikes in all; the first neuron to fire is 500
+        // (v0 = 10.01 mV); 13, 44, 63 and 84 spikes for neurons 500, 600, 750 and 999. Equal counts need
+        // Brian2's refractoriness exactly: one step fewer than BrainPy's would add spikes everywhere.
+        int[] pairs = Sims.spikes(run("IF_curve_LIF.yaml", 1), "group.spike");
+        int[] count = new int[1000];
+        for (int k = 1; k < pairs.length; k += 2) {
+            count[pairs[k]]++;
+        }
+        assertEquals(29870, pairs.length / 2, "spikes in all");
+        assertEquals(0, count[499], "neuron 499 stays below threshold");
+        assertEquals(java.util.List.of(13, 44, 63, 84), java.util.List.of(count[500], count[600], count[750], count[999]));
+    }
+
+    @Test
     void bretteGerstnerSpikesWhenBrian2Does() {
         int[] pairs = Sims.spikes(run("Brette_Gerstner_2005.yaml", 1), "neuron.spike");
         assertEquals(BRETTE_GERSTNER_STEPS.length, pairs.length / 2, "spike count");

@@ -19,6 +19,10 @@ final class ModelScope {
     private final Map<String, String> subexpressionText = new LinkedHashMap<>();
     private final java.util.Set<String> refused = new java.util.HashSet<>();
 
+    /** Brian2's default constants, which a model's own names hide. */
+    private static final Map<String, Double> CONSTANTS = Map.of("pi", Math.PI, "e", Math.E, "inf",
+            Double.POSITIVE_INFINITY);
+
     /** White noise, {@code xi} or {@code xi_name}: dimension second^-0.5. */
     static final Dimension NOISE = Units.named("second").dimension().power(-0.5);
     private boolean noise;
@@ -58,6 +62,10 @@ final class ModelScope {
         }
         if (noise && (name.equals("xi") || name.startsWith("xi_"))) {
             return new Symbol(Symbol.Kind.BUILTIN, NOISE, Double.NaN, null);
+        }
+        Double constant = CONSTANTS.get(name);
+        if (constant != null) {
+            return new Symbol(Symbol.Kind.CONSTANT, Dimension.ONE, constant, null);
         }
         Units.Unit u = Units.named(name);
         return u == null ? null : new Symbol(Symbol.Kind.CONSTANT, u.dimension(), Units.internal(u), null);
