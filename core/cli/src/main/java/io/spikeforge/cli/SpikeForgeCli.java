@@ -25,7 +25,7 @@ public final class SpikeForgeCli implements Runnable {
      * errors and listings get them all.
      */
     private static final List<String> COMMANDS = List.of("run", "resume", "bench", "plot", "plugins", "docs", "devices",
-            "help");
+            "codegen", "help");
     /** The commands that simulate, and so gain from compiled kernels. */
     private static final List<String> WARMED = List.of("run", "resume", "bench");
 
@@ -38,6 +38,7 @@ public final class SpikeForgeCli implements Runnable {
             case "plugins" -> new PluginsCommand();
             case "docs" -> new DocsCommand();
             case "devices" -> new DevicesCommand();
+            case "codegen" -> new CodegenCommand();
             default -> new CommandLine.HelpCommand();
         };
     }
