@@ -60,6 +60,18 @@ class EquationBuiltinsTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void theCobaExampleWrittenAsEquationsGivesTheBuiltinsSpikes() {
+        Overrides o = new Overrides(300.0, null, null, null, null);
+        Network builtin = Sims.runExample("coba_subgroups.yaml", o, 2);
+        Network equations = Sims.runExample("equations/coba.yaml", o, 2);
+        int[] spikes = Sims.spikes(builtin, "P.spike");
+        assertTrue(spikes.length > 2000, "the network fires: " + spikes.length / 2);
+        assertArrayEquals(spikes, Sims.spikes(equations, "P.spike"));
+        assertArrayEquals((float[]) builtin.states().find("P.V").orElseThrow().array(),
+                (float[]) equations.states().find("P.V").orElseThrow().array());
+    }
+
     @ParameterizedTest(name = "{0}, {1} ms, on TornadoVM")
     @CsvSource({"stdp_net.yaml, 300", "coba.yaml, 100"})
     void builtinsWrittenAsEquationsGiveTheirFloatsOnTheDevice(String example, double durationMs) throws IOException {

@@ -97,12 +97,41 @@ public final class KernelWarmup {
             NeuronKernelsCalls.lif(v, refractory, current, flags, -60f, -60f, -50f, 1f, 0.995f, 50),
             PlasticityKernelsCalls.trace(trace, flags, 0.95),
         };
+        schedule(calls, () -> drawSpikes(flags, seed));
+    }
+
+    /**
+     * Gets C2 to compile more kernels, as it does the built-in ones: those of a model generated at run
+     * time (a model written as equations), on a daemon thread, over arrays of their own of
+     * {@value #N} elements that the caller made for them. The schedule is the built-in kernels' (many
+     * cheap calls, then a trickle until the run starts); it does nothing once a run has started, or
+     * without a core to spare.
+     *
+     * @param name  names the thread
+     * @param calls the kernels, bound to scratch arrays of at least {@value #N} elements
+     */
+    public static void warm(String name, KernelCall... calls) {
+        if (stop || Runtime.getRuntime().availableProcessors() < 2) {
+            return;
+        }
+        Thread t = new Thread(() -> schedule(calls, () -> { }), "spikeforge-warmup-" + name);
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    /** The elements of the arrays a warm-up's calls are bound to. */
+    public static int elements() {
+        return N;
+    }
+
+    private static void schedule(KernelCall[] calls, Runnable everyStep) {
         int trickleFrom = STEPS * CHUNKS;
         long trickleEnd = 0;
         for (int call = 0; !stop; call++) {
             if (call < trickleFrom) {
                 if (call % CHUNKS == 0) {
-                    drawSpikes(flags, seed);
+                    everyStep.run();
                 }
             } else if (call == trickleFrom) {
                 trickleEnd = System.nanoTime() + TRICKLE_LIMIT_NANOS;

@@ -35,6 +35,8 @@ public final class EquationModels implements ConfigModels {
             String path = "models[" + k + "]";
             ModelFactory f = model(section.get(k), path, problems);
             if (f != null) {
+                // The config's own models are almost always built: compile them while the rest is read.
+                ((EquationDefined) f).generated().prepare();
                 out.put(path, new PluginRegistry.Entry(f, "config " + source));
             } else if (section.get(k).isObject() && section.get(k).path("name").isTextual()) {
                 refused.add(section.get(k).get("name").textValue());

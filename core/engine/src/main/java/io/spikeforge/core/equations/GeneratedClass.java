@@ -1,5 +1,6 @@
 package io.spikeforge.core.equations;
 
+import io.spikeforge.kernels.KernelWarmup;
 import io.spikeforge.spi.KernelCall;
 
 import java.lang.reflect.InvocationTargetException;
@@ -84,8 +85,25 @@ final class GeneratedClass {
         return simpleName + ".java";
     }
 
+    /**
+     * Starts compiling (or loading from the cache) on a daemon thread, and then warming the kernels, so
+     * that both overlap the rest of the config's reading and the network's build; {@link #compiled}
+     * then waits for it. A failure is reported by {@code compiled}, in the thread that builds.
+     */
+    void prepare() {
+        Thread t = new Thread(() -> {
+            try {
+                compiled();
+            } catch (RuntimeException e) {
+                // compiled() throws it again where the model is built, with the config path.
+            }
+        }, "spikeforge-compile-" + simpleName);
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** {@return the compiled classes, compiling them now (or loading them from the cache) on first use} */
-    ModelCompiler.Compiled compiled() {
+    synchronized ModelCompiler.Compiled compiled() {
         ModelCompiler.Compiled c = compiled;
         if (c == null) {
             c = ModelCompiler.compile(className(), source);
@@ -96,8 +114,38 @@ final class GeneratedClass {
             }
             LOG.debug("the kernels generated for {} ({}, classes in {}):\n{}", simpleName, c.cached() ? "cached"
                     : "compiled", c.folder(), source);
+            warm();
         }
         return c;
+    }
+
+    /**
+     * Has the JIT compile the kernels as it has the built-in ones before a run starts: each kernel is
+     * called on scratch arrays of its own ({@link KernelWarmup#warm}), with zero for every scalar
+     * (the loops have no branches, so that runs the code a network runs).
+     */
+    private void warm() {
+        List<KernelCall> calls = new ArrayList<>();
+        int n = KernelWarmup.elements();
+        for (Map.Entry<String, KernelWriter> k : kernels.entrySet()) {
+            Map<String, Object> arrays = new java.util.HashMap<>();
+            for (KernelWriter.Array a : k.getValue().arrays()) {
+                arrays.put(a.source(), a.type().equals("int[]") ? (a.source().equals("clock") ? new int[1] : new int[n])
+                        : new float[n]);
+            }
+            calls.add(call(k.getKey(), arrays, new ZeroValues(), 0));
+        }
+        KernelWarmup.warm(simpleName, calls.toArray(KernelCall[]::new));
+    }
+
+    /** Every parameter 0, for a warm-up. */
+    private static final class ZeroValues extends java.util.HashMap<String, Double> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Double get(Object key) {
+            return 0.0;
+        }
     }
 
     /**
