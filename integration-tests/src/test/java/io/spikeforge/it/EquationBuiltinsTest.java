@@ -60,6 +60,42 @@ class EquationBuiltinsTest {
         }
     }
 
+    /** The triplet rule of Pfister and Gerstner (2006) in Brian2's notation: a few lines. */
+    static final String TRIPLET = """
+            models:
+              - name: TripletEq
+                kind: plasticity
+                equations: |
+                  w : uS
+                  dr1/dt = -r1/tau_plus : 1 (event-driven)
+                  dr2/dt = -r2/tau_x : 1 (event-driven)
+                  do1/dt = -o1/tau_minus : 1 (event-driven)
+                  do2/dt = -o2/tau_y : 1 (event-driven)
+                on_pre: |
+                  w = clip(w - o1*(A2_minus + A3_minus*r2), W_min, W_max)
+                  r1 += 1
+                  r2 += 1
+                on_post: |
+                  w = clip(w + r1*(A2_plus + A3_plus*o2), W_min, W_max)
+                  o1 += 1
+                  o2 += 1
+                parameters: {tau_plus: 16.8 ms, tau_x: 101 ms, tau_minus: 33.7 ms, tau_y: 125 ms, A2_plus: 0.01 uS,
+                             A3_plus: 0.02 uS, A2_minus: 0.0105 uS, A3_minus: 0.001 uS, W_min: 0 uS, W_max: 0.1 uS}
+            """;
+
+    @org.junit.jupiter.api.Test
+    void theTripletRuleWrittenAsEquationsGivesTheJavaPacksWeights() {
+        Network pack = Packs.run(Sims.plasticNetwork("{type: TripletSTDP, A2_plus: 0.01, A3_plus: 0.02, A2_minus: 0.0105,"
+                + " A3_minus: 0.001, W_min: 0, W_max: 0.1}"), 2);
+        Network equations = Packs.run(Sims.plasticNetwork("TripletEq") + TRIPLET, 2);
+        float[] w = Sims.weights(pack, "p");
+        float[] initial = Sims.weights(Packs.run(Sims.plasticNetwork("TripletEq").replace("duration: 300",
+                "duration: 0.1") + TRIPLET, 1), "p");
+        assertNotEquals(java.util.Arrays.toString(initial), java.util.Arrays.toString(w), "the weights moved");
+        assertArrayEquals(w, Sims.weights(equations, "p"));
+        assertArrayEquals(Sims.spikes(pack, "n.spike"), Sims.spikes(equations, "n.spike"));
+    }
+
     @org.junit.jupiter.api.Test
     void theCobaExampleWrittenAsEquationsGivesTheBuiltinsSpikes() {
         Overrides o = new Overrides(300.0, null, null, null, null);

@@ -120,6 +120,13 @@ public final class KernelWarmup {
         t.start();
     }
 
+    /** Runs {@link #warm}'s schedule in the calling thread, returning when a run starts (or at once without a spare core). */
+    public static void warmHere(KernelCall... calls) {
+        if (!stop && Runtime.getRuntime().availableProcessors() >= 2) {
+            schedule(calls, () -> { });
+        }
+    }
+
     /** The elements of the arrays a warm-up's calls are bound to. */
     public static int elements() {
         return N;

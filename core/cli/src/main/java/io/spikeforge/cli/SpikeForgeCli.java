@@ -61,7 +61,22 @@ public final class SpikeForgeCli implements Runnable {
         if (args.length > 0 && WARMED.contains(args[0])) {
             KernelWarmup.start();
         }
-        System.exit(execute(args));
+        Thread javac = null;
+        if (Boolean.getBoolean("spikeforge.aot.training")) {
+            // The launcher's training of the JVM's ahead-of-time cache: load the JDK's compiler too.
+            javac = new Thread(io.spikeforge.core.equations.EquationModels::loadTheCompiler, "spikeforge-aot-javac");
+            javac.setDaemon(true);
+            javac.start();
+        }
+        int code = execute(args);
+        if (javac != null) {
+            try {
+                javac.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        System.exit(code);
     }
 
     /** Runs the CLI and returns its exit code (tests call this). */

@@ -14,8 +14,7 @@ final class Workloads {
     }
 
     /** The workload names {@code bench} accepts. */
-    static final java.util.List<String> NAMES = java.util.List.of("coba", "coba-scaled", "stdp", "song2000",
-            "aot-training");
+    static final java.util.List<String> NAMES = java.util.List.of("coba", "coba-scaled", "stdp", "song2000");
 
     /**
      * @param name  workload name
@@ -28,7 +27,6 @@ final class Workloads {
             case "coba-scaled" -> coba("coba-scaled", n > 0 ? n : 400_000, 80.0 / (n > 0 ? n : 400_000));
             case "stdp" -> stdp("stdp", n > 0 ? n : 10_000, m > 0 ? m : 1000, 0.1, 10_000);
             case "song2000" -> stdp("song2000", n > 0 ? n : 1000, 1, 1.0, 100_000);
-            case "aot-training" -> training();
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -68,27 +66,6 @@ final class Workloads {
                   - {name: Ci, pre: "P[%d:]", post: P, syn: {type: Expon, tau: 10}, out: {type: COBA, E: -80},
                      comm: {type: EventCSRLinear, conn: {type: FixedProb, prob: %s}, weight: 6.7}}
                 """, name, n, ne, Double.toString(p), ne, Double.toString(p));
-    }
-
-    /**
-     * What the launcher trains the JVM's ahead-of-time cache on: COBA as {@code coba} runs it, so that the
-     * cache holds its classes and profiles, and one small group of a model written as equations, so that
-     * it also holds the JDK compiler's classes and a model compiles cold in half the time (BENCHMARKS.md).
-     */
-    private static String training() {
-        String coba = coba("aot-training", 4000, 0.02);
-        return coba.replace("inputs:\n", "  - {name: eq, size: 10, neuron: TrainingNeuron}\ninputs:\n") + """
-                models:
-                  - name: TrainingNeuron
-                    kind: neuron
-                    equations: |
-                      dv/dt = (El - v + R*I) / tau : volt (unless refractory)
-                      I : amp
-                    parameters: {El: -65 mV, R: 10 Mohm, tau: 10 ms}
-                    threshold: v > -50*mV
-                    reset: v = El
-                    refractory: 2*ms
-                """;
     }
 
     private static String stdp(String name, int n, int m, double p, double durationMs) {

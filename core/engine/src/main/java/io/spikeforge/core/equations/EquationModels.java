@@ -107,6 +107,17 @@ public final class EquationModels implements ConfigModels {
     }
 
     /**
+     * Loads the JDK compiler's classes by compiling one empty class, for the launcher's training of the
+     * JVM's ahead-of-time cache: a model then compiles cold in about half the time. Only the classes
+     * are wanted; a real model's compile would also make the compiler's methods hot in the training's
+     * profiles, and every later start would spend its optimizing compiler on them before the
+     * network's kernels (BENCHMARKS.md).
+     */
+    public static void loadTheCompiler() {
+        ModelCompiler.loadTheCompiler();
+    }
+
+    /**
      * {@return the model written at {@code path}, or null after reporting its problems}
      *
      * @param node the model's mapping

@@ -91,16 +91,23 @@ final class GeneratedClass {
      * then waits for it. A failure is reported by {@code compiled}, in the thread that builds.
      */
     void prepare() {
+        preparing = true;
         Thread t = new Thread(() -> {
             try {
                 compiled();
             } catch (RuntimeException e) {
                 // compiled() throws it again where the model is built, with the config path.
+                return;
             }
+            // This thread has a core's share already: warming here starts now, not when a new thread of low
+            // priority gets its turn in a busy start-up.
+            KernelWarmup.warmHere(warmCalls());
         }, "spikeforge-compile-" + simpleName);
         t.setDaemon(true);
         t.start();
     }
+
+    private volatile boolean preparing;
 
     /** {@return the compiled classes, compiling them now (or loading them from the cache) on first use} */
     synchronized ModelCompiler.Compiled compiled() {
@@ -114,17 +121,19 @@ final class GeneratedClass {
             }
             LOG.debug("the kernels generated for {} ({}, classes in {}):\n{}", simpleName, c.cached() ? "cached"
                     : "compiled", c.folder(), source);
-            warm();
+            if (!preparing) {
+                KernelWarmup.warm(simpleName, warmCalls());
+            }
         }
         return c;
     }
 
     /**
-     * Has the JIT compile the kernels as it has the built-in ones before a run starts: each kernel is
-     * called on scratch arrays of its own ({@link KernelWarmup#warm}), with zero for every scalar
-     * (the loops have no branches, so that runs the code a network runs).
+     * {@return the kernels bound to scratch arrays of their own}, for the JIT to compile them as it has
+     * the built-in ones before a run starts ({@link KernelWarmup#warm}): zero for every scalar (the loops
+     * have no branches, so that runs the code a network runs)
      */
-    private void warm() {
+    private KernelCall[] warmCalls() {
         List<KernelCall> calls = new ArrayList<>();
         int n = KernelWarmup.elements();
         for (Map.Entry<String, KernelWriter> k : kernels.entrySet()) {
@@ -135,7 +144,7 @@ final class GeneratedClass {
             }
             calls.add(call(k.getKey(), arrays, new ZeroValues(), 0));
         }
-        KernelWarmup.warm(simpleName, calls.toArray(KernelCall[]::new));
+        return calls.toArray(KernelCall[]::new);
     }
 
     /** Every parameter 0, for a warm-up. */

@@ -108,6 +108,27 @@ public final class ModelCompiler {
         }
     }
 
+    /** Compiles an empty class in memory, loading the compiler's classes (see EquationModels#loadTheCompiler). */
+    static void loadTheCompiler() {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            return;
+        }
+        JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///Empty.java"), JavaFileObject.Kind.SOURCE) {
+            @Override
+            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                return "final class Empty {\n}\n";
+            }
+        };
+        try (StandardJavaFileManager files = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
+            Path tmp = Files.createTempDirectory("spikeforge-javac");
+            javac.getTask(null, files, null, List.of("-proc:none", "-d", tmp.toString()), null, List.of(file)).call();
+            delete(tmp);
+        } catch (IOException e) {
+            // Only a warm-up of the compiler's classes: nothing depends on it.
+        }
+    }
+
     private static ClassLoader loader(Path folder) {
         try {
             return new URLClassLoader("spikeforge-model " + folder.getFileName(), new URL[] {folder.toUri().toURL()},
