@@ -20,6 +20,7 @@ import io.spikeforge.core.config.ConfigOrigin;
 import io.spikeforge.core.config.ConfigReader;
 import io.spikeforge.core.config.ModelRef;
 import io.spikeforge.core.equations.EquationModels;
+import io.spikeforge.core.equations.EquationPacks;
 import io.spikeforge.core.config.NetworkSpec;
 import io.spikeforge.core.config.RowBlocks;
 import io.spikeforge.core.config.Overrides;
@@ -60,6 +61,7 @@ public final class Engine {
     public static Engine create(List<PluginLoader.Found> extra) {
         List<PluginLoader.Found> all = new ArrayList<>(PluginLoader.fromClassPath(Engine.class.getClassLoader()));
         all.addAll(extra);
+        all = EquationPacks.withModelFiles(all);
         try {
             return Guice.createInjector(new EngineModule(all)).getInstance(Engine.class);
         } catch (CreationException | ProvisionException e) {

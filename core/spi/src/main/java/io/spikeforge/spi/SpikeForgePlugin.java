@@ -34,6 +34,18 @@ public interface SpikeForgePlugin {
         return List.of();
     }
 
+    /**
+     * {@return class-path resources of this plugin (names as {@link ClassLoader#getResource} takes them,
+     * for example {@code "io/spikeforge/plugins/neurons/HH.yaml"}) that hold models written as
+     * equations}, read with the plugin's own class loader. Each file is one model, or a {@code models}
+     * list of them, in the format of a config's {@code models} section (the README's "Models written as
+     * equations"); its models register beside {@link #models()} under the same pack. A pack needs no Java
+     * kernels for them: the engine generates each model's kernels for every backend.
+     */
+    default List<String> modelFiles() {
+        return List.of();
+    }
+
     /** {@return the backends this plugin contributes; each name must be unique} */
     default List<BackendProvider> backends() {
         return List.of();

@@ -12,6 +12,7 @@ import io.spikeforge.spi.ModelFactory;
 import io.spikeforge.spi.SpikeForgePlugin;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,6 +79,57 @@ public final class EquationPacks {
         }
     }
 
+    /**
+     * {@return {@code found} with each plugin's {@linkplain SpikeForgePlugin#modelFiles() model files}
+     * read and their models added to the plugin's own}
+     *
+     * @throws PackException naming the pack, the plugin and every problem of every model file
+     */
+    public static List<PluginLoader.Found> withModelFiles(List<PluginLoader.Found> found) {
+        List<PluginLoader.Found> out = new ArrayList<>();
+        for (PluginLoader.Found f : found) {
+            List<String> files;
+            String plugin = f.plugin().getClass().getName();
+            try {
+                files = f.plugin().modelFiles();
+            } catch (RuntimeException | Error e) {
+                throw new PackException("pack " + f.pack() + ": plugin " + plugin + " failed in modelFiles(): "
+                        + e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+            }
+            if (files == null || files.isEmpty()) {
+                out.add(f);
+                continue;
+            }
+            List<String> problems = new ArrayList<>();
+            List<ModelFactory> models = new ArrayList<>(f.models());
+            ClassLoader loader = f.plugin().getClass().getClassLoader();
+            for (String resource : files) {
+                JsonNode root = null;
+                try (InputStream in = resource == null ? null : loader.getResourceAsStream(resource)) {
+                    if (in == null) {
+                        problems.add(resource + ": no such resource in the plugin's jar");
+                        continue;
+                    }
+                    root = YAML.readTree(in);
+                } catch (JsonProcessingException e) {
+                    problems.add(resource + ": " + e.getOriginalMessage());
+                } catch (IOException e) {
+                    problems.add(resource + ": cannot read: " + e.getMessage());
+                }
+                if (root != null) {
+                    String name = resource.substring(resource.lastIndexOf('/') + 1);
+                    models.addAll(models(root, name, resource, problems));
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new PackException("pack " + f.pack() + ": plugin " + plugin + ": model files that do not check: "
+                        + String.join("; ", problems));
+            }
+            out.add(new PluginLoader.Found(f.plugin(), f.pack(), List.copyOf(models), f.backends()));
+        }
+        return out;
+    }
+
     private static List<ModelFactory> read(Path file, List<String> problems) {
         JsonNode root;
         try {
@@ -89,6 +141,11 @@ public final class EquationPacks {
             problems.add(file + ": cannot read: " + e.getMessage());
             return List.of();
         }
+        return models(root, file.getFileName().toString(), file.toString(), problems);
+    }
+
+    /** The models of one file's tree; {@code name} is the path of a lone model, {@code where} the file. */
+    private static List<ModelFactory> models(JsonNode root, String name, String where, List<String> problems) {
         List<ConfigError> errors = new ArrayList<>();
         List<ModelFactory> out = new ArrayList<>();
         if (root != null && root.has("models")) {
@@ -103,12 +160,12 @@ public final class EquationPacks {
                 errors.add(new ConfigError("models", "expected a list of models"));
             }
         } else {
-            ModelFactory f = EquationModels.model(root, file.getFileName().toString(), errors);
+            ModelFactory f = EquationModels.model(root, name, errors);
             if (f != null) {
                 out.add(f);
             }
         }
-        errors.forEach(e -> problems.add(file + ": " + e));
+        errors.forEach(e -> problems.add(where + ": " + e));
         return out;
     }
 
