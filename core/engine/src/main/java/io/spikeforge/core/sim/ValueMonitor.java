@@ -112,6 +112,11 @@ public final class ValueMonitor implements Monitor {
         return table[r * indices.length + c];
     }
 
+    /** @return the rows recorded so far, row-major ({@code rows() x columns()}), as {@link #write} writes them: a copy */
+    public float[] values() {
+        return java.util.Arrays.copyOf(table, rows * indices.length);
+    }
+
     /** @return the element indices the columns hold, in column order */
     public int[] indices() {
         return indices.clone();

@@ -1,0 +1,16 @@
+"""SpikeForge from Python: the engine runs in this process (through JPype), and monitors, state and
+weights come back as NumPy arrays straight from its arrays.
+
+    import spikeforge
+    net = spikeforge.load("examples/stdp_net.yaml")
+    net.run()
+    t, i = net.spikes("post")
+
+See the README's Python quickstart and docs/python-tutorial.md.
+"""
+from .errors import BackendUnavailable, ConfigError, PackError, RunError, SpikeForgeError
+from ._jvm import log_level
+from .network import Group, Network, StateArray, from_yaml, load, model
+
+__all__ = ["Network", "Group", "StateArray", "load", "from_yaml", "model", "SpikeForgeError", "ConfigError",
+           "RunError", "PackError", "BackendUnavailable", "log_level"]
