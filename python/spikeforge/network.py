@@ -385,7 +385,8 @@ class Network:
 
     def __repr__(self):
         state = "not built" if self._sim is None else "t = %.1f ms of %.1f" % (self.t, self.duration)
-        return "<spikeforge.Network %s, %s>" % (self._tree["name"] if self._tree else self._yaml, state)
+        what = self._tree["name"] if self._tree else (str(self._yaml[0]) if self._yaml[0] else self._yaml[2])
+        return "<spikeforge.Network %s, %s>" % (what, state)
 
 
 class _Owner:
