@@ -395,7 +395,7 @@ class HeterogeneityTest {
         Path config = tmp.resolve("bad.yaml");
         Files.writeString(config, BAD.formatted("10", "{npy: five.npy}", "{npy: none.npy}", "5", "0.96"));
         ConfigException e = assertThrows(ConfigException.class, () -> Sims.ENGINE.load(config, Overrides.NONE));
-        assertEquals(List.of("populations[0].neuron.V_th.npy: " + tmp.resolve("five.npy") + " holds 5 values (shape [5]);"
+        assertEquals(List.of("populations[0].neuron.V_th.npy: 'five.npy' holds 5 values (shape [5]);"
                         + " it must hold one per element, 20",
                 "populations[0].neuron.tau.npy: no such file: " + tmp.resolve("none.npy")),
                 e.errors().stream().map(ConfigError::toString).toList());

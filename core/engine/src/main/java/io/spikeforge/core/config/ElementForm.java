@@ -71,7 +71,7 @@ sealed interface ElementForm {
             }
             long count = a.floats() != null ? a.floats().length : a.ints().length;
             if (a.shape().length != 1 || count != size) {
-                problems.add(path + ".npy", p + " holds " + count + " values (shape "
+                problems.add(path + ".npy", "'" + file + "' holds " + count + " values (shape "
                         + java.util.Arrays.toString(a.shape()) + "); it must hold one per element, " + size);
                 return null;
             }
