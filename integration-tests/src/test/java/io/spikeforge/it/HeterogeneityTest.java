@@ -333,6 +333,128 @@ class HeterogeneityTest {
         assertNotEquals(thresholds[0], thresholds[1], "one threshold per neuron");
     }
 
+    /** BrainPy's LifRef written as equations, as examples/packs/brainpy-as-equations has it. */
+    private static final String LIF_EQ = """
+            models:
+              - name: LifRefEq
+                kind: neuron
+                equations: |
+                  dV/dt = (-(V - V_rest) + R*I) / tau : mV (unless refractory)
+                  I : nA
+                parameters: {V_rest: 0 mV, V_reset: -5 mV, V_th: 20 mV, R: 1 Mohm, tau: 10 ms, tau_ref: 0 ms}
+                initial: {V: V_rest}
+                threshold: V >= V_th
+                reset: V = V_reset
+                refractory: t - lastspike <= tau_ref
+                method: exact
+              - name: ExponEq
+                kind: synapse
+                equations: |
+                  dg/dt = -g/tau : uS
+                parameters: {tau: 8 ms}
+              - name: CUBAEq
+                kind: output
+                equations: |
+                  I = k * g : nA
+                  g : uS
+                parameters: {k: 1 nA/uS}
+            """;
+
+    @Test
+    void anEquationNeuronReadsAnArrayForEachParameterThatVaries() {
+        // V starts at V_rest = -i (its initial value names the parameter), V_inf = 20 - i, threshold 15,
+        // reset 0: the first spike at tau ln(20 / (5 - i)), then every tau ln((20 - i) / (5 - i)).
+        Network net = Sims.run(LIF_EQ + """
+                dt: 0.1
+                duration: 100
+                populations:
+                  - {name: n, size: 10, neuron: {type: LifRefEq, V_rest: "-i", V_reset: 0, V_th: 15, tau: "5 + 10*i/N"}}
+                inputs:
+                  - {name: bias, type: ConstantCurrent, target: n, value: 20}
+                monitors:
+                  - {target: n, var: spike}
+                  - {target: n, var: V}
+                """, 2);
+        int[] spikes = Sims.spikes(net, "n.spike");
+        for (int k = 0; k < 10; k++) {
+            double tau = 5 + 10.0 * k / 10;
+            List<Integer> steps = new ArrayList<>();
+            for (int s = 0; s < spikes.length; s += 2) {
+                if (spikes[s + 1] == k) {
+                    steps.add(spikes[s]);
+                }
+            }
+            if (k >= 5) {
+                assertEquals(List.of(), steps, "V_inf = " + (20 - k) + " mV stays below the threshold");
+                assertEquals(20 - k - (20 - 0.0) * Math.exp(-100 / tau), Sims.column(net, "n.V", k)[999], 1e-3);
+                continue;
+            }
+            assertEquals((int) Math.ceil(tau * Math.log(20.0 / (5 - k)) / 0.1) - 1, steps.get(0), "neuron " + k);
+            int period = (int) Math.ceil(tau * Math.log((20.0 - k) / (5 - k)) / 0.1);
+            for (int j = 1; j < steps.size(); j++) {
+                assertEquals(period, steps.get(j) - steps.get(j - 1), "period of neuron " + k);
+            }
+        }
+    }
+
+    @Test
+    void equationSynapsesAndOutputsTakeValuesPerPostNeuron() {
+        // One spike at 1 ms through weights of 1 uS onto 4 neurons: g = exp(-t/tau_j) per post neuron, and the
+        // current k_j g, which the neuron (R = 1, tau = 1 ms) follows: V' = V_inf + (V - V_inf) exp(-dt/tau).
+        Network net = Sims.run(LIF_EQ + """
+                dt: 0.1
+                duration: 20
+                inputs:
+                  - {name: s, type: SpikeTimes, size: 1, times: [1.0]}
+                populations:
+                  - {name: n, size: 4, neuron: {type: LifRefEq, V_th: 1000, tau: 1}}
+                projections:
+                  - {name: p, pre: s, post: n, comm: {type: Dense, conn: All2All, weight: 1}, syn: {type: ExponEq,
+                     tau: "2 + 2*i"}, out: {type: CUBAEq, k: "1 + i"}}
+                monitors:
+                  - {target: p, var: g}
+                  - {target: n, var: V}
+                """, 1);
+        for (int j = 0; j < 4; j++) {
+            float[] g = Sims.column(net, "p.g", j);
+            double tau = 2 + 2 * j;
+            // The source fires in step 10; the weight arrives in step 11 and adds after the step's decay.
+            assertEquals(0f, g[10]);
+            double v = 0;
+            float[] trace = Sims.column(net, "n.V", j);
+            for (int s = 11; s < 200; s++) {
+                double exact = Math.exp(-(s - 11) * 0.1 / tau);
+                assertEquals(exact, g[s], 1e-5, "g of slot " + j + " at step " + s);
+                // The output adds k g, with g of this step, to the current the neuron then consumes.
+                double vInf = (1 + j) * g[s];
+                v = vInf + (v - vInf) * Math.exp(-0.1);
+                assertEquals(v, trace[s], 1e-7 + 1e-5 * Math.abs(v), "V of neuron " + j + " at step " + s);
+            }
+        }
+    }
+
+    @Test
+    void anEquationParameterThatCannotVaryIsRefusedWithTheOnesThatCan() {
+        String yaml = """
+                dt: 0.1
+                duration: 10
+                models:
+                  - name: Coupled
+                    kind: neuron
+                    equations: |
+                      dv/dt = (w - v) / tau : 1
+                      dw/dt = -w / tau_w : 1
+                    parameters: {tau: 10 ms, tau_w: 20 ms, v_th: 1}   # a coupled exact system needs constant coefficients
+                    threshold: v > v_th
+                    reset: v = 0
+                    method: exact
+                populations:
+                  - {name: n, size: 4, neuron: {type: Coupled, tau: "10 + i", v_th: "1 + i"}}
+                """;
+        assertEquals(List.of("populations[0].neuron.tau: expected a number in ms, got '10 + i'; Coupled takes one value"
+                + " of tau for all its elements (it may vary v_th per element)"), errors(yaml));
+    }
+
     private static List<String> errors(String yaml) {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> Sims.ENGINE.build(Sims.ENGINE.parse(yaml, "bad.yaml", Overrides.NONE)));

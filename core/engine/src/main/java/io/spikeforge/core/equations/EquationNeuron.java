@@ -68,12 +68,17 @@ final class EquationNeuron extends EquationFactory implements NeuronModel {
 
     @Override
     public NeuronGroup create(Params p, BuildContext ctx, int size, float[] current, int[] spikes) {
+        EquationFactory variant = forParams(p);
+        if (variant != this) {
+            return ((EquationNeuron) variant).create(p, ctx, size, current, spikes);
+        }
         Map<String, Double> values = ModelSpecs.values(model, parameters, p, ctx.dt());
         values.put("N", (double) size);
         if (plan.refractory().kind() == NeuronPlan.RefractoryKind.COUNTER) {
             values.put("refSteps", (double) plan.refractory().steps(model, values, ctx.dt()));
         }
-        Map<String, Object> arrays = new HashMap<>(ModelSpecs.allocate(model, ctx, size, values, plan.input()));
+        Map<String, Object> arrays = new HashMap<>(ModelSpecs.allocate(model, ctx, size, values, plan.input(),
+                elementValues(p)));
         arrays.put("current", current);
         arrays.put("spikes", spikes);
         arrays.put("clock", ctx.clock());
