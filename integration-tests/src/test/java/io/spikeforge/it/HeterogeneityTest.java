@@ -398,6 +398,30 @@ class HeterogeneityTest {
     }
 
     @Test
+    void anEquationNeuronWithPerNeuronThresholdsAndRefractoryPeriodsGivesTheBuiltInsFloats() {
+        // tau is shared, so the propagator is the built-in's; V_th and tau_ref are read per neuron, the
+        // refractory period counted in each neuron's own whole steps as the built-in counts them.
+        String net = LIF_EQ + """
+                dt: 0.1
+                duration: 100
+                populations:
+                  - {name: n, size: 6, neuron: {type: %s, V_reset: 0, V_th: "14 + i", tau_ref: "2*i"}}
+                inputs:
+                  - {name: bias, type: ConstantCurrent, target: n, value: 20}
+                monitors:
+                  - {target: n, var: V}
+                  - {target: n, var: spike}
+                """;
+        Network eq = Sims.run(net.formatted("LifRefEq"), 1);
+        Network builtIn = Sims.run(net.formatted("LifRef"), 2);
+        assertTrue(Sims.spikes(builtIn, "n.spike").length > 20);
+        assertArrayEquals(Sims.spikes(builtIn, "n.spike"), Sims.spikes(eq, "n.spike"));
+        for (int k = 0; k < 6; k++) {
+            assertArrayEquals(Sims.column(builtIn, "n.V", k), Sims.column(eq, "n.V", k), "neuron " + k);
+        }
+    }
+
+    @Test
     void equationSynapsesAndOutputsTakeValuesPerPostNeuron() {
         // One spike at 1 ms through weights of 1 uS onto 4 neurons: g = exp(-t/tau_j) per post neuron, and the
         // current k_j g, which the neuron (R = 1, tau = 1 ms) follows: V' = V_inf + (V - V_inf) exp(-dt/tau).

@@ -74,11 +74,18 @@ final class EquationNeuron extends EquationFactory implements NeuronModel {
         }
         Map<String, Double> values = ModelSpecs.values(model, parameters, p, ctx.dt());
         values.put("N", (double) size);
-        if (plan.refractory().kind() == NeuronPlan.RefractoryKind.COUNTER) {
+        Map<String, float[]> perElement = elementValues(p);
+        int[] refSteps = null;
+        if (plan.refractory().perElement(model)) {
+            refSteps = plan.refractory().steps(model, values, perElement, ctx.dt(), size);
+        } else if (plan.refractory().kind() == NeuronPlan.RefractoryKind.COUNTER) {
             values.put("refSteps", (double) plan.refractory().steps(model, values, ctx.dt()));
         }
         Map<String, Object> arrays = new HashMap<>(ModelSpecs.allocate(model, ctx, size, values, plan.input(),
-                elementValues(p)));
+                perElement));
+        if (refSteps != null) {
+            arrays.put("refSteps", refSteps);
+        }
         arrays.put("current", current);
         arrays.put("spikes", spikes);
         arrays.put("clock", ctx.clock());
