@@ -398,14 +398,15 @@ class HeterogeneityTest {
     }
 
     @Test
-    void anEquationNeuronWithPerNeuronThresholdsAndRefractoryPeriodsGivesTheBuiltInsFloats() {
-        // tau is shared, so the propagator is the built-in's; V_th and tau_ref are read per neuron, the
-        // refractory period counted in each neuron's own whole steps as the built-in counts them.
+    void anEquationNeuronWithPerNeuronParametersGivesTheBuiltInsFloats() {
+        // The propagator exp(-dt/tau) of each neuron is computed when the model is built, as the built-in's is,
+        // and the refractory period is counted in each neuron's own whole steps as the built-in counts them.
         String net = LIF_EQ + """
                 dt: 0.1
                 duration: 100
                 populations:
-                  - {name: n, size: 6, neuron: {type: %s, V_reset: 0, V_th: "14 + i", tau_ref: "2*i"}}
+                  - {name: n, size: 6, neuron: {type: %s, V_rest: "-i", V_reset: 0, V_th: "14 + i", tau: "5 + 1.5*i",
+                     tau_ref: "2*i"}}
                 inputs:
                   - {name: bias, type: ConstantCurrent, target: n, value: 20}
                 monitors:

@@ -113,6 +113,7 @@ abstract class EquationFactory implements EquationDefined {
             }
             Map<String, String> fields = new LinkedHashMap<>(model.def.fields());
             fields.put("equations", eqs.append('\n').toString());
+            fields.put(EquationModel.VARIED, String.join(",", new TreeSet<>(key)));
             ModelDefinition def = new ModelDefinition(model.def.name(), model.def.kind(), fields,
                     model.def.parameters(), model.def.initial(), model.def.path());
             List<ConfigError> problems = new ArrayList<>();

@@ -86,6 +86,8 @@ final class EquationNeuron extends EquationFactory implements NeuronModel {
         if (refSteps != null) {
             arrays.put("refSteps", refSteps);
         }
+        arrays.putAll(generated().perElement(size, (n, k) -> perElement.containsKey(n) ? (double) perElement.get(n)[k]
+                : model.constant(n, values)));
         arrays.put("current", current);
         arrays.put("spikes", spikes);
         arrays.put("clock", ctx.clock());

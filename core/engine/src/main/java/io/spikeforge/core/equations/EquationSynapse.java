@@ -126,6 +126,9 @@ final class EquationSynapse extends EquationFactory implements SynapseModel {
         Map<String, Double> values = ModelSpecs.values(model, parameters, p, ctx.dt());
         values.put("N", (double) size);
         Map<String, Object> arrays = new HashMap<>(ModelSpecs.allocate(model, ctx, size, values, null, elementValues(p)));
+        Map<String, float[]> perElement = elementValues(p);
+        arrays.putAll(generated().perElement(size, (n, k) -> perElement.containsKey(n) ? (double) perElement.get(n)[k]
+                : model.constant(n, values)));
         arrays.put("input", in);
         arrays.put("clock", ctx.clock());
         StepTask update = StepTask.of(ctx.owner() + "." + name() + ".update", size,

@@ -131,7 +131,7 @@ record NeuronPlan(EquationModel model, Expr threshold, List<Statements.Statement
             }
             reset = m.statements(def.field("reset"), "reset", assignable);
         }
-        Refractory refractory = refractory(m, reset);
+        Refractory refractory = refractory(m);
         if (refractory == null) {
             ok = false;
         }
@@ -162,29 +162,13 @@ record NeuronPlan(EquationModel model, Expr threshold, List<Statements.Statement
 
     /**
      * {@return whether a refractory period may be counted in steps when the model is built: made of
-     * parameters and units, or of parameters given per element (declared per element, with a parameter as
-     * their default, and never reset), each neuron then counting its own}
+     * parameters and units, or also of parameters given per element, each neuron then counting its own}
      */
-    private static boolean countable(EquationModel m, Expr period, List<Statements.Statement> reset) {
-        if (m.isConstant(period)) {
-            return true;
-        }
-        Set<String> resetTargets = new LinkedHashSet<>();
-        reset.forEach(st -> resetTargets.add(st.target()));
-        for (String n : Algebra.names(period)) {
-            Symbol s = m.scope.find(n);
-            boolean constant = s != null && (s.kind() == Symbol.Kind.SHARED || s.kind() == Symbol.Kind.CONSTANT
-                    || n.equals("dt"));
-            boolean parameterPerElement = s != null && s.kind() == Symbol.Kind.ELEMENT && m.parameters.containsKey(n)
-                    && !resetTargets.contains(n);
-            if (!constant && !parameterPerElement) {
-                return false;
-            }
-        }
-        return true;
+    private static boolean countable(EquationModel m, Expr period) {
+        return m.isConstant(period) || m.isConstantPerElement(period);
     }
 
-    private static Refractory refractory(EquationModel m, List<Statements.Statement> reset) {
+    private static Refractory refractory(EquationModel m) {
         String text = m.def.field("refractory");
         if (text == null) {
             return new Refractory(RefractoryKind.NONE, null, false, null);
@@ -196,7 +180,7 @@ record NeuronPlan(EquationModel model, Expr threshold, List<Statements.Statement
         Checker c = new Checker(m.scope);
         Dimension d = c.dimension(e);
         if (EquationModel.TIME.equals(d)) {
-            if (!countable(m, e, reset)) {
+            if (!countable(m, e)) {
                 m.problem("refractory", "a refractory period is made of parameters and units, as '5*ms' or 'tau_ref';"
                         + " '" + text + "' is not");
                 return null;
@@ -211,7 +195,7 @@ record NeuronPlan(EquationModel model, Expr threshold, List<Statements.Statement
         if (e instanceof Expr.Binary b && (b.op().equals("<=") || b.op().equals("<"))
                 && b.left() instanceof Expr.Binary diff && diff.op().equals("-")
                 && diff.left() instanceof Expr.Name t && t.name().equals("t")
-                && diff.right() instanceof Expr.Name last && last.name().equals("lastspike") && countable(m, b.right(), reset)) {
+                && diff.right() instanceof Expr.Name last && last.name().equals("lastspike") && countable(m, b.right())) {
             return new Refractory(RefractoryKind.COUNTER, b.right(), b.op().equals("<="), null);
         }
         return new Refractory(RefractoryKind.CONDITION, null, false, e);
