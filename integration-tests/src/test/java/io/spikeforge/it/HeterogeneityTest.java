@@ -534,6 +534,13 @@ class HeterogeneityTest {
         assertEquals(List.of("projections[0].syn.tau: expected a number in ms or an expression of i (the element's index,"
                         + " from 0) and N (the number of elements) in ms, got 'foo(i)': foo() has no value"),
                 errors(BAD.formatted("10", "-50", "10", "\"foo(i)\"", "0.96")));
+        assertEquals(List.of("populations[0].neuron.V_th: expected a number in mV or an expression of i (the element's"
+                        + " index, from 0) and N (the number of elements) in mV, got '-50 + rand()': draw random values"
+                        + " with an initializer, {type: Uniform, min_val: ..., max_val: ...} or {type: Normal, mean: ...,"
+                        + " scale: ...}, not rand()",
+                "populations[0].neuron.tau: expected a number in ms or an expression of i (the element's index, from 0)"
+                        + " and N (the number of elements) in ms, got 'clip(i, 5)': clip() takes 3 arguments, got 2"),
+                errors(BAD.formatted("10", "\"-50 + rand()\"", "\"clip(i, 5)\"", "5", "0.96")));
     }
 
     @Test

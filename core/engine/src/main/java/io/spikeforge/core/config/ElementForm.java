@@ -57,7 +57,13 @@ sealed interface ElementForm {
 
         @Override
         public float[] values(int size, long seed, Path baseDir, String path, Problems problems) {
-            Path p = baseDir == null ? Path.of(file) : baseDir.resolve(file);
+            Path p;
+            try {
+                p = baseDir == null ? Path.of(file) : baseDir.resolve(file);
+            } catch (java.nio.file.InvalidPathException e) {
+                problems.add(path + ".npy", "'" + file + "' is not a file name: " + e.getReason());
+                return null;
+            }
             if (!Files.isRegularFile(p)) {
                 problems.add(path + ".npy", "no such file: " + p);
                 return null;

@@ -67,6 +67,20 @@ public final class EquationModels implements ConfigModels {
                 return null;
             }
         }
+        for (Expr.Call c : calls(e)) {
+            if (c.function().equals("rand") || c.function().equals("randn")) {
+                problems.add(new ConfigError(path, expected + ": draw random values with an initializer, {type: Uniform,"
+                        + " min_val: ..., max_val: ...} or {type: Normal, mean: ..., scale: ...}, not " + c.function()
+                        + "()"));
+                return null;
+            }
+            Functions.Function known = Functions.ALL.get(c.function());
+            if (known != null && known.arity() != c.args().size()) {
+                problems.add(new ConfigError(path, expected + ": " + c.function() + "() takes " + known.arity()
+                        + " argument" + (known.arity() == 1 ? "" : "s") + ", got " + c.args().size()));
+                return null;
+            }
+        }
         ElementFormula f = (i, n) -> Evaluator.value(e, name -> switch (name) {
             case "i" -> (double) i;
             case "N" -> (double) n;
@@ -80,6 +94,25 @@ public final class EquationModels implements ConfigModels {
             return null;
         }
         return f;
+    }
+
+    /** {@return the calls in {@code e}, outermost first} */
+    private static List<Expr.Call> calls(Expr e) {
+        List<Expr.Call> out = new ArrayList<>();
+        switch (e) {
+            case Expr.Call c -> {
+                out.add(c);
+                c.args().forEach(a -> out.addAll(calls(a)));
+            }
+            case Expr.Unary u -> out.addAll(calls(u.operand()));
+            case Expr.Binary b -> {
+                out.addAll(calls(b.left()));
+                out.addAll(calls(b.right()));
+            }
+            default -> {
+            }
+        }
+        return out;
     }
 
     @Override
