@@ -95,7 +95,9 @@ class ConfigErrorsTest {
 
     @Test
     void wrongTypesAreNamed() {
-        assertEquals(List.of("projections[0].syn.tau: expected a number in ms, got 'fast'"),
+        assertEquals(List.of("projections[0].syn.tau: expected a number in ms or an expression of i (the element's"
+                        + " index, from 0) and N (the number of elements) in ms, got 'fast': it may name i, N, pi and e,"
+                        + " not 'fast'"),
                 errors(VALID.replace("tau: 5}", "tau: fast}")));
     }
 

@@ -9,6 +9,7 @@ import io.spikeforge.spi.StepTask;
 import io.spikeforge.spi.VariableSpec;
 
 import java.util.List;
+import java.util.Set;
 
 /** BrainPy's {@code Izhikevich} (Izhikevich 2003); defaults give regular spiking. */
 final class Izhikevich implements NeuronModel {
@@ -36,6 +37,11 @@ final class Izhikevich implements NeuronModel {
     }
 
     @Override
+    public Set<String> perElement() {
+        return Set.copyOf(ParamSpec.names(parameters()));
+    }
+
+    @Override
     public List<VariableSpec> variables() {
         return List.of(new VariableSpec("V", "mV", "membrane potential; starts at c"),
                 new VariableSpec("u", "mV/ms", "recovery variable; starts at b*c"), Common.REFRACTORY);
@@ -54,6 +60,9 @@ final class Izhikevich implements NeuronModel {
 
     @Override
     public NeuronGroup create(Params p, BuildContext ctx, int size, float[] current, int[] spikes) {
+        if (p.anyVaries(perElement())) {
+            return perNeuron(p, ctx, size, current, spikes);
+        }
         float a = (float) p.real("a");
         float b = (float) p.real("b");
         float c = (float) p.real("c");
@@ -67,6 +76,23 @@ final class Izhikevich implements NeuronModel {
         int refSteps = Common.refSteps(p, ctx.dt());
         StepTask update = StepTask.of(ctx.owner() + ".Izhikevich.update", size, NeuronKernelsCalls.izhikevich(v, u,
                 ref, current, spikes, a, b, c, d, vTh, r, dt, refSteps));
+        return NeuronGroup.of(v, update);
+    }
+
+    /** The same model with one value per neuron of each parameter; V starts at each neuron's c, u at b*c. */
+    private NeuronGroup perNeuron(Params p, BuildContext ctx, int size, float[] current, int[] spikes) {
+        float[] b = p.values("b", size);
+        float[] c = p.values("c", size);
+        float[] v = ctx.floats("V", size, 0f);
+        float[] u = ctx.floats("u", size, 0f);
+        for (int i = 0; i < size; i++) {
+            v[i] = c[i];
+            u[i] = b[i] * c[i];
+        }
+        int[] ref = ctx.ints("refractory", size, 0);
+        StepTask update = StepTask.of(ctx.owner() + ".Izhikevich.update", size, NeuronKernelsCalls.izhikevichPerNeuron(
+                v, u, ref, current, spikes, p.values("a", size), b, c, p.values("d", size), p.values("V_th", size),
+                p.values("R", size), (float) ctx.dt(), Common.refSteps(p, ctx.dt(), size)));
         return NeuronGroup.of(v, update);
     }
 }
