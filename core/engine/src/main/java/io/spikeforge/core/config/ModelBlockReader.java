@@ -73,7 +73,8 @@ final class ModelBlockReader {
         }
         if (entry.isEmpty()) {
             problems.add(typePath, "unknown " + kind.word() + " model '" + type + "'."
-                    + Suggestions.didYouMean(type, registry.names(kind)) + " Available: " + available(kind));
+                    + Suggestions.didYouMean(type, registry.names(kind)) + " Available: " + available(kind)
+                    + ". " + PACK_HINT);
             return null;
         }
         ModelFactory factory = entry.get().factory();
@@ -206,6 +207,10 @@ final class ModelBlockReader {
         }
         return read(node, path, ModelKind.INITIALIZER, Set.of());
     }
+
+    /** Where a model that is not built in comes from: the name may be right and its pack not loaded. */
+    static final String PACK_HINT = "A model of another pack loads with the pack's directory on --plugins DIR"
+            + " (or in $SPIKEFORGE_PLUGINS); './spikeforge plugins' lists the models loaded";
 
     private String available(ModelKind kind) {
         List<String> names = registry.names(kind);
