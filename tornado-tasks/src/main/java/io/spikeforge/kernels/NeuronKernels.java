@@ -161,7 +161,7 @@ public final class NeuronKernels {
 
     /**
      * {@link #lif} with per-neuron parameters; {@code decay[i] = exp(-dt/tau[i])}. The same operations on
-     * the same values, cut into four loops: each reads more arrays than the scalar kernel's, and a loop
+     * the same values, cut into five loops: each reads more arrays than the scalar kernel's, and a loop
      * body above C2's unroll limit is not vectorized (four times slower in COBA 4000). The spike flags
      * carry each neuron's 0/1 from the threshold test to the reset and the refractory count.
      */
@@ -182,13 +182,13 @@ public final class NeuronKernels {
             spikes[i] = (int) Math.min(free, Math.max(0f, (current[i] - vTh[i]) * 0x1p100f * 0x1p100f + 1f));
         }
         for (int i = from; i < to; i++) {
-            float vn = current[i];
-            current[i] = 0f;
-            int ref = refractory[i];
-            float free = Math.max(0, 1 - ref);
+            float free = Math.max(0, 1 - refractory[i]);
             float fires = spikes[i];
-            v[i] = fires * vReset[i] + (1f - fires) * (free * vn + (1f - free) * v[i]);
-            refractory[i] = Math.max(ref - 1, 0) + spikes[i] * refSteps[i];
+            v[i] = fires * vReset[i] + (1f - fires) * (free * current[i] + (1f - free) * v[i]);
+        }
+        for (int i = from; i < to; i++) {
+            current[i] = 0f;
+            refractory[i] = Math.max(refractory[i] - 1, 0) + spikes[i] * refSteps[i];
         }
     }
 
