@@ -12,6 +12,16 @@ public interface SynapseModel extends ModelFactory {
     }
 
     /**
+     * {@return whether the model keeps its state per pre neuron only}: a kinetic receptor (AMPA) or
+     * short-term plasticity (STP) whose state saturates or depletes per spike train, which a sum of
+     * weights per post neuron cannot stand for. Its projections align pre unless the config says
+     * otherwise, and {@code align: post} is refused. Then {@code input} counts each pre neuron's spikes.
+     */
+    default boolean statePerPreNeuron() {
+        return false;
+    }
+
+    /**
      * Creates the synapse state of one projection.
      *
      * @param params  validated parameters

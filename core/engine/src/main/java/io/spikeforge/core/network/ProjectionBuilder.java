@@ -10,6 +10,7 @@ import io.spikeforge.kernels.SpikeKernelsCalls;
 import io.spikeforge.spi.CommModel;
 import io.spikeforge.spi.Connectivity;
 import io.spikeforge.spi.ConnectorModel;
+import io.spikeforge.spi.CouplingModel;
 import io.spikeforge.spi.InitializerModel;
 import io.spikeforge.spi.OutputModel;
 import io.spikeforge.spi.PlasticityModel;
@@ -89,6 +90,9 @@ final class ProjectionBuilder {
             }
             return new ProjectionRuntime(p, List.copyOf(blocks));
         }
+        if (p.syn().factory() instanceof CouplingModel coupling) {
+            return couple(p, coupling, blocks, delayed, pre, post) ? new ProjectionRuntime(p, List.copyOf(blocks)) : null;
+        }
         int synSize = p.alignPre() ? pre.size() : post.size();
         float[] synInput = new float[synSize];
         SynapseModel.SynapseState syn = builder.guard(p.syn(), () -> {
@@ -109,6 +113,27 @@ final class ProjectionBuilder {
         }
         projectionTasks.add(builder.from(p.out(), out));
         return new ProjectionRuntime(p, List.copyOf(blocks));
+    }
+
+    /** Builds a coupling's tasks (Delta, GapJunction); @return false when it refused (reported) */
+    private boolean couple(NetworkSpec.Projection p, CouplingModel model, List<ProjectionBlock> blocks,
+                           SpikeBuffer arriving, Group pre, Group post) {
+        CouplingModel.Coupling c = builder.guard(p.syn(), () -> {
+            if (blocks.size() > 1) {
+                throw new IllegalArgumentException("a coupling must fit one block of " + builder.maxBlockSynapses()
+                        + " synapses; lower the connection density or split the projection");
+            }
+            return model.couple(p.syn().params(), builder.context(p.name(), p.syn()), new CouplingModel.Sides(
+                    blocks.get(0).comm(), arriving, pre.v(), pre.current(), post.v(), post.current(),
+                    pre.name().equals(post.name())));
+        });
+        if (c == null) {
+            return false;
+        }
+        c.delivery().forEach(t -> deliveryTasks.add(builder.from(p.syn(), t)));
+        c.beforePostUpdate().forEach(t -> projectionTasks.add(builder.from(p.syn(), t)));
+        c.afterPostUpdate().forEach(t -> postUpdateTasks.add(builder.from(p.syn(), t)));
+        return true;
     }
 
     /** @return the owner name of block {@code b}: the projection's own for the first, {@code name#b} after */
