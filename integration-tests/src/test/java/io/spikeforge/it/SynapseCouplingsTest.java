@@ -177,7 +177,7 @@ class SynapseCouplingsTest {
             expected = vInf + (expected - vInf) * d;
             assertEquals(expected, v[step], 1e-4, "V after step " + step);
         }
-        assertTrue(v[60] > -60 + 1, "0.5 uS of AMPA depolarises towards E = 0: " + v[60]);
+        assertTrue(v[60] > -60 + 0.5, "0.5 uS of AMPA depolarises towards E = 0 by about a mV: " + v[60]);
     }
 
     @Test
