@@ -51,7 +51,9 @@ final class DeviceContract {
             for (NetworkSpec.Projection p : spec.projections()) {
                 used.get(ModelKind.COMM).add(p.comm().name());
                 used.get(ModelKind.SYNAPSE).add(p.syn().name());
-                used.get(ModelKind.OUTPUT).add(p.out().name());
+                if (p.out() != null) {          // a coupling (Delta, GapJunction) has none
+                    used.get(ModelKind.OUTPUT).add(p.out().name());
+                }
                 if (p.plasticity() != null) {
                     used.get(ModelKind.PLASTICITY).add(p.plasticity().name());
                 }

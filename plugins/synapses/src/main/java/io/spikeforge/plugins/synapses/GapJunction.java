@@ -81,8 +81,12 @@ final class GapJunction implements CouplingModel {
             int[] ptr = new int[size + 1];
             for (int i = 0; i < conn.preSize(); i++) {
                 for (int k = rowPtr[i]; k < rowPtr[i + 1]; k++) {
-                    ptr[i + 1] += rows ? 1 : 0;
-                    ptr[cols[k] + 1] += columns ? 1 : 0;
+                    if (rows) {
+                        ptr[i + 1]++;
+                    }
+                    if (columns) {
+                        ptr[cols[k] + 1]++;
+                    }
                 }
             }
             for (int i = 0; i < size; i++) {
