@@ -1,6 +1,8 @@
 package io.spikeforge.kernels;
 
 import io.spikeforge.spi.Kernel;
+import io.spikeforge.spi.Local;
+import io.spikeforge.spi.Read;
 import io.spikeforge.spi.Write;
 
 /**
@@ -116,6 +118,43 @@ public final class ReceptorKernels {
             u[i] = ui;
             x[i] = xi;
             g[i] = g[i] * decaySyn + s * ui * xi;
+        }
+    }
+
+    /**
+     * Tsodyks-Markram with state per synapse, delivering the arriving spikes through a CSR (in place of the
+     * comm's propagation). For each spiking pre neuron i and each synapse k = (i, j) with j in [from, to),
+     * with e = (step - last[k]) dt the time since that synapse's previous spike:
+     * u = u exp(-e/tau_f), x = 1 - (1 - x) exp(-e/tau_d) (exact between spikes); u += U (1 - u);
+     * r = u x (the released fraction); x -= r; target[j] += w[k] r; last[k] = step. Each synapse belongs to
+     * the range of its column, so its state is written by one work-item only.
+     */
+    @Kernel
+    public static void tsodyksMarkram(int from, int to, @Read int[] rowPtr, @Read int[] cols, @Read float[] w,
+                                      @Read int[] spikeList, @Read int[] spikeCount, @Write float[] u,
+                                      @Write float[] x, @Write int[] last, @Read int[] clock, float bigU,
+                                      float invTauF, float invTauD, float dt, @Write @Local float[] target) {
+        int n = spikeCount[0];
+        int step = clock[0];
+        for (int s = 0; s < n; s++) {
+            int row = spikeList[s];
+            int end = rowPtr[row + 1];
+            int k = from == 0 ? rowPtr[row] : CsrKernels.lowerBound(cols, rowPtr[row], end, from, target.length);
+            for (; k < end; k++) {
+                int j = cols[k];
+                if (j >= to) {
+                    break;
+                }
+                float elapsed = (step - last[k]) * dt;
+                float uk = u[k] * (float) Math.exp(-elapsed * invTauF);
+                float xk = 1f - (1f - x[k]) * (float) Math.exp(-elapsed * invTauD);
+                uk = uk + bigU * (1f - uk);
+                float r = uk * xk;
+                u[k] = uk;
+                x[k] = xk - r;
+                last[k] = step;
+                target[j] += w[k] * r;
+            }
         }
     }
 }

@@ -87,6 +87,9 @@ final class ProjectionSection {
                         + " align-pre projections), so it cannot align post; leave align out or set it to pre");
             }
             alignPre = true;
+        } else if (syn != null && syn.factory() instanceof SynapseModel model && model.statePerSynapse() && alignPre) {
+            context.problems().add(path + ".align", syn.name() + " keeps its state per synapse and delivers the"
+                    + " spikes itself, so it aligns post; leave align out or set it to post");
         }
         if (direct) {
             for (String key : List.of("syn", "out")) {

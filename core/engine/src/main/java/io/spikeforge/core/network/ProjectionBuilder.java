@@ -106,6 +106,9 @@ final class ProjectionBuilder {
         List<CommModel.Comm> comms = blocks.stream().map(ProjectionBlock::comm).toList();
         float[] drive = p.alignPre() ? alignPre(p, delayed, synInput, syn, comms, post.size())
                 : alignPost(p, delayed, synInput, syn, comms);
+        if (drive == null) {
+            return null;
+        }
         StepTask out = builder.guard(p.out(), () -> ((OutputModel) p.out().factory()).create(p.out().params(),
                 builder.context(n, p.out()), drive, post.v(), post.current()));
         if (out == null) {
@@ -246,7 +249,24 @@ final class ProjectionBuilder {
                               SynapseModel.SynapseState syn, List<CommModel.Comm> comms) {
         // Blocks deliver in row order, one after another, so each post neuron sums its inputs in the order
         // of the unsplit projection.
-        for (int b = 0; b < comms.size(); b++) {
+        SynapseModel model = (SynapseModel) p.syn().factory();
+        if (model.statePerSynapse()) {
+            // Tsodyks-Markram: the synapse walks the comm's rows itself, with its state per synapse.
+            StepTask t = builder.guard(p.syn(), () -> {
+                if (comms.size() > 1) {
+                    throw new IllegalArgumentException("keeps its state per synapse, which must fit one block of "
+                            + builder.maxBlockSynapses() + " synapses; lower the connection density or split the"
+                            + " projection");
+                }
+                return model.deliver(p.syn().params(), builder.context(p.name(), p.syn()), comms.get(0), spikes,
+                        synInput);
+            });
+            if (t == null) {
+                return null;
+            }
+            deliveryTasks.add(builder.from(p.syn(), t));
+        }
+        for (int b = 0; b < comms.size() && !model.statePerSynapse(); b++) {
             CommModel.Comm comm = comms.get(b);
             String owner = blockOwner(p.name(), b) + ".comm";
             deliveryTasks.add(builder.from(p.comm(), builder.call(p.comm(),

@@ -11,7 +11,7 @@ public final class SynapsesPlugin implements SpikeForgePlugin {
     @Override
     public List<ModelFactory> models() {
         return List.of(new Expon(), new DualExpon(), new Alpha(), TransmitterGated.ampa(), TransmitterGated.gabaA(),
-                new Nmda(), new BioNmda(), new Std(), new Stp(), new Delta(), new GapJunction(), new Cuba(),
-                new Coba(), new MgBlock());
+                new Nmda(), new BioNmda(), new Std(), new Stp(), new TsodyksMarkram(), new Delta(), new GapJunction(),
+                new Cuba(), new Coba(), new MgBlock());
     }
 }
