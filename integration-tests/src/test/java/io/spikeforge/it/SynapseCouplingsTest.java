@@ -210,5 +210,9 @@ class SynapseCouplingsTest {
                         + " side is a spike source, which has none; use a population"),
                 errors(base.formatted("{name: p, pre: src, post: n, comm: {type: Dense, weight: 0.1},"
                         + " syn: GapJunction}")));
+        assertEquals(List.of("projections[0].syn: GapJunction: a gap junction is electrical and acts at once: it"
+                        + " takes no axonal delay; leave delay out"),
+                errors(base.formatted("{name: p, pre: n, post: n, delay: 1.0, comm: {type: Dense, weight: 0.1},"
+                        + " syn: GapJunction}")));
     }
 }

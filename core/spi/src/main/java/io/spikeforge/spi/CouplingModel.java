@@ -36,9 +36,10 @@ public interface CouplingModel extends SynapseModel {
      * @param vPost       the post potentials in mV
      * @param currentPost the post input currents in nA, added to
      * @param sameGroup   whether pre and post are one group, so that {@code vPre == vPost}
+     * @param delaySteps  the projection's axonal delay in steps (already applied to {@code arriving})
      */
     record Sides(CommModel.Comm comm, SpikeBuffer arriving, float[] vPre, float[] currentPre, float[] vPost,
-                 float[] currentPost, boolean sameGroup) {
+                 float[] currentPost, boolean sameGroup, int delaySteps) {
     }
 
     /**

@@ -128,7 +128,7 @@ final class ProjectionBuilder {
             }
             return model.couple(p.syn().params(), builder.context(p.name(), p.syn()), new CouplingModel.Sides(
                     blocks.get(0).comm(), arriving, pre.v(), pre.current(), post.v(), post.current(),
-                    pre.name().equals(post.name())));
+                    pre.name().equals(post.name()), p.delaySteps()));
         });
         if (c == null) {
             return false;

@@ -51,6 +51,10 @@ final class GapJunction implements CouplingModel {
             throw new IllegalArgumentException("a gap junction couples two potentials, and the pre side is a spike"
                     + " source, which has none; use a population");
         }
+        if (sides.delaySteps() > 0) {
+            throw new IllegalArgumentException("a gap junction is electrical and acts at once: it takes no axonal"
+                    + " delay; leave delay out");
+        }
         Connectivity conn = sides.comm().connectivity();
         float[] w = new float[sides.comm().synapses()];
         sides.comm().copyWeights(w);
