@@ -181,6 +181,25 @@ class SynapseCouplingsTest {
     }
 
     @Test
+    void theShortTermPlasticityExampleGivesTheSameSpikesAndWeightsOnOneAndTwoThreads() {
+        Network one = Sims.runExample("short_term_plasticity.yaml", Overrides.NONE, 1);
+        Network two = Sims.runExample("short_term_plasticity.yaml", Overrides.NONE, 2);
+        int[] spikes = Sims.spikes(one, "exc.spike");
+        assertTrue(spikes.length / 2 > 2000, "the example's neurons fire: " + spikes.length / 2 + " spikes");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(spikes, Sims.spikes(two, "exc.spike"));
+        for (String p : List.of("learning", "gap")) {
+            int n = (int) one.projection(p).synapses();
+            float[] w1 = new float[n];
+            float[] w2 = new float[n];
+            one.projection(p).comm().copyWeights(w1);
+            two.projection(p).comm().copyWeights(w2);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(w1, w2, p + " weights");
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(Sims.column(one, "facilitating.u", 7),
+                Sims.column(two, "facilitating.u", 7));
+    }
+
+    @Test
     void theCouplingsAndReceptorsRefuseWhatTheyCannotDo() {
         String base = """
                 dt: 0.1
