@@ -149,6 +149,38 @@ class SynapseCouplingsTest {
     }
 
     @Test
+    void aGapJunctionBetweenGroupsOfUnequalSizesGivesEachSideItsCurrents() {
+        // a (1 cell) coupled to both cells of b: I_a = g sum_j (V_bj - V_a), I_bj = g (V_a - V_bj), replayed.
+        Network net = Sims.run("""
+                dt: 0.1
+                duration: 10
+                populations:
+                  - {name: a, size: 1, neuron: {type: Lif, V_th: 1000, tau: 10}, init: {V: 15}}
+                  - {name: b, size: 2, neuron: {type: Lif, V_th: 1000, tau: 5, R: 3}, init: {V: -6}}
+                projections:
+                  - {name: gap, pre: a, post: b, comm: {type: EventCSRLinear, conn: All2All, weight: 0.2}, syn: GapJunction}
+                monitors:
+                  - {target: a, var: V}
+                  - {target: b, var: V}
+                """, 2);
+        float[] a = Sims.column(net, "a.V", 0);
+        float[] b0 = Sims.column(net, "b.V", 0);
+        float[] b1 = Sims.column(net, "b.V", 1);
+        double g = 0.2;
+        double va = 15;
+        double vb = -6;
+        for (int k = 0; k < a.length; k++) {
+            double ia = g * 2 * (vb - va);
+            double ib = g * (va - vb);
+            va = ia + (va - ia) * Math.exp(-DT / 10);
+            vb = 3 * ib + (vb - 3 * ib) * Math.exp(-DT / 5);
+            assertEquals(va, a[k], 1e-4, "V_a after step " + k);
+            assertEquals(vb, b0[k], 1e-4, "V_b0 after step " + k);
+            assertEquals(b0[k], b1[k], 0f, "both cells of b alike, step " + k);
+        }
+    }
+
+    @Test
     void kineticReceptorsAlignPreAndFeedTheirOutput() {
         Network net = Sims.run("""
                 dt: 0.1
