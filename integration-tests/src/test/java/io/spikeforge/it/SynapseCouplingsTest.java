@@ -229,6 +229,12 @@ class SynapseCouplingsTest {
         }
         org.junit.jupiter.api.Assertions.assertArrayEquals(Sims.column(one, "facilitating.u", 7),
                 Sims.column(two, "facilitating.u", 7));
+        // One tile over every neuron: the gap junctions' gather reads every potential before any neuron updates,
+        // however the elementwise passes around it are tiled.
+        Network untiled = Sims.ENGINE.build(Sims.ENGINE.load(Sims.root().resolve("examples/short_term_plasticity.yaml"),
+                Overrides.NONE));
+        Sims.ENGINE.run(untiled, new JvmBackend(1, 1, 1 << 20), RunListener.NONE);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(spikes, Sims.spikes(untiled, "exc.spike"), "untiled");
     }
 
     @Test
