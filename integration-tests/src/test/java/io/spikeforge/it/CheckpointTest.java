@@ -66,7 +66,7 @@ class CheckpointTest {
                 comm: {type: Dense, conn: {type: FixedProb, prob: 0.3}, weight: 0.05}
                 syn: DualExpon
                 out: COBA
-                plasticity: {type: STDP_Song2000, A1: 0.001, A2: 0.00105, W_min: 0, W_max: 0.1}
+                plasticity: {type: NearestSTDP, A_plus: 0.001, A_minus: 0.00105, W_min: 0, W_max: 0.1}
               - name: ie
                 pre: "inh[10:]"
                 post: "exc[:100]"
@@ -160,9 +160,9 @@ class CheckpointTest {
         Path file = checkpoint();
         Cli.Result r = Cli.run("resume", file.toString(), "--out", tmp.resolve("o").toString(), "--quiet");
         assertEquals(2, r.code());
-        assertEquals("spikeforge: 2 configuration errors in checkpointed.yaml (stored in " + file + "):\n"
-                + "  projections[0].plasticity.type: unknown plasticity model 'TripletSTDP'. Available: STDP_Song2000\n"
-                + "  projections[3].plasticity.type: unknown plasticity model 'RewardSTDP'. Available: STDP_Song2000\n",
+        assertEquals("spikeforge: 1 configuration error in checkpointed.yaml (stored in " + file + "):\n"
+                + "  projections[1].plasticity.type: unknown plasticity model 'NearestSTDP'. Available: RewardSTDP,"
+                + " STDP_Guetig2003, STDP_Song2000, STDP_vanRossum2000, TripletSTDP, iSTDP_Vogels2011\n",
                 r.err());
     }
 

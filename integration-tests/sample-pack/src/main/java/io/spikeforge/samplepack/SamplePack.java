@@ -7,14 +7,14 @@ import java.util.List;
 
 /**
  * A pack built as a third party builds one: against {@code spikeforge-spi} alone, loaded from a plugins
- * directory in a class loader of its own. Its models: the triplet STDP rule of Pfister and Gerstner
- * (2006), reward-modulated STDP with an eligibility trace per synapse, and the Hodgkin-Huxley (1952)
- * neuron.
+ * directory in a class loader of its own. Its models: nearest-spike pair STDP (Izhikevich and Desai 2003),
+ * which no built-in has, with a kernel of its own and the comm's weight updates, and the Hodgkin-Huxley
+ * (1952) neuron.
  */
 public final class SamplePack implements SpikeForgePlugin {
 
     @Override
     public List<ModelFactory> models() {
-        return List.of(new TripletStdp(), new RewardStdp(), new HodgkinHuxley());
+        return List.of(new NearestStdp(), new HodgkinHuxley());
     }
 }

@@ -229,8 +229,24 @@ public final class Fusion {
         return kinds;
     }
 
+    /**
+     * Whether a fused kernel beside {@link FusedKernel} can call {@code c}'s kernel: its class is public
+     * and its class loader is that of {@link FusedKernel} or an ancestor. A kernel generated from a
+     * model's equations (or a pack's public one) lives in a class loader of its own, so it fuses only
+     * with kernels its own loader sees, in a kernel defined beside it.
+     */
     static boolean isPublic(KernelCall c) {
-        return Modifier.isPublic(c.signature().declaringClass().getModifiers());
+        Class<?> k = c.signature().declaringClass();
+        if (!Modifier.isPublic(k.getModifiers())) {
+            return false;
+        }
+        ClassLoader own = k.getClassLoader();
+        for (ClassLoader l = FusedKernel.class.getClassLoader(); l != null; l = l.getParent()) {
+            if (l == own) {
+                return true;
+            }
+        }
+        return own == null;
     }
 
     private static Set<Object> identitySet() {
