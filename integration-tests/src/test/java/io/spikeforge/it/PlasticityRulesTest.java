@@ -185,6 +185,71 @@ class PlasticityRulesTest {
         assertChange(-3 * 0.01 * 0.2 + 0.01 * (Math.exp(-10) + Math.exp(-20) + Math.exp(-30)), dw, 0.05, "dw");
     }
 
+    /**
+     * Vogels' network motif: excitatory Poisson drive makes the post neurons fire far above the target
+     * rate; inhibitory Poisson inputs onto them learn with iSTDP from w = 0 until the post rate is
+     * rho0 = alpha / (2 tau), where the mean drift eta rho_pre (2 tau rho_post - alpha) vanishes.
+     */
+    static String balancing(String plasticity, double seconds) {
+        return """
+                dt: 0.1
+                duration: %s
+                seed: 21
+                inputs:
+                  - {name: exc, type: PoissonSpikes, size: 400, rate: 10}
+                  - {name: inh, type: PoissonSpikes, size: 100, rate: 10}
+                populations:
+                  - {name: n, size: 40, neuron: {type: LifRef, V_rest: -60, V_reset: -60, V_th: -50, tau: 20, tau_ref: 5}}
+                projections:
+                  - name: e
+                    pre: exc
+                    post: n
+                    comm: {type: EventCSRLinear, conn: {type: FixedProb, prob: 0.25}, weight: 0.08}
+                    syn: {type: Expon, tau: 5}
+                    out: {type: COBA, E: 0}
+                  - name: i
+                    pre: inh
+                    post: n
+                    comm: {type: EventCSRLinear, conn: All2All, weight: 0}
+                    syn: {type: Expon, tau: 10}
+                    out: {type: COBA, E: -80}
+                    plasticity: %s
+                monitors:
+                  - {target: n, var: spike}
+                """.formatted(seconds * 1000, plasticity);
+    }
+
+    /** @return the mean rate (Hz) of group n between from and to seconds */
+    static double rate(Network net, double from, double to) {
+        int[] spikes = Sims.spikes(net, "n.spike");
+        long count = 0;
+        for (int s = 0; s < spikes.length; s += 2) {
+            double t = spikes[s] * Pairings.DT / 1000;
+            if (t >= from && t < to) {
+                count++;
+            }
+        }
+        return count / (40 * (to - from));
+    }
+
+    @ParameterizedTest(name = "rho0 = {0} Hz")
+    @ValueSource(doubles = {5, 10})
+    void vogelsInhibitionBringsThePostRateToTheTargetRate(double rho0) {
+        double alpha = 2 * rho0 / 1000 * TAU;
+        Network net = Packs.run(balancing("{type: iSTDP_Vogels2011, eta: 0.002, alpha: " + alpha + ", tau: " + TAU
+                + "}", 10), 2);
+        double before = rate(net, 0, 0.2);
+        double mid = rate(net, 4, 7);
+        double after = rate(net, 7, 10);
+        System.out.printf("iSTDP, rho0 = %.0f Hz: post rate %.2f Hz over 0-0.2 s, %.2f Hz over 4-7 s, %.2f Hz over"
+                + " 7-10 s%n", rho0, before, mid, after);
+        assertTrue(before > 4 * rho0, "without inhibition yet the rate is far above rho0: " + before);
+        assertTrue(Math.abs(after - rho0) < Math.abs(mid - rho0), "the rate keeps approaching rho0: " + mid + " Hz, then "
+                + after + " Hz");
+        // Recorded 2026-12-02: 5.99 Hz for rho0 = 5 Hz and 10.33 Hz for 10 Hz over 7-10 s (REFERENCES.md).
+        assertEquals(rho0, after, 0.25 * rho0, "the rate has come within a quarter of rho0");
+    }
+
     // ---- triplet and reward-modulated STDP on OneToOne ----
 
     @ParameterizedTest(name = "t_post - t_pre = {0} ms")

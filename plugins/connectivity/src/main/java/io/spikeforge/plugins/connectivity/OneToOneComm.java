@@ -59,8 +59,19 @@ final class OneToOneComm implements CommModel {
             diagonal = rows[k] == rows[0] + k && cols[k] == cols[0] + k;
         }
         if (!diagonal) {
-            throw new IllegalArgumentException("needs pairs (i, i) of equal-sized pre and post, as the One2One"
-                    + " connector makes them; got " + n + " pairs that are not");
+            int preNeurons = 0;
+            for (int i = 0; i < conn.preSize(); i++) {
+                preNeurons += conn.rowPtr()[i + 1] > conn.rowPtr()[i] ? 1 : 0;
+            }
+            boolean[] seen = new boolean[conn.postSize()];
+            int postNeurons = 0;
+            for (int j : cols) {
+                postNeurons += seen[j] ? 0 : 1;
+                seen[j] = true;
+            }
+            throw new IllegalArgumentException("needs pairs (i, i) of equal-sized pre and post (or slices of them), as"
+                    + " the One2One connector makes them; got " + n + " pairs from " + preNeurons + " pre onto "
+                    + postNeurons + " post neurons");
         }
         boolean identity = n == conn.preSize() && n == conn.postSize() && (n == 0 || rows[0] == 0 && cols[0] == 0);
         float[] w = weights;
