@@ -82,6 +82,13 @@ class CheckpointTest {
                 syn: Expon
                 out: COBA
                 plasticity: {type: RewardSTDP, reward_values: [0, 1], reward_durations: [100, 100], eta: 0.01}
+              - name: istdp
+                pre: poisson
+                post: inh
+                comm: {type: EventCSRLinear, conn: {type: FixedProb, prob: 0.1}, weight: 0.01}
+                syn: Expon
+                out: {type: COBA, E: -80}
+                plasticity: {type: iSTDP_Vogels2011, eta: 0.001, alpha: 0.5}
             monitors:
               - {target: exc, var: spike}
               - {target: inh, var: spike}
