@@ -230,23 +230,21 @@ public final class Fusion {
     }
 
     /**
-     * Whether a fused kernel beside {@link FusedKernel} can call {@code c}'s kernel: its class is public
-     * and its class loader is that of {@link FusedKernel} or an ancestor. A kernel generated from a
-     * model's equations (or a pack's public one) lives in a class loader of its own, so it fuses only
-     * with kernels its own loader sees, in a kernel defined beside it.
+     * {@return whether {@code c}'s kernel class can be called from a fused kernel in this package}: it is
+     * public and this class loader sees it. A pack's package-private kernels, and the public kernels of a
+     * model written as equations, which live in a class loader of their own, fuse only with kernels their
+     * own loader sees, in their package (see {@code FusedKernel}'s anchor).
      */
     static boolean isPublic(KernelCall c) {
         Class<?> k = c.signature().declaringClass();
         if (!Modifier.isPublic(k.getModifiers())) {
             return false;
         }
-        ClassLoader own = k.getClassLoader();
-        for (ClassLoader l = FusedKernel.class.getClassLoader(); l != null; l = l.getParent()) {
-            if (l == own) {
-                return true;
-            }
+        try {
+            return Class.forName(k.getName(), false, Fusion.class.getClassLoader()) == k;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
         }
-        return own == null;
     }
 
     private static Set<Object> identitySet() {
