@@ -14,6 +14,9 @@ public final class ConnectivityPlugin implements SpikeForgePlugin {
                 new CsrComm(true), new CsrComm(false), new DenseComm(), new OneToOneComm(),
                 new Connectors.FixedProb(), new Connectors.FixedPreNum(), new Connectors.FixedPostNum(),
                 new Connectors.All2All(), new Connectors.One2One(),
+                new FixedTotalNum(), new DistanceConnectors.GaussianProb(), new DistanceConnectors.DistanceProb(),
+                new GridConnectors(0), new GridConnectors(1), new GridConnectors(2), new Graphs.SmallWorld(),
+                new Graphs.ScaleFreeBA(),
                 new Initializers.Constant(), new Initializers.Uniform(), new Initializers.Normal());
     }
 }
