@@ -17,6 +17,8 @@ public final class ConnectivityPlugin implements SpikeForgePlugin {
                 new FixedTotalNum(), new DistanceConnectors.GaussianProb(), new DistanceConnectors.DistanceProb(),
                 new GridConnectors(0), new GridConnectors(1), new GridConnectors(2), new Graphs.SmallWorld(),
                 new Graphs.ScaleFreeBA(),
-                new Initializers.Constant(), new Initializers.Uniform(), new Initializers.Normal());
+                new Initializers.Constant(), new Initializers.Uniform(), new Initializers.Normal(),
+                new MoreInitializers.TruncatedNormal(), new MoreInitializers.LogNormal(), new MoreInitializers.Gamma(),
+                new MoreInitializers.Clip(), new DecayInitializers(false), new DecayInitializers(true));
     }
 }
