@@ -4,6 +4,7 @@ import io.spikeforge.kernels.InputKernelsCalls;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.InputModel;
 import io.spikeforge.spi.ParamSpec;
+import io.spikeforge.spi.ParamType;
 import io.spikeforge.spi.Params;
 import io.spikeforge.spi.StepTask;
 
@@ -30,9 +31,12 @@ final class TimedArrayCurrent implements InputModel {
 
     @Override
     public List<ParamSpec> parameters() {
-        return List.of(ParamSpec.requiredList("values", "nA", "T rows of columns values, row-major"),
+        return List.of(new ParamSpec("values", ParamType.REAL_LIST, null, false, "nA",
+                        "T rows of columns values, row-major; or file", Double.NEGATIVE_INFINITY, true,
+                        Double.POSITIVE_INFINITY, true),
                 ParamSpec.integer("columns", 1, "1", "values per row: 1 (all neurons alike) or the target's size")
                         .atLeast(1),
+                ParamSpec.npy("file", "nA", "instead of values and columns: an array of shape (T,) or (T, N)"),
                 ParamSpec.real("values_dt", 0.1, "ms", "time each row holds (a multiple of dt)").positive());
     }
 
@@ -43,8 +47,19 @@ final class TimedArrayCurrent implements InputModel {
 
     @Override
     public StepTask create(Params p, BuildContext ctx, int size, float[] current, int[] spikes) {
-        double[] v = p.reals("values");
+        if (p.has("values") == p.has("file")) {
+            throw new IllegalArgumentException("give the series as values or as file, one of them");
+        }
+        double[] v = p.reals(p.has("file") ? "file" : "values");
         int columns = p.integer("columns");
+        if (p.has("file")) {
+            long[] shape = p.shape("file");
+            if (shape.length != 1 && shape.length != 2) {
+                throw new IllegalArgumentException("file holds an array of shape " + java.util.Arrays.toString(shape)
+                        + "; a series has shape (T,) or (T, N)");
+            }
+            columns = shape.length == 1 ? 1 : (int) shape[1];
+        }
         if (columns != 1 && columns != size) {
             throw new IllegalArgumentException("columns = " + columns + ", but the target has " + size
                     + " neurons; give 1 column (every neuron alike) or " + size);

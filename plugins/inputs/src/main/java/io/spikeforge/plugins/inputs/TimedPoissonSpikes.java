@@ -4,6 +4,7 @@ import io.spikeforge.kernels.InputKernelsCalls;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.InputModel;
 import io.spikeforge.spi.ParamSpec;
+import io.spikeforge.spi.ParamType;
 import io.spikeforge.spi.Params;
 import io.spikeforge.spi.StepTask;
 
@@ -34,7 +35,9 @@ final class TimedPoissonSpikes implements InputModel {
 
     @Override
     public List<ParamSpec> parameters() {
-        return List.of(ParamSpec.requiredList("rates", "Hz", "rate of each interval").atLeast(0),
+        return List.of(new ParamSpec("rates", ParamType.REAL_LIST, null, false, "Hz", "rate of each interval; or file",
+                        0, true, Double.POSITIVE_INFINITY, true),
+                ParamSpec.npy("file", "Hz", "instead of rates: an array of shape (T,) of rates"),
                 ParamSpec.real("rate_dt", 1, "ms", "length of each interval (a multiple of dt)").positive());
     }
 
@@ -45,7 +48,15 @@ final class TimedPoissonSpikes implements InputModel {
 
     @Override
     public StepTask create(Params p, BuildContext ctx, int size, float[] current, int[] spikes) {
-        double[] rates = p.reals("rates");
+        if (p.has("rates") == p.has("file")) {
+            throw new IllegalArgumentException("give the rates as rates or as file, one of them");
+        }
+        if (p.has("file") && p.shape("file").length != 1) {
+            throw new IllegalArgumentException("file holds an array of shape " + java.util.Arrays.toString(
+                    p.shape("file")) + "; rates have shape (T,)");
+        }
+        String source = p.has("file") ? "file" : "rates";
+        double[] rates = p.reals(source);
         if (rates.length == 0) {
             throw new IllegalArgumentException("rates is empty; give at least one rate");
         }
@@ -53,8 +64,11 @@ final class TimedPoissonSpikes implements InputModel {
         float[] prob = new float[rates.length];
         for (int k = 0; k < rates.length; k++) {
             double pk = rates[k] * ctx.dt() / 1000.0;
+            if (pk < 0) {
+                throw new IllegalArgumentException(source + "[" + k + "] = " + rates[k] + " Hz is negative");
+            }
             if (pk > 1) {
-                throw new IllegalArgumentException(PoissonSpikes.tooFast("rates[" + k + "]", rates[k], ctx.dt()));
+                throw new IllegalArgumentException(PoissonSpikes.tooFast(source + "[" + k + "]", rates[k], ctx.dt()));
             }
             prob[k] = (float) pk;
         }

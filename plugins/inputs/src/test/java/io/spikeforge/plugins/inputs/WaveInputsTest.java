@@ -119,4 +119,21 @@ class WaveInputsTest {
                 "columns", 3));
         assertEquals("values has 4 entries, not a whole number (at least one) of rows of 3", e.getMessage());
     }
+
+    @Test
+    void timedArrayFromAFileTakesItsColumnsFromTheShape() {
+        TimedArrayCurrent model = new TimedArrayCurrent();
+        InMemoryBuildContext ctx = new InMemoryBuildContext(DT, "ta", 0);
+        float[] current = new float[3];
+        StepTask task = model.create(ModelParams.of(model, "file", new double[][] {{1, 2, 3}, {4, 5, 6}}, "values_dt",
+                0.1), ctx, 3, current, null);
+        ctx.step(task);
+        assertArrayEquals(new float[] {1, 2, 3}, current, 0f);
+        java.util.Arrays.fill(current, 0f);
+        ctx.step(task);
+        assertArrayEquals(new float[] {4, 5, 6}, current, 0f);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> perStep(model, 1, "values",
+                new double[] {1}, "file", new double[] {1}));
+        assertEquals("give the series as values or as file, one of them", e.getMessage());
+    }
 }
