@@ -34,8 +34,13 @@ final class DistanceConnectors {
 
         @Override
         public long estimateSynapses(Params p, int nPre, int nPost, boolean same) {
-            // An upper bound without computing the distances: every pair at the peak probability.
-            return Math.round(prob(p) * nPre * (double) nPost);
+            // An upper bound without computing the distances: every candidate pair at the peak probability (on a
+            // grid with a finite max_distance, the box around each neuron).
+            double candidates = nPost;
+            if (p.has("grid") && Double.isFinite(maxDistance(p))) {
+                candidates = Math.min(nPost, Math.pow(2 * Math.floor(maxDistance(p)) + 1, p.reals("grid").length));
+            }
+            return Math.round(prob(p) * nPre * candidates);
         }
 
         @Override
@@ -45,9 +50,13 @@ final class DistanceConnectors {
             double inv2s2 = 1 / (2 * p.real("sigma") * p.real("sigma"));
             double max2 = maxDistance(p) * maxDistance(p);
             boolean skipSelf = same && !p.bool(Spatial.ALLOW_SELF);
+            // On a grid with a finite max_distance only the box around each neuron can connect: work and draws
+            // in proportion to the box, not to the post group.
+            int[][] box = pos.shape() != null && Double.isFinite(maxDistance(p))
+                    ? box(pos.shape().length, (int) Math.floor(maxDistance(p))) : null;
             int[] rowPtr = new int[nPre + 1];
-            IntStream.range(0, nPre).parallel().forEach(i -> rowPtr[i + 1] = row(ctx, pos, prob, inv2s2, max2, skipSelf,
-                    i, nPost, null, 0));
+            IntStream.range(0, nPre).parallel().forEach(i -> rowPtr[i + 1] = row(ctx, pos, box, prob, inv2s2, max2,
+                    skipSelf, i, nPost, null, 0));
             long total = 0;
             for (int i = 0; i < nPre; i++) {
                 total += rowPtr[i + 1];
@@ -57,16 +66,61 @@ final class DistanceConnectors {
                 rowPtr[i + 1] = (int) total;
             }
             int[] cols = new int[(int) total];
-            IntStream.range(0, nPre).parallel().forEach(i -> row(ctx, pos, prob, inv2s2, max2, skipSelf, i, nPost, cols,
-                    rowPtr[i]));
+            IntStream.range(0, nPre).parallel().forEach(i -> row(ctx, pos, box, prob, inv2s2, max2, skipSelf, i, nPost,
+                    cols, rowPtr[i]));
             return new Connectivity(nPre, nPost, rowPtr, cols);
         }
 
-        private static int row(BuildContext ctx, Spatial.Positions pos, double prob, double inv2s2, double max2,
-                               boolean skipSelf, int i, int nPost, int[] out, int at) {
-            SplittableRandom r = new SplittableRandom(CounterRng.bits(ctx.seed(), 5, i));
+        /** @return every offset in [-radius, radius]^dims */
+        private static int[][] box(int dims, int radius) {
+            int side = 2 * radius + 1;
+            int count = (int) Math.pow(side, dims);
+            int[][] out = new int[count][dims];
+            for (int k = 0; k < count; k++) {
+                int rest = k;
+                for (int d = dims - 1; d >= 0; d--) {
+                    out[k][d] = rest % side - radius;
+                    rest /= side;
+                }
+            }
+            return out;
+        }
+
+        /** @return the post neurons of the box around pre i, ascending and distinct */
+        private static int[] candidates(Spatial.Positions pos, int[][] box, int i) {
+            int[] shape = pos.shape();
+            int[] c = new int[shape.length];
+            int[] at = new int[shape.length];
+            Spatial.coords(shape, i, c);
+            int[] js = new int[box.length];
             int n = 0;
-            for (int j = 0; j < nPost; j++) {
+            for (int[] o : box) {
+                for (int d = 0; d < c.length; d++) {
+                    at[d] = c[d] + o[d];
+                }
+                int j = Spatial.index(shape, at, pos.periodic());
+                if (j >= 0) {
+                    js[n++] = j;
+                }
+            }
+            java.util.Arrays.sort(js, 0, n);
+            int m = 0;
+            for (int k = 0; k < n; k++) {
+                if (m == 0 || js[m - 1] != js[k]) {
+                    js[m++] = js[k];
+                }
+            }
+            return java.util.Arrays.copyOf(js, m);
+        }
+
+        private static int row(BuildContext ctx, Spatial.Positions pos, int[][] box, double prob, double inv2s2,
+                               double max2, boolean skipSelf, int i, int nPost, int[] out, int at) {
+            SplittableRandom r = new SplittableRandom(CounterRng.bits(ctx.seed(), 5, i));
+            int[] js = box == null ? null : candidates(pos, box, i);
+            int n = 0;
+            int count = js == null ? nPost : js.length;
+            for (int c = 0; c < count; c++) {
+                int j = js == null ? c : js[c];
                 double d2 = pos.distance2(i, j);
                 // One draw per pair, always, so that both passes see the same numbers.
                 double u = r.nextDouble();

@@ -114,6 +114,23 @@ class NewConnectorsTest {
     }
 
     @Test
+    void distanceProbOnALargeGridWithAMaxDistanceConnectsExactlyThePairsWithinIt() {
+        // 200 x 200 = 40000 neurons; only the 3 x 3 box around each is looked at, not 1.6e9 pairs. prob 1 with a
+        // huge sigma: every pair within 1.5 (itself, 4 sides, 4 diagonals at sqrt 2) connects.
+        ConnectorModel m = new DistanceConnectors.DistanceProb();
+        Connectivity c = m.connect(ModelParams.of(m, "sigma", 1e9, "max_distance", 1.5, "grid", new double[] {200, 200}),
+                seeded(1), 40000, 40000, true);
+        assertEquals(40000 + 2 * (2 * 199 * 200) + 4 * 199 * 199, c.synapses());
+        assertArrayEquals(new int[] {0, 1, 200, 201}, row(c, 0));
+        assertArrayEquals(new int[] {200, 201, 202, 400, 401, 402, 600, 601, 602}, row(c, 401));
+        // With prob 0.5 inside the box, each candidate pair draws once: about half of them.
+        Connectivity half = m.connect(ModelParams.of(m, "prob", 0.5, "sigma", 1e9, "max_distance", 1.5, "grid",
+                new double[] {200, 200}), seeded(1), 40000, 40000, true);
+        double mean = 0.5 * c.synapses();
+        assertEquals(mean, half.synapses(), 5 * Math.sqrt(mean * 0.5));
+    }
+
+    @Test
     void gridNeighboursAreExact() {
         ConnectorModel four = new GridConnectors(0);
         ConnectorModel eight = new GridConnectors(1);
