@@ -54,7 +54,7 @@ final class FileConnectors implements ConnectorModel {
     }
 
     private static ParamSpec required(String name, String description) {
-        return ParamSpec.npy(name, "1", description).asRequired();
+        return ParamSpec.npy(name, "1", ".npy file: " + description).asRequired();
     }
 
     @Override

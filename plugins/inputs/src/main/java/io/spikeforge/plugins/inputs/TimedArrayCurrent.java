@@ -36,7 +36,7 @@ final class TimedArrayCurrent implements InputModel {
                         Double.POSITIVE_INFINITY, true),
                 ParamSpec.integer("columns", 1, "1", "values per row: 1 (all neurons alike) or the target's size")
                         .atLeast(1),
-                ParamSpec.npy("file", "nA", "instead of values and columns: an array of shape (T,) or (T, N)"),
+                ParamSpec.npy("file", "nA", "instead of values and columns: an .npy file of shape (T,) or (T, N)"),
                 ParamSpec.real("values_dt", 0.1, "ms", "time each row holds (a multiple of dt)").positive());
     }
 

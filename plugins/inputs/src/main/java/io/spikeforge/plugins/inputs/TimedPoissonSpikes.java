@@ -37,7 +37,7 @@ final class TimedPoissonSpikes implements InputModel {
     public List<ParamSpec> parameters() {
         return List.of(new ParamSpec("rates", ParamType.REAL_LIST, null, false, "Hz", "rate of each interval; or file",
                         0, true, Double.POSITIVE_INFINITY, true),
-                ParamSpec.npy("file", "Hz", "instead of rates: an array of shape (T,) of rates"),
+                ParamSpec.npy("file", "Hz", "instead of rates: an .npy file of shape (T,)"),
                 ParamSpec.real("rate_dt", 1, "ms", "length of each interval (a multiple of dt)").positive());
     }
 
