@@ -206,12 +206,14 @@ final class ProjectionBuilder {
             long total = blocks.stream().mapToLong(b -> b.connectivity().synapses()).sum();
             if (negative > 0) {
                 throw new IllegalArgumentException(negative + " of " + total + " delays drawn are negative (down to "
-                        + (float) lowest + " ms); a delay is at least 0 ms: choose bounds at or above 0");
+                        + (float) lowest + " ms); a delay is at least 0 ms: draw them from an initializer that gives"
+                        + " none below 0, such as a Uniform with min_val >= 0");
             }
             if (tooLong > 0) {
-                throw new IllegalArgumentException(tooLong + " of " + total + " delays drawn are longer than "
-                        + Short.MAX_VALUE + " steps (up to " + (float) longest + " ms at dt = " + dt + " ms), the"
-                        + " longest spike history a per-synapse delay reaches; shorten them or raise dt");
+                throw new IllegalArgumentException(tooLong + " of " + total + " delays drawn are longer than the "
+                        + Short.MAX_VALUE + " steps (" + (float) (Short.MAX_VALUE * dt) + " ms at dt = " + dt
+                        + " ms) a per-synapse delay can hold, the longest " + (float) longest + " ms; shorten them or"
+                        + " raise dt");
             }
             return steps;
         });
