@@ -100,6 +100,28 @@ class SynapseDelaysTest {
         }
     }
 
+    /** examples/delays.yaml (Uniform delays per synapse, STDP), 1 s: the same spikes and weights on 1 and 2 threads. */
+    @Test
+    void theDelaysExampleGivesTheSameSpikesAndWeightsOnOneAndTwoThreads() {
+        io.spikeforge.core.config.Overrides o = new io.spikeforge.core.config.Overrides(1000.0, null, null, null, null);
+        Network one = Sims.runExample("delays.yaml", o, 1);
+        Network two = Sims.runExample("delays.yaml", o, 2);
+        int[] s1 = Sims.spikes(one, "neurons.spike");
+        assertTrue(s1.length > 200, "the neurons fire: " + s1.length / 2);
+        assertArrayEquals(s1, Sims.spikes(two, "neurons.spike"));
+        assertArrayEquals(Sims.weights(one, "stdp"), Sims.weights(two, "stdp"));
+        short[] steps = one.projection("stdp").blocks().getFirst().delaySteps();
+        assertEquals(20_000, steps.length);
+        int lo = Integer.MAX_VALUE;
+        int hi = 0;
+        for (short d : steps) {
+            lo = Math.min(lo, d);
+            hi = Math.max(hi, d);
+        }
+        assertEquals(10, lo, "1 ms is 10 steps");
+        assertEquals(100, hi, "just under 10 ms rounds to 100 steps");
+    }
+
     private static String timing(String comm) {
         return String.format(Locale.ROOT, """
                 dt: 0.1

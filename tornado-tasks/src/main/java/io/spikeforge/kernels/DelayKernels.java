@@ -25,15 +25,26 @@ public final class DelayKernels {
 
     /**
      * First p in [start, end) with delay[p] &gt;= d (end when none), delays ascending in
-     * [minDelay, maxDelay]: it starts where d would lie if they were spread evenly and walks from there.
+     * [minDelay, minDelay + 1 / perStep): it starts where d would lie if they were spread evenly
+     * ({@code perStep} is 1 / (maxDelay - minDelay + 1)) and walks from there; the guess only saves
+     * steps of the walk, so its float rounding cannot change the result.
      */
-    public static int delayBound(short[] delay, int start, int end, int d, int minDelay, int maxDelay) {
-        int p = start + (int) ((long) (end - start) * (d - minDelay) / (maxDelay - minDelay + 1));
+    public static int delayBound(short[] delay, int start, int end, int d, int minDelay, float perStep) {
+        int p = start + (int) ((end - start) * ((d - minDelay) * perStep));
         p = Math.min(Math.max(p, start), end);
         while (p > start && delay[p - 1] >= d) {
             p--;
         }
         while (p < end && delay[p] < d) {
+            p++;
+        }
+        return p;
+    }
+
+    /** First p in [start, end) with delay[p] != d: the end of the run of delay d that starts at start. */
+    public static int runEnd(short[] delay, int start, int end, int d) {
+        int p = start;
+        while (p < end && delay[p] == d) {
             p++;
         }
         return p;
@@ -49,18 +60,16 @@ public final class DelayKernels {
                                  int slots, int size, int minDelay, int maxDelay, @Read int[] clock,
                                  @Write @Local float[] target) {
         int span = target.length;
-        for (int d = minDelay; d <= maxDelay; d++) {
-            int step = clock[0] - 1 - d;
-            if (step < 0) {
-                break;
-            }
-            int slot = step % slots;
+        float perStep = 1f / (maxDelay - minDelay + 1);
+        int first = clock[0] - 1 - minDelay;
+        int slot = first < 0 ? 0 : first % slots;
+        for (int d = minDelay; d <= maxDelay && first - (d - minDelay) >= 0; d++) {
             int n = ringCount[slot];
             int base = slot * size;
             for (int s = 0; s < n; s++) {
                 int row = ring[base + s];
-                int start = delayBound(segDelay, rowPtr[row], rowPtr[row + 1], d, minDelay, maxDelay);
-                int end = delayBound(segDelay, start, rowPtr[row + 1], d + 1, minDelay, maxDelay);
+                int start = delayBound(segDelay, rowPtr[row], rowPtr[row + 1], d, minDelay, perStep);
+                int end = runEnd(segDelay, start, rowPtr[row + 1], d);
                 int k = from == 0 ? start : CsrKernels.lowerBound(segCols, start, end, from, span);
                 for (; k < end; k++) {
                     int j = segCols[k];
@@ -70,6 +79,8 @@ public final class DelayKernels {
                     target[j] += w[segCell[k]];
                 }
             }
+            // The step one earlier: the slot before, wrapping round.
+            slot = slot == 0 ? slots - 1 : slot - 1;
         }
     }
 
@@ -84,18 +95,16 @@ public final class DelayKernels {
                                   int slots, int size, int minDelay, int maxDelay, @Read int[] clock,
                                   @Read float[] postValues, float factor, float wMin, float wMax) {
         int span = postValues.length;
-        for (int d = minDelay; d <= maxDelay; d++) {
-            int step = clock[0] - 1 - d;
-            if (step < 0) {
-                break;
-            }
-            int slot = step % slots;
+        float perStep = 1f / (maxDelay - minDelay + 1);
+        int first = clock[0] - 1 - minDelay;
+        int slot = first < 0 ? 0 : first % slots;
+        for (int d = minDelay; d <= maxDelay && first - (d - minDelay) >= 0; d++) {
             int n = ringCount[slot];
             int base = slot * size;
             for (int s = 0; s < n; s++) {
                 int row = ring[base + s];
-                int start = delayBound(segDelay, rowPtr[row], rowPtr[row + 1], d, minDelay, maxDelay);
-                int end = delayBound(segDelay, start, rowPtr[row + 1], d + 1, minDelay, maxDelay);
+                int start = delayBound(segDelay, rowPtr[row], rowPtr[row + 1], d, minDelay, perStep);
+                int end = runEnd(segDelay, start, rowPtr[row + 1], d);
                 int k = from == 0 ? start : CsrKernels.lowerBound(segCols, start, end, from, span);
                 for (; k < end; k++) {
                     int j = segCols[k];
@@ -106,6 +115,8 @@ public final class DelayKernels {
                     w[c] = CsrKernels.clip(w[c] + factor * postValues[j], wMin, wMax);
                 }
             }
+            // The step one earlier: the slot before, wrapping round.
+            slot = slot == 0 ? slots - 1 : slot - 1;
         }
     }
 

@@ -68,7 +68,9 @@ final class StdpSong2000 implements PlasticityModel {
     @Override
     public String integration() {
         return "exact trace decay per step; order within a step: pre trace, depression, potentiation, delivery;"
-                + " the post trace updates after the post neurons";
+                + " the post trace updates after the post neurons; with per-synapse delays A_pre counts the spikes before"
+                + " their delay and each synapse sees A_pre as it was its own delay ago (A_pre kept for the longest delay),"
+                + " exactly the trace of its own delayed arrivals";
     }
 
     @Override
