@@ -135,6 +135,11 @@ final class ResourceCheck {
         // Row offsets, post indices and weights; a plastic projection also keeps its initial weights and a
         // column index (synapse id and pre index per synapse) for the post-spike pass.
         long perSynapse = p.plasticity() != null ? 8 + 4 + 8 : 8;
+        if (p.delays() != null) {
+            // Delays drawn per synapse: the drawn floats and their steps, the rows indexed by delay (a delay,
+            // a post index and a weight index per synapse) and, for plasticity, the columns with theirs.
+            perSynapse += 4 + 2 + 10 + (p.plasticity() != null ? 14 : 0);
+        }
         parts.add(new Part("projections[" + i + "]", 4L * (pre + 1) * blocks + perSynapse * n + commBytes + synBytes));
     }
 
