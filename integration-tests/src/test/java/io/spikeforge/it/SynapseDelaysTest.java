@@ -41,6 +41,11 @@ class SynapseDelaysTest {
                 assertEquals(reference + steps[k], firstRise(net, "late.g", k), "synapse " + k + ", delay "
                         + steps[k] + " steps");
             }
+            // Brian2's 'v += w' (on_pre): the jump comes its own synapse's delay late too.
+            short[] jumps = net.projection("jump").blocks().getFirst().delaySteps();
+            for (int k = 0; k < jumps.length; k++) {
+                assertEquals(reference + jumps[k], firstRise(net, "c.V", k), "on_pre synapse " + k);
+            }
             traces[c] = flatten(net, "late.g", 60);
         }
         assertArrayEquals(traces[0], traces[1], "CSRLinear gives EventCSRLinear's floats");
@@ -132,6 +137,7 @@ class SynapseDelaysTest {
                 populations:
                   - {name: a, size: 60, neuron: LifRef}
                   - {name: b, size: 60, neuron: LifRef}
+                  - {name: c, size: 60, neuron: LifRef}
                 projections:
                   - {name: now, pre: src, post: b, comm: {type: EventCSRLinear, conn: All2All, weight: 0.5}, syn: Expon, out: CUBA}
                   - name: late
@@ -141,10 +147,17 @@ class SynapseDelaysTest {
                     comm: {type: %s, conn: All2All, weight: {type: Uniform, min_val: 0.1, max_val: 0.9}}
                     syn: Expon
                     out: CUBA
+                  - name: jump
+                    pre: src
+                    post: c
+                    delay: {type: Uniform, min_val: 0, max_val: 3}
+                    comm: {type: %s, conn: All2All, weight: 0.5}
+                    on_pre: V += w
                 monitors:
+                  - {target: c, var: V}
                   - {target: now, var: g}
                   - {target: late, var: g}
-                """, comm);
+                """, comm, comm);
     }
 
     /** @return the first recorded row in which column {@code col} is not 0 */
