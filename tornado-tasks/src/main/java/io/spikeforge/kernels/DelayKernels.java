@@ -17,6 +17,11 @@ import io.spikeforge.spi.Write;
  * neuron thus receives its inputs in (delay, pre) order whatever the number of threads; item ranges
  * are post ranges as in {@link CsrKernels}. With one delay for all synapses that is the order of
  * {@link CsrKernels#propagateSpikes}.
+ *
+ * <p>Where it costs at most an int per synapse ({@code preSize * (maxDelay - minDelay + 1)} entries,
+ * no more than the synapses), {@code segPtr[i * nd + (d - minDelay)]} holds where row i's synapses of
+ * delay d start (and the next entry where they end), so a spike finds its synapses of each delay in
+ * one read; otherwise {@code segPtr} is empty and the row is searched ({@link #delayBound}).
  */
 public final class DelayKernels {
 
@@ -55,7 +60,8 @@ public final class DelayKernels {
      * step n - 1 - d, target[j] += w[cell] for i's synapses (i, j) of delay d with j in [from, to).
      */
     @Kernel
-    public static void propagate(int from, int to, @Read int[] rowPtr, @Read short[] segDelay, @Read int[] segCols,
+    public static void propagate(int from, int to, @Read int[] rowPtr, @Read int[] segPtr, @Read short[] segDelay,
+                                 @Read int[] segCols,
                                  @Read int[] segCell, @Read float[] w, @Read int[] ring, @Read int[] ringCount,
                                  int slots, int size, int minDelay, int maxDelay, @Read int[] clock,
                                  @Write @Local float[] target) {
@@ -68,8 +74,16 @@ public final class DelayKernels {
             int base = slot * size;
             for (int s = 0; s < n; s++) {
                 int row = ring[base + s];
-                int start = delayBound(segDelay, rowPtr[row], rowPtr[row + 1], d, minDelay, perStep);
-                int end = runEnd(segDelay, start, rowPtr[row + 1], d);
+                int start;
+                int end;
+                if (segPtr.length > 0) {
+                    int q = row * (maxDelay - minDelay + 1) + (d - minDelay);
+                    start = segPtr[q];
+                    end = segPtr[q + 1];
+                } else {
+                    start = delayBound(segDelay, rowPtr[row], rowPtr[row + 1], d, minDelay, perStep);
+                    end = runEnd(segDelay, start, rowPtr[row + 1], d);
+                }
                 int k = from == 0 ? start : CsrKernels.lowerBound(segCols, start, end, from, span);
                 for (; k < end; k++) {
                     int j = segCols[k];
@@ -90,7 +104,8 @@ public final class DelayKernels {
      * w = clip(w + factor * postValues[j], wMin, wMax).
      */
     @Kernel
-    public static void updateRows(int from, int to, @Read int[] rowPtr, @Read short[] segDelay, @Read int[] segCols,
+    public static void updateRows(int from, int to, @Read int[] rowPtr, @Read int[] segPtr, @Read short[] segDelay,
+                                  @Read int[] segCols,
                                   @Read int[] segCell, @Write float[] w, @Read int[] ring, @Read int[] ringCount,
                                   int slots, int size, int minDelay, int maxDelay, @Read int[] clock,
                                   @Read float[] postValues, float factor, float wMin, float wMax) {
@@ -103,8 +118,16 @@ public final class DelayKernels {
             int base = slot * size;
             for (int s = 0; s < n; s++) {
                 int row = ring[base + s];
-                int start = delayBound(segDelay, rowPtr[row], rowPtr[row + 1], d, minDelay, perStep);
-                int end = runEnd(segDelay, start, rowPtr[row + 1], d);
+                int start;
+                int end;
+                if (segPtr.length > 0) {
+                    int q = row * (maxDelay - minDelay + 1) + (d - minDelay);
+                    start = segPtr[q];
+                    end = segPtr[q + 1];
+                } else {
+                    start = delayBound(segDelay, rowPtr[row], rowPtr[row + 1], d, minDelay, perStep);
+                    end = runEnd(segDelay, start, rowPtr[row + 1], d);
+                }
                 int k = from == 0 ? start : CsrKernels.lowerBound(segCols, start, end, from, span);
                 for (; k < end; k++) {
                     int j = segCols[k];

@@ -13,13 +13,15 @@ import java.util.Arrays;
  * {@link io.spikeforge.kernels.DelayKernels}): each row's synapses in (delay, post) order, with their
  * delay (a short: 2 bytes), post index and place in the weight array; and, for STDP's post spikes, the
  * column index with each entry's delay. Built once per projection, only when its delays differ: about
- * 10 bytes per synapse for the rows, 14 more for the columns.
+ * 10 bytes per synapse for the rows (and at most 4 more for where each row's delays start), 14 more for
+ * the columns.
  */
 final class DelayIndex {
 
     private final Connectivity conn;
     private final SynapseDelays delays;
     private final int[] cellOf;
+    private final int[] segPtr;
     private final short[] segDelay;
     private final int[] segCols;
     private final int[] segCell;
@@ -65,6 +67,32 @@ final class DelayIndex {
                 segCell[start + q] = cell(k);
             }
         }
+        segPtr = segmentTable(conn, segDelay, delays.min, delays.max);
+    }
+
+    /**
+     * @return where each row's synapses of each delay start, row-major over [min, max], with the end of
+     *         the last row after them; empty where that would hold more entries than there are synapses
+     */
+    private static int[] segmentTable(Connectivity conn, short[] segDelay, int min, int max) {
+        int nd = max - min + 1;
+        long entries = (long) conn.preSize() * nd + 1;
+        if (entries > conn.synapses() + 1L) {
+            return new int[0];
+        }
+        int[] rowPtr = conn.rowPtr();
+        int[] table = new int[(int) entries];
+        for (int i = 0; i < conn.preSize(); i++) {
+            int p = rowPtr[i];
+            for (int d = min; d <= max; d++) {
+                while (p < rowPtr[i + 1] && segDelay[p] < d) {
+                    p++;
+                }
+                table[i * nd + (d - min)] = p;
+            }
+        }
+        table[(int) entries - 1] = rowPtr[conn.preSize()];
+        return table;
     }
 
     private int cell(int k) {
@@ -92,14 +120,14 @@ final class DelayIndex {
     /** @return the delivery task over the weight array {@code w} */
     StepTask propagate(String name, float[] w, float[] target) {
         SynapseDelays d = delays;
-        return StepTask.of(name, target.length, DelayKernelsCalls.propagate(conn.rowPtr(), segDelay, segCols, segCell,
-                w, d.ring, d.ringCount, d.slots, d.preSize(), d.min, d.max, d.clock, target));
+        return StepTask.of(name, target.length, DelayKernelsCalls.propagate(conn.rowPtr(), segPtr, segDelay, segCols,
+                segCell, w, d.ring, d.ringCount, d.slots, d.preSize(), d.min, d.max, d.clock, target));
     }
 
     /** @return the depression task on arriving spikes */
     StepTask updateRows(String name, float[] w, float[] postValues, float factor, float wMin, float wMax) {
         SynapseDelays d = delays;
-        return StepTask.of(name, conn.postSize(), DelayKernelsCalls.updateRows(conn.rowPtr(), segDelay, segCols,
+        return StepTask.of(name, conn.postSize(), DelayKernelsCalls.updateRows(conn.rowPtr(), segPtr, segDelay, segCols,
                 segCell, w, d.ring, d.ringCount, d.slots, d.preSize(), d.min, d.max, d.clock, postValues, factor,
                 wMin, wMax));
     }
