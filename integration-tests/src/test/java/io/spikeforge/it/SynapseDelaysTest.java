@@ -132,6 +132,27 @@ class SynapseDelaysTest {
         assertEquals(100, hi, "just under 10 ms rounds to 100 steps");
     }
 
+    /** The Java API's {@code delay(Model)} writes the initializer a config would, and draws the same delays. */
+    @Test
+    void theJavaApiTakesAnInitializerForTheDelays() {
+        io.spikeforge.core.api.SpikingNetwork api = io.spikeforge.core.api.SpikingNetwork.named("test").dt(0.1)
+                .duration(10).seed(11);
+        io.spikeforge.core.api.Population src = api.spikeSource("src", 1, io.spikeforge.core.api.Model.of("SpikeTimes")
+                .with("times", new double[] {2.0}));
+        io.spikeforge.core.api.Population a = api.population("a", 60, io.spikeforge.core.api.Model.of("LifRef"));
+        api.projection("late", src, a)
+                .delay(io.spikeforge.core.api.Model.of("Uniform").with("min_val", 0).with("max_val", 3))
+                .comm(io.spikeforge.core.api.Model.of("Dense"), io.spikeforge.core.api.Model.of("All2All"), 0.5)
+                .syn(io.spikeforge.core.api.Model.of("Expon")).out(io.spikeforge.core.api.Model.of("CUBA"));
+        assertTrue(api.toYaml().contains("Uniform"), api.toYaml());
+        Network viaApi = Sims.ENGINE.build(Sims.ENGINE.parse(api.toYaml(), "api",
+                io.spikeforge.core.config.Overrides.NONE));
+        Network viaConfig = Sims.ENGINE.build(Sims.ENGINE.parse(timing("Dense"), "test",
+                io.spikeforge.core.config.Overrides.NONE));
+        assertArrayEquals(viaConfig.projection("late").blocks().getFirst().delaySteps(),
+                viaApi.projection("late").blocks().getFirst().delaySteps());
+    }
+
     private static String timing(String comm) {
         return String.format(Locale.ROOT, """
                 dt: 0.1
