@@ -153,6 +153,37 @@ class SynapseDelaysTest {
                 viaApi.projection("late").blocks().getFirst().delaySteps());
     }
 
+    /**
+     * A projection split into blocks of rows draws each synapse the delay it draws whole, and runs the same
+     * on 1 and 2 threads. (Its post neurons sum their inputs block after block, each block in (delay, pre)
+     * order, so its floats may differ from the whole one's in the last bits.)
+     */
+    @Test
+    void aProjectionInBlocksDrawsTheDelaysOfTheWholeOne() {
+        String yaml = Sims.plasticNetwork("{type: STDP_Song2000, A1: 0.01, A2: 0.0105, W_min: 0, W_max: 0.1}")
+                .replace("delay: 0.5", "delay: {type: Uniform, min_val: 0.1, max_val: 4}");
+        var parsed = Sims.ENGINE.parse(yaml, "test", io.spikeforge.core.config.Overrides.NONE);
+        Network whole = Sims.ENGINE.build(parsed);
+        short[] all = whole.projection("p").blocks().getFirst().delaySteps();
+        Network[] split = new Network[2];
+        for (int t = 0; t < 2; t++) {
+            split[t] = Sims.ENGINE.build(Sims.ENGINE.parse(yaml, "test", io.spikeforge.core.config.Overrides.NONE), 4000);
+            Sims.ENGINE.run(split[t], new io.spikeforge.core.backend.JvmBackend(t + 1, 1, Sims.TILE),
+                    io.spikeforge.spi.RunListener.NONE);
+        }
+        var blocks = split[0].projection("p").blocks();
+        assertEquals(5, blocks.size());
+        short[] joined = new short[all.length];
+        for (var b : blocks) {
+            System.arraycopy(b.delaySteps(), 0, joined, (int) b.firstSynapse(), b.delaySteps().length);
+        }
+        assertArrayEquals(all, joined);
+        int[] spikes = Sims.spikes(split[0], "n.spike");
+        assertTrue(spikes.length > 200, "post neurons fire: " + spikes.length / 2);
+        assertArrayEquals(spikes, Sims.spikes(split[1], "n.spike"));
+        assertArrayEquals(Sims.weights(split[0], "p"), Sims.weights(split[1], "p"));
+    }
+
     private static String timing(String comm) {
         return String.format(Locale.ROOT, """
                 dt: 0.1
