@@ -184,6 +184,27 @@ class SynapseDelaysTest {
         assertArrayEquals(Sims.weights(split[0], "p"), Sims.weights(split[1], "p"));
     }
 
+    /** A run resumed from a checkpoint keeps the spikes in flight and the kept pre trace: the same files. */
+    @Test
+    void aResumedRunGivesTheFilesOfTheUninterruptedOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path config = tmp.resolve("net.yaml");
+        java.nio.file.Files.writeString(config, Sims.plasticNetwork(
+                        "{type: STDP_Song2000, A1: 0.01, A2: 0.0105, W_min: 0, W_max: 0.1}")
+                .replace("delay: 0.5", "delay: {type: Uniform, min_val: 0.1, max_val: 6}")
+                + "  - {target: p, var: weight, indices: [0, 5, 17]}\n  - {target: n, var: V, every: 10}\n");
+        java.nio.file.Path whole = tmp.resolve("whole");
+        Cli.Result run = Cli.run("run", config.toString(), "--out", whole.toString(), "--checkpoint-every", "100",
+                "--quiet");
+        assertEquals(0, run.code(), run.err());
+        java.nio.file.Path resumed = tmp.resolve("resumed");
+        Cli.Result resume = Cli.run("resume", whole.resolve("checkpoint.sfck").toString(), "--out",
+                resumed.toString(), "--threads", "2", "--quiet");
+        assertEquals(0, resume.code(), resume.err());
+        Outputs.assertSameOutputs(whole, resumed);
+        assertEquals(2000, Outputs.summary(resumed).get("resumed_from_step").asLong());
+    }
+
     private static String timing(String comm) {
         return String.format(Locale.ROOT, """
                 dt: 0.1
