@@ -152,6 +152,7 @@ class DeviceContractTest {
             case int[] i -> i.clone();
             case long[] l -> l.clone();
             case double[] d -> d.clone();
+            case short[] h -> h.clone();
             default -> throw new AssertionError("not a primitive array: " + array.getClass());
         };
     }
@@ -162,6 +163,7 @@ class DeviceContractTest {
             case int[] i -> assertArrayEquals(i, (int[]) device, what);
             case long[] l -> assertArrayEquals(l, (long[]) device, what);
             case double[] d -> assertArrayEquals(d, (double[]) device, what);
+            case short[] h -> assertArrayEquals(h, (short[]) device, what);
             default -> fail(what);
         }
     }

@@ -5,6 +5,7 @@ import io.spikeforge.spi.CommModel;
 import io.spikeforge.spi.ModelFactory;
 import io.spikeforge.spi.ModelKind;
 import io.spikeforge.spi.ParamSpec;
+import io.spikeforge.spi.PlasticityModel;
 import io.spikeforge.spi.VariableSpec;
 
 import java.util.List;
@@ -58,7 +59,12 @@ final class ModelDocs {
         if (f instanceof CommModel comm) {
             md.append("\n`conn:` ").append(comm.defaultConnector() == null ? "required"
                     : "defaults to `" + comm.defaultConnector() + "`").append(". Plasticity: ")
-                    .append(comm.supportsPlasticity() ? "supported" : "not supported").append(".\n");
+                    .append(comm.supportsPlasticity() ? "supported" : "not supported").append(". Per-synapse delays: ")
+                    .append(comm.supportsSynapseDelays() ? "supported" : "not supported").append(".\n");
+        }
+        if (f instanceof PlasticityModel rule) {
+            md.append("\nPer-synapse delays (`delay:` an initializer): ")
+                    .append(rule.supportsSynapseDelays() ? "supported" : "not supported").append(".\n");
         }
         if (f.parameters().isEmpty()) {
             md.append("\nNo parameters.\n");

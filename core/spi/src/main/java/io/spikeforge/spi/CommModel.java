@@ -18,6 +18,16 @@ public interface CommModel extends ModelFactory {
      */
     boolean supportsPlasticity();
 
+    /**
+     * {@return whether the comm delivers through synapses that each have their own axonal delay
+     * ({@link Comm#propagateSpikes(String, SynapseDelays, float[])} and, with plasticity, the delayed
+     * {@link Comm#updateRows(String, SynapseDelays, float[], float, float, float)} and
+     * {@link Comm#updateColumns(String, SpikeBuffer, SynapseDelays, float[], float, float, float)})}
+     */
+    default boolean supportsSynapseDelays() {
+        return false;
+    }
+
     /** {@return the connector used when the config names none, or null when one is required} */
     default String defaultConnector() {
         return null;
@@ -246,6 +256,61 @@ public interface CommModel extends ModelFactory {
          */
         default StepTask updateSynapses(String name, float[] values, float[] factor, float wMin, float wMax) {
             throw new UnsupportedOperationException("this comm does not support plasticity");
+        }
+
+        /**
+         * {@return a task that adds, in step n, the weight of each synapse (i, j) whose pre neuron spiked
+         * in step n - 1 - d (d: the synapse's own delay) into {@code target[j]}}; each post neuron receives
+         * its inputs in (delay, pre) order
+         *
+         * @param name    the task's name, for listings
+         * @param arrival the per-synapse delays and the pre spike history
+         * @param target  one value per post neuron, added to
+         * @throws UnsupportedOperationException when {@link CommModel#supportsSynapseDelays()} is false
+         */
+        default StepTask propagateSpikes(String name, SynapseDelays arrival, float[] target) {
+            throw new UnsupportedOperationException("this comm does not support per-synapse delays");
+        }
+
+        /**
+         * {@link #updateRows(String, SpikeBuffer, float[], float, float, float)} for the synapses whose
+         * spike arrives now, each after its own delay: w += factor * postValues[j], clipped.
+         *
+         * @param name       the task's name, for listings
+         * @param arrival    the per-synapse delays and the pre spike history
+         * @param postValues one value per post neuron, such as a post trace
+         * @param factor     the scale of the change (weight unit per value unit)
+         * @param wMin       the lower weight bound, or negative infinity
+         * @param wMax       the upper weight bound, or positive infinity
+         * @return the task
+         * @throws UnsupportedOperationException when {@link CommModel#supportsSynapseDelays()} or
+         *                                       {@link CommModel#supportsPlasticity()} is false
+         */
+        default StepTask updateRows(String name, SynapseDelays arrival, float[] postValues, float factor,
+                                    float wMin, float wMax) {
+            throw new UnsupportedOperationException("this comm does not support per-synapse delays");
+        }
+
+        /**
+         * {@link #updateColumns(String, SpikeBuffer, float[], float, float, float)} where each synapse
+         * (i, j) of delay d reads the pre value of d steps ago: in step n,
+         * {@code w += factor * preHistory[((n - d) % arrival.slots) * preSize + i]} (0 when n - d &lt; 0),
+         * clipped. The caller stores each step's values in its slot before this task runs.
+         *
+         * @param name       the task's name, for listings
+         * @param post       the post spikes of the last post update
+         * @param arrival    the per-synapse delays and the pre spike history
+         * @param preHistory {@code arrival.slots} rows of one value per pre neuron
+         * @param factor     the scale of the change (weight unit per value unit)
+         * @param wMin       the lower weight bound, or negative infinity
+         * @param wMax       the upper weight bound, or positive infinity
+         * @return the task
+         * @throws UnsupportedOperationException when {@link CommModel#supportsSynapseDelays()} or
+         *                                       {@link CommModel#supportsPlasticity()} is false
+         */
+        default StepTask updateColumns(String name, SpikeBuffer post, SynapseDelays arrival, float[] preHistory,
+                                       float factor, float wMin, float wMax) {
+            throw new UnsupportedOperationException("this comm does not support per-synapse delays");
         }
     }
 }

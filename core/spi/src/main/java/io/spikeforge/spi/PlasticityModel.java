@@ -26,6 +26,30 @@ public interface PlasticityModel extends ModelFactory {
      */
     Plasticity create(Params params, BuildContext context, CommModel.Comm comm, SpikeBuffer pre, SpikeBuffer post);
 
+    /** {@return whether {@link #create(Params, BuildContext, CommModel.Comm, SynapseDelays, SpikeBuffer)} is supported} */
+    default boolean supportsSynapseDelays() {
+        return false;
+    }
+
+    /**
+     * Creates the rule on a projection whose synapses each have their own axonal delay: a pre spike
+     * acts at each synapse when it arrives there, and a post spike sees at each synapse the pre trace
+     * as that synapse's delayed arrivals made it.
+     *
+     * @param params  validated parameters
+     * @param context allocation, dt and seed
+     * @param comm    the comm whose weights the rule changes
+     * @param arrival the per-synapse delays and the pre spike history; {@code arrival.spikes} are the pre
+     *                spikes before any delay
+     * @param post    the post spikes
+     * @return the rule's tasks
+     * @throws UnsupportedOperationException when {@link #supportsSynapseDelays()} is false
+     */
+    default Plasticity create(Params params, BuildContext context, CommModel.Comm comm, SynapseDelays arrival,
+                              SpikeBuffer post) {
+        throw new UnsupportedOperationException(name() + " does not support per-synapse delays");
+    }
+
     /** A created rule. */
     interface Plasticity {
 

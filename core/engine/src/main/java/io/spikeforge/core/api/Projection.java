@@ -28,6 +28,16 @@ public final class Projection {
         return this;
     }
 
+    /**
+     * Gives each synapse its own axonal delay in ms, drawn from an initializer such as
+     * {@code Model.of("Uniform").with("min_val", 1.0).with("max_val", 10.0)} and rounded to the nearest
+     * step (halves up, as Brian2 rounds).
+     */
+    public Projection delay(Model perSynapse) {
+        node.set("delay", perSynapse.toTree());
+        return this;
+    }
+
     /** Keeps the synapse state per pre neuron (align-pre) instead of per post neuron (align-post, the default). */
     public Projection alignPre() {
         node.put("align", "pre");

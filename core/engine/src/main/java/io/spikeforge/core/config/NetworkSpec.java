@@ -96,10 +96,20 @@ public record NetworkSpec(String name, double dt, double duration, long seed, St
      * @param plasticity plasticity rule, or null
      * @param target     the post neurons' variable the weights add to (Brian2's {@code on_pre: ge += w}), or
      *                   null when they go through a synapse and an output model
+     * @param delays     the initializer that draws each synapse's own delay in ms (then {@code delaySteps} is
+     *                   0), or null when the projection has one delay
      */
     public record Projection(String name, String pre, NeuronRange preRange, String post, NeuronRange postRange,
                              int delaySteps, boolean alignPre, ModelRef comm, ModelRef connector, ModelRef weight,
-                             ModelRef syn, ModelRef out, ModelRef plasticity, String target) {
+                             ModelRef syn, ModelRef out, ModelRef plasticity, String target, ModelRef delays) {
+
+        /** A projection with one delay for all its synapses. */
+        public Projection(String name, String pre, NeuronRange preRange, String post, NeuronRange postRange,
+                          int delaySteps, boolean alignPre, ModelRef comm, ModelRef connector, ModelRef weight,
+                          ModelRef syn, ModelRef out, ModelRef plasticity, String target) {
+            this(name, pre, preRange, post, postRange, delaySteps, alignPre, comm, connector, weight, syn, out,
+                    plasticity, target, null);
+        }
 
         /**
          * @return whether pre neuron i and post neuron i of the ranges are one neuron, which a connector's

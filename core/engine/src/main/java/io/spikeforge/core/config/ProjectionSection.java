@@ -7,6 +7,7 @@ import io.spikeforge.spi.CouplingModel;
 import io.spikeforge.spi.ModelKind;
 import io.spikeforge.spi.ParamSpec;
 import io.spikeforge.spi.SynapseModel;
+import io.spikeforge.spi.PlasticityModel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +68,9 @@ final class ProjectionSection {
         }
         ProjectionSides.Side pre = sides.pre(node, path);
         ProjectionSides.Side post = sides.post(node, path);
-        int delaySteps = delaySteps(node, path);
+        boolean perSynapse = node.has("delay") && node.get("delay").isObject();
+        int delaySteps = perSynapse ? 0 : delaySteps(node, path);
+        ModelRef delays = perSynapse ? context.models().initializer(node.get("delay"), path + ".delay") : null;
         boolean alignPre = alignPre(node, path);
         ConfigModels.Delta delta = node.has("on_pre") ? onPre(node, path, post) : null;
         Comm comm = comm(node.get("comm"), path + ".comm", delta, node.has("on_pre"));
@@ -103,10 +106,11 @@ final class ProjectionSection {
             }
         }
         ModelRef plasticity = node.has("plasticity") ? plasticity(node.get("plasticity"), path, comm.model()) : null;
+        boolean delaysRefused = perSynapse && !synapseDelaysFit(path, comm.model(), plasticity, alignPre);
         if (name == null || pre == null || post == null || comm.layer() == null || comm.weight() == null
                 || comm.connector() == null
                 || !direct && (syn == null || out == null && !coupling) || direct && delta == null
-                || plasticity == null && node.has("plasticity")) {
+                || plasticity == null && node.has("plasticity") || perSynapse && (delays == null || delaysRefused)) {
             return null;
         }
         List<String> recordable = new ArrayList<>(List.of("weight"));
@@ -119,7 +123,39 @@ final class ProjectionSection {
         context.table().validated(name, recordable);
         return new NetworkSpec.Projection(name, pre.group(), pre.range(), post.group(), post.range(), delaySteps,
                 alignPre, comm.layer(), comm.connector(), comm.weight(), syn, out, plasticity,
-                delta == null ? null : delta.target());
+                delta == null ? null : delta.target(), delays);
+    }
+
+    /**
+     * @return whether the comm, the rule and the alignment can take per-synapse delays (an initializer
+     *         in {@code delay}); each that cannot is reported
+     */
+    private boolean synapseDelaysFit(String path, CommModel comm, ModelRef plasticity, boolean alignPre) {
+        boolean ok = true;
+        if (comm != null && !comm.supportsSynapseDelays()) {
+            List<String> able = context.registry().entries(ModelKind.COMM).stream()
+                    .filter(e -> ((CommModel) e.factory()).supportsSynapseDelays())
+                    .map(e -> e.factory().name()).sorted().toList();
+            context.problems().add(path + ".delay", "per-synapse delays (an initializer) need a comm that delivers"
+                    + " through each synapse's own delay; '" + comm.name() + "' does not. Use one of: "
+                    + String.join(", ", able) + ", or give one delay in ms for the whole projection");
+            ok = false;
+        }
+        if (plasticity != null && !((PlasticityModel) plasticity.factory()).supportsSynapseDelays()) {
+            List<String> able = context.registry().entries(ModelKind.PLASTICITY).stream()
+                    .filter(e -> ((PlasticityModel) e.factory()).supportsSynapseDelays())
+                    .map(e -> e.factory().name()).sorted().toList();
+            context.problems().add(path + ".plasticity", plasticity.name() + " cannot take per-synapse delays ("
+                    + path + ".delay is an initializer); give one delay in ms for the whole projection, or use one"
+                    + " of: " + String.join(", ", able));
+            ok = false;
+        }
+        if (alignPre) {
+            context.problems().add(path + ".align", "per-synapse delays need align: post (with align: pre the"
+                    + " synapse state is kept per pre neuron, before any delay)");
+            ok = false;
+        }
+        return ok;
     }
 
     /** A coupling (Delta, GapJunction) acts on the potentials itself: no output, alignment or plasticity. */

@@ -139,6 +139,11 @@ final class ResourceCheck {
         if (p.syn() != null && p.syn().factory() instanceof SynapseModel m && m.statePerSynapse()) {
             perSynapse += 4L * (m.variables().size() - 1);    // all but g are per synapse (TsodyksMarkram's u, x, last)
         }
+        if (p.delays() != null) {
+            // Delays drawn per synapse: the drawn floats and their steps, the rows indexed by delay (a delay,
+            // a post index and a weight index per synapse) and, for plasticity, the columns with theirs.
+            perSynapse += 4 + 2 + 10 + (p.plasticity() != null ? 14 : 0);
+        }
         parts.add(new Part("projections[" + i + "]", 4L * (pre + 1) * blocks + perSynapse * n + commBytes + synBytes));
     }
 

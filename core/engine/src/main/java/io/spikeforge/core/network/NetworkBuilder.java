@@ -140,8 +140,9 @@ public final class NetworkBuilder {
         Map<String, DelayRing> rings = rings();
         List<ProjectionRuntime> projections = new ArrayList<>();
         List<StepTask> postUpdateTasks = new ArrayList<>();
+        List<StepTask> ringPushTasks = new ArrayList<>();
         ProjectionBuilder projectionBuilder = new ProjectionBuilder(this, deliveryTasks, projectionTasks,
-                postUpdateTasks);
+                postUpdateTasks, ringPushTasks);
         for (int i = 0; i < spec.projections().size(); i++) {
             part = "projections[" + i + "]";
             ProjectionRuntime built = projectionBuilder.build(spec.projections().get(i), rings);
@@ -170,6 +171,7 @@ public final class NetworkBuilder {
         tasks.addAll(spikeScanTasks);
         tasks.addAll(spikeJoinTasks);
         rings.forEach((name, ring) -> tasks.add(ring.push(name, groups.get(name).spikes(), clock)));
+        tasks.addAll(ringPushTasks);
         tasks.addAll(postUpdateTasks);
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new Network(spec, clock, List.copyOf(groups.values()), projections, monitors, states,

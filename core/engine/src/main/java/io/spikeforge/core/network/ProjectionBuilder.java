@@ -16,6 +16,7 @@ import io.spikeforge.spi.OutputModel;
 import io.spikeforge.spi.PlasticityModel;
 import io.spikeforge.spi.SpikeBuffer;
 import io.spikeforge.spi.StepTask;
+import io.spikeforge.spi.SynapseDelays;
 import io.spikeforge.spi.SynapseModel;
 
 import java.util.ArrayList;
@@ -35,10 +36,16 @@ final class ProjectionBuilder {
     private final List<StepTask> deliveryTasks;
     private final List<StepTask> projectionTasks;
     private final List<StepTask> postUpdateTasks;
+    private final List<StepTask> ringPushTasks;
 
+    /**
+     * @param ringPushTasks where the spike rings of projections with delays drawn per synapse store each
+     *                      step's spikes, run after the groups update
+     */
     ProjectionBuilder(NetworkBuilder builder, List<StepTask> deliveryTasks, List<StepTask> projectionTasks,
-                      List<StepTask> postUpdateTasks) {
+                      List<StepTask> postUpdateTasks, List<StepTask> ringPushTasks) {
         this.builder = builder;
+        this.ringPushTasks = ringPushTasks;
         this.spec = builder.spec();
         this.deliveryTasks = deliveryTasks;
         this.projectionTasks = projectionTasks;
@@ -68,14 +75,47 @@ final class ProjectionBuilder {
             first += builder.call(p.comm(), block.comm()::synapses);
         }
         SpikeBuffer delayed = pre.spikes();
-        if (p.delaySteps() > 0) {
+        List<SynapseDelays> arrivals = null;
+        if (p.delays() != null) {
+            short[][] steps = drawDelays(p, blocks);
+            if (steps == null) {
+                return null;
+            }
+            int lo = Integer.MAX_VALUE;
+            int hi = 0;
+            for (short[] block : steps) {
+                for (short d : block) {
+                    lo = Math.min(lo, d);
+                    hi = Math.max(hi, d);
+                }
+            }
+            DelayRing ring = hi > 0 ? ownRing(p, pre, hi) : null;
+            if (hi > 0 && ring == null) {
+                return null;
+            }
+            if (lo >= hi) {
+                // One delay for all (or no synapses): today's path and data, the drawn steps dropped.
+                if (hi > 0) {
+                    delayed = new SpikeBuffer(pre.size());
+                    builder.registerSpikes(n, "arriving_spike", delayed);
+                    deliveryTasks.add(ring.read(n, hi, delayed, builder.clock()));
+                }
+            } else {
+                arrivals = new ArrayList<>();
+                for (int b = 0; b < blocks.size(); b++) {
+                    arrivals.add(ring.synapseDelays(pre.spikes(), steps[b], builder.clock()));
+                    blocks.set(b, blocks.get(b).withDelaySteps(steps[b]));
+                }
+            }
+        } else if (p.delaySteps() > 0) {
             delayed = new SpikeBuffer(pre.size());
             builder.registerSpikes(n, "arriving_spike", delayed);
             deliveryTasks.add(rings.get(pre.name()).read(n, p.delaySteps(), delayed, builder.clock()));
         }
         if (p.plasticity() != null) {
             for (int b = 0; b < blocks.size(); b++) {
-                PlasticityModel.Plasticity rule = plasticity(p, blockOwner(n, b), blocks.get(b), delayed, post);
+                PlasticityModel.Plasticity rule = plasticity(p, blockOwner(n, b), blocks.get(b), delayed,
+                        arrivals == null ? null : arrivals.get(b), post);
                 if (rule == null) {
                     return null;
                 }
@@ -86,9 +126,23 @@ final class ProjectionBuilder {
             // Brian2's on_pre 'ge += w': the weights add straight to the post neurons' variable.
             float[] target = (float[]) builder.states().find(post.name() + "." + p.target()).orElseThrow().array();
             for (int b = 0; b < blocks.size(); b++) {
-                deliveryTasks.add(blocks.get(b).comm().propagateSpikes(blockOwner(n, b) + ".comm", delayed, target));
+                CommModel.Comm comm = blocks.get(b).comm();
+                String owner = blockOwner(n, b) + ".comm";
+                SynapseDelays arrival = arrivals == null ? null : arrivals.get(b);
+                SpikeBuffer spikes = delayed;
+                deliveryTasks.add(builder.from(p.comm(), builder.call(p.comm(), () -> arrival == null
+                        ? comm.propagateSpikes(owner, spikes, target) : comm.propagateSpikes(owner, arrival, target))));
             }
             return new ProjectionRuntime(p, List.copyOf(blocks));
+        }
+        if (arrivals != null && (p.syn().factory() instanceof CouplingModel
+                || ((SynapseModel) p.syn().factory()).statePerSynapse())) {
+            // These deliver the arriving spikes themselves, through the projection's one delay.
+            builder.guard(p.syn(), () -> {
+                throw new IllegalArgumentException("delivers spikes itself through one delay for the whole projection,"
+                        + " so it cannot take per-synapse delays; give " + p.name() + " one delay in ms");
+            });
+            return null;
         }
         if (p.syn().factory() instanceof CouplingModel coupling) {
             return couple(p, coupling, blocks, delayed, pre, post) ? new ProjectionRuntime(p, List.copyOf(blocks)) : null;
@@ -105,7 +159,7 @@ final class ProjectionBuilder {
         }
         List<CommModel.Comm> comms = blocks.stream().map(ProjectionBlock::comm).toList();
         float[] drive = p.alignPre() ? alignPre(p, delayed, synInput, syn, comms, post.size())
-                : alignPost(p, delayed, synInput, syn, comms);
+                : alignPost(p, delayed, arrivals, synInput, syn, comms);
         if (drive == null) {
             return null;
         }
@@ -137,6 +191,87 @@ final class ProjectionBuilder {
         c.beforePostUpdate().forEach(t -> projectionTasks.add(builder.from(p.syn(), t)));
         c.afterPostUpdate().forEach(t -> postUpdateTasks.add(builder.from(p.syn(), t)));
         return true;
+    }
+
+    /**
+     * Draws each synapse's delay in ms from the projection's delay initializer (seeded from the run's seed
+     * and the projection's name, in synapse order, so whatever the threads) and rounds it to whole steps
+     * ({@link DelayRing#steps}).
+     *
+     * @return each block's delays in steps, or null when they were refused (reported at the delay's path)
+     */
+    private short[][] drawDelays(NetworkSpec.Projection p, List<ProjectionBlock> blocks) {
+        InitializerModel init = (InitializerModel) p.delays().factory();
+        long seed = EngineContext.derive(spec.seed(), p.name() + ".delay");
+        double dt = spec.dt();
+        return builder.guard(p.delays(), () -> {
+            short[][] steps = new short[blocks.size()][];
+            long negative = 0;
+            long tooLong = 0;
+            double lowest = 0;
+            double longest = 0;
+            for (int b = 0; b < blocks.size(); b++) {
+                ProjectionBlock block = blocks.get(b);
+                float[] ms = new float[block.connectivity().synapses()];
+                if (blocks.size() == 1) {
+                    init.fill(p.delays().params(), ms, seed);
+                } else {
+                    try {
+                        init.fill(p.delays().params(), ms, seed, block.firstSynapse());
+                    } catch (UnsupportedOperationException e) {
+                        throw new IllegalArgumentException("cannot draw the delays of a projection split into"
+                                + " blocks (it cannot start at synapse " + block.firstSynapse() + "); use Constant,"
+                                + " Uniform or Normal");
+                    }
+                }
+                short[] s = new short[ms.length];
+                for (int k = 0; k < ms.length; k++) {
+                    double d = ms[k];
+                    long n = DelayRing.steps(d, dt);
+                    if (!(d >= 0)) {
+                        negative++;
+                        lowest = Math.min(lowest, d);
+                    } else if (n > Short.MAX_VALUE) {
+                        tooLong++;
+                        longest = Math.max(longest, d);
+                    } else {
+                        s[k] = (short) n;
+                    }
+                }
+                steps[b] = s;
+            }
+            long total = blocks.stream().mapToLong(b -> b.connectivity().synapses()).sum();
+            if (negative > 0) {
+                throw new IllegalArgumentException(negative + " of " + total + " delays drawn are negative (down to "
+                        + (float) lowest + " ms); a delay is at least 0 ms: draw them from an initializer that gives"
+                        + " none below 0, such as a Uniform with min_val >= 0");
+            }
+            if (tooLong > 0) {
+                throw new IllegalArgumentException(tooLong + " of " + total + " delays drawn are longer than the "
+                        + Short.MAX_VALUE + " steps (" + (float) (Short.MAX_VALUE * dt) + " ms at dt = " + dt
+                        + " ms) a per-synapse delay can hold, the longest " + (float) longest + " ms; shorten them or"
+                        + " raise dt");
+            }
+            return steps;
+        });
+    }
+
+    /** @return a spike ring of the pre group for this projection alone, pushed each step; null when too large */
+    private DelayRing ownRing(NetworkSpec.Projection p, Group pre, int maxDelay) {
+        long entries = (maxDelay + 1L) * pre.size();
+        if (entries > Integer.MAX_VALUE - 8) {
+            builder.guard(p.delays(), () -> {
+                throw new IllegalArgumentException("delays of up to " + maxDelay + " steps keep the spikes of '"
+                        + pre.name() + "' (" + pre.size() + " neurons) for " + (maxDelay + 1) + " steps: " + entries
+                        + " entries, more than the " + (Integer.MAX_VALUE - 8) + " of the largest Java array;"
+                        + " shorten the delays or raise dt");
+            });
+            return null;
+        }
+        DelayRing ring = new DelayRing(pre.size(), maxDelay);
+        ring.register(builder.states(), p.name());
+        ringPushTasks.add(ring.push(p.name(), pre.spikes(), builder.clock()));
+        return ring;
     }
 
     /** @return the owner name of block {@code b}: the projection's own for the first, {@code name#b} after */
@@ -232,11 +367,14 @@ final class ProjectionBuilder {
     }
 
     private PlasticityModel.Plasticity plasticity(NetworkSpec.Projection p, String owner, ProjectionBlock block,
-                                                  SpikeBuffer arriving, Group post) {
+                                                  SpikeBuffer arriving, SynapseDelays arrival, Group post) {
         return builder.guard(p.plasticity(), () -> {
-            PlasticityModel.Plasticity rule = ((PlasticityModel) p.plasticity().factory()).create(
-                    p.plasticity().params(), builder.context(owner, p.plasticity()), block.comm(), arriving,
-                    post.spikes());
+            PlasticityModel model = (PlasticityModel) p.plasticity().factory();
+            PlasticityModel.Plasticity rule = arrival == null
+                    ? model.create(p.plasticity().params(), builder.context(owner, p.plasticity()), block.comm(),
+                            arriving, post.spikes())
+                    : model.create(p.plasticity().params(), builder.context(owner, p.plasticity()), block.comm(),
+                            arrival, post.spikes());
             // Copied inside the guard, so that a rule returning null lists is reported as its own fault.
             checkBounds(block.initialWeights(), rule.wMin(), rule.wMax());
             rule.beforeDelivery().forEach(t -> deliveryTasks.add(builder.from(p.plasticity(), t)));
@@ -245,8 +383,8 @@ final class ProjectionBuilder {
         });
     }
 
-    private float[] alignPost(NetworkSpec.Projection p, SpikeBuffer spikes, float[] synInput,
-                              SynapseModel.SynapseState syn, List<CommModel.Comm> comms) {
+    private float[] alignPost(NetworkSpec.Projection p, SpikeBuffer spikes, List<SynapseDelays> arrivals,
+                              float[] synInput, SynapseModel.SynapseState syn, List<CommModel.Comm> comms) {
         // Blocks deliver in row order, one after another, so each post neuron sums its inputs in the order
         // of the unsplit projection.
         SynapseModel model = (SynapseModel) p.syn().factory();
@@ -269,8 +407,9 @@ final class ProjectionBuilder {
         for (int b = 0; b < comms.size() && !model.statePerSynapse(); b++) {
             CommModel.Comm comm = comms.get(b);
             String owner = blockOwner(p.name(), b) + ".comm";
-            deliveryTasks.add(builder.from(p.comm(), builder.call(p.comm(),
-                    () -> comm.propagateSpikes(owner, spikes, synInput))));
+            SynapseDelays arrival = arrivals == null ? null : arrivals.get(b);
+            deliveryTasks.add(builder.from(p.comm(), builder.call(p.comm(), () -> arrival == null
+                    ? comm.propagateSpikes(owner, spikes, synInput) : comm.propagateSpikes(owner, arrival, synInput))));
         }
         projectionTasks.add(builder.from(p.syn(), builder.call(p.syn(), syn::update)));
         return builder.call(p.syn(), syn::g);

@@ -4,6 +4,7 @@ import io.spikeforge.core.sim.StateRegistry;
 import io.spikeforge.kernels.SpikeKernelsCalls;
 import io.spikeforge.spi.SpikeBuffer;
 import io.spikeforge.spi.StepTask;
+import io.spikeforge.spi.SynapseDelays;
 
 /**
  * The spike history of one group for axonal delays: slot {@code n mod slots} holds the spike list of
@@ -38,6 +39,20 @@ public final class DelayRing {
     public StepTask read(String projection, int delay, SpikeBuffer out, int[] clock) {
         return StepTask.of(projection + ".delay.read", 1, SpikeKernelsCalls.readRingAt(ring, ringCount, slots, size,
                 delay, out.flags, out.list, out.count, clock));
+    }
+
+    /** @return the per-synapse delays {@code steps} of a projection from this ring's group, read from this ring */
+    public SynapseDelays synapseDelays(SpikeBuffer spikes, short[] steps, int[] clock) {
+        return new SynapseDelays(spikes, steps, ring, ringCount, clock);
+    }
+
+    /**
+     * A delay in ms as whole steps of dt: the nearest step, halves rounded up, {@code floor(ms / dt + 0.5)}
+     * in double, which is what Brian2 2.5's spike queue computes ({@code (int)(delay / dt + 0.5)}, checked
+     * in integration-tests/REFERENCES.md) and NEST's rounding to the nearest step.
+     */
+    public static long steps(double ms, double dt) {
+        return (long) Math.floor(ms / dt + 0.5);
     }
 
     /** Registers the ring's arrays as state of {@code group}, so that checkpoints save them. */

@@ -10,6 +10,7 @@ import io.spikeforge.spi.ParamSpec;
 import io.spikeforge.spi.Params;
 import io.spikeforge.spi.SpikeBuffer;
 import io.spikeforge.spi.StepTask;
+import io.spikeforge.spi.SynapseDelays;
 
 import java.util.List;
 
@@ -49,9 +50,15 @@ final class CsrComm implements CommModel {
     }
 
     @Override
+    public boolean supportsSynapseDelays() {
+        return true;
+    }
+
+    @Override
     public String integration() {
         return "STDP updates: rows through the CSR, columns through a CSC permutation index built only when"
-                + " plasticity asks for it";
+                + " plasticity asks for it; with per-synapse delays both deliver event-driven through each row's"
+                + " synapses sorted by delay, from a ring of past spikes (the same floats in both)";
     }
 
     /** Keeps the weights it is handed; the column index (CSC) costs two ints per synapse. */
@@ -83,6 +90,8 @@ final class CsrComm implements CommModel {
          * so that choice holds for a run.
          */
         private boolean plastic;
+        /** Each row's synapses in (delay, post) order, built when per-synapse delays ask for it. */
+        private DelayIndex delayIndex;
 
         Csr(String owner, Connectivity conn, float[] w, boolean eventDriven) {
             this.conn = conn;
@@ -241,6 +250,35 @@ final class CsrComm implements CommModel {
             weightsWillChange();
             return StepTask.of(name + ".synapses", w.length, CsrKernelsCalls.updateSynapses(w, values, factor, wMin,
                     wMax));
+        }
+
+        private DelayIndex delayIndex(SynapseDelays arrival) {
+            if (delayIndex == null) {
+                delayIndex = new DelayIndex(conn, arrival, null);
+            } else if (!delayIndex.isFor(arrival)) {
+                throw new IllegalStateException("one comm, one set of delays");
+            }
+            return delayIndex;
+        }
+
+        @Override
+        public StepTask propagateSpikes(String name, SynapseDelays arrival, float[] target) {
+            return delayIndex(arrival).propagate(name + "." + (eventDriven ? "EventCSRLinear" : "CSRLinear")
+                    + ".propagate_delayed", w, target);
+        }
+
+        @Override
+        public StepTask updateRows(String name, SynapseDelays arrival, float[] postValues, float factor, float wMin,
+                                   float wMax) {
+            weightsWillChange();
+            return delayIndex(arrival).updateRows(name + ".rows", w, postValues, factor, wMin, wMax);
+        }
+
+        @Override
+        public StepTask updateColumns(String name, SpikeBuffer post, SynapseDelays arrival, float[] preHistory,
+                                      float factor, float wMin, float wMax) {
+            weightsWillChange();
+            return delayIndex(arrival).updateColumns(name + ".columns", w, post, preHistory, factor, wMin, wMax);
         }
     }
 }

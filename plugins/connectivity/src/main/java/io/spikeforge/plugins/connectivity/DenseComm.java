@@ -10,6 +10,7 @@ import io.spikeforge.spi.ParamSpec;
 import io.spikeforge.spi.Params;
 import io.spikeforge.spi.SpikeBuffer;
 import io.spikeforge.spi.StepTask;
+import io.spikeforge.spi.SynapseDelays;
 
 import java.util.List;
 
@@ -36,6 +37,11 @@ final class DenseComm implements CommModel {
 
     @Override
     public boolean supportsPlasticity() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsSynapseDelays() {
         return true;
     }
 
@@ -87,10 +93,39 @@ final class DenseComm implements CommModel {
                 mask[k] = 1;
             }
         }
-        return new Dense(conn, post, w, mask, index);
+        return new Dense(conn, post, w, mask, index, new DelayIndex[1]);
     }
 
-    private record Dense(Connectivity connectivity, int post, float[] w, int[] mask, int[] index) implements Comm {
+    /** @param delayIndex holds the index of per-synapse delays once they ask for it */
+    private record Dense(Connectivity connectivity, int post, float[] w, int[] mask, int[] index,
+                         DelayIndex[] delayIndex) implements Comm {
+
+        /** With per-synapse delays the matrix is walked through each row's synapses sorted by delay. */
+        private DelayIndex delayIndex(SynapseDelays arrival) {
+            if (delayIndex[0] == null) {
+                delayIndex[0] = new DelayIndex(connectivity, arrival, index);
+            } else if (!delayIndex[0].isFor(arrival)) {
+                throw new IllegalStateException("one comm, one set of delays");
+            }
+            return delayIndex[0];
+        }
+
+        @Override
+        public StepTask propagateSpikes(String name, SynapseDelays arrival, float[] target) {
+            return delayIndex(arrival).propagate(name + ".Dense.propagate_delayed", w, target);
+        }
+
+        @Override
+        public StepTask updateRows(String name, SynapseDelays arrival, float[] postValues, float factor, float wMin,
+                                   float wMax) {
+            return delayIndex(arrival).updateRows(name + ".rows", w, postValues, factor, wMin, wMax);
+        }
+
+        @Override
+        public StepTask updateColumns(String name, SpikeBuffer spikes, SynapseDelays arrival, float[] preHistory,
+                                      float factor, float wMin, float wMax) {
+            return delayIndex(arrival).updateColumns(name + ".columns", w, spikes, preHistory, factor, wMin, wMax);
+        }
 
         private int pre() {
             return connectivity.preSize();

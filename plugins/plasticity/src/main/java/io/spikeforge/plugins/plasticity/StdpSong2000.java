@@ -1,5 +1,6 @@
 package io.spikeforge.plugins.plasticity;
 
+import io.spikeforge.kernels.DelayKernelsCalls;
 import io.spikeforge.kernels.PlasticityKernelsCalls;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.CommModel;
@@ -8,6 +9,7 @@ import io.spikeforge.spi.Params;
 import io.spikeforge.spi.PlasticityModel;
 import io.spikeforge.spi.SpikeBuffer;
 import io.spikeforge.spi.StepTask;
+import io.spikeforge.spi.SynapseDelays;
 import io.spikeforge.spi.VariableSpec;
 
 import java.util.List;
@@ -21,6 +23,12 @@ import java.util.List;
  * through the updated weights. After the post group updates: A_post decays and gains 1 per post
  * spike. A pre spike arriving k steps after a post spike thus gives dw = -A2 exp(-k dt / tau_t), and a
  * post spike k steps after an arrival gives dw = A1 exp(-k dt / tau_s).
+ *
+ * <p>With per-synapse delays, A_pre is the trace of the pre spikes before their delay (it gains 1 in the
+ * step after the spike, as with a delay of 0), and each step's A_pre is kept for the longest delay: a
+ * post spike in step n potentiates synapse k, of delay d_k, by A1 * A_pre(n - d_k), which is exactly the
+ * trace its own delayed arrivals would have made. Depression acts on each synapse when its spike arrives.
+ * With one delay for all synapses both forms give the same floats.
  */
 final class StdpSong2000 implements PlasticityModel {
 
@@ -60,7 +68,44 @@ final class StdpSong2000 implements PlasticityModel {
     @Override
     public String integration() {
         return "exact trace decay per step; order within a step: pre trace, depression, potentiation, delivery;"
-                + " the post trace updates after the post neurons";
+                + " the post trace updates after the post neurons; with per-synapse delays A_pre counts the spikes before"
+                + " their delay and each synapse sees A_pre as it was its own delay ago (A_pre kept for the longest delay),"
+                + " exactly the trace of its own delayed arrivals";
+    }
+
+    @Override
+    public boolean supportsSynapseDelays() {
+        return true;
+    }
+
+    @Override
+    public Plasticity create(Params p, BuildContext ctx, CommModel.Comm comm, SynapseDelays arrival, SpikeBuffer post) {
+        float lo = bound(p, "W_min", Float.NEGATIVE_INFINITY);
+        float hi = bound(p, "W_max", Float.POSITIVE_INFINITY);
+        SpikeBuffer pre = arrival.spikes;
+        float[] aPre = ctx.floats("A_pre", pre.size(), 0f);
+        float[] history = ctx.floats("A_pre_history", Math.multiplyExact(arrival.slots, pre.size()), 0f);
+        float[] aPost = ctx.floats("A_post", post.size(), 0f);
+        String n = ctx.owner() + ".STDP_Song2000";
+        StepTask preTrace = StepTask.of(n + ".pre_trace", pre.size(), PlasticityKernelsCalls.trace(aPre, pre.flags,
+                Math.exp(-ctx.dt() / p.real("tau_s"))));
+        StepTask keep = StepTask.of(n + ".pre_trace_history", pre.size(), DelayKernelsCalls.keep(aPre, history,
+                arrival.slots, arrival.clock));
+        StepTask depress = comm.updateRows(n + ".depression", arrival, aPost, (float) -p.real("A2"), lo, hi);
+        StepTask potentiate = comm.updateColumns(n + ".potentiation", post, arrival, history, (float) p.real("A1"),
+                lo, hi);
+        StepTask postTrace = StepTask.of(n + ".post_trace", post.size(), PlasticityKernelsCalls.trace(aPost,
+                post.flags, Math.exp(-ctx.dt() / p.real("tau_t"))));
+        return Plasticity.of(List.of(preTrace, keep, depress, potentiate), List.of(postTrace),
+                p.has("W_min") ? p.real("W_min") : Double.NaN, p.has("W_max") ? p.real("W_max") : Double.NaN);
+    }
+
+    /** @return the bound as a float, {@code none} when unset; refuses W_min above W_max */
+    private static float bound(Params p, String name, float none) {
+        if (p.has("W_min") && p.has("W_max") && p.real("W_min") > p.real("W_max")) {
+            throw new IllegalArgumentException("W_min = " + p.real("W_min") + " is above W_max = " + p.real("W_max"));
+        }
+        return p.has(name) ? (float) p.real(name) : none;
     }
 
     @Override
