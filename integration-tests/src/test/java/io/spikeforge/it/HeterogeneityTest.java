@@ -23,7 +23,9 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -331,6 +333,8 @@ class HeterogeneityTest {
         assertArrayEquals(w, Sims.weights(two, "stdp"));
         float[] thresholds = one.spec().populations().get(0).neuron().params().values("V_th");
         assertNotEquals(thresholds[0], thresholds[1], "one threshold per neuron");
+        assertNotNull(one.spec().projections().get(0).delays(), "a delay drawn per synapse");
+        assertFalse(java.util.Arrays.equals(w, one.projection("stdp").initialWeights()), "STDP changed the weights");
     }
 
     /** BrainPy's LifRef written as equations, as examples/packs/brainpy-as-equations has it. */
