@@ -50,8 +50,10 @@ final class DeviceContract {
             spec.inputs().forEach(i -> used.get(ModelKind.INPUT).add(i.model().name()));
             for (NetworkSpec.Projection p : spec.projections()) {
                 used.get(ModelKind.COMM).add(p.comm().name());
-                used.get(ModelKind.SYNAPSE).add(p.syn().name());
-                used.get(ModelKind.OUTPUT).add(p.out().name());
+                if (p.syn() != null) { // a delta projection (on_pre) has neither
+                    used.get(ModelKind.SYNAPSE).add(p.syn().name());
+                    used.get(ModelKind.OUTPUT).add(p.out().name());
+                }
                 if (p.plasticity() != null) {
                     used.get(ModelKind.PLASTICITY).add(p.plasticity().name());
                 }

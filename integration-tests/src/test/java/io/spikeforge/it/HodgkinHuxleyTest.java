@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The sample pack's HH neuron against the Hodgkin-Huxley (1952) model's known behaviour: rest at -65 mV,
+ * The built-in HH neuron (BrainPy's, an equation file of plugins/neurons) with the classic squid leak
+ * conductance of 0.3 mS/cm^2 (BrainPy's default is 0.03) against the Hodgkin-Huxley (1952) model's known
+ * behaviour: rest at -65 mV,
  * a threshold for one spike, a type II onset of repetitive firing near 6.3 uA/cm^2 at about 50 Hz, and
  * spikes peaking near +40 mV. The interspike interval is checked against a fourth-order Runge-Kutta
  * solution of the same equations (dt = 0.005 ms).
@@ -21,7 +23,7 @@ class HodgkinHuxleyTest {
                 dt: 0.01
                 duration: %s
                 populations:
-                  - {name: n, size: 1, neuron: HH}
+                  - {name: n, size: 1, neuron: {type: HH, gL: 0.3}}
                 inputs:
                   - {name: I, type: ConstantCurrent, target: n, value: %s}
                 monitors:

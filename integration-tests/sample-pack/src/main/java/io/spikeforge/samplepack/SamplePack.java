@@ -8,13 +8,12 @@ import java.util.List;
 /**
  * A pack built as a third party builds one: against {@code spikeforge-spi} alone, loaded from a plugins
  * directory in a class loader of its own. Its models: the triplet STDP rule of Pfister and Gerstner
- * (2006), reward-modulated STDP with an eligibility trace per synapse, and the Hodgkin-Huxley (1952)
- * neuron.
+ * (2006) and reward-modulated STDP with an eligibility trace per synapse.
  */
 public final class SamplePack implements SpikeForgePlugin {
 
     @Override
     public List<ModelFactory> models() {
-        return List.of(new TripletStdp(), new RewardStdp(), new HodgkinHuxley());
+        return List.of(new TripletStdp(), new RewardStdp());
     }
 }
