@@ -1,0 +1,152 @@
+"""Projections: each one SpikeForge projection whose connectivity the engine draws where PyNN's
+connector has a SpikeForge twin, its weights adding to the post cell's receptor variable."""
+import numpy as np
+from pyNN import common, connectors, errors
+from pyNN.random import RandomDistribution
+from pyNN.space import Space
+
+from . import simulator
+from .standardmodels import StaticSynapse
+
+
+def _group_ref(neurons):
+    """The SpikeForge reference of a population or a contiguous view of one: ``name`` or ``name[a:b]``."""
+    from .populations import Population
+    if isinstance(neurons, Population):
+        return neurons.engine_name, neurons, 0
+    parent = getattr(neurons, "grandparent", None) or getattr(neurons, "parent", None)
+    if parent is None or not isinstance(parent, Population):
+        raise errors.NotImplementedError("pyNN.spikeforge: a projection connects a Population or a view of one, "
+                                         "not %s" % type(neurons).__name__)
+    idx = np.asarray(parent.id_to_index(neurons.all_cells))
+    if len(idx) and np.all(np.diff(idx) == 1):
+        start, stop = int(idx[0]), int(idx[-1]) + 1
+        if start == 0 and stop == parent.size:
+            return parent.engine_name, parent, 0
+        return "%s[%d:%d]" % (parent.engine_name, start, stop), parent, start
+    raise errors.NotImplementedError("pyNN.spikeforge: a PopulationView of neurons that are not contiguous "
+                                     "(%s) cannot be a projection's side yet" % neurons.label)
+
+
+def _distribution(value, what):
+    """A weight or delay as the config writes it: a number, or an initializer for a distribution."""
+    if isinstance(value, RandomDistribution):
+        p = value.parameters
+        if value.name == "uniform":
+            return {"type": "Uniform", "min_val": float(p["low"]), "max_val": float(p["high"])}
+        if value.name == "normal":
+            return {"type": "Normal", "mean": float(p["mu"]), "scale": float(p["sigma"])}
+        raise errors.NotImplementedError("pyNN.spikeforge: %s drawn from '%s' (uniform and normal are mapped)"
+                                         % (what, value.name))
+    if np.isscalar(value):
+        return float(value)
+    raise errors.NotImplementedError("pyNN.spikeforge: %s given per connection (%r) is not mapped yet; use a "
+                                     "number or a uniform or normal distribution" % (what, type(value).__name__))
+
+
+class Projection(common.Projection):
+    __doc__ = common.Projection.__doc__
+    _simulator = simulator
+    _static_synapse_class = StaticSynapse
+
+    def __init__(self, presynaptic_population, postsynaptic_population, connector, synapse_type=None,
+                 source=None, receptor_type=None, space=Space(), label=None):
+        common.Projection.__init__(self, presynaptic_population, postsynaptic_population, connector,
+                                   synapse_type, source, receptor_type, space, label)
+        state = simulator.state
+        if state.net is not None:
+            raise errors.NotImplementedError("pyNN.spikeforge: add projections before the first run (or after reset())")
+        self.engine_name = "prj%d" % len(state.projections)
+        state.projections.append(self)
+        if not isinstance(self.synapse_type, StaticSynapse):
+            raise errors.NotImplementedError("pyNN.spikeforge: synapse type %s is not mapped yet (StaticSynapse is)"
+                                             % type(self.synapse_type).__name__)
+        self._conn = self._connector_model(connector)
+
+    def _connector_model(self, c):
+        same = self.pre is self.post
+        allow_self = getattr(c, "allow_self_connections", True)
+        if isinstance(c, connectors.OneToOneConnector):
+            return {"type": "OneToOne"}
+        if isinstance(c, connectors.AllToAllConnector):
+            return {"type": "EventCSRLinear", "conn": {"type": "All2All", "allow_self": bool(allow_self or not same)}}
+        if isinstance(c, connectors.FixedProbabilityConnector):
+            return {"type": "EventCSRLinear", "conn": {"type": "FixedProb", "prob": float(c.p_connect),
+                                                       "allow_self": bool(allow_self or not same)}}
+        if isinstance(c, connectors.FixedNumberPreConnector) and np.isscalar(c.n) and not c.with_replacement:
+            return {"type": "EventCSRLinear", "conn": {"type": "FixedPreNum", "num": int(c.n),
+                                                       "allow_self": bool(allow_self or not same)}}
+        if isinstance(c, connectors.FixedNumberPostConnector) and np.isscalar(c.n) and not c.with_replacement:
+            return {"type": "EventCSRLinear", "conn": {"type": "FixedPostNum", "num": int(c.n),
+                                                       "allow_self": bool(allow_self or not same)}}
+        raise errors.NotImplementedError("pyNN.spikeforge: %s is not mapped yet (AllToAll, OneToOne, "
+                                         "FixedProbability, FixedNumberPre and FixedNumberPost are)" % type(c).__name__)
+
+    def _describe(self, net):
+        pre_ref, _, _ = _group_ref(self.pre)
+        post_ref, post_pop, _ = _group_ref(self.post)
+        receptors = getattr(post_pop.celltype, "receptors", {})
+        if self.receptor_type not in receptors:
+            raise errors.ConnectionError("pyNN.spikeforge: %s has no receptor '%s' (it has %s)" % (
+                type(post_pop.celltype).__name__, self.receptor_type, ", ".join(receptors) or "none"))
+        ps = self.synapse_type.parameter_space
+        weight = _distribution(ps["weight"].base_value, "weight")
+        delay = _distribution(ps["delay"].base_value, "delay")
+        comm = dict(self._conn)
+        comm["weight"] = weight
+        node = {"delay": delay, "on_pre": "%s += w" % receptors[self.receptor_type]}
+        net.projection(self.engine_name, pre_ref, post_ref, comm=comm, syn=None, out=None, **node)
+
+    def __len__(self):
+        return int(self._connectivity()[0].size)
+
+    def _connectivity(self):
+        net = simulator.state.ensure_built()
+        runtime = net._sim.network().projection(self.engine_name)
+        conn = runtime.connectivity()
+        pre = np.asarray(conn.rowsOfSynapses())
+        post = np.asarray(conn.cols())
+        return pre, post, runtime
+
+    def _get_attributes_as_list(self, names):
+        pre, post, _ = self._connectivity()
+        columns = []
+        for name in names:
+            if name == "presynaptic_index":
+                columns.append(pre)
+            elif name == "postsynaptic_index":
+                columns.append(post)
+            elif name == "weight":
+                columns.append(simulator.state.net.weights(self.engine_name))
+            elif name == "delay":
+                columns.append(np.full(pre.size, float(self._delay_value())))
+            else:
+                raise errors.NotImplementedError("pyNN.spikeforge: reading '%s' of a projection" % name)
+        return [tuple(row) for row in zip(*columns)]
+
+    def _delay_value(self):
+        d = self.synapse_type.parameter_space["delay"].base_value
+        if not np.isscalar(d):
+            raise errors.NotImplementedError("pyNN.spikeforge: reading delays drawn per connection")
+        return round(d / simulator.state.dt) * simulator.state.dt
+
+    def _get_attributes_as_arrays(self, names, multiple_synapses="sum"):
+        pre, post, _ = self._connectivity()
+        out = []
+        for name in names:
+            name = name[:-1] if name.endswith("s") else name
+            values = np.full((self.pre.size, self.post.size), np.nan)
+            if name == "weight":
+                values[pre, post] = simulator.state.net.weights(self.engine_name)
+            elif name == "delay":
+                values[pre, post] = self._delay_value()
+            else:
+                raise errors.NotImplementedError("pyNN.spikeforge: reading '%s' of a projection" % name)
+            out.append(values)
+        return out
+
+    def _convergent_connect(self, presynaptic_indices, postsynaptic_index, **connection_parameters):
+        raise errors.NotImplementedError("pyNN.spikeforge: connections listed by Python are not mapped yet")
+
+    def set(self, **attributes):
+        raise errors.NotImplementedError("pyNN.spikeforge: Projection.set (set weights in the synapse type)")
