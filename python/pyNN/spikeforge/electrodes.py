@@ -32,7 +32,7 @@ class _EngineCurrentSource(StandardCurrentSource):
 
     def inject_into(self, cells):
         if simulator.state.net is not None and simulator.state.t > 0:
-            raise errors.NotImplementedError("pyNN.spikeforge: inject current sources before the first run")
+            raise NotImplementedError("pyNN.spikeforge: inject current sources before the first run")
         self.cell_list.extend(cells)
         simulator.state.net = None
 

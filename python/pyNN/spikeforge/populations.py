@@ -11,11 +11,14 @@ from .recording import Recorder
 
 
 def _engine_name(label, n):
-    """A SpikeForge group name from a PyNN label (letters, digits and _; unique per population)."""
-    base = re.sub(r"[^A-Za-z0-9_]", "_", label or "")
-    if not base or not base[0].isalpha():
-        base = "p" + base
-    return "%s_%d" % (base, n)
+    """A SpikeForge group name for the n-th population: ``p<n>``, with the label when the script gave one.
+
+    The engine's random streams are keyed by group names, so a name must not depend on PyNN's global
+    counter of default labels ("population7"): the same script then draws the same network every time.
+    """
+    if not label or re.fullmatch(r"population\d+", label):
+        return "p%d" % n
+    return "p%d_%s" % (n, re.sub(r"[^A-Za-z0-9_]", "_", label))
 
 
 class Assembly(common.Assembly):
@@ -62,7 +65,7 @@ class Population(common.Population):
     def _create_cells(self):
         state = simulator.state
         if state.net is not None:
-            raise errors.NotImplementedError("pyNN.spikeforge: add populations before the first run (or after reset())")
+            raise NotImplementedError("pyNN.spikeforge: add populations before the first run (or after reset())")
         id_range = np.arange(state.id_counter, state.id_counter + self.size)
         self.all_cells = np.array([simulator.ID(i) for i in id_range], dtype=simulator.ID)
         self._mask_local = np.ones((self.size,), bool)
@@ -82,7 +85,7 @@ class Population(common.Population):
 
     def _changed(self):
         if simulator.state.net is not None and simulator.state.t > 0:
-            raise errors.NotImplementedError(
+            raise NotImplementedError(
                 "pyNN.spikeforge: parameters are fixed once the network has run; set them before the first "
                 "run or after reset()")
         simulator.state.net = None

@@ -16,7 +16,7 @@ def _group_ref(neurons):
         return neurons.engine_name, neurons, 0
     parent = getattr(neurons, "grandparent", None) or getattr(neurons, "parent", None)
     if parent is None or not isinstance(parent, Population):
-        raise errors.NotImplementedError("pyNN.spikeforge: a projection connects a Population or a view of one, "
+        raise NotImplementedError("pyNN.spikeforge: a projection connects a Population or a view of one, "
                                          "not %s" % type(neurons).__name__)
     idx = np.asarray(parent.id_to_index(neurons.all_cells))
     if len(idx) and np.all(np.diff(idx) == 1):
@@ -24,7 +24,7 @@ def _group_ref(neurons):
         if start == 0 and stop == parent.size:
             return parent.engine_name, parent, 0
         return "%s[%d:%d]" % (parent.engine_name, start, stop), parent, start
-    raise errors.NotImplementedError("pyNN.spikeforge: a PopulationView of neurons that are not contiguous "
+    raise NotImplementedError("pyNN.spikeforge: a PopulationView of neurons that are not contiguous "
                                      "(%s) cannot be a projection's side yet" % neurons.label)
 
 
@@ -36,11 +36,11 @@ def _distribution(value, what):
             return {"type": "Uniform", "min_val": float(p["low"]), "max_val": float(p["high"])}
         if value.name == "normal":
             return {"type": "Normal", "mean": float(p["mu"]), "scale": float(p["sigma"])}
-        raise errors.NotImplementedError("pyNN.spikeforge: %s drawn from '%s' (uniform and normal are mapped)"
+        raise NotImplementedError("pyNN.spikeforge: %s drawn from '%s' (uniform and normal are mapped)"
                                          % (what, value.name))
     if np.isscalar(value):
         return float(value)
-    raise errors.NotImplementedError("pyNN.spikeforge: %s given per connection (%r) is not mapped yet; use a "
+    raise NotImplementedError("pyNN.spikeforge: %s given per connection (%r) is not mapped yet; use a "
                                      "number or a uniform or normal distribution" % (what, type(value).__name__))
 
 
@@ -55,11 +55,11 @@ class Projection(common.Projection):
                                    synapse_type, source, receptor_type, space, label)
         state = simulator.state
         if state.net is not None:
-            raise errors.NotImplementedError("pyNN.spikeforge: add projections before the first run (or after reset())")
+            raise NotImplementedError("pyNN.spikeforge: add projections before the first run (or after reset())")
         self.engine_name = "prj%d" % len(state.projections)
         state.projections.append(self)
         if not isinstance(self.synapse_type, StaticSynapse):
-            raise errors.NotImplementedError("pyNN.spikeforge: synapse type %s is not mapped yet (StaticSynapse is)"
+            raise NotImplementedError("pyNN.spikeforge: synapse type %s is not mapped yet (StaticSynapse is)"
                                              % type(self.synapse_type).__name__)
         self._conn = self._connector_model(connector)
 
@@ -79,7 +79,7 @@ class Projection(common.Projection):
         if isinstance(c, connectors.FixedNumberPostConnector) and np.isscalar(c.n) and not c.with_replacement:
             return {"type": "EventCSRLinear", "conn": {"type": "FixedPostNum", "num": int(c.n),
                                                        "allow_self": bool(allow_self or not same)}}
-        raise errors.NotImplementedError("pyNN.spikeforge: %s is not mapped yet (AllToAll, OneToOne, "
+        raise NotImplementedError("pyNN.spikeforge: %s is not mapped yet (AllToAll, OneToOne, "
                                          "FixedProbability, FixedNumberPre and FixedNumberPost are)" % type(c).__name__)
 
     def _describe(self, net):
@@ -121,13 +121,13 @@ class Projection(common.Projection):
             elif name == "delay":
                 columns.append(np.full(pre.size, float(self._delay_value())))
             else:
-                raise errors.NotImplementedError("pyNN.spikeforge: reading '%s' of a projection" % name)
+                raise NotImplementedError("pyNN.spikeforge: reading '%s' of a projection" % name)
         return [tuple(row) for row in zip(*columns)]
 
     def _delay_value(self):
         d = self.synapse_type.parameter_space["delay"].base_value
         if not np.isscalar(d):
-            raise errors.NotImplementedError("pyNN.spikeforge: reading delays drawn per connection")
+            raise NotImplementedError("pyNN.spikeforge: reading delays drawn per connection")
         return round(d / simulator.state.dt) * simulator.state.dt
 
     def _get_attributes_as_arrays(self, names, multiple_synapses="sum"):
@@ -141,12 +141,12 @@ class Projection(common.Projection):
             elif name == "delay":
                 values[pre, post] = self._delay_value()
             else:
-                raise errors.NotImplementedError("pyNN.spikeforge: reading '%s' of a projection" % name)
+                raise NotImplementedError("pyNN.spikeforge: reading '%s' of a projection" % name)
             out.append(values)
         return out
 
     def _convergent_connect(self, presynaptic_indices, postsynaptic_index, **connection_parameters):
-        raise errors.NotImplementedError("pyNN.spikeforge: connections listed by Python are not mapped yet")
+        raise NotImplementedError("pyNN.spikeforge: connections listed by Python are not mapped yet")
 
     def set(self, **attributes):
-        raise errors.NotImplementedError("pyNN.spikeforge: Projection.set (set weights in the synapse type)")
+        raise NotImplementedError("pyNN.spikeforge: Projection.set (set weights in the synapse type)")

@@ -99,6 +99,9 @@ class State(common.control.BaseState):
                          backend=self.backend)
         for p in self.populations:
             p._describe(net)
+        if not any(getattr(p.celltype, "receptors", None) for p in self.populations):
+            # The engine runs networks of neurons: a script of spike sources alone gets one idle neuron.
+            net.population("_idle", 1, "LifRef")
         for s in self.current_sources:
             s._describe(net)
         for prj in self.projections:

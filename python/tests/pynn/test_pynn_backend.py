@@ -1,0 +1,127 @@
+"""pyNN.spikeforge against closed forms and against PyNN's own semantics."""
+import math
+
+import numpy as np
+import pytest
+
+sim = pytest.importorskip("pyNN.spikeforge", reason="pyNN.spikeforge needs Debian's python3-pynn")
+from pyNN import errors  # noqa: E402
+
+
+def test_standard_cells_are_listed():
+    names = set(sim.list_standard_models())
+    assert {"IF_curr_exp", "IF_curr_alpha", "IF_cond_exp", "IF_cond_alpha", "EIF_cond_exp_isfa_ista",
+            "HH_cond_exp", "SpikeSourcePoisson", "SpikeSourceArray"} <= names
+
+
+def test_if_curr_exp_under_a_dc_step_fires_when_the_closed_form_says():
+    sim.setup(timestep=0.1)
+    cell = dict(tau_m=10.0, cm=0.25, v_rest=-65.0, v_reset=-65.0, v_thresh=-55.0, tau_refrac=2.0)
+    p = sim.Population(1, sim.IF_curr_exp(**cell))
+    amp, start = 1.5, 20.0          # nA: R I = (10 ms / 0.25 nF) * 1.5 nA = 60 mV
+    sim.DCSource(amplitude=amp, start=start, stop=1e9).inject_into(p)
+    p.record("spikes")
+    sim.run(100.0)
+    spikes = p.get_data().segments[0].spiketrains[0].magnitude
+    R = cell["tau_m"] / cell["cm"]
+    rise = -cell["tau_m"] * math.log(1 - (cell["v_thresh"] - cell["v_rest"]) / (R * amp))
+    # first spike: the current starts at 20 ms and v crosses after the rise time (one step of grid)
+    assert spikes[0] == pytest.approx(start + rise, abs=0.11)
+    # then every refractory period plus the same rise, from v_reset = v_rest
+    period = cell["tau_refrac"] + rise
+    assert np.allclose(np.diff(spikes), period, atol=0.11)
+    sim.end()
+
+
+def test_one_input_spike_gives_the_closed_form_psp():
+    sim.setup(timestep=0.1)
+    cell = dict(tau_m=20.0, cm=1.0, v_rest=-65.0, tau_syn_E=5.0, v_thresh=0.0)
+    src = sim.Population(1, sim.SpikeSourceArray(spike_times=[10.0]))
+    p = sim.Population(1, sim.IF_curr_exp(**cell))
+    w, d = 2.0, 1.0                 # nA, ms
+    sim.Projection(src, p, sim.AllToAllConnector(), sim.StaticSynapse(weight=w, delay=d),
+                   receptor_type="excitatory")
+    p.record("v")
+    sim.run(80.0)
+    v = p.get_data().segments[0].analogsignals[0].magnitude[:, 0]
+    tm, ts, c = cell["tau_m"], cell["tau_syn_E"], cell["cm"]
+    # v - v_rest = w/c * tm ts/(tm - ts) (exp(-t/tm) - exp(-t/ts)): peak at t* = tm ts/(tm-ts) ln(tm/ts)
+    t_peak = tm * ts / (tm - ts) * math.log(tm / ts)
+    peak = w / c * tm * ts / (tm - ts) * (math.exp(-t_peak / tm) - math.exp(-t_peak / ts))
+    assert v.max() - cell["v_rest"] == pytest.approx(peak, rel=2e-3)
+    arrival = 10.0 + d
+    assert np.argmax(v) * 0.1 == pytest.approx(arrival + t_peak, abs=0.25)
+    sim.end()
+
+
+def test_connectors_drawn_by_the_engine_keep_pynn_semantics():
+    sim.setup(timestep=0.1, seed=5)
+    a = sim.Population(40, sim.IF_cond_exp())
+    b = sim.Population(30, sim.IF_cond_exp())
+    pre_num = sim.Projection(a, b, sim.FixedNumberPreConnector(7), sim.StaticSynapse(weight=0.003))
+    one = sim.Projection(b, b, sim.OneToOneConnector(), sim.StaticSynapse(weight=0.002))
+    full = sim.Projection(a, b, sim.AllToAllConnector(), sim.StaticSynapse(weight=0.001), receptor_type="inhibitory")
+    w = pre_num.get("weight", format="array")
+    assert np.all(np.sum(~np.isnan(w), axis=0) == 7)           # 7 inputs per post cell
+    assert np.nanmax(w) == pytest.approx(0.003)
+    assert len(one) == 30 and len(full) == 40 * 30
+    pairs = one.get("weight", format="list")
+    assert all(i == j for i, j, _ in pairs)
+    sim.end()
+
+
+def test_reset_runs_the_same_network_again():
+    sim.setup(timestep=0.1, seed=11)
+    src = sim.Population(50, sim.SpikeSourcePoisson(rate=40.0))
+    p = sim.Population(20, sim.IF_cond_exp(v_thresh=-55.0))
+    sim.Projection(src, p, sim.FixedProbabilityConnector(0.3), sim.StaticSynapse(weight=0.02, delay=0.5))
+    p.record("spikes")
+    sim.run(200.0)
+    sim.reset()
+    sim.run(200.0)
+    first, second = p.get_data().segments
+    assert sum(len(st) for st in first.spiketrains) > 20
+    for a, b in zip(first.spiketrains, second.spiketrains):
+        np.testing.assert_array_equal(a.magnitude, b.magnitude)
+    sim.end()
+
+
+def test_running_in_pieces_equals_one_run():
+    def spikes(pieces):
+        sim.setup(timestep=0.1, seed=2)
+        src = sim.Population(30, sim.SpikeSourcePoisson(rate=50.0))
+        p = sim.Population(10, sim.IF_curr_exp(v_thresh=-60.0))
+        sim.Projection(src, p, sim.FixedProbabilityConnector(0.5), sim.StaticSynapse(weight=0.5, delay=1.0))
+        p.record(["spikes", "v"])
+        for t in pieces:
+            sim.run(t)
+        data = p.get_data().segments[0]
+        sim.end()
+        return [st.magnitude for st in data.spiketrains], data.analogsignals[0].magnitude
+
+    whole_s, whole_v = spikes([150.0])
+    piece_s, piece_v = spikes([30.0, 20.0, 100.0])
+    for a, b in zip(whole_s, piece_s):
+        np.testing.assert_array_equal(a, b)
+    np.testing.assert_array_equal(whole_v, piece_v)
+
+
+def test_spike_source_array_spikes_arrive_as_given():
+    sim.setup(timestep=0.1)
+    times = [[5.0, 12.3], [], [40.0]]
+    src = sim.Population(3, sim.SpikeSourceArray(spike_times=times))
+    src.record("spikes")
+    sim.run(50.0)
+    got = [list(st.magnitude) for st in src.get_data().segments[0].spiketrains]
+    assert got == [[5.0, pytest.approx(12.3)], [], [40.0]]
+    sim.end()
+
+
+def test_unmapped_features_say_so():
+    sim.setup()
+    p = sim.Population(3, sim.IF_cond_exp())
+    with pytest.raises(NotImplementedError, match="DistanceDependentProbabilityConnector is not mapped yet"):
+        sim.Projection(p, p, sim.DistanceDependentProbabilityConnector("d < 1"), sim.StaticSynapse())
+    with pytest.raises(errors.ConnectionError, match="receptor_types must be one of: 'excitatory', 'inhibitory'"):
+        sim.Projection(p, p, sim.AllToAllConnector(), sim.StaticSynapse(), receptor_type="nmda")
+    sim.end()
