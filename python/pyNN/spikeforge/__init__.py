@@ -41,6 +41,7 @@ def setup(timestep=DEFAULT_TIMESTEP, min_delay=DEFAULT_MIN_DELAY, **extra_params
     common.setup(timestep, min_delay, **extra_params)
     simulator.state.clear()
     simulator.state.dt = timestep
+    simulator.state.auto_min_delay = min_delay == "auto"
     simulator.state.min_delay = timestep if min_delay == "auto" else min_delay
     simulator.state.max_delay = max_delay
     simulator.state.seed = extra_params.get("seed", extra_params.get("rng_seed"))

@@ -64,8 +64,7 @@ class Population(common.Population):
 
     def _create_cells(self):
         state = simulator.state
-        if state.net is not None:
-            raise NotImplementedError("pyNN.spikeforge: add populations before the first run (or after reset())")
+        state.describing("populations")
         id_range = np.arange(state.id_counter, state.id_counter + self.size)
         self.all_cells = np.array([simulator.ID(i) for i in id_range], dtype=simulator.ID)
         self._mask_local = np.ones((self.size,), bool)

@@ -44,6 +44,19 @@ def _distribution(value, what):
                                      "number or a uniform or normal distribution" % (what, type(value).__name__))
 
 
+class Connection(common.Connection):
+    """One connection, as PyNN's ``Projection.connections`` lists them."""
+
+    def __init__(self, pre, post, weight, delay):
+        self.presynaptic_index = int(pre)
+        self.postsynaptic_index = int(post)
+        self.weight = float(weight)
+        self.delay = float(delay)
+
+    def as_tuple(self, *attribute_names):
+        return tuple(getattr(self, name) for name in attribute_names)
+
+
 class Projection(common.Projection):
     __doc__ = common.Projection.__doc__
     _simulator = simulator
@@ -54,8 +67,7 @@ class Projection(common.Projection):
         common.Projection.__init__(self, presynaptic_population, postsynaptic_population, connector,
                                    synapse_type, source, receptor_type, space, label)
         state = simulator.state
-        if state.net is not None:
-            raise NotImplementedError("pyNN.spikeforge: add projections before the first run (or after reset())")
+        state.describing("projections")
         self.engine_name = "prj%d" % len(state.projections)
         state.projections.append(self)
         if not isinstance(self.synapse_type, StaticSynapse):
@@ -123,6 +135,15 @@ class Projection(common.Projection):
             else:
                 raise NotImplementedError("pyNN.spikeforge: reading '%s' of a projection" % name)
         return [tuple(row) for row in zip(*columns)]
+
+    def _delay_is_number(self):
+        return np.isscalar(self.synapse_type.parameter_space["delay"].base_value)
+
+    @property
+    def connections(self):
+        """The connections the engine drew, each with its indices, weight and delay (a snapshot)."""
+        return [Connection(*row) for row in self._get_attributes_as_list(
+            ["presynaptic_index", "postsynaptic_index", "weight", "delay"])]
 
     def _delay_value(self):
         d = self.synapse_type.parameter_space["delay"].base_value

@@ -13,6 +13,7 @@ class Recorder(recording.Recorder):
     _simulator = simulator
 
     def _record(self, variable, new_ids, sampling_interval=None):
+        self.sampling_interval = sampling_interval or simulator.state.dt
         if simulator.state.net is not None:
             simulator.state.net = None          # a new monitor: built again at the next run (replayed)
 

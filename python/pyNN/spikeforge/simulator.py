@@ -34,6 +34,7 @@ class State(common.control.BaseState):
         self.num_processes = 1
         self.dt = 0.1
         self.seed = None
+        self.auto_min_delay = False
         self.threads = None
         self.backend = None
         self.populations = []
@@ -78,6 +79,12 @@ class State(common.control.BaseState):
         self.t = tstop
         self.running = True
 
+    def describing(self, what):
+        """Lets the script add ``what`` (a population, projection, source): refused once it has run."""
+        if self.net is not None and self.t > 0:
+            raise NotImplementedError("pyNN.spikeforge: add %s before the first run (or after reset())" % what)
+        self.net = None
+
     def ensure_built(self):
         """Builds the network (for the time run so far, at least one step) when it is not built."""
         if self.net is None:
@@ -109,6 +116,9 @@ class State(common.control.BaseState):
         for p in self.populations:
             p.recorder._describe(net)
         net.build()
+        if self.auto_min_delay:
+            delays = [prj._delay_value() for prj in self.projections if prj._delay_is_number()]
+            self.min_delay = min(delays) if delays else self.dt
         for p in self.populations:
             p._initialize(net)
         self.net = net
