@@ -96,8 +96,7 @@ class Population(common.Population):
             full = np.full(self.size, np.nan)
         full[mask if mask is not None else slice(None)] = values
         self._initial[variable] = full
-        if simulator.state.net is not None:
-            self._initialize(simulator.state.net)
+        simulator.state.describing("initial values")
 
     def _set_initial_value_array(self, variable, initial_values):
         initial_values.shape = (self.size,)

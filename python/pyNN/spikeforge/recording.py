@@ -19,7 +19,7 @@ class Recorder(recording.Recorder):
 
     def _describe(self, net):
         pop = self.population
-        every = int(round(self.sampling_interval / simulator.state.dt))
+        self._initial = {}
         for variable, ids in self.recorded.items():
             if not ids:
                 continue
@@ -27,8 +27,18 @@ class Recorder(recording.Recorder):
             if var == "spike":
                 net.monitor(pop.engine_name, "spike")
             else:
+                # Every step: a SpikeForge row is the state after a step (t = (r + 1) dt), PyNN's samples are
+                # at t = 0, interval, 2 interval, ...: they are taken from the rows, after the initial values.
                 indices = sorted(int(i) for i in pop.id_to_index(np.array(sorted(ids))))
-                net.monitor(pop.engine_name, var, indices=indices, every=every)
+                net.monitor(pop.engine_name, var, indices=indices)
+
+    def _remember_initial(self, net):
+        """The recorded variables' values at t = 0, PyNN's first sample."""
+        for variable, ids in self.recorded.items():
+            if variable != "spikes" and ids:
+                name = self._monitor(variable)
+                self._initial[variable] = np.asarray(net[self.population.engine_name].__getattr__(
+                    _VARIABLE.get(variable, variable)))[list(net._sim.indices(name))].astype(float)
 
     def _monitor(self, variable):
         return "%s.%s" % (self.population.engine_name, _VARIABLE.get(variable, variable))
@@ -48,11 +58,14 @@ class Recorder(recording.Recorder):
         if net is None or not ids:
             return np.zeros((0, len(ids))), None
         name = self._monitor(variable)
-        values = net.recorded(name)
+        values = np.vstack([self._initial[variable][None, :], net.recorded(name).astype(float)])
+        every = int(round(self.sampling_interval / simulator.state.dt))
+        samples = int(round(simulator.state.t / self.sampling_interval)) + 1
+        values = values[::every][:samples]
         recorded_idx = list(net._sim.indices(name))
         wanted = self.population.id_to_index(np.asarray(ids))
         cols = [recorded_idx.index(int(w)) for w in np.atleast_1d(wanted)]
-        return values[:, cols].astype(float), None
+        return values[:, cols], None
 
     def _local_count(self, variable, filter_ids=None):
         counts = {int(i): 0 for i in self.filter_recorded(variable, filter_ids)}

@@ -121,6 +121,8 @@ class State(common.control.BaseState):
             self.min_delay = min(delays) if delays else self.dt
         for p in self.populations:
             p._initialize(net)
+        for p in self.populations:
+            p.recorder._remember_initial(net)
         self.net = net
         self.built_for = duration
 
