@@ -161,8 +161,12 @@ class CheckpointTest {
         Cli.Result r = Cli.run("resume", file.toString(), "--out", tmp.resolve("o").toString(), "--quiet");
         assertEquals(2, r.code());
         assertEquals("spikeforge: 2 configuration errors in checkpointed.yaml (stored in " + file + "):\n"
-                + "  projections[0].plasticity.type: unknown plasticity model 'TripletSTDP'. Available: STDP_Song2000\n"
-                + "  projections[3].plasticity.type: unknown plasticity model 'RewardSTDP'. Available: STDP_Song2000\n",
+                + "  projections[0].plasticity.type: unknown plasticity model 'TripletSTDP'. Available: STDP_Song2000."
+                + " A model of another pack loads with the pack's directory on --plugins DIR (or in $SPIKEFORGE_PLUGINS);"
+                + " './spikeforge plugins' lists the models loaded\n"
+                + "  projections[3].plasticity.type: unknown plasticity model 'RewardSTDP'. Available: STDP_Song2000."
+                + " A model of another pack loads with the pack's directory on --plugins DIR (or in $SPIKEFORGE_PLUGINS);"
+                + " './spikeforge plugins' lists the models loaded\n",
                 r.err());
     }
 

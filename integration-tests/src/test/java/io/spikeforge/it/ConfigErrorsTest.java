@@ -44,7 +44,11 @@ class ConfigErrorsTest {
     @Test
     void misspeltModelNameSuggestsTheClosestAndListsAll() {
         assertEquals(List.of("populations[0].neuron: unknown neuron model 'LifRf'. Did you mean 'LifRef'?"
-                        + " Available: AdExIF, ExpIF, Izhikevich, Lif, LifRef"),
+                        + " Available: AdExIF, AdQuaIF, EIF_cond_exp_isfa_ista, ExpIF, FHN, Gif, HH, HH_cond_exp,"
+                        + " HindmarshRose, IF, IF_cond_alpha, IF_cond_exp, IF_curr_alpha, IF_curr_exp, Izhikevich, Lif,"
+                        + " LifRef, MorrisLecar, QuaIF, WangBuzsakiHH, iaf_psc_exp. A model of another pack loads with the"
+                        + " pack's directory on --plugins DIR (or in $SPIKEFORGE_PLUGINS); './spikeforge plugins' lists"
+                        + " the models loaded"),
                 errors(VALID.replace("{name: pre, size: 2, neuron: LifRef}", "{name: pre, size: 2, neuron: LifRf}")));
     }
 
@@ -95,7 +99,9 @@ class ConfigErrorsTest {
 
     @Test
     void wrongTypesAreNamed() {
-        assertEquals(List.of("projections[0].syn.tau: expected a number in ms, got 'fast'"),
+        assertEquals(List.of("projections[0].syn.tau: expected a number in ms or an expression of i (the element's"
+                        + " index, from 0) and N (the number of elements) in ms, got 'fast': it may name i, N, pi and e,"
+                        + " not 'fast'"),
                 errors(VALID.replace("tau: 5}", "tau: fast}")));
     }
 

@@ -115,7 +115,11 @@ class OutputFolderTest {
         assertEquals("spikeforge: 2 command-line errors and 1 configuration error in " + tmp.resolve("net.yaml")
                 + ":\n  --check-every: must be a number of steps >= 0, got -1\n  --out: " + file + " is a file, not a"
                 + " folder; give a folder (new or existing) for the outputs\n  populations[0].neuron: unknown neuron"
-                + " model 'LifRf'. Did you mean 'LifRef'? Available: AdExIF, ExpIF, Izhikevich, Lif, LifRef\n",
+                + " model 'LifRf'. Did you mean 'LifRef'? Available: AdExIF, AdQuaIF, EIF_cond_exp_isfa_ista, ExpIF, FHN,"
+                + " Gif, HH, HH_cond_exp, HindmarshRose, IF, IF_cond_alpha, IF_cond_exp, IF_curr_alpha, IF_curr_exp,"
+                + " Izhikevich, Lif, LifRef, MorrisLecar, QuaIF, WangBuzsakiHH, iaf_psc_exp. A model of another pack"
+                + " loads with the pack's directory on --plugins DIR (or in $SPIKEFORGE_PLUGINS); './spikeforge"
+                + " plugins' lists the models loaded\n",
                 r.err());
     }
 

@@ -19,6 +19,18 @@ public final class InputKernels {
         }
     }
 
+    /**
+     * An input onto a slice of a group: {@code current[first + i] += own[i]}, then {@code own[i] = 0}, for the
+     * slice's items i.
+     */
+    @Kernel
+    public static void addToSlice(int from, int to, @Write @Local float[] own, @Write float[] current, int first) {
+        for (int i = from; i < to; i++) {
+            current[first + i] += own[i];
+            own[i] = 0f;
+        }
+    }
+
     /** current[i] += perStep[step], or nothing once the sections are over. */
     @Kernel
     public static void addSection(int from, int to, @Write @Local float[] current, @Read float[] perStep,

@@ -1,6 +1,7 @@
 package io.spikeforge.kernels;
 
 import io.spikeforge.spi.Kernel;
+import io.spikeforge.spi.Read;
 import io.spikeforge.spi.Write;
 
 /**
@@ -144,6 +145,132 @@ public final class NeuronKernels {
                 v[i] = c;
                 u[i] = un + d;
                 refractory[i] = refSteps;
+                spikes[i] = 1;
+            } else {
+                v[i] = vn;
+                u[i] = un;
+                spikes[i] = 0;
+            }
+        }
+    }
+
+    // Per-element variants: the same equations as the kernels above, term for term and in the same order
+    // (so that every element equal to the scalar gives the scalar kernel's floats, see
+    // HeterogeneityTest), with each parameter read per neuron. A model chooses one only when one of its
+    // parameters varies, so the scalar kernels stay as fast as before.
+
+    /** {@link #lif} with per-neuron parameters; {@code decay[i] = exp(-dt/tau[i])}. */
+    @Kernel(elementwise = true)
+    public static void lifPerNeuron(int from, int to, @Write float[] v, @Write int[] refractory,
+                                    @Write float[] current, @Write int[] spikes, @Read float[] vRest,
+                                    @Read float[] vReset, @Read float[] vTh, @Read float[] r, @Read float[] decay,
+                                    @Read int[] refSteps) {
+        for (int i = from; i < to; i++) {
+            float vInf = vRest[i] + r[i] * current[i];
+            current[i] = vInf + (v[i] - vInf) * decay[i];
+        }
+        for (int i = from; i < to; i++) {
+            float vn = current[i];
+            current[i] = 0f;
+            int ref = refractory[i];
+            float free = Math.max(0, 1 - ref);
+            float fires = Math.min(free, Math.max(0f, (vn - vTh[i]) * 0x1p100f * 0x1p100f + 1f));
+            int fire = (int) fires;
+            v[i] = fires * vReset[i] + (1f - fires) * (free * vn + (1f - free) * v[i]);
+            refractory[i] = Math.max(ref - 1, 0) + fire * refSteps[i];
+            spikes[i] = fire;
+        }
+    }
+
+    /** {@link #expIf} with per-neuron parameters; {@code dtOverTau[i] = dt/tau[i]}. */
+    @Kernel(elementwise = true)
+    public static void expIfPerNeuron(int from, int to, @Write float[] v, @Write int[] refractory,
+                                      @Write float[] current, @Write int[] spikes, @Read float[] vRest,
+                                      @Read float[] vReset, @Read float[] vTh, @Read float[] vT,
+                                      @Read float[] deltaT, @Read float[] r, @Read float[] dtOverTau,
+                                      @Read int[] refSteps) {
+        for (int i = from; i < to; i++) {
+            float input = r[i] * current[i];
+            current[i] = 0f;
+            int ref = refractory[i];
+            if (ref > 0) {
+                refractory[i] = ref - 1;
+                spikes[i] = 0;
+                continue;
+            }
+            float vi = v[i];
+            float dv = -(vi - vRest[i]) + deltaT[i] * (float) Math.exp((vi - vT[i]) / deltaT[i]) + input;
+            float vn = vi + dtOverTau[i] * dv;
+            if (vn >= vTh[i]) {
+                v[i] = vReset[i];
+                refractory[i] = refSteps[i];
+                spikes[i] = 1;
+            } else {
+                v[i] = vn;
+                spikes[i] = 0;
+            }
+        }
+    }
+
+    /** {@link #adExIf} with per-neuron parameters; {@code dtOverTau[i] = dt/tau[i]}, likewise for tau_w. */
+    @Kernel(elementwise = true)
+    public static void adExIfPerNeuron(int from, int to, @Write float[] v, @Write float[] w, @Write int[] refractory,
+                                       @Write float[] current, @Write int[] spikes, @Read float[] vRest,
+                                       @Read float[] vReset, @Read float[] vTh, @Read float[] vT, @Read float[] deltaT,
+                                       @Read float[] r, @Read float[] a, @Read float[] b, @Read float[] dtOverTau,
+                                       @Read float[] dtOverTauW, @Read int[] refSteps) {
+        for (int i = from; i < to; i++) {
+            float input = r[i] * current[i];
+            current[i] = 0f;
+            float vi = v[i];
+            float wi = w[i];
+            float wn = wi + dtOverTauW[i] * (a[i] * (vi - vRest[i]) - wi);
+            int ref = refractory[i];
+            if (ref > 0) {
+                refractory[i] = ref - 1;
+                w[i] = wn;
+                spikes[i] = 0;
+                continue;
+            }
+            float dv = -(vi - vRest[i]) + deltaT[i] * (float) Math.exp((vi - vT[i]) / deltaT[i]) - r[i] * wi + input;
+            float vn = vi + dtOverTau[i] * dv;
+            if (vn >= vTh[i]) {
+                v[i] = vReset[i];
+                w[i] = wn + b[i];
+                refractory[i] = refSteps[i];
+                spikes[i] = 1;
+            } else {
+                v[i] = vn;
+                w[i] = wn;
+                spikes[i] = 0;
+            }
+        }
+    }
+
+    /** {@link #izhikevich} with per-neuron parameters. */
+    @Kernel(elementwise = true)
+    public static void izhikevichPerNeuron(int from, int to, @Write float[] v, @Write float[] u,
+                                           @Write int[] refractory, @Write float[] current, @Write int[] spikes,
+                                           @Read float[] a, @Read float[] b, @Read float[] c, @Read float[] d,
+                                           @Read float[] vTh, @Read float[] r, float dt, @Read int[] refSteps) {
+        for (int i = from; i < to; i++) {
+            float input = r[i] * current[i];
+            current[i] = 0f;
+            float vi = v[i];
+            float ui = u[i];
+            float un = ui + dt * (a[i] * (b[i] * vi - ui));
+            int ref = refractory[i];
+            if (ref > 0) {
+                refractory[i] = ref - 1;
+                u[i] = un;
+                spikes[i] = 0;
+                continue;
+            }
+            float vn = vi + dt * (0.04f * vi * vi + 5f * vi + 140f - ui + input);
+            if (vn >= vTh[i]) {
+                v[i] = c[i];
+                u[i] = un + d[i];
+                refractory[i] = refSteps[i];
                 spikes[i] = 1;
             } else {
                 v[i] = vn;

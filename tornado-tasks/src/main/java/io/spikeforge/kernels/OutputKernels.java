@@ -35,4 +35,25 @@ public final class OutputKernels {
             current[i] += g[i] * (e - vi) / (1f + ccMg / beta * (float) Math.exp(-alpha * vi));
         }
     }
+
+    // Per-post-neuron variants, chosen only when a parameter varies.
+
+    /** {@link #coba} with the reversal potential per post neuron. */
+    @Kernel(elementwise = true)
+    public static void cobaPerNeuron(int from, int to, @Read float[] g, @Read float[] v, @Write float[] current,
+                                     @Read float[] e) {
+        for (int i = from; i < to; i++) {
+            current[i] += g[i] * (e[i] - v[i]);
+        }
+    }
+
+    /** {@link #mgBlock} with its parameters per post neuron. */
+    @Kernel(elementwise = true)
+    public static void mgBlockPerNeuron(int from, int to, @Read float[] g, @Read float[] v, @Write float[] current,
+                                        @Read float[] e, @Read float[] ccMg, @Read float[] alpha, @Read float[] beta) {
+        for (int i = from; i < to; i++) {
+            float vi = v[i];
+            current[i] += g[i] * (e[i] - vi) / (1f + ccMg[i] / beta[i] * (float) Math.exp(-alpha[i] * vi));
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package io.spikeforge.kernels;
 
 import io.spikeforge.spi.Kernel;
+import io.spikeforge.spi.Read;
 import io.spikeforge.spi.Write;
 
 /**
@@ -50,6 +51,46 @@ public final class SynapseKernels {
             float hi = h[i];
             g[i] = (g[i] + hi * dt) * decay;
             h[i] = hi * decay + input[i];
+            input[i] = 0f;
+        }
+    }
+
+    // Per-slot variants: the same equations, with each parameter read per slot; chosen only when one
+    // varies, so the kernels above stay as they are.
+
+    /** {@link #expon} with {@code decay[i] = exp(-dt/tau[i])} per slot. */
+    @Kernel(elementwise = true)
+    public static void exponPerSlot(int from, int to, @Write float[] g, @Write float[] input, @Read float[] decay) {
+        for (int i = from; i < to; i++) {
+            g[i] = g[i] * decay[i] + input[i];
+            input[i] = 0f;
+        }
+    }
+
+    /** {@link #dualExpon} with its three factors per slot. */
+    @Kernel(elementwise = true)
+    public static void dualExponPerSlot(int from, int to, @Write float[] g, @Write float[] rise, @Write float[] fall,
+                                        @Write float[] input, @Read float[] riseDecay, @Read float[] fallDecay,
+                                        @Read float[] a) {
+        for (int i = from; i < to; i++) {
+            float x = input[i];
+            input[i] = 0f;
+            float rn = rise[i] * riseDecay[i] + x;
+            float fn = fall[i] * fallDecay[i] + x;
+            rise[i] = rn;
+            fall[i] = fn;
+            g[i] = a[i] * (fn - rn);
+        }
+    }
+
+    /** {@link #alpha} with {@code decay[i] = exp(-dt/tau[i])} per slot. */
+    @Kernel(elementwise = true)
+    public static void alphaPerSlot(int from, int to, @Write float[] g, @Write float[] h, @Write float[] input,
+                                    @Read float[] decay, float dt) {
+        for (int i = from; i < to; i++) {
+            float hi = h[i];
+            g[i] = (g[i] + hi * dt) * decay[i];
+            h[i] = hi * decay[i] + input[i];
             input[i] = 0f;
         }
     }

@@ -69,6 +69,11 @@ final class ModelDocs {
                         .append(cell(p.unit())).append(" | ").append(cell(allowed(p))).append(" | ")
                         .append(cell(p.description())).append(" |\n");
             }
+            String perElement = perElement(f);
+            if (!perElement.isEmpty()) {
+                md.append("\nMay vary per element (an initializer, `{npy: file}` or an expression of `i` and `N`): ")
+                        .append(perElement).append(".\n");
+            }
         }
         if (!f.variables().isEmpty()) {
             md.append("\n| variable | unit | description |\n|---|---|---|\n");
@@ -94,6 +99,16 @@ final class ModelDocs {
             case INPUT -> "An entry of `inputs:` with a `name:`. A current takes `target:` (a population); a spike"
                     + " source takes `size:` and serves as a projection's `pre:`.";
         };
+    }
+
+    /** @return the parameters of a neuron, synapse or output model that may vary per element, in order, or "" */
+    static String perElement(io.spikeforge.spi.ModelFactory f) {
+        if (f.kind() != io.spikeforge.spi.ModelKind.NEURON && f.kind() != io.spikeforge.spi.ModelKind.SYNAPSE
+                && f.kind() != io.spikeforge.spi.ModelKind.OUTPUT) {
+            return "";
+        }
+        return String.join(", ", f.parameters().stream().map(ParamSpec::name).filter(f.perElement()::contains)
+                .toList());
     }
 
     private static String allowed(ParamSpec p) {

@@ -37,6 +37,10 @@ final class PluginsCommand implements Callable<Integer> {
                             p.description(),
                                     p.rangeText().equals("any finite number") ? "" : " (" + p.rangeText() + ")"));
                 }
+                String perElement = ModelDocs.perElement(e.factory());
+                if (!perElement.isEmpty()) {
+                    sb.append("      per element: ").append(perElement).append('\n');
+                }
                 for (VariableSpec v : e.factory().variables()) {
                     sb.append(String.format("      variable %-10s %-8s %s%n", v.name(), v.unit(), v.description()));
                 }

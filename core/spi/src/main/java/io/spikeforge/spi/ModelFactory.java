@@ -1,6 +1,7 @@
 package io.spikeforge.spi;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A named, documented model. Concrete kinds extend this with a {@code create} method; see
@@ -20,6 +21,18 @@ public interface ModelFactory {
 
     /** {@return the parameters the config may set, with defaults and units} */
     List<ParamSpec> parameters();
+
+    /**
+     * {@return the real parameters that may take one value per element instead of one for all}: per
+     * neuron for a neuron model, per state slot (post neuron, or pre neuron when aligned pre) for a
+     * synapse model, per post neuron for an output. The config then gives an initializer, an
+     * {@code .npy} file or an expression of {@code i} and {@code N} in the parameter's unit, and
+     * {@code create} reads {@link Params#values(String)}; a parameter not named here is refused at its
+     * config path when it is given per element. None by default.
+     */
+    default Set<String> perElement() {
+        return Set.of();
+    }
 
     /** {@return the state variables the model allocates, which monitors and initializers may name} */
     default List<VariableSpec> variables() {

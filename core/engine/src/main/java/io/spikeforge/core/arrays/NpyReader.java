@@ -11,7 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the NumPy {@code .npy} files that {@link NpyWriter} writes: little-endian float32 or int32,
+ * Reads the NumPy {@code .npy} files that {@link NpyWriter} writes: little-endian float32 or int32 (and
+ * float64, read into float32),
  * C order, any rank. Other files are refused with an {@link IOException} that names the file and
  * says what is wrong.
  */
@@ -101,9 +102,10 @@ public final class NpyReader {
             count = Math.multiplyExact(count, d);
         }
         int dataStart = headerStart + headerLength;
-        if (count > (bytes.length - dataStart) / 4) {
-            throw new IllegalArgumentException("the header promises " + count + " values of 4 bytes but the file holds "
-                    + (bytes.length - dataStart) + " bytes of data");
+        int itemSize = descr.equals("<f8") ? 8 : 4;
+        if (count > (bytes.length - dataStart) / itemSize) {
+            throw new IllegalArgumentException("the header promises " + count + " values of " + itemSize
+                    + " bytes but the file holds " + (bytes.length - dataStart) + " bytes of data");
         }
         buf.position(dataStart);
         return switch (descr) {
@@ -112,13 +114,21 @@ public final class NpyReader {
                 buf.asFloatBuffer().get(values);
                 yield new NpyArray("float32", shape, values, null);
             }
+            case "<f8" -> {
+                // NumPy's default dtype, read into single precision as the state is.
+                float[] values = new float[(int) count];
+                for (int k = 0; k < values.length; k++) {
+                    values[k] = (float) buf.getDouble(dataStart + 8 * k);
+                }
+                yield new NpyArray("float32", shape, values, null);
+            }
             case "<i4" -> {
                 int[] values = new int[(int) count];
                 buf.asIntBuffer().get(values);
                 yield new NpyArray("int32", shape, null, values);
             }
             default -> throw new IllegalArgumentException("dtype '" + descr
-                    + "' is not supported (SpikeForge reads <f4 and <i4)");
+                    + "' is not supported (SpikeForge reads <f4, <f8 and <i4)");
         };
     }
 

@@ -30,6 +30,26 @@ public interface ConfigModels {
         }
     };
 
+    /** A parameter's value per element: a function of the element's index and the number of elements. */
+    @FunctionalInterface
+    interface ElementFormula {
+        /** {@return the value of element {@code i} of {@code n}, in the parameter's unit} */
+        double at(int i, int n);
+    }
+
+    /**
+     * {@return a parameter's expression of {@code i} (the element's index, from 0) and {@code N} (the
+     * number of elements), such as {@code -50 + 5*i/N}, or null after reporting why it is none}
+     *
+     * @param text the expression
+     * @param path its config path
+     * @param unit the parameter's unit, which the expression's value is in
+     */
+    default ElementFormula formula(String text, String path, String unit, List<ConfigError> problems) {
+        problems.add(new ConfigError(path, "this engine reads no expressions; give a number in " + unit));
+        return null;
+    }
+
     /**
      * What a projection's {@code on_pre} statement delivers (a delta synapse, Brian2's
      * {@code on_pre='ge += we'}).

@@ -169,6 +169,7 @@ public final class ConfigReader {
         var inputs = nodes.entries(root, "inputs", false, new InputSection(context)::read);
         var projections = nodes.entries(root, "projections", false, new ProjectionSection(context, top.dt())::read);
         var monitors = nodes.entries(root, "monitors", false, new MonitorSection(context)::read);
+        ElementValues.make(populations, inputs, projections, top.seed(), origin.source(), problems);
         return new NetworkSpec(top.name(), top.dt(), top.duration(), top.seed(), top.backend(), top.threads(),
                 top.device(), populations, inputs, projections, monitors, origin);
     }

@@ -69,8 +69,10 @@ final class InputSection {
         if (node.has("size")) {
             context.problems().add(path + ".size", model.name() + " is a current: it takes its target's size");
         }
-        String target = context.names().reference(node, "target", path, NameTable.POPULATION);
-        Integer size = target == null ? null : context.table().size(target);
-        return name == null || size == null ? null : new NetworkSpec.Input(name, model, target, size);
+        TargetSlice target = TargetSlice.read(context, node, path, NameTable.POPULATION);
+        Integer size = target == null ? null : target.range() != null ? Integer.valueOf(target.range().size())
+                : context.table().size(target.group());
+        return name == null || size == null ? null
+                : new NetworkSpec.Input(name, model, target.group(), size, target.range());
     }
 }

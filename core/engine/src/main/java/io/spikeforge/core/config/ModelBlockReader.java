@@ -7,6 +7,7 @@ import io.spikeforge.core.plugin.PluginRegistry;
 import io.spikeforge.spi.ModelFactory;
 import io.spikeforge.spi.ModelKind;
 import io.spikeforge.spi.ParamSpec;
+import io.spikeforge.spi.ParamType;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,10 +24,15 @@ final class ModelBlockReader {
 
     private final PluginRegistry registry;
     private final Problems problems;
+    private final ConfigModels equations;
 
-    ModelBlockReader(PluginRegistry registry, Problems problems) {
+    /**
+     * @param equations reads a parameter's expression of {@code i} and {@code N} (given per element)
+     */
+    ModelBlockReader(PluginRegistry registry, Problems problems, ConfigModels equations) {
         this.registry = registry;
         this.problems = problems;
+        this.equations = equations;
     }
 
     /**
@@ -67,7 +73,8 @@ final class ModelBlockReader {
         }
         if (entry.isEmpty()) {
             problems.add(typePath, "unknown " + kind.word() + " model '" + type + "'."
-                    + Suggestions.didYouMean(type, registry.names(kind)) + " Available: " + available(kind));
+                    + Suggestions.didYouMean(type, registry.names(kind)) + " Available: " + available(kind)
+                    + ". " + PACK_HINT);
             return null;
         }
         ModelFactory factory = entry.get().factory();
@@ -91,7 +98,9 @@ final class ModelBlockReader {
                     ok = false;
                     continue;
                 }
-                Object v = ParamChecker.check(spec, field.getValue(), path + "." + key, problems);
+                Object v = spec.type() == ParamType.REAL && perElementForm(field.getValue())
+                        ? elementForm(factory, spec, field.getValue(), path + "." + key)
+                        : ParamChecker.check(spec, field.getValue(), path + "." + key, problems);
                 if (v == null) {
                     ok = false;
                 } else {
@@ -108,6 +117,65 @@ final class ModelBlockReader {
             }
         }
         return ok ? new ModelRef(factory, new ParamValues(factory.parameters(), values), path, entry.get().pack()) : null;
+    }
+
+    /** @return whether {@code node} gives a real parameter per element: a mapping, or text that is no number */
+    private static boolean perElementForm(JsonNode node) {
+        return node != null && !YamlTree.nonFinite(node)
+                && (node.isObject() || node.isTextual() && ParamChecker.number(node) == null);
+    }
+
+    /**
+     * Reads a real parameter given per element: an initializer, {@code {npy: file}} or an expression of
+     * {@code i} and {@code N}. Its values are made once the number of elements is known ({@link ElementValues}).
+     *
+     * @return the form, or null after reporting
+     */
+    private ElementForm elementForm(ModelFactory factory, ParamSpec spec, JsonNode node, String path) {
+        String expected = "expected a number in " + spec.unit();
+        ModelKind kind = factory.kind();
+        boolean perElementKind = kind == ModelKind.NEURON || kind == ModelKind.SYNAPSE || kind == ModelKind.OUTPUT;
+        if (!perElementKind || !factory.perElement().contains(spec.name())) {
+            String why = kind == ModelKind.PLASTICITY
+                    ? "plasticity parameters cannot vary per synapse: " + factory.name() + " takes one value of "
+                    + spec.name() + " for all its synapses"
+                    : !perElementKind ? ("aeiou".indexOf(kind.word().charAt(0)) >= 0 ? "an " : "a ") + kind.word()
+                    + " model takes one value of each parameter (neuron, synapse"
+                    + " and output models may take one per element)"
+                    : factory.name() + " takes one value of " + spec.name() + " for all its elements"
+                    + (factory.perElement().isEmpty() ? "" : " (it may vary " + String.join(", ",
+                    new java.util.TreeSet<>(factory.perElement())) + " per element)");
+            problems.add(path, expected + ", got " + ParamChecker.show(node) + "; " + why);
+            return null;
+        }
+        String forms = expected + ", an initializer ({type: Normal, mean: ..., scale: ...}), {npy: FILE} or an"
+                + " expression of i and N";
+        if (node.isTextual()) {
+            List<ConfigError> found = new ArrayList<>();
+            ConfigModels.ElementFormula f = equations.formula(node.textValue(), path, spec.unit(), found);
+            found.forEach(e -> problems.add(e.path(), e.message()));
+            return f == null ? null : new ElementForm.Formula(node.textValue().strip(), f);
+        }
+        if (node.has("npy")) {
+            JsonNode file = node.get("npy");
+            if (node.size() != 1) {
+                problems.add(path, "{npy: FILE} takes no other key; got " + String.join(", ",
+                        (Iterable<String>) node::fieldNames));
+                return null;
+            }
+            if (!file.isTextual() || file.textValue().isBlank()) {
+                problems.add(path + ".npy", "expected the name of an .npy file (relative to the config's folder), got "
+                        + ParamChecker.show(file));
+                return null;
+            }
+            return new ElementForm.FromFile(file.textValue());
+        }
+        if (!node.has("type")) {
+            problems.add(path, forms + ", got a mapping without 'type' or 'npy'");
+            return null;
+        }
+        ModelRef init = read(node, path, ModelKind.INITIALIZER, Set.of());
+        return init == null ? null : new ElementForm.Drawn(init);
     }
 
     /**
@@ -139,6 +207,10 @@ final class ModelBlockReader {
         }
         return read(node, path, ModelKind.INITIALIZER, Set.of());
     }
+
+    /** Where a model that is not built in comes from: the name may be right and its pack not loaded. */
+    static final String PACK_HINT = "A model of another pack loads with the pack's directory on --plugins DIR"
+            + " (or in $SPIKEFORGE_PLUGINS); './spikeforge plugins' lists the models loaded";
 
     private String available(ModelKind kind) {
         List<String> names = registry.names(kind);

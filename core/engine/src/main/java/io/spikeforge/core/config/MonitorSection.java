@@ -29,17 +29,33 @@ final class MonitorSection {
         this.context = context;
     }
 
-    /** @return the monitor at {@code path}; null when it is refused (reported) */
+    /**
+     * @return the monitor at {@code path}; null when it is refused (reported). A target that is a slice of a
+     *         group ({@code P[100:200]}) records those neurons, named by their index in the group, to
+     *         {@code P_100_200.VAR.npy} unless the monitor has a name
+     */
     NetworkSpec.Monitor read(JsonNode node, String path) {
         if (!context.nodes().object(node, path)) {
             return null;
         }
         context.nodes().unknownKeys(node, path, KEYS);
-        String target = context.names().reference(node, "target", path, NameTable.RECORDABLE);
+        TargetSlice slice = TargetSlice.read(context, node, path, NameTable.RECORDABLE);
+        String target = slice == null ? null : slice.group();
         String var = variable(node, path, target);
         int[] indices = node.has("indices") ? indices(node.get("indices"), path + ".indices", target) : null;
+        NetworkSpec.NeuronRange range = slice == null ? null : slice.range();
+        if (range != null && node.has("indices")) {
+            context.problems().add(path + ".indices", "the target is a slice, which says the neurons to record; give"
+                    + " the slice or indices, not both");
+            return null;
+        }
+        if (range != null) {
+            // A slice records its neurons by their index in the whole group, as indices do.
+            indices = java.util.stream.IntStream.range(range.from(), range.to()).toArray();
+        }
         Double every = EVERY.read(node, "every", path + ".every", context.problems());
-        String name = node.has("name") ? context.nodes().text(node.get("name"), path + ".name") : target + "." + var;
+        String base = range == null ? target : target + "_" + range.from() + "_" + range.to();
+        String name = node.has("name") ? context.nodes().text(node.get("name"), path + ".name") : base + "." + var;
         if (target == null || var == null || name == null || !claimFile(name, node, path)) {
             return null;
         }

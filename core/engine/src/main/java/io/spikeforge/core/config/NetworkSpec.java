@@ -47,9 +47,15 @@ public record NetworkSpec(String name, double dt, double duration, long seed, St
      * @param name   unique name
      * @param model  the input model
      * @param target the population a current goes to; null for a spike source
-     * @param size   number of sources for a spike source; the target's size for a current
+     * @param size   number of sources for a spike source; for a current, the number of neurons it reaches
+     * @param range  the target's neurons a current reaches ({@code target: P[100:200]}), or null for all
      */
-    public record Input(String name, ModelRef model, String target, int size) {
+    public record Input(String name, ModelRef model, String target, int size, NeuronRange range) {
+
+        /** An input over a whole target, or a spike source. */
+        public Input(String name, ModelRef model, String target, int size) {
+            this(name, model, target, size, null);
+        }
     }
 
     /**

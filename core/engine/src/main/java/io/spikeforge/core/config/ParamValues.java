@@ -29,7 +29,11 @@ public final class ParamValues implements Params {
 
     @Override
     public double real(String name) {
-        return ((Number) get(name)).doubleValue();
+        Object v = get(name);
+        if (v instanceof float[] || v instanceof ElementForm) {
+            throw new IllegalStateException("parameter '" + name + "' has one value per element: read values(name)");
+        }
+        return ((Number) v).doubleValue();
     }
 
     @Override
@@ -45,6 +49,38 @@ public final class ParamValues implements Params {
     @Override
     public double[] reals(String name) {
         return ((double[]) get(name)).clone();
+    }
+
+    @Override
+    public boolean varies(String name) {
+        Object v = values.get(name);
+        return v instanceof float[] || v instanceof ElementForm;
+    }
+
+    @Override
+    public float[] values(String name) {
+        Object v = values.get(name);
+        if (v instanceof float[] a) {
+            return a;
+        }
+        throw new IllegalStateException(v instanceof ElementForm ? "parameter '" + name + "' was given per element"
+                + " but its values were never made" : "parameter '" + name + "' has one value for all elements");
+    }
+
+    /** @return the parameters given per element, whose values are not yet made, by name */
+    Map<String, ElementForm> elementForms() {
+        Map<String, ElementForm> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            if (v instanceof ElementForm f) {
+                out.put(k, f);
+            }
+        });
+        return out;
+    }
+
+    /** Replaces a per-element form by its values, once they are made and checked. */
+    void made(String name, float[] perElement) {
+        values.put(name, perElement);
     }
 
     @Override

@@ -20,7 +20,7 @@ record SectionContext(Problems problems, NodeChecks nodes, NameChecks names, Mod
     static SectionContext start(PluginRegistry registry, ConfigModels equations, Problems problems) {
         NodeChecks nodes = new NodeChecks(problems);
         return new SectionContext(problems, nodes, new NameChecks(new NameTable(), nodes, problems),
-                new ModelBlockReader(registry, problems), registry, equations);
+                new ModelBlockReader(registry, problems, equations), registry, equations);
     }
 
     /** @return the read's name table */

@@ -38,6 +38,12 @@ final class EquationModel {
     /** Each subexpression, inlined, by name. */
     final Map<String, Expr> subexpressions = new LinkedHashMap<>();
     final Map<String, Expr> initial = new LinkedHashMap<>();
+    /**
+     * The shared parameters that a variant of the model declares per element ({@link EquationFactory}),
+     * one value per element from the config; nothing assigns them, so whatever is made of them and of
+     * parameters alone (a propagator, a refractory period) is computed per element when the model is built.
+     */
+    final Set<String> varied;
     private final List<ConfigError> problems;
     private final Set<String> builtins = new HashSet<>();
 
@@ -45,7 +51,12 @@ final class EquationModel {
         this.def = def;
         this.problems = problems;
         this.parameters = new LinkedHashMap<>();
+        String v = def.field(VARIED);
+        this.varied = v == null || v.isBlank() ? Set.of() : Set.of(v.split(","));
     }
+
+    /** The field of a variant's definition that names its varied parameters, comma-separated; no config sets it. */
+    static final String VARIED = "per element";
 
     /**
      * {@return the checked model, or null when it has a problem} (each is added to {@code problems})
@@ -338,6 +349,22 @@ final class EquationModel {
         for (String n : Algebra.names(e)) {
             Symbol s = scope.find(n);
             if (s == null || !(s.kind() == Symbol.Kind.SHARED || s.kind() == Symbol.Kind.CONSTANT || n.equals("dt"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@return whether e is known per element when the model is built}: made of numbers, units, shared
+     * parameters, dt and the parameters a variant declares per element
+     */
+    boolean isConstantPerElement(Expr e) {
+        for (String n : Algebra.names(e)) {
+            Symbol s = scope.find(n);
+            boolean known = s != null && (s.kind() == Symbol.Kind.SHARED || s.kind() == Symbol.Kind.CONSTANT
+                    || n.equals("dt") || s.kind() == Symbol.Kind.ELEMENT && varied.contains(n));
+            if (!known) {
                 return false;
             }
         }

@@ -45,6 +45,76 @@ public final class EquationModels implements ConfigModels {
         return out;
     }
 
+    /** Brian2's constants, which a parameter's expression per element may use besides i and N. */
+    private static final Map<String, Double> ELEMENT_CONSTANTS = Map.of("pi", Math.PI, "e", Math.E);
+
+    @Override
+    public ElementFormula formula(String text, String path, String unit, List<ConfigError> problems) {
+        String expected = "expected a number in " + unit + " or an expression of i (the element's index, from 0) and N"
+                + " (the number of elements) in " + unit + ", got '" + text + "'";
+        Expr e;
+        try {
+            e = ExprParser.parse(text);
+        } catch (EquationSyntaxException x) {
+            problems.add(new ConfigError(path, expected + ": " + x.getMessage() + " in "
+                    + EquationSyntaxException.caret(text, x.position())));
+            return null;
+        }
+        for (String n : Algebra.names(e)) {
+            if (!n.equals("i") && !n.equals("N") && !ELEMENT_CONSTANTS.containsKey(n)) {
+                problems.add(new ConfigError(path, expected + ": it may name i, N, pi and e, not '" + n + "'"
+                        + (Units.named(n) != null ? " (write the value in " + unit + " without a unit)" : "")));
+                return null;
+            }
+        }
+        for (Expr.Call c : calls(e)) {
+            if (c.function().equals("rand") || c.function().equals("randn")) {
+                problems.add(new ConfigError(path, expected + ": draw random values with an initializer, {type: Uniform,"
+                        + " min_val: ..., max_val: ...} or {type: Normal, mean: ..., scale: ...}, not " + c.function()
+                        + "()"));
+                return null;
+            }
+            Functions.Function known = Functions.ALL.get(c.function());
+            if (known != null && known.arity() != c.args().size()) {
+                problems.add(new ConfigError(path, expected + ": " + c.function() + "() takes " + known.arity()
+                        + " argument" + (known.arity() == 1 ? "" : "s") + ", got " + c.args().size()));
+                return null;
+            }
+        }
+        ElementFormula f = (i, n) -> Evaluator.value(e, name -> switch (name) {
+            case "i" -> (double) i;
+            case "N" -> (double) n;
+            default -> ELEMENT_CONSTANTS.get(name);
+        });
+        try {
+            f.at(0, 1);
+        } catch (IllegalArgumentException x) {
+            // An unknown function: the evaluator names it.
+            problems.add(new ConfigError(path, expected + ": " + x.getMessage().replace(" when the model is built", "")));
+            return null;
+        }
+        return f;
+    }
+
+    /** {@return the calls in {@code e}, outermost first} */
+    private static List<Expr.Call> calls(Expr e) {
+        List<Expr.Call> out = new ArrayList<>();
+        switch (e) {
+            case Expr.Call c -> {
+                out.add(c);
+                c.args().forEach(a -> out.addAll(calls(a)));
+            }
+            case Expr.Unary u -> out.addAll(calls(u.operand()));
+            case Expr.Binary b -> {
+                out.addAll(calls(b.left()));
+                out.addAll(calls(b.right()));
+            }
+            default -> {
+            }
+        }
+        return out;
+    }
+
     @Override
     public Delta onPre(String text, String path, List<io.spikeforge.spi.VariableSpec> post,
                        List<ConfigError> problems) {

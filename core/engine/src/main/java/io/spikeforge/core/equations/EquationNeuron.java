@@ -68,12 +68,26 @@ final class EquationNeuron extends EquationFactory implements NeuronModel {
 
     @Override
     public NeuronGroup create(Params p, BuildContext ctx, int size, float[] current, int[] spikes) {
+        EquationFactory variant = forParams(p);
+        if (variant != this) {
+            return ((EquationNeuron) variant).create(p, ctx, size, current, spikes);
+        }
         Map<String, Double> values = ModelSpecs.values(model, parameters, p, ctx.dt());
         values.put("N", (double) size);
-        if (plan.refractory().kind() == NeuronPlan.RefractoryKind.COUNTER) {
+        Map<String, float[]> perElement = elementValues(p);
+        int[] refSteps = null;
+        if (plan.refractory().perElement(model)) {
+            refSteps = plan.refractory().steps(model, values, perElement, ctx.dt(), size);
+        } else if (plan.refractory().kind() == NeuronPlan.RefractoryKind.COUNTER) {
             values.put("refSteps", (double) plan.refractory().steps(model, values, ctx.dt()));
         }
-        Map<String, Object> arrays = new HashMap<>(ModelSpecs.allocate(model, ctx, size, values, plan.input()));
+        Map<String, Object> arrays = new HashMap<>(ModelSpecs.allocate(model, ctx, size, values, plan.input(),
+                perElement));
+        if (refSteps != null) {
+            arrays.put("refSteps", refSteps);
+        }
+        arrays.putAll(generated().perElement(size, (n, k) -> perElement.containsKey(n) ? (double) perElement.get(n)[k]
+                : model.constant(n, values)));
         arrays.put("current", current);
         arrays.put("spikes", spikes);
         arrays.put("clock", ctx.clock());

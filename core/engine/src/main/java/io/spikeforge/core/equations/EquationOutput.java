@@ -129,13 +129,21 @@ final class EquationOutput extends EquationFactory implements OutputModel {
 
     @Override
     public StepTask create(Params p, BuildContext ctx, float[] g, float[] v, float[] cur) {
+        EquationFactory variant = forParams(p);
+        if (variant != this) {
+            return ((EquationOutput) variant).create(p, ctx, g, v, cur);
+        }
         Map<String, Double> values = ModelSpecs.values(model, parameters, p, ctx.dt());
         values.put("N", (double) cur.length);
         Map<String, Object> arrays = new HashMap<>();
         for (String e : model.elements) {
             if (!e.equals(synaptic) && !e.equals(potential)) {
                 double init = values.getOrDefault(e, 0.0);
-                arrays.put("var:" + e, ctx.floats(e, cur.length, (float) init));
+                float[] a = ctx.floats(e, cur.length, (float) init);
+                if (p.varies(e)) {
+                    System.arraycopy(p.values(e), 0, a, 0, a.length);
+                }
+                arrays.put("var:" + e, a);
             }
         }
         arrays.put("g", g);

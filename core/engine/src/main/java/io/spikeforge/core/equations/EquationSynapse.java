@@ -119,9 +119,16 @@ final class EquationSynapse extends EquationFactory implements SynapseModel {
 
     @Override
     public SynapseState create(Params p, BuildContext ctx, int size, float[] in) {
+        EquationFactory variant = forParams(p);
+        if (variant != this) {
+            return ((EquationSynapse) variant).create(p, ctx, size, in);
+        }
         Map<String, Double> values = ModelSpecs.values(model, parameters, p, ctx.dt());
         values.put("N", (double) size);
-        Map<String, Object> arrays = new HashMap<>(ModelSpecs.allocate(model, ctx, size, values, null));
+        Map<String, Object> arrays = new HashMap<>(ModelSpecs.allocate(model, ctx, size, values, null, elementValues(p)));
+        Map<String, float[]> perElement = elementValues(p);
+        arrays.putAll(generated().perElement(size, (n, k) -> perElement.containsKey(n) ? (double) perElement.get(n)[k]
+                : model.constant(n, values)));
         arrays.put("input", in);
         arrays.put("clock", ctx.clock());
         StepTask update = StepTask.of(ctx.owner() + "." + name() + ".update", size,

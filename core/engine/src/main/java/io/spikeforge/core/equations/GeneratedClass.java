@@ -158,6 +158,28 @@ final class GeneratedClass {
     }
 
     /**
+     * {@return the arrays of values per element that the kernels read} (propagators of parameters given
+     * per element), by source name
+     *
+     * @param size   the number of elements
+     * @param lookup the value of a name for element k: a parameter given per element, else the constant
+     */
+    Map<String, Object> perElement(int size, java.util.function.BiFunction<String, Integer, Double> lookup) {
+        Map<String, Object> out = new java.util.HashMap<>();
+        for (KernelWriter w : kernels.values()) {
+            for (KernelWriter.PerElement p : w.perElementValues()) {
+                float[] a = new float[size];
+                for (int k = 0; k < size; k++) {
+                    int element = k;
+                    a[k] = (float) p.value().applyAsDouble(n -> lookup.apply(n, element));
+                }
+                out.put(p.source(), a);
+            }
+        }
+        return out;
+    }
+
+    /**
      * {@return the call of a kernel, bound}
      *
      * @param kernel the kernel's method name

@@ -408,6 +408,11 @@ final class Integration {
             if (constant(exponent)) {
                 Expr e = exponent;
                 out.scalar(decay, "float", values -> Math.exp(Evaluator.value(e, n -> model.constant(n, values))));
+            } else if (model.isConstantPerElement(exponent)) {
+                // A parameter given per element: each element's propagator, computed once as the scalar one is.
+                Expr e = exponent;
+                out.perElement("a_" + decay, lookup -> Math.exp(Evaluator.value(e, lookup::apply)));
+                out.line("float " + decay + " = a_" + decay + "[i];");
             } else {
                 out.line("float " + decay + " = (float) Math.exp(" + j.of(exponent) + ");");
             }

@@ -35,6 +35,17 @@ final class KernelWriter {
     record Array(String java, String type, boolean write, boolean local, String source) {
     }
 
+    /**
+     * A value per element computed when the model is built (a propagator of a parameter given per
+     * element), which the kernel reads from an array.
+     *
+     * @param source the array's source name, {@code element:d_V}
+     * @param value  the element's value from a lookup of each name's value for that element
+     */
+    record PerElement(String source, ToDoubleFunction<java.util.function.Function<String, Double>> value) {
+    }
+
+    private final Map<String, PerElement> perElement = new LinkedHashMap<>();
     private final Map<String, Array> arrays = new LinkedHashMap<>();
     private final Map<String, Scalar> scalars = new LinkedHashMap<>();
     private final StringBuilder body = new StringBuilder();
@@ -52,6 +63,16 @@ final class KernelWriter {
     /** Adds a scalar parameter, once. */
     void scalar(String java, String type, ToDoubleFunction<Map<String, Double>> value) {
         scalars.putIfAbsent(java, new Scalar(java, type, value));
+    }
+
+    /** Adds an array parameter {@code java} of values per element, computed when the model is built, once. */
+    void perElement(String java, ToDoubleFunction<java.util.function.Function<String, Double>> value) {
+        array(java, "float[]", false, true, "element:" + java);
+        perElement.putIfAbsent(java, new PerElement("element:" + java, value));
+    }
+
+    List<PerElement> perElementValues() {
+        return new ArrayList<>(perElement.values());
     }
 
     boolean hasScalar(String java) {

@@ -55,7 +55,10 @@ final class ModelSpecs {
     static Map<String, Double> values(EquationModel m, List<ParamSpec> specs, Params p, double dt) {
         Map<String, Double> v = new LinkedHashMap<>();
         for (ParamSpec s : specs) {
-            v.put(s.name(), p.real(s.name()));
+            // One given per element is a per-element variable's array (see allocate), not a value.
+            if (!p.varies(s.name())) {
+                v.put(s.name(), p.real(s.name()));
+            }
         }
         v.put("dt", dt);
         return v;
@@ -69,6 +72,16 @@ final class ModelSpecs {
      */
     static Map<String, Object> allocate(EquationModel m, BuildContext ctx, int size, Map<String, Double> values,
                                         String input) {
+        return allocate(m, ctx, size, values, input, Map.of());
+    }
+
+    /**
+     * As {@link #allocate(EquationModel, BuildContext, int, Map, String)}, with the per-element variables
+     * in {@code perElement} starting at those values, and an initial expression that names one of them
+     * ({@code V: V_rest}) taking each element's value.
+     */
+    static Map<String, Object> allocate(EquationModel m, BuildContext ctx, int size, Map<String, Double> values,
+                                        String input, Map<String, float[]> perElement) {
         Map<String, Object> out = new LinkedHashMap<>();
         List<String> names = new ArrayList<>(m.derivatives.keySet());
         for (String e : m.elements) {
@@ -79,16 +92,18 @@ final class ModelSpecs {
         for (String x : names) {
             double init = 0;
             Expr e = m.initial.get(x);
-            boolean perElement = e != null && (Algebra.calls(e, java.util.Set.of("rand", "randn"))
-                    || Algebra.mentions(e, java.util.Set.of("i")));
-            if (e != null && !perElement) {
+            boolean varying = e != null && (Algebra.calls(e, java.util.Set.of("rand", "randn"))
+                    || Algebra.mentions(e, java.util.Set.of("i")) || Algebra.mentions(e, perElement.keySet()));
+            if (e != null && !varying) {
                 init = Evaluator.value(e, n -> m.constant(n, values));
             } else if (values.containsKey(x)) {
                 init = values.get(x);
             }
             float[] a = ctx.floats(x, size, (float) init);
-            if (perElement) {
-                fill(m, e, a, values, ctx.seed() ^ x.hashCode());
+            if (perElement.containsKey(x)) {
+                System.arraycopy(perElement.get(x), 0, a, 0, size);
+            } else if (varying) {
+                fill(m, e, a, values, perElement, ctx.seed() ^ x.hashCode());
             }
             out.put("var:" + x, a);
         }
@@ -100,15 +115,17 @@ final class ModelSpecs {
      * {@code i * mV}): each element's draws come from the counter-based generator, so the values do
      * not depend on how the engine splits its work.
      */
-    private static void fill(EquationModel m, Expr e, float[] a, Map<String, Double> values, long seed) {
+    private static void fill(EquationModel m, Expr e, float[] a, Map<String, Double> values,
+                             Map<String, float[]> perElement, long seed) {
         for (int k = 0; k < a.length; k++) {
-            long element = k;
+            int element = k;
             int[] draw = {0};
-            a[k] = (float) Evaluator.value(e, n -> n.equals("i") ? (double) element : m.constant(n, values), c -> {
+            a[k] = (float) Evaluator.value(e, n -> n.equals("i") ? (double) element : perElement.containsKey(n)
+                    ? (double) perElement.get(n)[element] : m.constant(n, values), c -> {
                 if (!c.function().equals("rand") && !c.function().equals("randn")) {
                     return null;
                 }
-                long index = element * io.spikeforge.kernels.EquationMath.DRAWS + draw[0]++;
+                long index = (long) element * io.spikeforge.kernels.EquationMath.DRAWS + draw[0]++;
                 double u = io.spikeforge.kernels.CounterRng.uniform(seed, -1, index);
                 if (c.function().equals("rand")) {
                     return u;

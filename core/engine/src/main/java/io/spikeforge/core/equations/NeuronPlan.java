@@ -45,7 +45,27 @@ record NeuronPlan(EquationModel model, Expr threshold, List<Statements.Statement
 
         /** {@return the steps a counter holds a neuron after a spike} */
         int steps(EquationModel model, Map<String, Double> values, double dt) {
-            double p = Evaluator.value(period, n -> model.constant(n, values));
+            return steps(Evaluator.value(period, n -> model.constant(n, values)), dt);
+        }
+
+        /** {@return whether a counter's period differs per element: it names a parameter given per element} */
+        boolean perElement(EquationModel model) {
+            return kind == RefractoryKind.COUNTER && !model.isConstant(period);
+        }
+
+        /** {@return the steps of each element of a period that names parameters given per element} */
+        int[] steps(EquationModel model, Map<String, Double> values, Map<String, float[]> perElement, double dt,
+                    int size) {
+            int[] out = new int[size];
+            for (int k = 0; k < size; k++) {
+                int element = k;
+                out[k] = steps(Evaluator.value(period, n -> perElement.containsKey(n) ? (double) perElement.get(n)[element]
+                        : model.constant(n, values)), dt);
+            }
+            return out;
+        }
+
+        private int steps(double p, double dt) {
             if (inclusive) {
                 return (int) Math.floor(p / dt + 1e-9);
             }
@@ -140,6 +160,14 @@ record NeuronPlan(EquationModel model, Expr threshold, List<Statements.Statement
         };
     }
 
+    /**
+     * {@return whether a refractory period may be counted in steps when the model is built: made of
+     * parameters and units, or also of parameters given per element, each neuron then counting its own}
+     */
+    private static boolean countable(EquationModel m, Expr period) {
+        return m.isConstant(period) || m.isConstantPerElement(period);
+    }
+
     private static Refractory refractory(EquationModel m) {
         String text = m.def.field("refractory");
         if (text == null) {
@@ -152,7 +180,7 @@ record NeuronPlan(EquationModel model, Expr threshold, List<Statements.Statement
         Checker c = new Checker(m.scope);
         Dimension d = c.dimension(e);
         if (EquationModel.TIME.equals(d)) {
-            if (!m.isConstant(e)) {
+            if (!countable(m, e)) {
                 m.problem("refractory", "a refractory period is made of parameters and units, as '5*ms' or 'tau_ref';"
                         + " '" + text + "' is not");
                 return null;
@@ -167,7 +195,7 @@ record NeuronPlan(EquationModel model, Expr threshold, List<Statements.Statement
         if (e instanceof Expr.Binary b && (b.op().equals("<=") || b.op().equals("<"))
                 && b.left() instanceof Expr.Binary diff && diff.op().equals("-")
                 && diff.left() instanceof Expr.Name t && t.name().equals("t")
-                && diff.right() instanceof Expr.Name last && last.name().equals("lastspike") && m.isConstant(b.right())) {
+                && diff.right() instanceof Expr.Name last && last.name().equals("lastspike") && countable(m, b.right())) {
             return new Refractory(RefractoryKind.COUNTER, b.right(), b.op().equals("<="), null);
         }
         return new Refractory(RefractoryKind.CONDITION, null, false, e);

@@ -116,7 +116,10 @@ final class NeuronSource {
             for (String t : resetTargets) {
                 out.line((model.derivatives.containsKey(t) ? "s_" + t + "[i] = v_" : "a_" + t + "[i] = e_") + t + ";");
             }
-            if (ref.kind() == NeuronPlan.RefractoryKind.COUNTER) {
+            if (ref.perElement(model)) {
+                out.array("refSteps", "int[]", false, true, "refSteps");
+                out.line("refractory[i] = Math.max(ref - 1, 0) + fire * refSteps[i];");
+            } else if (ref.kind() == NeuronPlan.RefractoryKind.COUNTER) {
                 out.scalar("refSteps", "int", v -> v.get("refSteps"));
                 out.line("refractory[i] = Math.max(ref - 1, 0) + fire * refSteps;");
             }

@@ -1,11 +1,9 @@
 package io.spikeforge.core.network;
 
 import io.spikeforge.core.sim.StateRegistry;
-import io.spikeforge.kernels.CounterRng;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.VariableSpec;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -36,11 +34,7 @@ final class EngineContext implements BuildContext {
 
     /** @return a seed that depends on the run's seed and a stable name, never on build order */
     static long derive(long runSeed, String name) {
-        long h = 0xcbf29ce484222325L;
-        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
-            h = (h ^ (b & 0xff)) * 0x100000001b3L;
-        }
-        return CounterRng.bits(runSeed, h, 0x5EEDL);
+        return io.spikeforge.core.config.Seeds.derive(runSeed, name);
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.spikeforge.core.sim.Monitor;
 import io.spikeforge.core.sim.Network;
 import io.spikeforge.core.sim.ProjectionRuntime;
 import io.spikeforge.core.sim.StateRegistry;
+import io.spikeforge.kernels.InputKernelsCalls;
 import io.spikeforge.kernels.SpikeKernelsCalls;
 import io.spikeforge.spi.InitializerModel;
 import io.spikeforge.spi.InputModel;
@@ -254,11 +255,31 @@ public final class NetworkBuilder {
             if (target == null) {
                 return;
             }
+            if (in.range() != null) {
+                slicedInput(in, model, ctx, target);
+                return;
+            }
             StepTask task = guard(in.model(), () -> model.create(in.model().params(), ctx, target.size(),
                     target.current(), null));
             if (task != null) {
                 inputTasks.add(from(in.model(), task));
             }
+        }
+    }
+
+    /**
+     * A current onto a slice of its target ({@code target: P[100:200]}): the model adds into a current of
+     * the slice's size, which a second task adds onto the slice's neurons and zeroes. Whole-group inputs
+     * keep writing straight into the target's current.
+     */
+    private void slicedInput(NetworkSpec.Input in, InputModel model, EngineContext ctx, Group target) {
+        float[] own = new float[in.size()];
+        StepTask task = guard(in.model(), () -> model.create(in.model().params(), ctx, in.size(), own, null));
+        if (task != null) {
+            states.nameScratch(in.name(), "current", own);
+            inputTasks.add(from(in.model(), task));
+            inputTasks.add(StepTask.of(in.name() + ".slice", in.size(), InputKernelsCalls.addToSlice(own,
+                    target.current(), in.range().from())));
         }
     }
 

@@ -58,21 +58,41 @@ class NpyReaderTest {
     }
 
     @Test
+    void readsNumPysDefaultFloat64IntoSinglePrecision() throws IOException {
+        // NumPy's np.save of [0.1, -2.5, 1e6] as float64: the header, then 8 bytes per value.
+        String header = "{'descr': '<f8', 'fortran_order': False, 'shape': (3,), }";
+        StringBuilder h = new StringBuilder(header);
+        while ((10 + h.length() + 1) % 64 != 0) {
+            h.append(' ');
+        }
+        h.append('\n');
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(10 + h.length() + 24).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        buf.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) h.length())
+                .put(h.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        buf.putDouble(0.1).putDouble(-2.5).putDouble(1e6);
+        Path f8 = dir.resolve("f8.npy");
+        Files.write(f8, buf.array());
+        NpyReader.NpyArray a = NpyReader.read(f8);
+        assertArrayEquals(new long[] {3}, a.shape());
+        assertArrayEquals(new float[] {0.1f, -2.5f, 1e6f}, a.floats());
+    }
+
+    @Test
     void refusesOtherFilesNamingTheFileAndTheReason() throws IOException {
         Path text = dir.resolve("text.npy");
         Files.writeString(text, "not numpy at all");
         IOException e = assertThrows(IOException.class, () -> NpyReader.read(text));
         assertTrue(e.getMessage().contains("text.npy") && e.getMessage().contains("magic"), e.getMessage());
 
-        Path f8 = dir.resolve("f8.npy");
-        NpyWriter.writeFloat32(f8, new long[] {1}, i -> 1f);
-        byte[] bytes = Files.readAllBytes(f8);
+        Path f2 = dir.resolve("f2.npy");
+        NpyWriter.writeFloat32(f2, new long[] {1}, i -> 1f);
+        byte[] bytes = Files.readAllBytes(f2);
         String header = new String(bytes, 10, bytes.length - 10, java.nio.charset.StandardCharsets.ISO_8859_1)
-                .replace("<f4", "<f8");
+                .replace("<f4", "<f2");
         System.arraycopy(header.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, bytes, 10, header.length());
-        Files.write(f8, bytes);
-        e = assertThrows(IOException.class, () -> NpyReader.read(f8));
-        assertTrue(e.getMessage().contains("'<f8' is not supported"), e.getMessage());
+        Files.write(f2, bytes);
+        e = assertThrows(IOException.class, () -> NpyReader.read(f2));
+        assertTrue(e.getMessage().contains("'<f2' is not supported (SpikeForge reads <f4, <f8 and <i4)"), e.getMessage());
 
         Path cut = dir.resolve("cut.npy");
         NpyWriter.writeFloat32(cut, new long[] {100}, i -> 1f);

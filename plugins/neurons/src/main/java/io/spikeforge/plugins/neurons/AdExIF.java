@@ -10,6 +10,7 @@ import io.spikeforge.spi.VariableSpec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** BrainPy's {@code AdExIF}: adaptive exponential integrate-and-fire (Brette and Gerstner 2005). */
 final class AdExIF implements NeuronModel {
@@ -34,6 +35,11 @@ final class AdExIF implements NeuronModel {
     }
 
     @Override
+    public Set<String> perElement() {
+        return Set.copyOf(ParamSpec.names(parameters()));
+    }
+
+    @Override
     public List<VariableSpec> variables() {
         return List.of(Common.V, new VariableSpec("w", "nA", "adaptation current"), Common.REFRACTORY);
     }
@@ -52,6 +58,9 @@ final class AdExIF implements NeuronModel {
 
     @Override
     public NeuronGroup create(Params p, BuildContext ctx, int size, float[] current, int[] spikes) {
+        if (p.anyVaries(perElement())) {
+            return perNeuron(p, ctx, size, current, spikes);
+        }
         float[] v = ctx.floats("V", size, (float) p.real("V_rest"));
         float[] w = ctx.floats("w", size, 0f);
         int[] ref = ctx.ints("refractory", size, 0);
@@ -68,6 +77,22 @@ final class AdExIF implements NeuronModel {
         int refSteps = Common.refSteps(p, ctx.dt());
         StepTask update = StepTask.of(ctx.owner() + ".AdExIF.update", size, NeuronKernelsCalls.adExIf(v, w, ref,
                 current, spikes, vRest, vReset, vTh, vT, deltaT, r, a, b, dtOverTau, dtOverTauW, refSteps));
+        return NeuronGroup.of(v, update);
+    }
+
+    /** The same model with one value per neuron of each parameter; V starts at each neuron's V_rest. */
+    private NeuronGroup perNeuron(Params p, BuildContext ctx, int size, float[] current, int[] spikes) {
+        float[] vRest = p.values("V_rest", size);
+        float[] v = ctx.floats("V", size, 0f);
+        System.arraycopy(vRest, 0, v, 0, size);
+        float[] w = ctx.floats("w", size, 0f);
+        int[] ref = ctx.ints("refractory", size, 0);
+        float[] dtOverTau = Common.derived(p, "tau", size, tau -> ctx.dt() / tau);
+        float[] dtOverTauW = Common.derived(p, "tau_w", size, tau -> ctx.dt() / tau);
+        StepTask update = StepTask.of(ctx.owner() + ".AdExIF.update", size, NeuronKernelsCalls.adExIfPerNeuron(v, w,
+                ref, current, spikes, vRest, p.values("V_reset", size), p.values("V_th", size), p.values("V_T", size),
+                p.values("delta_T", size), p.values("R", size), p.values("a", size), p.values("b", size), dtOverTau,
+                dtOverTauW, Common.refSteps(p, ctx.dt(), size)));
         return NeuronGroup.of(v, update);
     }
 }

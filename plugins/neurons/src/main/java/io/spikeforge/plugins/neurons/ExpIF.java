@@ -9,6 +9,7 @@ import io.spikeforge.spi.StepTask;
 import io.spikeforge.spi.VariableSpec;
 
 import java.util.List;
+import java.util.Set;
 
 /** BrainPy's {@code ExpIF}: exponential integrate-and-fire (Fourcaud-Trocme et al. 2003). */
 final class ExpIF implements NeuronModel {
@@ -41,6 +42,11 @@ final class ExpIF implements NeuronModel {
     }
 
     @Override
+    public Set<String> perElement() {
+        return Set.copyOf(ParamSpec.names(parameters()));
+    }
+
+    @Override
     public List<VariableSpec> variables() {
         return List.of(Common.V, Common.REFRACTORY);
     }
@@ -57,6 +63,9 @@ final class ExpIF implements NeuronModel {
 
     @Override
     public NeuronGroup create(Params p, BuildContext ctx, int size, float[] current, int[] spikes) {
+        if (p.anyVaries(perElement())) {
+            return perNeuron(p, ctx, size, current, spikes);
+        }
         float[] v = ctx.floats("V", size, (float) p.real("V_rest"));
         int[] ref = ctx.ints("refractory", size, 0);
         float vRest = (float) p.real("V_rest");
@@ -69,6 +78,19 @@ final class ExpIF implements NeuronModel {
         int refSteps = Common.refSteps(p, ctx.dt());
         StepTask update = StepTask.of(ctx.owner() + ".ExpIF.update", size, NeuronKernelsCalls.expIf(v, ref, current,
                 spikes, vRest, vReset, vTh, vT, deltaT, r, dtOverTau, refSteps));
+        return NeuronGroup.of(v, update);
+    }
+
+    /** The same model with one value per neuron of each parameter; V starts at each neuron's V_rest. */
+    private NeuronGroup perNeuron(Params p, BuildContext ctx, int size, float[] current, int[] spikes) {
+        float[] vRest = p.values("V_rest", size);
+        float[] v = ctx.floats("V", size, 0f);
+        System.arraycopy(vRest, 0, v, 0, size);
+        int[] ref = ctx.ints("refractory", size, 0);
+        float[] dtOverTau = Common.derived(p, "tau", size, tau -> ctx.dt() / tau);
+        StepTask update = StepTask.of(ctx.owner() + ".ExpIF.update", size, NeuronKernelsCalls.expIfPerNeuron(v, ref,
+                current, spikes, vRest, p.values("V_reset", size), p.values("V_th", size), p.values("V_T", size),
+                p.values("delta_T", size), p.values("R", size), dtOverTau, Common.refSteps(p, ctx.dt(), size)));
         return NeuronGroup.of(v, update);
     }
 }

@@ -9,8 +9,13 @@ import io.spikeforge.spi.StepTask;
 import io.spikeforge.spi.VariableSpec;
 
 import java.util.List;
+import java.util.Set;
 
-/** BrainPy's {@code Izhikevich} (Izhikevich 2003); defaults give regular spiking. */
+/**
+ * BrainPy's {@code Izhikevich} (Izhikevich 2003); defaults give regular spiking. V starts at {@code V_init}
+ * (default c; BrainPy's default start is -70 mV) and u at b V_init, BrainPy's u = b V. A population's
+ * {@code init} sets V and u per neuron after that (set both: {@code init.V} alone leaves u at b V_init).
+ */
 final class Izhikevich implements NeuronModel {
 
     @Override
@@ -31,14 +36,23 @@ final class Izhikevich implements NeuronModel {
                 ParamSpec.real("c", -65, "mV", "potential after a spike"),
                 ParamSpec.real("d", 8, "mV/ms", "recovery increment after a spike"),
                 ParamSpec.real("V_th", 30, "mV", "spike cut-off (spike when V >= V_th)"),
+                ParamSpec.optionalReal("V_init", "mV", "initial V of every neuron, u starting at b*V_init (default: c;"
+                        + " BrainPy starts at -70); init.V and init.u set them per neuron"),
                 Common.resistance(),
                 Common.tauRef());
     }
 
     @Override
+    public Set<String> perElement() {
+        return Set.copyOf(ParamSpec.names(parameters()));
+    }
+
+    @Override
     public List<VariableSpec> variables() {
-        return List.of(new VariableSpec("V", "mV", "membrane potential; starts at c"),
-                new VariableSpec("u", "mV/ms", "recovery variable; starts at b*c"), Common.REFRACTORY);
+        return List.of(new VariableSpec("V", "mV", "membrane potential; starts at V_init (default c) unless init.V"
+                        + " is set"),
+                new VariableSpec("u", "mV/ms", "recovery variable; starts at b*V_init unless init.u is set"),
+                Common.REFRACTORY);
     }
 
     @Override
@@ -54,12 +68,16 @@ final class Izhikevich implements NeuronModel {
 
     @Override
     public NeuronGroup create(Params p, BuildContext ctx, int size, float[] current, int[] spikes) {
+        if (p.anyVaries(perElement())) {
+            return perNeuron(p, ctx, size, current, spikes);
+        }
         float a = (float) p.real("a");
         float b = (float) p.real("b");
         float c = (float) p.real("c");
         float d = (float) p.real("d");
-        float[] v = ctx.floats("V", size, c);
-        float[] u = ctx.floats("u", size, b * c);
+        float vInit = p.has("V_init") ? (float) p.real("V_init") : c;
+        float[] v = ctx.floats("V", size, vInit);
+        float[] u = ctx.floats("u", size, b * vInit);
         int[] ref = ctx.ints("refractory", size, 0);
         float vTh = (float) p.real("V_th");
         float r = (float) p.real("R");
@@ -67,6 +85,23 @@ final class Izhikevich implements NeuronModel {
         int refSteps = Common.refSteps(p, ctx.dt());
         StepTask update = StepTask.of(ctx.owner() + ".Izhikevich.update", size, NeuronKernelsCalls.izhikevich(v, u,
                 ref, current, spikes, a, b, c, d, vTh, r, dt, refSteps));
+        return NeuronGroup.of(v, update);
+    }
+
+    /** The same model with one value per neuron of each parameter; V starts at each neuron's c, u at b*c. */
+    private NeuronGroup perNeuron(Params p, BuildContext ctx, int size, float[] current, int[] spikes) {
+        float[] b = p.values("b", size);
+        float[] c = p.values("c", size);
+        float[] v = ctx.floats("V", size, 0f);
+        float[] u = ctx.floats("u", size, 0f);
+        for (int i = 0; i < size; i++) {
+            v[i] = c[i];
+            u[i] = b[i] * c[i];
+        }
+        int[] ref = ctx.ints("refractory", size, 0);
+        StepTask update = StepTask.of(ctx.owner() + ".Izhikevich.update", size, NeuronKernelsCalls.izhikevichPerNeuron(
+                v, u, ref, current, spikes, p.values("a", size), b, c, p.values("d", size), p.values("V_th", size),
+                p.values("R", size), (float) ctx.dt(), Common.refSteps(p, ctx.dt(), size)));
         return NeuronGroup.of(v, update);
     }
 }

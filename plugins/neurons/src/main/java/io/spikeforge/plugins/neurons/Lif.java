@@ -10,6 +10,7 @@ import io.spikeforge.spi.VariableSpec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** BrainPy's {@code Lif} and {@code LifRef}: leaky integrate-and-fire, with or without refractoriness. */
 final class Lif implements NeuronModel {
@@ -46,6 +47,11 @@ final class Lif implements NeuronModel {
     }
 
     @Override
+    public Set<String> perElement() {
+        return Set.copyOf(ParamSpec.names(parameters()));
+    }
+
+    @Override
     public List<VariableSpec> variables() {
         return List.of(Common.V, Common.REFRACTORY);
     }
@@ -63,6 +69,9 @@ final class Lif implements NeuronModel {
 
     @Override
     public NeuronGroup create(Params p, BuildContext ctx, int size, float[] current, int[] spikes) {
+        if (p.anyVaries(perElement())) {
+            return perNeuron(p, ctx, size, current, spikes);
+        }
         float[] v = ctx.floats("V", size, (float) p.real("V_rest"));
         int[] ref = ctx.ints("refractory", size, 0);
         float vRest = (float) p.real("V_rest");
@@ -73,6 +82,20 @@ final class Lif implements NeuronModel {
         int refSteps = refractory ? Common.refSteps(p, ctx.dt()) : 0;
         StepTask update = StepTask.of(ctx.owner() + "." + name() + ".update", size, NeuronKernelsCalls.lif(v, ref,
                 current, spikes, vRest, vReset, vTh, r, decay, refSteps));
+        return NeuronGroup.of(v, update);
+    }
+
+    /** The same model with one value per neuron of each parameter; V starts at each neuron's V_rest. */
+    private NeuronGroup perNeuron(Params p, BuildContext ctx, int size, float[] current, int[] spikes) {
+        float[] vRest = p.values("V_rest", size);
+        float[] v = ctx.floats("V", size, 0f);
+        System.arraycopy(vRest, 0, v, 0, size);
+        int[] ref = ctx.ints("refractory", size, 0);
+        float[] decay = Common.derived(p, "tau", size, tau -> Math.exp(-ctx.dt() / tau));
+        int[] refSteps = refractory ? Common.refSteps(p, ctx.dt(), size) : new int[size];
+        StepTask update = StepTask.of(ctx.owner() + "." + name() + ".update", size, NeuronKernelsCalls.lifPerNeuron(v,
+                ref, current, spikes, vRest, p.values("V_reset", size), p.values("V_th", size), p.values("R", size),
+                decay, refSteps));
         return NeuronGroup.of(v, update);
     }
 }

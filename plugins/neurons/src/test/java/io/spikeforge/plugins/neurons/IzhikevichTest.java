@@ -28,6 +28,13 @@ class IzhikevichTest {
     }
 
     @Test
+    void startsAtVInitWithUAtBTimesIt() {
+        NeuronUnderTest n = new NeuronUnderTest(new Izhikevich(), DT, 2, "b", 0.25, "V_init", -70.0);
+        assertArrayEquals(new float[] {-70f, -70f}, n.v());
+        assertArrayEquals(new float[] {-17.5f, -17.5f}, n.context.floats("u"));
+    }
+
+    @Test
     void takesOneForwardEulerStepOfVAndU() {
         double a = 0.02;
         double b = 0.2;

@@ -9,6 +9,7 @@ import io.spikeforge.spi.SynapseModel;
 import io.spikeforge.spi.VariableSpec;
 
 import java.util.List;
+import java.util.Set;
 
 /** BrainPy's {@code Alpha}: alpha-function synapse. */
 final class Alpha implements SynapseModel {
@@ -26,6 +27,11 @@ final class Alpha implements SynapseModel {
     @Override
     public List<ParamSpec> parameters() {
         return List.of(ParamSpec.real("tau", 8, "ms", "time constant").positive());
+    }
+
+    @Override
+    public Set<String> perElement() {
+        return Set.copyOf(ParamSpec.names(parameters()));
     }
 
     @Override
@@ -48,8 +54,13 @@ final class Alpha implements SynapseModel {
     public SynapseState create(Params p, BuildContext ctx, int size, float[] input) {
         float[] g = ctx.floats("g", size, 0f);
         float[] h = ctx.floats("h", size, 0f);
-        float decay = (float) Math.exp(-ctx.dt() / p.real("tau"));
         float dt = (float) ctx.dt();
+        if (p.varies("tau")) {
+            float[] decay = PerSlot.derived(p, "tau", size, tau -> Math.exp(-ctx.dt() / tau));
+            return SynapseState.of(g, StepTask.of(ctx.owner() + ".Alpha.update", size,
+                    SynapseKernelsCalls.alphaPerSlot(g, h, input, decay, dt)));
+        }
+        float decay = (float) Math.exp(-ctx.dt() / p.real("tau"));
         return SynapseState.of(g, StepTask.of(ctx.owner() + ".Alpha.update", size, SynapseKernelsCalls.alpha(g, h,
                 input, decay, dt)));
     }

@@ -9,6 +9,7 @@ import io.spikeforge.spi.SynapseModel;
 import io.spikeforge.spi.VariableSpec;
 
 import java.util.List;
+import java.util.Set;
 
 /** BrainPy's {@code Expon}: single-exponential synapse. */
 final class Expon implements SynapseModel {
@@ -29,6 +30,11 @@ final class Expon implements SynapseModel {
     }
 
     @Override
+    public Set<String> perElement() {
+        return Set.copyOf(ParamSpec.names(parameters()));
+    }
+
+    @Override
     public List<VariableSpec> variables() {
         return List.of(new VariableSpec("g", "uS", "synaptic conductance (nA with CUBA)"));
     }
@@ -46,6 +52,11 @@ final class Expon implements SynapseModel {
     @Override
     public SynapseState create(Params p, BuildContext ctx, int size, float[] input) {
         float[] g = ctx.floats("g", size, 0f);
+        if (p.varies("tau")) {
+            float[] decay = PerSlot.derived(p, "tau", size, tau -> Math.exp(-ctx.dt() / tau));
+            return SynapseState.of(g, StepTask.of(ctx.owner() + ".Expon.update", size,
+                    SynapseKernelsCalls.exponPerSlot(g, input, decay)));
+        }
         float decay = (float) Math.exp(-ctx.dt() / p.real("tau"));
         return SynapseState.of(g, StepTask.of(ctx.owner() + ".Expon.update", size, SynapseKernelsCalls.expon(g, input,
                 decay)));

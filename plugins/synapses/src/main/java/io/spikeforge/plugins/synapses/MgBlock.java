@@ -8,6 +8,7 @@ import io.spikeforge.spi.Params;
 import io.spikeforge.spi.StepTask;
 
 import java.util.List;
+import java.util.Set;
 
 /** BrainPy's {@code MgBlock}: NMDA conductance with the voltage-dependent magnesium block. */
 final class MgBlock implements OutputModel {
@@ -32,12 +33,22 @@ final class MgBlock implements OutputModel {
     }
 
     @Override
+    public Set<String> perElement() {
+        return Set.copyOf(ParamSpec.names(parameters()));
+    }
+
+    @Override
     public String equations() {
         return "I = g (E - V) / (1 + cc_Mg/beta exp(-alpha V))";
     }
 
     @Override
     public StepTask create(Params p, BuildContext ctx, float[] g, float[] v, float[] current) {
+        if (p.anyVaries(perElement())) {
+            int n = current.length;
+            return StepTask.of(ctx.owner() + ".MgBlock", n, OutputKernelsCalls.mgBlockPerNeuron(g, v, current,
+                    p.values("E", n), p.values("cc_Mg", n), p.values("alpha", n), p.values("beta", n)));
+        }
         float e = (float) p.real("E");
         float ccMg = (float) p.real("cc_Mg");
         float alpha = (float) p.real("alpha");
