@@ -20,7 +20,7 @@ from pyNN.space import Space  # noqa: F401
 from pyNN.standardmodels import StandardCellType
 
 from . import simulator
-from .electrodes import DCSource, StepCurrentSource  # noqa: F401
+from .electrodes import ACSource, DCSource, NoisyCurrentSource, StepCurrentSource  # noqa: F401
 from .populations import Assembly, Population, PopulationView  # noqa: F401
 from .projections import Projection
 from .standardmodels import *  # noqa: F401,F403

@@ -79,7 +79,8 @@ class Population(common.Population):
         for id in self.all_cells:
             id.parent = self
         state.id_counter += self.size
-        self.engine_name = _engine_name(self.label, len(state.populations))
+        self.index = len(state.populations)
+        self.engine_name = _engine_name(self.label, self.index)
         state.populations.append(self)
 
     def _changed(self):
@@ -120,6 +121,11 @@ class Population(common.Population):
         """The native parameters, each a number or a per-neuron .npy file."""
         out = {}
         for name, value in self._parameters.items():
+            if isinstance(value, np.ndarray) and value.dtype == object:
+                try:
+                    value = value.astype(float)
+                except (TypeError, ValueError):
+                    pass
             if isinstance(value, np.ndarray) and value.dtype != object and value.ndim >= 1:
                 if np.all(value == value.flat[0]):
                     out[name] = float(value.flat[0])

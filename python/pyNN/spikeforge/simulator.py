@@ -60,6 +60,7 @@ class State(common.control.BaseState):
         self.t_start = 0.0
         self.segment_counter += 1
         self.net = None
+        self.dirty = False
         self.built_for = 0.0
 
     # -- running -------------------------------------------------------------------------------------
@@ -71,13 +72,19 @@ class State(common.control.BaseState):
         if tstop < self.t:
             raise ValueError("cannot run until %s ms: the simulation is at %s ms" % (tstop, self.t))
         steps = int(round(tstop / self.dt))
-        if self.net is None or steps > int(round(self.built_for / self.dt)):
-            self._build(max(tstop, 2 * self.built_for))
+        longer = steps > int(round(self.built_for / self.dt))
+        if self.net is None or self.dirty or longer:
+            self._build(max(tstop, 2 * self.built_for) if longer else self.built_for)
             if self.t > 0:
                 self.net.run(self.t, progress=False)
         self.net.run(tstop - self.t, progress=False)
         self.t = tstop
         self.running = True
+
+    def changed_since_build(self):
+        """Something with a history (a current source's parameters) changed: the next run rebuilds and
+        replays the network, whose past is the same since the change acts from now on."""
+        self.dirty = True
 
     def describing(self, what):
         """Lets the script add ``what`` (a population, projection, source): refused once it has run."""
@@ -124,6 +131,7 @@ class State(common.control.BaseState):
         for p in self.populations:
             p.recorder._remember_initial(net)
         self.net = net
+        self.dirty = False
         self.built_for = duration
 
     def built_for_hint(self):

@@ -60,18 +60,23 @@ class SpikeSourcePoisson(cells.SpikeSourcePoisson):
             # The engine draws it: one Bernoulli per source and step from the run's seed.
             net.spike_source(population.engine_name, population.size, "PoissonSpikes", rate=float(rate[0]))
             return
-        # Rates that differ per source, or a window: spike times drawn here, from the simulation's seed.
-        rng = np.random.default_rng([simulator.state.seed or 0, len(simulator.state.populations),
-                                     int(population.first_id)])
+        # Rates that differ per source, or a window: spike times drawn here, from the simulation's seed,
+        # each source's train a sequence of exponential intervals from its own generator, so that a
+        # longer build (a replay) draws the same spikes first.
+        t_end = simulator.state.built_for_hint()
         times, indices = [], []
         for k in range(population.size):
             stop = min(start[k] + duration[k], t_end)
             if rate[k] <= 0 or stop <= start[k]:
                 continue
-            n = rng.poisson(rate[k] * (stop - start[k]) / 1000.0)
-            ts = np.sort(rng.uniform(start[k], stop, n))
-            times.extend(ts)
-            indices.extend([k] * n)
+            rng = np.random.default_rng([simulator.state.seed or 0, population.index, k])
+            t = start[k]
+            while True:
+                t += rng.exponential(1000.0 / rate[k])
+                if t >= stop:
+                    break
+                times.append(t)
+                indices.append(k)
         _spike_times(net, population, np.asarray(times), np.asarray(indices, dtype=int))
 
 

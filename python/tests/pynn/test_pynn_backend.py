@@ -125,3 +125,49 @@ def test_unmapped_features_say_so():
     with pytest.raises(errors.ConnectionError, match="receptor_types must be one of: 'excitatory', 'inhibitory'"):
         sim.Projection(p, p, sim.AllToAllConnector(), sim.StaticSynapse(), receptor_type="nmda")
     sim.end()
+
+
+def test_a_current_changed_between_runs_acts_from_then_on():
+    sim.setup(timestep=0.1)
+    cell = dict(tau_m=10.0, cm=1.0, v_rest=-65.0, v_thresh=0.0)
+    p = sim.Population(1, sim.IF_curr_exp(**cell))
+    p.initialize(v=-65.0)
+    dc = sim.DCSource(amplitude=0.5, start=0.0)
+    dc.inject_into(p)
+    p.record("v")
+    sim.run(50.0)
+    dc.amplitude = 1.0
+    sim.run(50.0)
+    v = p.get_data().segments[0].analogsignals[0].magnitude[:, 0]
+    R = cell["tau_m"] / cell["cm"]                # MOhm
+    t = np.arange(len(v)) * 0.1
+    # v rises towards -65 + R*0.5 until 50 ms, then towards -65 + R*1.0 from where it was
+    v50 = -65 + R * 0.5 * (1 - np.exp(-50 / 10))
+    expected = np.where(t <= 50, -65 + R * 0.5 * (1 - np.exp(-t / 10)),
+                        -65 + R * 1.0 + (v50 - (-65 + R * 1.0)) * np.exp(-(t - 50) / 10))
+    assert len(v) == 1001
+    np.testing.assert_allclose(v, expected, atol=1e-3)
+    i = dc.get_data()
+    assert float(i[100]) == 0.5 and float(i[600]) == 1.0
+    sim.end()
+
+
+def test_ac_and_noisy_sources_follow_pynns_definitions():
+    sim.setup(timestep=0.1, seed=4)
+    p = sim.Population(2, sim.IF_curr_exp())
+    ac = sim.ACSource(amplitude=0.3, offset=0.1, frequency=20.0, phase=90.0, start=10.0, stop=60.0)
+    ac.inject_into(p[0:1])
+    noise = sim.NoisyCurrentSource(mean=0.2, stdev=0.05, dt=1.0, start=0.0, stop=100.0)
+    noise.inject_into(p[1:2])
+    sim.run(100.0)
+    t = np.arange(1001) * 0.1
+    i = np.asarray(ac.get_data()).ravel()
+    inside = (t >= 10) & (t < 60)
+    np.testing.assert_allclose(i[inside], 0.1 + 0.3 * np.sin(2 * np.pi * 20 * (t[inside] - 10) / 1000 + np.pi / 2),
+                               atol=1e-12)
+    assert np.all(i[~inside] == 0)
+    n = np.asarray(noise.get_data()).ravel()[:1000]
+    held = n.reshape(100, 10)
+    assert np.all(held == held[:, :1])                    # a new value every 1 ms
+    assert abs(held[:, 0].mean() - 0.2) < 0.02 and abs(held[:, 0].std() - 0.05) < 0.015
+    sim.end()
