@@ -6,7 +6,7 @@ from pyNN.random import RandomDistribution
 from pyNN.space import Space
 
 from . import simulator
-from .standardmodels import StaticSynapse
+from .standardmodels import STDPMechanism, StaticSynapse
 
 
 def _group_ref(neurons):
@@ -70,9 +70,9 @@ class Projection(common.Projection):
         state.describing("projections")
         self.engine_name = "prj%d" % len(state.projections)
         state.projections.append(self)
-        if not isinstance(self.synapse_type, StaticSynapse):
-            raise NotImplementedError("pyNN.spikeforge: synapse type %s is not mapped yet (StaticSynapse is)"
-                                             % type(self.synapse_type).__name__)
+        if not isinstance(self.synapse_type, (StaticSynapse, STDPMechanism)):
+            raise NotImplementedError("pyNN.spikeforge: synapse type %s is not mapped yet (StaticSynapse and "
+                                      "STDPMechanism are)" % type(self.synapse_type).__name__)
         self._conn = self._connector_model(connector)
 
     def _connector_model(self, c):
@@ -107,6 +107,13 @@ class Projection(common.Projection):
         comm = dict(self._conn)
         comm["weight"] = weight
         node = {"delay": delay, "on_pre": "%s += w" % receptors[self.receptor_type]}
+        if isinstance(self.synapse_type, STDPMechanism):
+            unit = "uS" if receptors[self.receptor_type].startswith("g") else "nA"
+            rule, definition = self.synapse_type.plasticity(unit)
+            if definition is not None and rule["type"] not in simulator.state.defined:
+                net.define(definition)
+                simulator.state.defined.add(rule["type"])
+            node["plasticity"] = rule
         net.projection(self.engine_name, pre_ref, post_ref, comm=comm, syn=None, out=None, **node)
 
     def __len__(self):

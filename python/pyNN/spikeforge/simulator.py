@@ -109,6 +109,7 @@ class State(common.control.BaseState):
     def _build(self, duration):
         duration = round(max(duration, self.dt) / self.dt) * self.dt
         self.built_for_next = duration
+        self.defined = set()
         net = sf.Network("pynn", dt=self.dt, duration=duration, seed=self.seed, threads=self.threads,
                          backend=self.backend)
         for p in self.populations:

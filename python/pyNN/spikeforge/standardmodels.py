@@ -114,3 +114,74 @@ class StaticSynapse(synapses.StaticSynapse):
 
     def _get_minimum_delay(self):
         return simulator.state.min_delay
+
+
+class STDPMechanism(synapses.STDPMechanism):
+    __doc__ = synapses.STDPMechanism.__doc__
+    base_translations = build_translations(("weight", "weight"), ("delay", "delay"),
+                                           ("dendritic_delay_fraction", "dendritic_delay_fraction"))
+
+    def __init__(self, timing_dependence=None, weight_dependence=None, voltage_dependence=None,
+                 dendritic_delay_fraction=1.0, weight=0.0, delay=None):
+        if dendritic_delay_fraction != 1.0 and dendritic_delay_fraction != 0:
+            raise ValueError("pyNN.spikeforge: delays are axonal or dendritic as a whole "
+                             "(dendritic_delay_fraction 0 or 1), got %s" % dendritic_delay_fraction)
+        super().__init__(timing_dependence, weight_dependence, voltage_dependence, dendritic_delay_fraction,
+                         weight, delay)
+
+    def _get_minimum_delay(self):
+        return simulator.state.min_delay
+
+    def plasticity(self, weight_unit):
+        """The SpikeForge plasticity this mechanism is: a model name and parameters, plus the definition
+        of a model written as equations when no built-in rule is the same."""
+        td, wd = self.timing_dependence, self.weight_dependence
+        if not isinstance(td, SpikePairRule):
+            raise NotImplementedError("pyNN.spikeforge: timing dependence %s is not mapped yet (SpikePairRule is)"
+                                      % type(td).__name__)
+        p = {k: float(np.asarray(v.base_value)) for k, v in self.parameter_space.items()
+             if k in ("tau_plus", "tau_minus", "A_plus", "A_minus", "w_min", "w_max")}
+        if isinstance(wd, AdditiveWeightDependence):
+            # PyNN's additive pair rule is STDP_Song2000 with its amplitudes in weight units, clipped.
+            return {"type": "STDP_Song2000", "tau_s": p["tau_plus"], "tau_t": p["tau_minus"],
+                    "A1": p["A_plus"] * p["w_max"], "A2": p["A_minus"] * p["w_max"],
+                    "W_min": p["w_min"], "W_max": p["w_max"]}, None
+        if isinstance(wd, MultiplicativeWeightDependence):
+            name = "PyNN_multiplicative_" + weight_unit
+            return dict(type=name, **p), _MULTIPLICATIVE % {"name": name, "unit": weight_unit}
+        raise NotImplementedError("pyNN.spikeforge: weight dependence %s is not mapped yet (Additive and "
+                                  "Multiplicative are)" % type(wd).__name__)
+
+
+# PyNN's multiplicative weight dependence (soft bounds): dw+ = A_plus (w_max - w) P, dw- = -A_minus (w - w_min) M.
+_MULTIPLICATIVE = """
+name: %(name)s
+kind: plasticity
+description: PyNN's SpikePairRule with MultiplicativeWeightDependence (soft bounds)
+equations: |
+  w : %(unit)s
+  dP/dt = -P/tau_plus : 1 (event-driven)
+  dM/dt = -M/tau_minus : 1 (event-driven)
+on_pre: |
+  P += 1
+  w = clip(w - A_minus * (w - w_min) * M, w_min, w_max)
+on_post: |
+  M += 1
+  w = clip(w + A_plus * (w_max - w) * P, w_min, w_max)
+parameters: {tau_plus: 20 ms, tau_minus: 20 ms, A_plus: 0.01, A_minus: 0.01, w_min: 0 %(unit)s, w_max: 1 %(unit)s}
+"""
+
+
+class SpikePairRule(synapses.SpikePairRule):
+    __doc__ = synapses.SpikePairRule.__doc__
+    translations = build_translations(*[(k, k) for k in synapses.SpikePairRule.default_parameters])
+
+
+class AdditiveWeightDependence(synapses.AdditiveWeightDependence):
+    __doc__ = synapses.AdditiveWeightDependence.__doc__
+    translations = build_translations(*[(k, k) for k in synapses.AdditiveWeightDependence.default_parameters])
+
+
+class MultiplicativeWeightDependence(synapses.MultiplicativeWeightDependence):
+    __doc__ = synapses.MultiplicativeWeightDependence.__doc__
+    translations = build_translations(*[(k, k) for k in synapses.MultiplicativeWeightDependence.default_parameters])

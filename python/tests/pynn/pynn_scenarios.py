@@ -4,7 +4,8 @@ not part of this repository) run against a PyNN backend, each in a process of it
     git clone --branch 0.10.1 https://github.com/NeuralEnsemble/PyNN /tmp/PyNN
     /usr/bin/python3 python/tests/pynn/pynn_scenarios.py /tmp/PyNN spikeforge|brian2 [SCENARIO ...]
 
-prints one JSON line per scenario (name, result: passed, failed, excluded or timeout; the error's
+(Brian2's code generation target: BRIAN2_TARGET, default numpy, which compiles nothing) prints one
+JSON line per scenario (name, result: passed, failed, excluded or timeout; the error's
 last line) and a summary line with the counts. The scenarios are written for nose: the few nose and
 testconfig names they import are provided here from the standard library.
 """
@@ -46,6 +47,9 @@ ONE = textwrap.dedent("""
     for m in pkgutil.iter_modules(pkg.__path__):
         importlib.import_module("system.scenarios." + m.name)
     sim = importlib.import_module("pyNN." + {backend!r})
+    if {backend!r} == "brian2":
+        import brian2, os
+        brian2.prefs.codegen.target = os.environ.get("BRIAN2_TARGET", "numpy")
     scenario = [s for s in registry if s.__name__ == {name!r}][0]
     if {backend!r} in scenario.exclude:
         print("EXCLUDED"); sys.exit(0)

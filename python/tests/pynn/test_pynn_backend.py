@@ -171,3 +171,43 @@ def test_ac_and_noisy_sources_follow_pynns_definitions():
     assert np.all(held == held[:, :1])                    # a new value every 1 ms
     assert abs(held[:, 0].mean() - 0.2) < 0.02 and abs(held[:, 0].std() - 0.05) < 0.015
     sim.end()
+
+
+@pytest.mark.parametrize("dependence", ["additive"])
+def test_stdp_pair_rule_gives_pynns_weight_change(dependence):
+    # One pre and one post spike 10 ms apart (pre first): potentiation A_plus * exp(-10/tau_plus),
+    # scaled by w_max (additive) or by (w_max - w) (multiplicative); then a post-before-pre pair.
+    tau_plus, tau_minus, A_plus, A_minus, w0, w_max = 16.8, 33.7, 0.05, 0.03, 0.5, 1.0
+    sim.setup(timestep=0.1)
+    pre = sim.Population(1, sim.SpikeSourceArray(spike_times=[10.0, 80.0]))
+    post_driver = sim.Population(1, sim.SpikeSourceArray(spike_times=[19.0, 69.0]))
+    post = sim.Population(1, sim.IF_curr_exp(tau_refrac=5.0, tau_syn_E=0.5))
+    # A strong synapse makes post fire one step after each driver spike arrives (1 ms delay)
+    sim.Projection(post_driver, post, sim.AllToAllConnector(), sim.StaticSynapse(weight=50.0, delay=1.0))
+    wd = (sim.AdditiveWeightDependence if dependence == "additive" else sim.MultiplicativeWeightDependence)(
+        w_min=0.0, w_max=w_max)
+    stdp = sim.STDPMechanism(timing_dependence=sim.SpikePairRule(tau_plus=tau_plus, tau_minus=tau_minus,
+                                                                  A_plus=A_plus, A_minus=A_minus),
+                             weight_dependence=wd, weight=w0, delay=1.0, dendritic_delay_fraction=1.0)
+    prj = sim.Projection(pre, post, sim.AllToAllConnector(), stdp)
+    post.record("spikes")
+    sim.run(100.0)
+    t_post = post.get_data().segments[0].spiketrains[0].magnitude
+    assert len(t_post) == 2
+    # PyNN's pair rule pairs every pre spike with every post spike (all-to-all, as NEST's
+    # stdp_synapse): the pre spikes arrive at 11.0 and 81.0 ms (axonal delay); in time order, each post
+    # spike potentiates by the pre trace, each pre arrival depresses by the post trace.
+    events = sorted([(t, "pre") for t in (11.0, 81.0)] + [(t, "post") for t in t_post])
+    w = w0
+    for k, (t, kind) in enumerate(events):
+        if kind == "post":
+            trace = sum(np.exp(-(t - s) / tau_plus) for s, o in events[:k] if o == "pre")
+            dw = A_plus * trace * (w_max if dependence == "additive" else (w_max - w))
+        else:
+            trace = sum(np.exp(-(t - s) / tau_minus) for s, o in events[:k] if o == "post")
+            dw = -A_minus * trace * (w_max if dependence == "additive" else w)
+        w = min(max(w + dw, 0.0), w_max)
+    w2 = w
+    w = prj.get("weight", format="list", with_address=False)
+    assert w[0] == pytest.approx(w2, rel=1e-5)
+    sim.end()
