@@ -28,6 +28,21 @@ def _group_ref(neurons):
                                      "(%s) cannot be a projection's side yet" % neurons.label)
 
 
+def _parts(neurons):
+    """A projection side as SpikeForge groups: ``(reference, population, first index on this side)`` for
+    a population, a contiguous view of one, or each population of an assembly in turn."""
+    from .populations import Assembly
+    if isinstance(neurons, Assembly):
+        parts, offset = [], 0
+        for p in neurons.populations:
+            ref, pop, _ = _group_ref(p)
+            parts.append((ref, pop, offset))
+            offset += p.size
+        return parts
+    ref, pop, _ = _group_ref(neurons)
+    return [(ref, pop, 0)]
+
+
 def _distribution(value, what):
     """A weight or delay as the config writes it: a number, or an initializer for a distribution."""
     if isinstance(value, RandomDistribution):
@@ -95,37 +110,50 @@ class Projection(common.Projection):
                                          "FixedProbability, FixedNumberPre and FixedNumberPost are)" % type(c).__name__)
 
     def _describe(self, net):
-        pre_ref, _, _ = _group_ref(self.pre)
-        post_ref, post_pop, _ = _group_ref(self.post)
-        receptors = getattr(post_pop.celltype, "receptors", {})
-        if self.receptor_type not in receptors:
-            raise errors.ConnectionError("pyNN.spikeforge: %s has no receptor '%s' (it has %s)" % (
-                type(post_pop.celltype).__name__, self.receptor_type, ", ".join(receptors) or "none"))
+        pre_parts, post_parts = _parts(self.pre), _parts(self.post)
+        if (len(pre_parts) > 1 or len(post_parts) > 1) and self._conn.get("conn", {}).get("type") not in (
+                "FixedProb", "All2All"):
+            raise NotImplementedError("pyNN.spikeforge: an Assembly side takes AllToAll or FixedProbability "
+                                      "connectors (drawn per pair of its populations), not %s"
+                                      % type(self._connector).__name__)
         ps = self.synapse_type.parameter_space
         weight = _distribution(ps["weight"].base_value, "weight")
         delay = _distribution(ps["delay"].base_value, "delay")
-        comm = dict(self._conn)
-        comm["weight"] = weight
-        node = {"delay": delay, "on_pre": "%s += w" % receptors[self.receptor_type]}
-        if isinstance(self.synapse_type, STDPMechanism):
-            unit = "uS" if receptors[self.receptor_type].startswith("g") else "nA"
-            rule, definition = self.synapse_type.plasticity(unit)
-            if definition is not None and rule["type"] not in simulator.state.defined:
-                net.define(definition)
-                simulator.state.defined.add(rule["type"])
-            node["plasticity"] = rule
-        net.projection(self.engine_name, pre_ref, post_ref, comm=comm, syn=None, out=None, **node)
+        self._engine_parts = []
+        for a, (pre_ref, _, pre_off) in enumerate(pre_parts):
+            for b, (post_ref, post_pop, post_off) in enumerate(post_parts):
+                receptors = getattr(post_pop.celltype, "receptors", {})
+                if self.receptor_type not in receptors:
+                    raise errors.ConnectionError("pyNN.spikeforge: %s has no receptor '%s' (it has %s)" % (
+                        type(post_pop.celltype).__name__, self.receptor_type, ", ".join(receptors) or "none"))
+                comm = dict(self._conn)
+                comm["weight"] = weight
+                node = {"delay": delay, "on_pre": "%s += w" % receptors[self.receptor_type]}
+                if isinstance(self.synapse_type, STDPMechanism):
+                    unit = "uS" if receptors[self.receptor_type].startswith("g") else "nA"
+                    rule, definition = self.synapse_type.plasticity(unit)
+                    if definition is not None and rule["type"] not in simulator.state.defined:
+                        net.define(definition)
+                        simulator.state.defined.add(rule["type"])
+                    node["plasticity"] = rule
+                name = self.engine_name if len(pre_parts) == len(post_parts) == 1 else \
+                    "%s_%d_%d" % (self.engine_name, a, b)
+                net.projection(name, pre_ref, post_ref, comm=comm, syn=None, out=None, **node)
+                self._engine_parts.append((name, pre_off, post_off))
 
     def __len__(self):
         return int(self._connectivity()[0].size)
 
     def _connectivity(self):
+        """Every connection the engine drew: pre and post indices on this projection's sides, weights."""
         net = simulator.state.ensure_built()
-        runtime = net._sim.network().projection(self.engine_name)
-        conn = runtime.connectivity()
-        pre = np.asarray(conn.rowsOfSynapses())
-        post = np.asarray(conn.cols())
-        return pre, post, runtime
+        pre, post, weights = [], [], []
+        for name, pre_off, post_off in self._engine_parts:
+            conn = net._sim.network().projection(name).connectivity()
+            pre.append(np.asarray(conn.rowsOfSynapses()) + pre_off)
+            post.append(np.asarray(conn.cols()) + post_off)
+            weights.append(net.weights(name))
+        return np.concatenate(pre), np.concatenate(post), np.concatenate(weights)
 
     def _get_attributes_as_list(self, names):
         pre, post, _ = self._connectivity()
@@ -136,7 +164,7 @@ class Projection(common.Projection):
             elif name == "postsynaptic_index":
                 columns.append(post)
             elif name == "weight":
-                columns.append(simulator.state.net.weights(self.engine_name))
+                columns.append(self._connectivity()[2])
             elif name == "delay":
                 columns.append(np.full(pre.size, float(self._delay_value())))
             else:
@@ -165,7 +193,7 @@ class Projection(common.Projection):
             name = name[:-1] if name.endswith("s") else name
             values = np.full((self.pre.size, self.post.size), np.nan)
             if name == "weight":
-                values[pre, post] = simulator.state.net.weights(self.engine_name)
+                values[pre, post] = self._connectivity()[2]
             elif name == "delay":
                 values[pre, post] = self._delay_value()
             else:
