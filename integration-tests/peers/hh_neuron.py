@@ -34,6 +34,7 @@ area_cm2 = h.area(0.5, sec=soma) * 1e-8
 stim = h.IClamp(seg)
 stim.delay, stim.dur = delay, dur
 stim.amp = amp * 1e-3 * area_cm2 * 1e6  # uA/cm^2 -> nA
+h.usetable_hh = 0  # the exact rates, not NEURON's 1 mV tables (whose error moves the 6th spike by 0.3 ms)
 h.secondorder = 2
 h.dt = 0.0025
 h.steps_per_ms = 1 / h.dt

@@ -50,8 +50,10 @@ final class DeviceContract {
             spec.inputs().forEach(i -> used.get(ModelKind.INPUT).add(i.model().name()));
             for (NetworkSpec.Projection p : spec.projections()) {
                 used.get(ModelKind.COMM).add(p.comm().name());
-                if (p.syn() != null) { // a delta projection (on_pre) has neither
+                if (p.syn() != null) {          // a delta projection (on_pre) has neither syn nor out
                     used.get(ModelKind.SYNAPSE).add(p.syn().name());
+                }
+                if (p.out() != null) {          // a coupling (Delta, GapJunction) has no out
                     used.get(ModelKind.OUTPUT).add(p.out().name());
                 }
                 if (p.plasticity() != null) {

@@ -12,6 +12,44 @@ public interface SynapseModel extends ModelFactory {
     }
 
     /**
+     * {@return whether the model keeps its state per pre neuron only}: a kinetic receptor (AMPA) or
+     * short-term plasticity (STP) whose state saturates or depletes per spike train, which a sum of
+     * weights per post neuron cannot stand for. Its projections align pre unless the config says
+     * otherwise, and {@code align: post} is refused. Then {@code input} counts each pre neuron's spikes.
+     */
+    default boolean statePerPreNeuron() {
+        return false;
+    }
+
+    /**
+     * {@return whether the model keeps state per synapse (Tsodyks-Markram's u and x)}: it then delivers the
+     * arriving spikes itself through {@link #deliver}, its projections align post, and {@code align: pre}
+     * is refused.
+     */
+    default boolean statePerSynapse() {
+        return false;
+    }
+
+    /**
+     * For a model with {@link #statePerSynapse()}: the task that delivers the spikes arriving this step
+     * into {@code input}, in place of the comm's {@link CommModel.Comm#propagateSpikes}; it reads the
+     * comm's connectivity and live weights, so that a plasticity rule's updates act. Called once, after
+     * {@link #create}, with the same owner.
+     *
+     * @param params   validated parameters
+     * @param context  allocation (the per-synapse state), dt (ms) and clock
+     * @param comm     the projection's comm
+     * @param arriving the pre spikes that arrive this step, after the axonal delay
+     * @param input    one value per post neuron, the {@code input} given to {@link #create}, added to
+     * @return the task
+     * @throws IllegalArgumentException when the comm cannot serve, for example without live weights
+     */
+    default StepTask deliver(Params params, BuildContext context, CommModel.Comm comm, SpikeBuffer arriving,
+                             float[] input) {
+        throw new UnsupportedOperationException(name() + " keeps no state per synapse");
+    }
+
+    /**
      * Creates the synapse state of one projection.
      *
      * @param params  validated parameters

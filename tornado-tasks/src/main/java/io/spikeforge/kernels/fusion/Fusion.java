@@ -229,8 +229,22 @@ public final class Fusion {
         return kinds;
     }
 
+    /**
+     * {@return whether {@code c}'s kernel class can be called from a fused kernel in this package}: it is
+     * public and this class loader sees it. A pack's package-private kernels, and the public kernels of a
+     * model written as equations, which live in a class loader of their own, fuse only with kernels their
+     * own loader sees, in their package (see {@code FusedKernel}'s anchor).
+     */
     static boolean isPublic(KernelCall c) {
-        return Modifier.isPublic(c.signature().declaringClass().getModifiers());
+        Class<?> k = c.signature().declaringClass();
+        if (!Modifier.isPublic(k.getModifiers())) {
+            return false;
+        }
+        try {
+            return Class.forName(k.getName(), false, Fusion.class.getClassLoader()) == k;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private static Set<Object> identitySet() {

@@ -3,8 +3,10 @@ package io.spikeforge.core.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.spikeforge.spi.CommModel;
+import io.spikeforge.spi.CouplingModel;
 import io.spikeforge.spi.ModelKind;
 import io.spikeforge.spi.ParamSpec;
+import io.spikeforge.spi.SynapseModel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +76,21 @@ final class ProjectionSection {
         }
         boolean direct = node.has("on_pre");
         ModelRef syn = direct ? null : context.models().read(node.get("syn"), path + ".syn", ModelKind.SYNAPSE, Set.of());
-        ModelRef out = direct ? null : context.models().read(node.get("out"), path + ".out", ModelKind.OUTPUT, Set.of());
+        boolean coupling = syn != null && syn.factory() instanceof CouplingModel;
+        ModelRef out = direct || coupling ? null
+                : context.models().read(node.get("out"), path + ".out", ModelKind.OUTPUT, Set.of());
+        if (coupling) {
+            refuseAroundCoupling(node, path, syn.name());
+        } else if (syn != null && syn.factory() instanceof SynapseModel model && model.statePerPreNeuron()) {
+            if (node.has("align") && !alignPre) {
+                context.problems().add(path + ".align", syn.name() + " keeps its state per pre neuron (BrainPy's"
+                        + " align-pre projections), so it cannot align post; leave align out or set it to pre");
+            }
+            alignPre = true;
+        } else if (syn != null && syn.factory() instanceof SynapseModel model && model.statePerSynapse() && alignPre) {
+            context.problems().add(path + ".align", syn.name() + " keeps its state per synapse and delivers the"
+                    + " spikes itself, so it aligns post; leave align out or set it to post");
+        }
         if (direct) {
             for (String key : List.of("syn", "out")) {
                 if (node.has(key)) {
@@ -89,7 +105,7 @@ final class ProjectionSection {
         ModelRef plasticity = node.has("plasticity") ? plasticity(node.get("plasticity"), path, comm.model()) : null;
         if (name == null || pre == null || post == null || comm.layer() == null || comm.weight() == null
                 || comm.connector() == null
-                || !direct && (syn == null || out == null) || direct && delta == null
+                || !direct && (syn == null || out == null && !coupling) || direct && delta == null
                 || plasticity == null && node.has("plasticity")) {
             return null;
         }
@@ -104,6 +120,22 @@ final class ProjectionSection {
         return new NetworkSpec.Projection(name, pre.group(), pre.range(), post.group(), post.range(), delaySteps,
                 alignPre, comm.layer(), comm.connector(), comm.weight(), syn, out, plasticity,
                 delta == null ? null : delta.target());
+    }
+
+    /** A coupling (Delta, GapJunction) acts on the potentials itself: no output, alignment or plasticity. */
+    private void refuseAroundCoupling(JsonNode node, String path, String syn) {
+        String why = syn + " acts on the neurons' potentials directly, with no synaptic state, so the projection"
+                + " has no ";
+        if (node.has("out")) {
+            context.problems().add(path + ".out", why + "out; leave it out");
+        }
+        if (node.has("align")) {
+            context.problems().add(path + ".align", why + "state to align; leave align out");
+        }
+        if (node.has("plasticity")) {
+            context.problems().add(path + ".plasticity", syn + " takes no plasticity rule (its weights are fixed);"
+                    + " use a synapse model with an output, such as Expon and CUBA");
+        }
     }
 
     /** @return what the on_pre statement delivers, or null when it is wrong (reported) */

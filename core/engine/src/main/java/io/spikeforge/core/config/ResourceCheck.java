@@ -2,6 +2,7 @@ package io.spikeforge.core.config;
 
 import io.spikeforge.spi.CommModel;
 import io.spikeforge.spi.ConnectorModel;
+import io.spikeforge.spi.SynapseModel;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -135,6 +136,9 @@ final class ResourceCheck {
         // Row offsets, post indices and weights; a plastic projection also keeps its initial weights and a
         // column index (synapse id and pre index per synapse) for the post-spike pass.
         long perSynapse = p.plasticity() != null ? 8 + 4 + 8 : 8;
+        if (p.syn() != null && p.syn().factory() instanceof SynapseModel m && m.statePerSynapse()) {
+            perSynapse += 4L * (m.variables().size() - 1);    // all but g are per synapse (TsodyksMarkram's u, x, last)
+        }
         parts.add(new Part("projections[" + i + "]", 4L * (pre + 1) * blocks + perSynapse * n + commBytes + synBytes));
     }
 
@@ -150,6 +154,10 @@ final class ResourceCheck {
             NetworkSpec.Projection p = spec.projections().stream().filter(x -> x.name().equals(m.target()))
                     .findFirst().orElse(null);
             width = p == null ? 0 : Math.max(sizes.getOrDefault(p.pre(), 0), sizes.getOrDefault(p.post(), 0));
+            if (p != null && p.syn() != null && p.syn().factory() instanceof SynapseModel sm && sm.statePerSynapse()
+                    && !"g".equals(m.var())) {
+                width = synapses.getOrDefault(m.target(), 0L);      // TsodyksMarkram's u, x: one per synapse
+            }
         }
         if ("spike".equals(m.var())) {
             return;

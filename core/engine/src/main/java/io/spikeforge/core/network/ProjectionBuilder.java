@@ -10,6 +10,7 @@ import io.spikeforge.kernels.SpikeKernelsCalls;
 import io.spikeforge.spi.CommModel;
 import io.spikeforge.spi.Connectivity;
 import io.spikeforge.spi.ConnectorModel;
+import io.spikeforge.spi.CouplingModel;
 import io.spikeforge.spi.InitializerModel;
 import io.spikeforge.spi.OutputModel;
 import io.spikeforge.spi.PlasticityModel;
@@ -89,6 +90,9 @@ final class ProjectionBuilder {
             }
             return new ProjectionRuntime(p, List.copyOf(blocks));
         }
+        if (p.syn().factory() instanceof CouplingModel coupling) {
+            return couple(p, coupling, blocks, delayed, pre, post) ? new ProjectionRuntime(p, List.copyOf(blocks)) : null;
+        }
         int synSize = p.alignPre() ? pre.size() : post.size();
         float[] synInput = new float[synSize];
         SynapseModel.SynapseState syn = builder.guard(p.syn(), () -> {
@@ -102,6 +106,9 @@ final class ProjectionBuilder {
         List<CommModel.Comm> comms = blocks.stream().map(ProjectionBlock::comm).toList();
         float[] drive = p.alignPre() ? alignPre(p, delayed, synInput, syn, comms, post.size())
                 : alignPost(p, delayed, synInput, syn, comms);
+        if (drive == null) {
+            return null;
+        }
         StepTask out = builder.guard(p.out(), () -> ((OutputModel) p.out().factory()).create(p.out().params(),
                 builder.context(n, p.out()), drive, post.v(), post.current()));
         if (out == null) {
@@ -109,6 +116,27 @@ final class ProjectionBuilder {
         }
         projectionTasks.add(builder.from(p.out(), out));
         return new ProjectionRuntime(p, List.copyOf(blocks));
+    }
+
+    /** Builds a coupling's tasks (Delta, GapJunction); @return false when it refused (reported) */
+    private boolean couple(NetworkSpec.Projection p, CouplingModel model, List<ProjectionBlock> blocks,
+                           SpikeBuffer arriving, Group pre, Group post) {
+        CouplingModel.Coupling c = builder.guard(p.syn(), () -> {
+            if (blocks.size() > 1) {
+                throw new IllegalArgumentException("a coupling must fit one block of " + builder.maxBlockSynapses()
+                        + " synapses; lower the connection density or split the projection");
+            }
+            return model.couple(p.syn().params(), builder.context(p.name(), p.syn()), new CouplingModel.Sides(
+                    blocks.get(0).comm(), arriving, pre.v(), pre.current(), post.v(), post.current(),
+                    pre.name().equals(post.name()), p.delaySteps()));
+        });
+        if (c == null) {
+            return false;
+        }
+        c.delivery().forEach(t -> deliveryTasks.add(builder.from(p.syn(), t)));
+        c.beforePostUpdate().forEach(t -> projectionTasks.add(builder.from(p.syn(), t)));
+        c.afterPostUpdate().forEach(t -> postUpdateTasks.add(builder.from(p.syn(), t)));
+        return true;
     }
 
     /** @return the owner name of block {@code b}: the projection's own for the first, {@code name#b} after */
@@ -221,7 +249,24 @@ final class ProjectionBuilder {
                               SynapseModel.SynapseState syn, List<CommModel.Comm> comms) {
         // Blocks deliver in row order, one after another, so each post neuron sums its inputs in the order
         // of the unsplit projection.
-        for (int b = 0; b < comms.size(); b++) {
+        SynapseModel model = (SynapseModel) p.syn().factory();
+        if (model.statePerSynapse()) {
+            // Tsodyks-Markram: the synapse walks the comm's rows itself, with its state per synapse.
+            StepTask t = builder.guard(p.syn(), () -> {
+                if (comms.size() > 1) {
+                    throw new IllegalArgumentException("keeps its state per synapse, which must fit one block of "
+                            + builder.maxBlockSynapses() + " synapses; lower the connection density or split the"
+                            + " projection");
+                }
+                return model.deliver(p.syn().params(), builder.context(p.name(), p.syn()), comms.get(0), spikes,
+                        synInput);
+            });
+            if (t == null) {
+                return null;
+            }
+            deliveryTasks.add(builder.from(p.syn(), t));
+        }
+        for (int b = 0; b < comms.size() && !model.statePerSynapse(); b++) {
             CommModel.Comm comm = comms.get(b);
             String owner = blockOwner(p.name(), b) + ".comm";
             deliveryTasks.add(builder.from(p.comm(), builder.call(p.comm(),

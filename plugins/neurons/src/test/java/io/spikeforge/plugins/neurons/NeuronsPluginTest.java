@@ -29,6 +29,22 @@ class NeuronsPluginTest {
     }
 
     @Test
+    void shipsEachModelFileWithItsDescriptionAndIntegrationMethod() throws java.io.IOException {
+        List<String> files = new NeuronsPlugin().modelFiles();
+        assertEquals(15, files.size(), files.toString());
+        for (String f : files) {
+            try (var in = NeuronsPlugin.class.getClassLoader().getResourceAsStream(f)) {
+                assertTrue(in != null, f + " is on the class path");
+                String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                long models = text.lines().filter(l -> l.matches("\\s*(- )?name: .*")).count();
+                assertEquals(models, text.lines().filter(l -> l.matches("\\s*description: .*")).count(), f);
+                assertEquals(models, text.lines().filter(l -> l.matches("\\s*method: (exact|euler|exponential_euler|rk4)"))
+                        .count(), f + ": every model names its method");
+            }
+        }
+    }
+
+    @Test
     void eachAllocatesExactlyItsDeclaredVariables() {
         for (NeuronModel m : models()) {
             NeuronUnderTest n = new NeuronUnderTest(m, 0.1, 3);

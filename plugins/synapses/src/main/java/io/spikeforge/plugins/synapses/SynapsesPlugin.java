@@ -10,6 +10,8 @@ public final class SynapsesPlugin implements SpikeForgePlugin {
 
     @Override
     public List<ModelFactory> models() {
-        return List.of(new Expon(), new DualExpon(), new Alpha(), new Cuba(), new Coba(), new MgBlock());
+        return List.of(new Expon(), new DualExpon(), new Alpha(), TransmitterGated.ampa(), TransmitterGated.gabaA(),
+                new Nmda(), new BioNmda(), new Std(), new Stp(), new TsodyksMarkram(), new Delta(), new GapJunction(),
+                new Cuba(), new Coba(), new MgBlock());
     }
 }
