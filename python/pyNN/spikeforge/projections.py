@@ -6,7 +6,7 @@ from pyNN.random import RandomDistribution
 from pyNN.space import Space
 
 from . import simulator
-from .standardmodels import STDPMechanism, StaticSynapse
+from .standardmodels import STDPMechanism, StaticSynapse, TsodyksMarkramSynapse
 
 
 def _group_ref(neurons):
@@ -85,9 +85,9 @@ class Projection(common.Projection):
         state.describing("projections")
         self.engine_name = "prj%d" % len(state.projections)
         state.projections.append(self)
-        if not isinstance(self.synapse_type, (StaticSynapse, STDPMechanism)):
-            raise NotImplementedError("pyNN.spikeforge: synapse type %s is not mapped yet (StaticSynapse and "
-                                      "STDPMechanism are)" % type(self.synapse_type).__name__)
+        if not isinstance(self.synapse_type, (StaticSynapse, STDPMechanism, TsodyksMarkramSynapse)):
+            raise NotImplementedError("pyNN.spikeforge: synapse type %s is not mapped yet (StaticSynapse, "
+                                      "TsodyksMarkramSynapse and STDPMechanism are)" % type(self.synapse_type).__name__)
         self._conn = self._connector_model(connector)
 
     def _connector_model(self, c):
@@ -129,6 +129,11 @@ class Projection(common.Projection):
                 comm = dict(self._conn)
                 comm["weight"] = weight
                 node = {"delay": delay, "on_pre": "%s += w" % receptors[self.receptor_type]}
+                syn = out = None
+                if isinstance(self.synapse_type, TsodyksMarkramSynapse):
+                    syn, out = self.synapse_type.synapse(post_pop.celltype, self.receptor_type,
+                                                         post_pop._parameters)
+                    del node["on_pre"]
                 if isinstance(self.synapse_type, STDPMechanism):
                     unit = "uS" if receptors[self.receptor_type].startswith("g") else "nA"
                     rule, definition = self.synapse_type.plasticity(unit)
@@ -138,7 +143,7 @@ class Projection(common.Projection):
                     node["plasticity"] = rule
                 name = self.engine_name if len(pre_parts) == len(post_parts) == 1 else \
                     "%s_%d_%d" % (self.engine_name, a, b)
-                net.projection(name, pre_ref, post_ref, comm=comm, syn=None, out=None, **node)
+                net.projection(name, pre_ref, post_ref, comm=comm, syn=syn, out=out, **node)
                 self._engine_parts.append((name, pre_off, post_off))
 
     def __len__(self):

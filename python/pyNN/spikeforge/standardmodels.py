@@ -185,3 +185,35 @@ class AdditiveWeightDependence(synapses.AdditiveWeightDependence):
 class MultiplicativeWeightDependence(synapses.MultiplicativeWeightDependence):
     __doc__ = synapses.MultiplicativeWeightDependence.__doc__
     translations = build_translations(*[(k, k) for k in synapses.MultiplicativeWeightDependence.default_parameters])
+
+
+class TsodyksMarkramSynapse(synapses.TsodyksMarkramSynapse):
+    __doc__ = synapses.TsodyksMarkramSynapse.__doc__
+    translations = build_translations(*[(k, k) for k in synapses.TsodyksMarkramSynapse.default_parameters])
+
+    def _get_minimum_delay(self):
+        return simulator.state.min_delay
+
+    def synapse(self, celltype, receptor, cell_params):
+        """SpikeForge's TsodyksMarkram synapse (u and x per synapse) into an exponential synapse with the
+        cell's own time constant, and the output that adds it to the cell as its receptor would."""
+        if receptor not in ("excitatory", "inhibitory") or "alpha" in type(celltype).__name__:
+            raise NotImplementedError("pyNN.spikeforge: TsodyksMarkramSynapse onto %s is not mapped yet "
+                                      "(cells with exponential synapses are)" % type(celltype).__name__)
+        p = {k: float(np.asarray(v.base_value)) for k, v in self.parameter_space.items()
+             if k in ("U", "tau_rec", "tau_facil")}
+        suffix = "E" if receptor == "excitatory" else "I"
+
+        def uniform(name):
+            value = np.asarray(cell_params[name], dtype=float)
+            if value.size > 1 and not np.all(value == value.flat[0]):
+                raise NotImplementedError("pyNN.spikeforge: TsodyksMarkramSynapse onto cells whose %s differs "
+                                          "per cell" % name)
+            return float(value.flat[0])
+        # tau_facil = 0 (PyNN's default) is no facilitation: u is U at every spike.
+        syn = {"type": "TsodyksMarkram", "U": p["U"], "tau_d": p["tau_rec"],
+               "tau_f": p["tau_facil"] if p["tau_facil"] > 0 else 1e-9,
+               "tau_syn": uniform("tau_syn_" + suffix)}
+        if "e_rev_" + suffix in cell_params:
+            return syn, {"type": "COBA", "E": uniform("e_rev_" + suffix)}
+        return syn, "CUBA"

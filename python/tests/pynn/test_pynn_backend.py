@@ -211,3 +211,24 @@ def test_stdp_pair_rule_gives_pynns_weight_change(dependence):
     w = prj.get("weight", format="list", with_address=False)
     assert w[0] == pytest.approx(w2, rel=1e-5)
     sim.end()
+
+
+def test_tsodyks_markram_depresses_successive_psps():
+    U, tau_rec, T, w = 0.5, 100.0, 20.0, 2.0
+    sim.setup(timestep=0.1)
+    src = sim.Population(1, sim.SpikeSourceArray(spike_times=[10.0 + T * k for k in range(6)]))
+    p = sim.Population(1, sim.IF_curr_exp(tau_syn_E=0.5, tau_m=1.0, v_thresh=100.0))
+    p.record("v")
+    sim.Projection(src, p, sim.AllToAllConnector(),
+                   sim.TsodyksMarkramSynapse(U=U, tau_rec=tau_rec, tau_facil=0.0, weight=w, delay=1.0))
+    sim.run(130.0)
+    v = p.get_data().segments[0].analogsignals[0].magnitude[:, 0]
+    # the PSP peaks, each within its interval (tau_m 1 ms, tau_syn 0.5 ms: back at rest before the next)
+    peaks = [v[int((11 + T * k) / 0.1):int((11 + T * (k + 1)) / 0.1)].max() + 65.0 for k in range(6)]
+    x, expected = 1.0, []
+    for _ in range(6):
+        expected.append(U * x)
+        x = 1 - (1 - x * (1 - U)) * np.exp(-T / tau_rec)
+    ratios = np.array(peaks) / peaks[0]
+    np.testing.assert_allclose(ratios, np.array(expected) / expected[0], rtol=1e-3)
+    sim.end()
