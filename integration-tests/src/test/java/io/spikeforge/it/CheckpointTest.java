@@ -66,7 +66,7 @@ class CheckpointTest {
                 comm: {type: Dense, conn: {type: FixedProb, prob: 0.3}, weight: 0.05}
                 syn: DualExpon
                 out: COBA
-                plasticity: {type: STDP_Song2000, A1: 0.001, A2: 0.00105, W_min: 0, W_max: 0.1}
+                plasticity: {type: NearestSTDP, A_plus: 0.001, A_minus: 0.00105, W_min: 0, W_max: 0.1}
               - name: ie
                 pre: "inh[10:]"
                 post: "exc[:100]"
@@ -82,6 +82,13 @@ class CheckpointTest {
                 syn: Expon
                 out: COBA
                 plasticity: {type: RewardSTDP, reward_values: [0, 1], reward_durations: [100, 100], eta: 0.01}
+              - name: istdp
+                pre: poisson
+                post: inh
+                comm: {type: EventCSRLinear, conn: {type: FixedProb, prob: 0.1}, weight: 0.01}
+                syn: Expon
+                out: {type: COBA, E: -80}
+                plasticity: {type: iSTDP_Vogels2011, eta: 0.001, alpha: 0.5}
             monitors:
               - {target: exc, var: spike}
               - {target: inh, var: spike}
@@ -160,13 +167,10 @@ class CheckpointTest {
         Path file = checkpoint();
         Cli.Result r = Cli.run("resume", file.toString(), "--out", tmp.resolve("o").toString(), "--quiet");
         assertEquals(2, r.code());
-        assertEquals("spikeforge: 2 configuration errors in checkpointed.yaml (stored in " + file + "):\n"
-                + "  projections[0].plasticity.type: unknown plasticity model 'TripletSTDP'. Available: STDP_Song2000."
-                + " A model of another pack loads with the pack's directory on --plugins DIR (or in $SPIKEFORGE_PLUGINS);"
-                + " './spikeforge plugins' lists the models loaded\n"
-                + "  projections[3].plasticity.type: unknown plasticity model 'RewardSTDP'. Available: STDP_Song2000."
-                + " A model of another pack loads with the pack's directory on --plugins DIR (or in $SPIKEFORGE_PLUGINS);"
-                + " './spikeforge plugins' lists the models loaded\n",
+        assertEquals("spikeforge: 1 configuration error in checkpointed.yaml (stored in " + file + "):\n"
+                + "  projections[1].plasticity.type: unknown plasticity model 'NearestSTDP'. Available: RewardSTDP,"
+                + " STDP_Guetig2003, STDP_Song2000, STDP_vanRossum2000, TripletSTDP, iSTDP_Vogels2011."
+                + " A model of another pack loads with the pack's directory on --plugins DIR (or in $SPIKEFORGE_PLUGINS); './spikeforge plugins' lists the models loaded\n",
                 r.err());
     }
 

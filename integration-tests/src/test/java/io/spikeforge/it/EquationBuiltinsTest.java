@@ -84,7 +84,7 @@ class EquationBuiltinsTest {
             """;
 
     @org.junit.jupiter.api.Test
-    void theTripletRuleWrittenAsEquationsGivesTheJavaPacksWeights() {
+    void theTripletRuleWrittenAsEquationsGivesTheJavaBuiltinsWeights() {
         Network pack = Packs.run(Sims.plasticNetwork("{type: TripletSTDP, A2_plus: 0.01, A3_plus: 0.02, A2_minus: 0.0105,"
                 + " A3_minus: 0.001, W_min: 0, W_max: 0.1}"), 2);
         Network equations = Packs.run(Sims.plasticNetwork("TripletEq") + TRIPLET, 2);

@@ -51,20 +51,20 @@ class PackLoadingTest {
         Cli.Result r = Cli.run("plugins", "--plugins", Packs.DIR.toString());
         assertEquals(0, r.code(), r.err());
         String pack = "(pack: sample (" + Packs.SAMPLE + "))";
-        for (String model : List.of("TripletSTDP", "RewardSTDP")) {
+        for (String model : List.of("NearestSTDP")) {
             assertTrue(r.out().contains("  " + model + "  " + pack + "\n"), model + " in:\n" + r.out());
         }
     }
 
     @Test
     void aPackSeesTheSpiTheKernelsAndTheJdkAndNothingElseOfTheEngine() throws Exception {
-        ModelFactory rule = Packs.ENGINE.registry().find(ModelKind.PLASTICITY, "TripletSTDP").orElseThrow().factory();
+        ModelFactory rule = Packs.ENGINE.registry().find(ModelKind.PLASTICITY, "NearestSTDP").orElseThrow().factory();
         ClassLoader pack = rule.getClass().getClassLoader();
         assertNotSame(getClass().getClassLoader(), pack);
         assertSame(SpikeForgePlugin.class, pack.loadClass("io.spikeforge.spi.SpikeForgePlugin"));
         assertSame(CommModel.Comm.class, pack.loadClass("io.spikeforge.spi.CommModel$Comm"));
         assertSame(List.class, pack.loadClass("java.util.List"));
-        // The built-in kernels, which the pack's rules call (the plasticity trace) and which reach a device as its own do.
+        // The built-in kernels, which a pack's models may call and which reach a device as its own do.
         assertSame(io.spikeforge.kernels.PlasticityKernelsCalls.class,
                 pack.loadClass("io.spikeforge.kernels.PlasticityKernelsCalls"));
         for (String hidden : List.of("io.spikeforge.core.Engine", "io.spikeforge.core.plugin.PluginRegistry",
@@ -152,8 +152,7 @@ class PackLoadingTest {
         String first = "sample (" + a.resolve("sample") + ")";
         String second = "copy (" + b.resolve("copy") + ")";
         assertRefused("spikeforge: two packs register the same model name, so a config could not tell them apart:"
-                + " plasticity model 'TripletSTDP' is registered by both " + first + " and " + second
-                + "; plasticity model 'RewardSTDP' is registered by both " + first + " and " + second
+                + " plasticity model 'NearestSTDP' is registered by both " + first + " and " + second
                 + ". Remove one of the packs",
                 Cli.run("plugins", "--plugins", a.toString(), "--plugins", b.toString()));
     }

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The sample pack's RewardSTDP: a pairing sets the eligibility trace, and the weight moves only while the
+ * The built-in RewardSTDP (plugins/plasticity): a pairing sets the eligibility trace, and the weight moves only while the
  * reward flows, by eta times the integral of reward times eligibility.
  */
 class RewardStdpTest {

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The sample pack's TripletSTDP, loaded from its plugins directory, against Pfister and Gerstner (2006):
+ * The built-in TripletSTDP (plugins/plasticity) against Pfister and Gerstner (2006):
  * its definition evaluated in continuous time, its pair limit, and the pairing-frequency dependence of
  * Sjostrom et al. (2001) that the triplet rule was built to reproduce.
  */

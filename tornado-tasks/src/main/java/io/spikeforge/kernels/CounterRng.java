@@ -39,6 +39,16 @@ public final class CounterRng {
         return ushr(bits(seed, stream, index), 11) * 0x1.0p-53;
     }
 
+    /**
+     * @return a standard normal value for (seed, stream, index), by Box-Muller over the uniforms of
+     *         indices 2 index and 2 index + 1 of the stream
+     */
+    public static double normal(long seed, long stream, long index) {
+        double u1 = 1.0 - uniform(seed, stream, 2 * index);
+        double u2 = uniform(seed, stream, 2 * index + 1);
+        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    }
+
     /** Poisson spikes: flags[i] = 1 with probability p, drawn from (seed, step, i). */
     @Kernel
     public static void bernoulli(int from, int to, @Write @Local int[] flags, long seed, @Read int[] clock, double p) {

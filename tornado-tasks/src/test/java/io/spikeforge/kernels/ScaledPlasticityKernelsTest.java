@@ -119,6 +119,49 @@ class ScaledPlasticityKernelsTest {
     }
 
     @Test
+    void softBoundUpdatesAgreeBetweenCsrAndDenseForEverySplitAndFollowTheirFormula() {
+        Random r = new Random(13);
+        Net net = randomNet(r);
+        float[] preValues = random(r, PRE);
+        float[] postValues = random(r, POST);
+        int[] preList = {2, 9, 17, 33};
+        int[] postList = {1, 8, 31};
+        for (float mu : new float[] {0f, 0.4f, 1f}) {
+            for (int parts : new int[] {1, 3, POST}) {
+                Net fresh = new Net(net.rowPtr(), net.cols(), net.colPtr(), net.perm(), net.colRows(),
+                        net.csr().clone(), net.dense().clone(), net.mask(), net.index());
+                for (int p = 0; p < parts; p++) {
+                    int from = POST * p / parts;
+                    int to = POST * (p + 1) / parts;
+                    SoftBoundKernels.csrRows(from, to, fresh.rowPtr(), fresh.cols(), fresh.csr(), preList,
+                            new int[] {4}, postValues, -0.3f, 0f, 1f, mu, 0f, 1f);
+                    SoftBoundKernels.denseRows(from, to, fresh.dense(), fresh.mask(), POST, preList, new int[] {4},
+                            postValues, -0.3f, 0f, 1f, mu, 0f, 1f);
+                }
+                for (int p = 0; p < parts; p++) {
+                    int from = POST * p / parts;
+                    int to = POST * (p + 1) / parts;
+                    SoftBoundKernels.csrColumns(from, to, fresh.colPtr(), fresh.perm(), fresh.colRows(), fresh.csr(),
+                            postList, new int[] {3}, preValues, 0.2f, 1f, 1f, mu, 0f, 1f);
+                    SoftBoundKernels.denseColumns(from, to, fresh.dense(), fresh.mask(), PRE, POST, postList,
+                            new int[] {3}, preValues, 0.2f, 1f, 1f, mu, 0f, 1f);
+                }
+                assertArrayEquals(fresh.csr(), gather(fresh), "mu = " + mu + ", split into " + parts);
+                // Row 9's synapses onto posts that did not spike: depressed by 0.3 v w^mu (clipped at 0), nothing else.
+                for (int k = fresh.rowPtr()[9]; k < fresh.rowPtr()[10]; k++) {
+                    int j = fresh.cols()[k];
+                    if (j == 1 || j == 8 || j == 31) {
+                        continue;
+                    }
+                    double w = net.csr()[k];
+                    assertEquals(Math.max(0, w - 0.3 * postValues[j] * Math.pow(w, mu)), fresh.csr()[k], 1e-6,
+                            "w -= 0.3 v w^mu, clipped at 0, at mu = " + mu);
+                }
+            }
+        }
+    }
+
+    @Test
     void perSynapseUpdateScalesByTheFactorReadAtRunTimeAndSkipsWhileItIsZero() {
         Random r = new Random(12);
         Net net = randomNet(r);

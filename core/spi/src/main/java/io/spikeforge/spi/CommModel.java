@@ -13,8 +13,8 @@ public interface CommModel extends ModelFactory {
     }
 
     /**
-     * {@return whether the weight updates ({@link Comm#updateRows}, {@link Comm#updateColumns} and
-     * {@link Comm#updateSynapses}, every form) are supported}
+     * {@return whether the weight updates ({@link Comm#updateRows}, {@link Comm#updateColumns},
+     * {@link Comm#updateSynapses} and the soft-bound forms, every form) are supported}
      */
     boolean supportsPlasticity();
 
@@ -186,6 +186,48 @@ public interface CommModel extends ModelFactory {
          */
         default StepTask updateColumns(String name, SpikeBuffer post, float[] preValues, float[] postScale,
                                        float factor, float wMin, float wMax) {
+            throw new UnsupportedOperationException("this comm does not support plasticity");
+        }
+
+        /**
+         * For weight-dependent (soft-bound) rules on pre spikes: for each spiking pre neuron i and each
+         * synapse (i, j), {@code w = clip(w + (factor * postValues[j]) * (|w - ref| / unit)^mu, wMin, wMax)};
+         * with {@code mu = 0} it is {@link #updateRows(String, SpikeBuffer, float[], float, float, float)},
+         * float for float. Every comm computes it with {@code SoftBoundKernels.change}.
+         *
+         * @param name       the task's name, for listings
+         * @param pre        the pre spikes arriving this step
+         * @param postValues one value per post neuron, such as a post trace
+         * @param factor     the scale of the change (weight unit per value unit)
+         * @param ref        the weight the dependence is measured from (uS or nA), such as W_min
+         * @param unit       the weight distance that counts as 1 (uS or nA), such as W_max - W_min
+         * @param mu         the exponent of the dependence, 0 (additive) to 1 (multiplicative)
+         * @param wMin       the lower weight bound, or negative infinity
+         * @param wMax       the upper weight bound, or positive infinity
+         * @return the task
+         */
+        default StepTask updateRowsSoftBound(String name, SpikeBuffer pre, float[] postValues, float factor, float ref,
+                                             float unit, float mu, float wMin, float wMax) {
+            throw new UnsupportedOperationException("this comm does not support plasticity");
+        }
+
+        /**
+         * The column form of {@link #updateRowsSoftBound}: for each spiking post neuron j and each synapse
+         * (i, j), {@code w = clip(w + (factor * preValues[i]) * (|w - ref| / unit)^mu, wMin, wMax)}.
+         *
+         * @param name      the task's name, for listings
+         * @param post      the post spikes of the last post update
+         * @param preValues one value per pre neuron, such as a pre trace
+         * @param factor    the scale of the change (weight unit per value unit)
+         * @param ref       the weight the dependence is measured from (uS or nA), such as W_max
+         * @param unit      the weight distance that counts as 1 (uS or nA)
+         * @param mu        the exponent of the dependence
+         * @param wMin      the lower weight bound, or negative infinity
+         * @param wMax      the upper weight bound, or positive infinity
+         * @return the task
+         */
+        default StepTask updateColumnsSoftBound(String name, SpikeBuffer post, float[] preValues, float factor,
+                                                float ref, float unit, float mu, float wMin, float wMax) {
             throw new UnsupportedOperationException("this comm does not support plasticity");
         }
 

@@ -38,4 +38,26 @@ public interface InitializerModel extends ModelFactory {
         }
         fill(params, out, seed);
     }
+
+    /**
+     * Fills the weights of a projection's synapses, knowing which pre and post neuron each joins: synapse
+     * {@code first + k} of the projection is {@code out[k]}, the k-th pair of {@code block} in its row-major
+     * order. Distance-based initializers ({@code GaussianDecay}) override it; the default ignores the pairs and
+     * calls {@link #fill(Params, float[], long, long)} (or {@link #fill(Params, float[], long)} when
+     * {@code first} is 0).
+     *
+     * @param params validated parameters
+     * @param out    the weights to fill, one per synapse of {@code block}
+     * @param seed   the seed
+     * @param first  the index of {@code out[0]} among the projection's synapses
+     * @param block  the pairs, as neuron indices of the pre and post groups (whole groups, also for a
+     *               projection between slices of them), with only this block's rows filled
+     */
+    default void fillSynapses(Params params, float[] out, long seed, long first, Connectivity block) {
+        if (first == 0) {
+            fill(params, out, seed);
+        } else {
+            fill(params, out, seed, first);
+        }
+    }
 }

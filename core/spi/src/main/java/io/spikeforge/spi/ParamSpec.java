@@ -50,6 +50,18 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, boolea
     }
 
     /**
+     * {@return an optional {@code .npy} file parameter} whose numbers must be finite
+     *
+     * @param name        the config key, for example {@code file}
+     * @param unit        the unit of the file's values
+     * @param description what the file holds, with its shape
+     */
+    public static ParamSpec npy(String name, String unit, String description) {
+        return new ParamSpec(name, ParamType.NPY, null, false, unit, description,
+                Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true);
+    }
+
+    /**
      * {@return an integer parameter with a default and no bounds}
      *
      * @param name         the config key, for example {@code tau}

@@ -9,7 +9,13 @@ public enum ParamType {
     /** {@code true} or {@code false}. */
     BOOLEAN("true or false"),
     /** A list of real numbers. */
-    REAL_LIST("a list of numbers");
+    REAL_LIST("a list of numbers"),
+    /**
+     * A NumPy {@code .npy} file, named in the config as text (relative to the config's folder) or as
+     * {@code {npy: file}}; the engine reads it while it checks the config, and the model reads its values
+     * with {@link Params#reals} and its shape with {@link Params#shape}.
+     */
+    NPY("an .npy file name");
 
     private final String phrase;
 

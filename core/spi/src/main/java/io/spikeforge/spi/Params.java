@@ -98,4 +98,14 @@ public interface Params {
         }
         return false;
     }
+
+    /**
+     * {@return the shape of {@code name}'s values}: the dimensions of an {@link ParamType#NPY} file's array
+     * in C order (its {@link #reals} are flattened row-major), or the length of a list
+     *
+     * @param name a list or {@code .npy} parameter the model declares
+     */
+    default long[] shape(String name) {
+        return new long[] {reals(name).length};
+    }
 }

@@ -7,13 +7,13 @@ import java.util.List;
 
 /**
  * A pack built as a third party builds one: against {@code spikeforge-spi} alone, loaded from a plugins
- * directory in a class loader of its own. Its models: the triplet STDP rule of Pfister and Gerstner
- * (2006) and reward-modulated STDP with an eligibility trace per synapse.
+ * directory in a class loader of its own. Its model: nearest-spike pair STDP (Izhikevich and Desai 2003),
+ * which no built-in has, with a kernel of its own and the comm's weight updates.
  */
 public final class SamplePack implements SpikeForgePlugin {
 
     @Override
     public List<ModelFactory> models() {
-        return List.of(new TripletStdp(), new RewardStdp());
+        return List.of(new NearestStdp());
     }
 }

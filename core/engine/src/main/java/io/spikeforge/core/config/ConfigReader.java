@@ -170,7 +170,9 @@ public final class ConfigReader {
         var projections = nodes.entries(root, "projections", false, new ProjectionSection(context, top.dt())::read);
         var monitors = nodes.entries(root, "monitors", false, new MonitorSection(context)::read);
         ElementValues.make(populations, inputs, projections, top.seed(), origin.source(), problems);
-        return new NetworkSpec(top.name(), top.dt(), top.duration(), top.seed(), top.backend(), top.threads(),
-                top.device(), populations, inputs, projections, monitors, origin);
+        NetworkSpec spec = new NetworkSpec(top.name(), top.dt(), top.duration(), top.seed(), top.backend(),
+                top.threads(), top.device(), populations, inputs, projections, monitors, origin);
+        NpyFiles.load(spec, origin.source(), problems);
+        return spec;
     }
 }

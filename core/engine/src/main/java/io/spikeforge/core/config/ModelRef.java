@@ -68,6 +68,7 @@ public record ModelRef(ModelFactory factory, Params params, String path, String 
             case INTEGER -> String.valueOf(params.integer(param));
             case BOOLEAN -> String.valueOf(params.bool(param));
             case REAL_LIST -> Arrays.toString(params.reals(param));
+            case NPY -> ((ParamValues) params).file(param);
         };
     }
 }

@@ -61,6 +61,17 @@ final class ParamChecker {
                 }
                 yield ok ? out : null;
             }
+            case NPY -> {
+                // A name as text, or {npy: name} as per-element parameters take a file.
+                JsonNode name = node != null && node.isObject() && node.size() == 1 && node.has("npy") ? node.get("npy")
+                        : node;
+                if (name == null || !name.isTextual() || name.textValue().isBlank()) {
+                    problems.add(path, "expected " + ParamType.NPY.phrase() + " (text, or {npy: file}), got "
+                            + show(node));
+                    yield null;
+                }
+                yield new NpyParam(name.textValue().trim());
+            }
         };
     }
 

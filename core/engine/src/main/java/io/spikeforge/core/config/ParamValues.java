@@ -48,7 +48,30 @@ public final class ParamValues implements Params {
 
     @Override
     public double[] reals(String name) {
-        return ((double[]) get(name)).clone();
+        Object v = get(name);
+        return v instanceof NpyParam f ? f.values().clone() : ((double[]) v).clone();
+    }
+
+    @Override
+    public long[] shape(String name) {
+        Object v = get(name);
+        return v instanceof NpyParam f ? f.shape().clone() : new long[] {((double[]) v).length};
+    }
+
+    /** @return the file an {@code .npy} parameter names */
+    String file(String name) {
+        return ((NpyParam) get(name)).file();
+    }
+
+    /** @return the {@code .npy} parameters, by name, for {@link NpyFiles} to read */
+    Map<String, NpyParam> files() {
+        Map<String, NpyParam> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            if (v instanceof NpyParam f) {
+                out.put(k, f);
+            }
+        });
+        return out;
     }
 
     @Override

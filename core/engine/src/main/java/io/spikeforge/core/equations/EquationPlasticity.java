@@ -56,6 +56,8 @@ final class EquationPlasticity extends EquationFactory implements PlasticityMode
     private final Map<Side, KernelWriter> writers;
     /** Scratch arrays: a factor computed per neuron of a side, by name. */
     private final Map<String, Side> scratch;
+    /** The expression of each scratch array. */
+    private final Map<String, Expr> scratchValues;
 
     private EquationPlasticity(EquationModel model, String weight, Map<String, Side> traces, List<WeightChange> changes,
                                Map<String, Side> scratch, Map<Side, List<Statements.Statement>> statements,
@@ -65,6 +67,7 @@ final class EquationPlasticity extends EquationFactory implements PlasticityMode
         this.traces = traces;
         this.changes = changes;
         this.scratch = scratch;
+        this.scratchValues = scratchValues;
         this.writers = new java.util.EnumMap<>(Side.class);
         List<String> methods = new ArrayList<>();
         Map<String, KernelWriter> kernels = new java.util.LinkedHashMap<>();
@@ -366,7 +369,19 @@ final class EquationPlasticity extends EquationFactory implements PlasticityMode
         Map<String, Double> values = ModelSpecs.values(model, parameters, p, ctx.dt());
         Map<String, Object> arrays = new HashMap<>();
         traces.forEach((x, side) -> arrays.put("var:" + x, ctx.floats(x, (side == Side.PRE ? pre : post).size(), 0f)));
-        scratch.forEach((x, side) -> arrays.put("scratch:" + x, new float[(side == Side.PRE ? pre : post).size()]));
+        scratch.forEach((x, side) -> {
+            int size = (side == Side.PRE ? pre : post).size();
+            if (x.startsWith("q")) {
+                // The other side's factor, which its kernel computes after its spikes for the next steps: state,
+                // so that a resumed run reads what the run left, and starting from the traces' initial 0, so that
+                // the first step reads (x_post - alpha) at x_post = 0 rather than 0.
+                double initial = Evaluator.value(scratchValues.get(x), n -> traces.containsKey(n) ? Double.valueOf(0)
+                        : model.constant(n, values));
+                arrays.put("scratch:" + x, ctx.floats(x, size, (float) initial));
+            } else {
+                arrays.put("scratch:" + x, new float[size]);
+            }
+        });
         String n = ctx.owner() + "." + name();
         List<StepTask> before = new ArrayList<>();
         List<StepTask> after = new ArrayList<>();

@@ -178,11 +178,11 @@ final class ProjectionBuilder {
         long seed = EngineContext.derive(spec.seed(), n + ".weight");
         if (builder.guard(p.weight(), () -> {
             if (!split) {
-                init.fill(p.weight().params(), weights, seed);
+                init.fillSynapses(p.weight().params(), weights, seed, 0, conn);
                 return weights;
             }
             try {
-                init.fill(p.weight().params(), weights, seed, first);
+                init.fillSynapses(p.weight().params(), weights, seed, first, conn);
             } catch (UnsupportedOperationException e) {
                 throw new IllegalArgumentException("cannot fill the weights of a projection split into blocks"
                         + " (it cannot start at synapse " + first + "); use Constant, Uniform or Normal");

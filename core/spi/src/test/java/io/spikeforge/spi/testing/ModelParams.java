@@ -71,12 +71,28 @@ public final class ModelParams implements Params {
             case REAL, INTEGER -> value instanceof Number;
             case BOOLEAN -> value instanceof Boolean;
             case REAL_LIST -> value instanceof double[];
+            case NPY -> value instanceof double[] || value instanceof double[][];
         };
         if (!typed) {
             throw new IllegalArgumentException(where + " must be " + spec.type().phrase() + ", got " + value);
         }
         if (spec.type() == ParamType.INTEGER && value instanceof Number n && n.doubleValue() != Math.rint(n.doubleValue())) {
             throw new IllegalArgumentException(where + " must be an integer, got " + value);
+        }
+        if (value instanceof double[][] rows) {
+            // A 2-D .npy array: its rows, flattened as the engine reads a file in C order.
+            int columns = rows.length == 0 ? 0 : rows[0].length;
+            double[] flat = new double[rows.length * columns];
+            for (int r = 0; r < rows.length; r++) {
+                if (rows[r].length != columns) {
+                    throw new IllegalArgumentException(where + " must have rows of equal length");
+                }
+                System.arraycopy(rows[r], 0, flat, r * columns, columns);
+            }
+            return new Array(flat, new long[] {rows.length, columns});
+        }
+        if (spec.type() == ParamType.NPY) {
+            return new Array(((double[]) value).clone(), new long[] {((double[]) value).length});
         }
         double[] numbers = switch (value) {
             case Number n -> new double[] {n.doubleValue()};
@@ -108,7 +124,22 @@ public final class ModelParams implements Params {
 
     @Override
     public double[] reals(String name) {
+        if (values.get(name) instanceof Array a) {
+            return a.values().clone();
+        }
         return value(name, double[].class).clone();
+    }
+
+    @Override
+    public long[] shape(String name) {
+        if (values.get(name) instanceof Array a) {
+            return a.shape().clone();
+        }
+        return new long[] {reals(name).length};
+    }
+
+    /** What a test gives for an {@code .npy} parameter: the flattened values and their shape. */
+    private record Array(double[] values, long[] shape) {
     }
 
     @Override

@@ -14,6 +14,11 @@ public final class ConnectivityPlugin implements SpikeForgePlugin {
                 new CsrComm(true), new CsrComm(false), new DenseComm(), new OneToOneComm(),
                 new Connectors.FixedProb(), new Connectors.FixedPreNum(), new Connectors.FixedPostNum(),
                 new Connectors.All2All(), new Connectors.One2One(),
-                new Initializers.Constant(), new Initializers.Uniform(), new Initializers.Normal());
+                new FixedTotalNum(), new DistanceConnectors.GaussianProb(), new DistanceConnectors.DistanceProb(),
+                new GridConnectors(0), new GridConnectors(1), new GridConnectors(2), new Graphs.SmallWorld(),
+                new Graphs.ScaleFreeBA(), new FileConnectors(0), new FileConnectors(1), new FileConnectors(2),
+                new Initializers.Constant(), new Initializers.Uniform(), new Initializers.Normal(),
+                new MoreInitializers.TruncatedNormal(), new MoreInitializers.LogNormal(), new MoreInitializers.Gamma(),
+                new MoreInitializers.Clip(), new DecayInitializers(false), new DecayInitializers(true));
     }
 }

@@ -2,6 +2,7 @@ package io.spikeforge.plugins.connectivity;
 
 import io.spikeforge.kernels.CsrKernels;
 import io.spikeforge.kernels.CsrKernelsCalls;
+import io.spikeforge.kernels.SoftBoundKernelsCalls;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.CommModel;
 import io.spikeforge.spi.Connectivity;
@@ -66,7 +67,8 @@ final class CsrComm implements CommModel {
         return new Csr(ctx.owner(), conn, weights, eventDriven);
     }
 
-    private static final class Csr implements Comm {
+    /** Package-private: {@link OneToOneComm} runs its plasticity (and its sliced propagation) through it. */
+    static final class Csr implements Comm {
         private final Connectivity conn;
         private final int[] rowPtr;
         private final int[] cols;
@@ -215,6 +217,23 @@ final class CsrComm implements CommModel {
             int[] rows = colRows;
             return StepTask.of(name + ".columns", conn.postSize(), CsrKernelsCalls.updateColumnsScaled(colPtr, perm,
                     rows, w, post.list, post.count, preValues, postScale, factor, wMin, wMax));
+        }
+
+        @Override
+        public StepTask updateRowsSoftBound(String name, SpikeBuffer pre, float[] postValues, float factor, float ref,
+                                            float unit, float mu, float wMin, float wMax) {
+            weightsWillChange();
+            return StepTask.of(name + ".rows", conn.postSize(), SoftBoundKernelsCalls.csrRows(rowPtr, cols, w,
+                    pre.list, pre.count, postValues, factor, ref, 1f / unit, mu, wMin, wMax));
+        }
+
+        @Override
+        public StepTask updateColumnsSoftBound(String name, SpikeBuffer post, float[] preValues, float factor,
+                                               float ref, float unit, float mu, float wMin, float wMax) {
+            weightsWillChange();
+            ensureCsc();
+            return StepTask.of(name + ".columns", conn.postSize(), SoftBoundKernelsCalls.csrColumns(csc[0], csc[1],
+                    colRows, w, post.list, post.count, preValues, factor, ref, 1f / unit, mu, wMin, wMax));
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.spikeforge.plugins.connectivity;
 
 import io.spikeforge.kernels.DenseKernels;
 import io.spikeforge.kernels.DenseKernelsCalls;
+import io.spikeforge.kernels.SoftBoundKernelsCalls;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.CommModel;
 import io.spikeforge.spi.Connectivity;
@@ -153,6 +154,21 @@ final class DenseComm implements CommModel {
             int pre = pre();
             return StepTask.of(name + ".columns", post, DenseKernelsCalls.updateColumnsScaled(w, mask, pre, post,
                     spikes.list, spikes.count, preValues, postScale, factor, wMin, wMax));
+        }
+
+        @Override
+        public StepTask updateRowsSoftBound(String name, SpikeBuffer spikes, float[] postValues, float factor,
+                                            float ref, float unit, float mu, float wMin, float wMax) {
+            return StepTask.of(name + ".rows", post, SoftBoundKernelsCalls.denseRows(w, mask, post, spikes.list,
+                    spikes.count, postValues, factor, ref, 1f / unit, mu, wMin, wMax));
+        }
+
+        @Override
+        public StepTask updateColumnsSoftBound(String name, SpikeBuffer spikes, float[] preValues, float factor,
+                                               float ref, float unit, float mu, float wMin, float wMax) {
+            int pre = pre();
+            return StepTask.of(name + ".columns", post, SoftBoundKernelsCalls.denseColumns(w, mask, pre, post,
+                    spikes.list, spikes.count, preValues, factor, ref, 1f / unit, mu, wMin, wMax));
         }
 
         @Override

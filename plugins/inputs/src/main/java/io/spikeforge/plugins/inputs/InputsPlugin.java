@@ -10,6 +10,8 @@ public final class InputsPlugin implements SpikeForgePlugin {
 
     @Override
     public List<ModelFactory> models() {
-        return List.of(new ConstantCurrent(), new SectionCurrent(), new PoissonSpikes(), new SpikeTimes());
+        return List.of(new ConstantCurrent(), new SectionCurrent(), new PoissonSpikes(), new SpikeTimes(),
+                new OUCurrent(), new WienerCurrent(), new RampCurrent(), new PeriodicCurrent(false),
+                new PeriodicCurrent(true), new SpikeCurrent(), new PoissonInput(), new TimedPoissonSpikes(), new TimedArrayCurrent());
     }
 }

@@ -19,7 +19,8 @@ final class PoissonSpikes implements InputModel {
 
     @Override
     public String description() {
-        return "independent Poisson spike trains: each neuron spikes in a step with probability rate*dt";
+        return "independent Poisson spike trains: each neuron spikes in a step with probability rate*dt, at most"
+                + " once per step, so rate <= 1/dt (10 kHz at dt = 0.1 ms); PoissonInput draws counts";
     }
 
     @Override
@@ -41,10 +42,20 @@ final class PoissonSpikes implements InputModel {
     public StepTask create(Params p, BuildContext ctx, int size, float[] current, int[] spikes) {
         double prob = p.real("rate") * ctx.dt() / 1000.0;
         if (prob > 1) {
-            throw new IllegalArgumentException("rate * dt = " + prob + " exceeds one spike per step; lower rate or dt");
+            throw new IllegalArgumentException(tooFast("rate", p.real("rate"), ctx.dt()));
         }
         long seed = ctx.seed();
         int[] clock = ctx.clock();
         return StepTask.of(ctx.owner() + ".PoissonSpikes", size, CounterRngCalls.bernoulli(spikes, seed, clock, prob));
+    }
+
+    /**
+     * Why a rate is refused. Spikes are flags, one per neuron and step, and projections deliver each once, so a
+     * count above one per step cannot be sent; PoissonInput, which needs no projection, draws counts.
+     */
+    static String tooFast(String name, double rate, double dt) {
+        return name + " * dt = " + rate * dt / 1000.0 + " exceeds one spike per step: a spike source emits at most one"
+                + " spike per neuron and step, so " + name + " <= 1/dt = " + 1000.0 / dt + " Hz at dt = " + dt
+                + " ms; lower " + name + " or dt, or use PoissonInput, which draws binomial counts per step";
     }
 }

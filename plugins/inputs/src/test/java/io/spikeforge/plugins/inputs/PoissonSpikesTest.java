@@ -121,9 +121,26 @@ class PoissonSpikesTest {
     }
 
     @Test
+    void highRateNearOneSpikePerStepGivesTheRightMeanCount() {
+        // 9 kHz at dt = 0.1 ms: p = 0.9, 900 spikes per neuron in 1000 steps, sd sqrt(1000 * 0.9 * 0.1) = 9.5.
+        int[] counts = spikesPerNeuron(new Source(0.1, 3, 9000));
+        long total = 0;
+        for (int c : counts) {
+            total += c;
+        }
+        double mean = 0.9 * NEURONS * STEPS;
+        assertEquals(mean, total, 5 * Math.sqrt(mean * 0.1), "all spikes");
+        for (int c : counts) {
+            assertEquals(900, c, 6 * Math.sqrt(90), "spikes of one neuron");
+        }
+    }
+
+    @Test
     void refusesMoreThanOneSpikePerStep() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Source(0.5, 1, 3000));
-        assertEquals("rate * dt = 1.5 exceeds one spike per step; lower rate or dt", e.getMessage());
+        assertEquals("rate * dt = 1.5 exceeds one spike per step: a spike source emits at most one spike per neuron"
+                + " and step, so rate <= 1/dt = 2000.0 Hz at dt = 0.5 ms; lower rate or dt, or use PoissonInput, which"
+                + " draws binomial counts per step", e.getMessage());
         assertFalse(new PoissonSpikes().parameters().getFirst().allows(-1), "the engine refuses negative rates");
     }
 }

@@ -1,5 +1,6 @@
-package io.spikeforge.samplepack;
+package io.spikeforge.plugins.plasticity;
 
+import io.spikeforge.kernels.LearningKernelsCalls;
 import io.spikeforge.kernels.PlasticityKernelsCalls;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.CommModel;
@@ -110,11 +111,12 @@ final class RewardStdp implements PlasticityModel {
         int[] clock = ctx.clock();
         String n = ctx.owner() + ".RewardSTDP";
         StepTask preTrace = StepTask.of(n + ".pre_trace", pre.size(), PlasticityKernelsCalls.trace(x, pre.flags, dPre));
-        StepTask eDecay = StepTask.of(n + ".eligibility_decay", e.length, EligibilityKernelsCalls.decay(e, dE));
-        StepTask eSpikes = StepTask.of(n + ".eligibility_spikes", post.size(), EligibilityKernelsCalls.onSpikes(rowPtr,
-                cols, e, pre.list, pre.count, y, aMinus, colPtr, perm, colRows, post.list, post.count, x, aPlus));
+        StepTask eDecay = StepTask.of(n + ".eligibility_decay", e.length,
+                LearningKernelsCalls.eligibilityDecay(e, dE));
+        StepTask eSpikes = StepTask.of(n + ".eligibility_spikes", post.size(), LearningKernelsCalls.eligibilitySpikes(
+                rowPtr, cols, e, pre.list, pre.count, y, aMinus, colPtr, perm, colRows, post.list, post.count, x, aPlus));
         StepTask rewardTask = StepTask.of(n + ".reward", 1,
-                EligibilityKernelsCalls.reward(schedule, clock, reward, factor, etaDt));
+                LearningKernelsCalls.reward(schedule, clock, reward, factor, etaDt));
         StepTask learn = comm.updateSynapses(n + ".learn", e, factor, lo, hi);
         StepTask postTrace = StepTask.of(n + ".post_trace", post.size(), PlasticityKernelsCalls.trace(y, post.flags, dPost));
         return Plasticity.of(List.of(preTrace, eDecay, eSpikes, rewardTask, learn), List.of(postTrace), wMin, wMax);

@@ -1,5 +1,6 @@
-package io.spikeforge.samplepack;
+package io.spikeforge.plugins.plasticity;
 
+import io.spikeforge.kernels.LearningKernelsCalls;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.CommModel;
 import io.spikeforge.spi.ParamSpec;
@@ -98,11 +99,11 @@ final class TripletStdp implements PlasticityModel {
         float a3p = (float) p.real("A3_plus");
         String n = ctx.owner() + ".TripletSTDP";
         StepTask preTraces = StepTask.of(n + ".pre_traces", pre.size(),
-                TraceKernelsCalls.tripletTraces(r1, r2, pre.flags, dPlus, dX, preScale, a2m, a3m));
+                LearningKernelsCalls.tripletTraces(r1, r2, pre.flags, dPlus, dX, preScale, a2m, a3m));
         StepTask depress = comm.updateRows(n + ".depression", pre, preScale, o1, -1f, lo, hi);
         StepTask potentiate = comm.updateColumns(n + ".potentiation", post, r1, postScale, 1f, lo, hi);
         StepTask postTraces = StepTask.of(n + ".post_traces", post.size(),
-                TraceKernelsCalls.tripletTraces(o1, o2, post.flags, dMinus, dY, postScale, a2p, a3p));
+                LearningKernelsCalls.tripletTraces(o1, o2, post.flags, dMinus, dY, postScale, a2p, a3p));
         return Plasticity.of(List.of(preTraces, depress, potentiate), List.of(postTraces), wMin, wMax);
     }
 

@@ -1,0 +1,93 @@
+package io.spikeforge.kernels;
+
+import io.spikeforge.spi.Kernel;
+import io.spikeforge.spi.Read;
+import io.spikeforge.spi.Write;
+
+/**
+ * The state of the built-in rules beyond a plain trace ({@link PlasticityKernels#trace}): the two
+ * traces per side of triplet STDP, and the eligibility trace per synapse of reward-modulated STDP with
+ * its reward schedule. Static, allocation-free loops over primitive arrays; each item independent of
+ * the others, so any split over threads gives the same floats.
+ */
+public final class LearningKernels {
+
+    private LearningKernels() {
+    }
+
+    /**
+     * The two traces of one side of the triplet rule (Pfister and Gerstner 2006). Both decay over the
+     * step; {@code scale} takes {@code pairAmp + tripletAmp * slow} with the slow trace as it stands
+     * just before a spike of this step (the rule's {@code t - epsilon}); then both gain 1 per spike.
+     */
+    @Kernel(elementwise = true)
+    public static void tripletTraces(int from, int to, @Write float[] fast, @Write float[] slow, @Read int[] flags,
+                                     double decayFast, double decaySlow, @Write float[] scale, float pairAmp,
+                                     float tripletAmp) {
+        for (int i = from; i < to; i++) {
+            int spike = flags[i];
+            float s = (float) (slow[i] * decaySlow);
+            scale[i] = pairAmp + tripletAmp * s;
+            fast[i] = (float) (fast[i] * decayFast + spike);
+            slow[i] = (float) (slow[i] * decaySlow + spike);
+        }
+    }
+
+    /** Eligibility decay, e[k] *= decay for synapses [from, to) (dimensionless, once a step). */
+    @Kernel(elementwise = true)
+    public static void eligibilityDecay(int from, int to, @Write float[] e, float decay) {
+        for (int k = from; k < to; k++) {
+            e[k] *= decay;
+        }
+    }
+
+    /**
+     * For post neurons j in [from, to), synapses in connectivity (CSR) order: each arriving pre spike i
+     * adds {@code -aMinus * postTrace[j]} to e of synapse (i, j); each post spike j adds
+     * {@code aPlus * preTrace[i]} to e of every synapse (i, j), through the column index. An item
+     * range owns the synapses whose post index lies in it, so threads never write the same element.
+     */
+    @Kernel
+    public static void eligibilitySpikes(int from, int to, @Read int[] rowPtr, @Read int[] cols, @Write float[] e,
+                                         @Read int[] preList, @Read int[] preCount, @Read float[] postTrace,
+                                         float aMinus, @Read int[] colPtr, @Read int[] perm, @Read int[] colRows,
+                                         @Read int[] postList, @Read int[] postCount, @Read float[] preTrace,
+                                         float aPlus) {
+        int nPre = preCount[0];
+        for (int s = 0; s < nPre; s++) {
+            int row = preList[s];
+            int end = rowPtr[row + 1];
+            int k = from == 0 ? rowPtr[row] : CsrKernels.lowerBound(cols, rowPtr[row], end, from, postTrace.length);
+            for (; k < end; k++) {
+                int j = cols[k];
+                if (j >= to) {
+                    break;
+                }
+                e[k] -= aMinus * postTrace[j];
+            }
+        }
+        int nPost = postCount[0];
+        for (int s = 0; s < nPost; s++) {
+            int j = postList[s];
+            if (j < from || j >= to) {
+                continue;
+            }
+            for (int c = colPtr[j]; c < colPtr[j + 1]; c++) {
+                e[perm[c]] += aPlus * preTrace[colRows[c]];
+            }
+        }
+    }
+
+    /**
+     * Serial, one item: the reward R of this step from a per-step schedule (0 after it ends), and the
+     * factor the weight update multiplies the eligibility by, {@code eta * R * dt} (uS).
+     */
+    @Kernel(serial = true)
+    public static void reward(int from, int to, @Read float[] schedule, @Read int[] clock, @Write float[] reward,
+                              @Write float[] factor, float etaDt) {
+        int step = clock[0];
+        float r = step < schedule.length ? schedule[step] : 0f;
+        reward[0] = r;
+        factor[0] = etaDt * r;
+    }
+}

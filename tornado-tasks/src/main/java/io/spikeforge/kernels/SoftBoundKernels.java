@@ -1,0 +1,107 @@
+package io.spikeforge.kernels;
+
+import io.spikeforge.spi.Kernel;
+import io.spikeforge.spi.Read;
+import io.spikeforge.spi.Write;
+
+/**
+ * Weight-dependent (soft-bound, multiplicative) plasticity: each change is scaled by a power of the
+ * weight's distance from a bound, {@code w = clip(w + (factor * v) * (|w - ref| * invUnit)^mu, wMin,
+ * wMax)} (van Rossum et al. 2000: mu = 1 towards 0 for depression; Guetig et al. 2003: any mu in
+ * [0, 1], towards W_max for potentiation and W_min for depression). With mu = 0 the change is the
+ * additive one, float for float. The CSR and dense forms share {@link #change}, so that swapping one
+ * comm for the other gives the same weights; item ranges are post ranges as in {@link CsrKernels}.
+ */
+public final class SoftBoundKernels {
+
+    private SoftBoundKernels() {
+    }
+
+    /** {@return w + change * (|w - ref| * invUnit)^mu, with the power skipped for mu = 0 and 1} */
+    public static float change(float w, float change, float ref, float invUnit, float mu) {
+        if (mu == 0f) {
+            return w + change;
+        }
+        float d = Math.abs(w - ref) * invUnit;
+        float dependence = mu == 1f ? d : (float) Math.pow(d, mu);
+        return w + change * dependence;
+    }
+
+    /** On pre spikes, CSR: for each spiking row i and synapse (i, j), j in [from, to), the soft-bound change by postValues[j]. */
+    @Kernel
+    public static void csrRows(int from, int to, @Read int[] rowPtr, @Read int[] cols, @Write float[] w,
+                               @Read int[] spikeList, @Read int[] spikeCount, @Read float[] postValues, float factor,
+                               float ref, float invUnit, float mu, float wMin, float wMax) {
+        int n = spikeCount[0];
+        for (int s = 0; s < n; s++) {
+            int row = spikeList[s];
+            int end = rowPtr[row + 1];
+            int k = from == 0 ? rowPtr[row] : CsrKernels.lowerBound(cols, rowPtr[row], end, from, postValues.length);
+            for (; k < end; k++) {
+                int j = cols[k];
+                if (j >= to) {
+                    break;
+                }
+                w[k] = CsrKernels.clip(change(w[k], factor * postValues[j], ref, invUnit, mu), wMin, wMax);
+            }
+        }
+    }
+
+    /** On post spikes, CSR through the column index: for each spiking j in [from, to) and synapse (i, j), the change by preValues[i]. */
+    @Kernel
+    public static void csrColumns(int from, int to, @Read int[] colPtr, @Read int[] perm, @Read int[] colRows,
+                                  @Write float[] w, @Read int[] spikeList, @Read int[] spikeCount,
+                                  @Read float[] preValues, float factor, float ref, float invUnit, float mu,
+                                  float wMin, float wMax) {
+        int n = spikeCount[0];
+        for (int s = 0; s < n; s++) {
+            int j = spikeList[s];
+            if (j < from || j >= to) {
+                continue;
+            }
+            for (int c = colPtr[j]; c < colPtr[j + 1]; c++) {
+                int k = perm[c];
+                w[k] = CsrKernels.clip(change(w[k], factor * preValues[colRows[c]], ref, invUnit, mu), wMin, wMax);
+            }
+        }
+    }
+
+    /** On pre spikes, dense {@code w[i * postSize + j]} with the mask of {@link DenseKernels}. */
+    @Kernel
+    public static void denseRows(int from, int to, @Write float[] w, @Read int[] mask, int postSize,
+                                 @Read int[] spikeList, @Read int[] spikeCount, @Read float[] postValues, float factor,
+                                 float ref, float invUnit, float mu, float wMin, float wMax) {
+        int n = spikeCount[0];
+        boolean all = mask.length == 0;
+        for (int s = 0; s < n; s++) {
+            int base = spikeList[s] * postSize;
+            for (int j = from; j < to; j++) {
+                if (all || mask[base + j] != 0) {
+                    w[base + j] = CsrKernels.clip(change(w[base + j], factor * postValues[j], ref, invUnit, mu),
+                            wMin, wMax);
+                }
+            }
+        }
+    }
+
+    /** On post spikes, dense: for each spiking j in [from, to), every connected (i, j). */
+    @Kernel
+    public static void denseColumns(int from, int to, @Write float[] w, @Read int[] mask, int preSize, int postSize,
+                                    @Read int[] spikeList, @Read int[] spikeCount, @Read float[] preValues,
+                                    float factor, float ref, float invUnit, float mu, float wMin, float wMax) {
+        int n = spikeCount[0];
+        boolean all = mask.length == 0;
+        for (int s = 0; s < n; s++) {
+            int j = spikeList[s];
+            if (j < from || j >= to) {
+                continue;
+            }
+            for (int i = 0; i < preSize; i++) {
+                int k = i * postSize + j;
+                if (all || mask[k] != 0) {
+                    w[k] = CsrKernels.clip(change(w[k], factor * preValues[i], ref, invUnit, mu), wMin, wMax);
+                }
+            }
+        }
+    }
+}
