@@ -51,7 +51,18 @@ def _distribution(value, what):
             return {"type": "Uniform", "min_val": float(p["low"]), "max_val": float(p["high"])}
         if value.name == "normal":
             return {"type": "Normal", "mean": float(p["mu"]), "scale": float(p["sigma"])}
-        raise NotImplementedError("pyNN.spikeforge: %s drawn from '%s' (uniform and normal are mapped)"
+        if value.name == "gamma":
+            return {"type": "Gamma", "shape": float(p["k"]), "scale": float(p["theta"])}
+        if value.name == "lognormal":
+            return {"type": "LogNormal", "mean": float(p["mu"]), "scale": float(p["sigma"])}
+        if value.name == "normal_clipped":
+            # PyNN redraws values outside [low, high]: a normal truncated there
+            return {"type": "TruncatedNormal", "loc": float(p["mu"]), "scale": float(p["sigma"]),
+                    "lower": float(p["low"]), "upper": float(p["high"])}
+        if value.name == "normal_clipped_to_boundary":
+            return {"type": "Clip", "mean": float(p["mu"]), "scale": float(p["sigma"]),
+                    "min_val": float(p["low"]), "max_val": float(p["high"])}
+        raise NotImplementedError("pyNN.spikeforge: %s drawn from '%s' (uniform, normal, gamma, lognormal and the clipped normals are mapped)"
                                          % (what, value.name))
     if np.isscalar(value):
         return float(value)
@@ -106,19 +117,26 @@ class Projection(common.Projection):
         if isinstance(c, connectors.FixedNumberPostConnector) and np.isscalar(c.n) and not c.with_replacement:
             return {"type": "EventCSRLinear", "conn": {"type": "FixedPostNum", "num": int(c.n),
                                                        "allow_self": bool(allow_self or not same)}}
-        raise NotImplementedError("pyNN.spikeforge: %s is not mapped yet (AllToAll, OneToOne, "
-                                         "FixedProbability, FixedNumberPre and FixedNumberPost are)" % type(c).__name__)
+        # Any other connector lists its connections here, with PyNN's own code (its rng), and the engine
+        # reads them as pairs from .npy files: exact semantics, at Python's speed.
+        self._listed = {"pre": [], "post": [], "weight": [], "delay": []}
+        c.connect(self)
+        return {"type": "EventCSRLinear", "conn": "listed"}
 
     def _describe(self, net):
         pre_parts, post_parts = _parts(self.pre), _parts(self.post)
-        if (len(pre_parts) > 1 or len(post_parts) > 1) and self._conn.get("conn", {}).get("type") not in (
-                "FixedProb", "All2All"):
+        conn_type = self._conn.get("conn") if isinstance(self._conn.get("conn"), str) else \
+            self._conn.get("conn", {}).get("type")
+        if (len(pre_parts) > 1 or len(post_parts) > 1) and conn_type not in ("FixedProb", "All2All"):
             raise NotImplementedError("pyNN.spikeforge: an Assembly side takes AllToAll or FixedProbability "
                                       "connectors (drawn per pair of its populations), not %s"
                                       % type(self._connector).__name__)
         ps = self.synapse_type.parameter_space
-        weight = _distribution(ps["weight"].base_value, "weight")
-        delay = _distribution(ps["delay"].base_value, "delay")
+        if self._conn.get("conn") == "listed":
+            weight, delay = self._listed_connections()
+        else:
+            weight = _distribution(ps["weight"].base_value, "weight")
+            delay = _distribution(ps["delay"].base_value, "delay")
         self._engine_parts = []
         for a, (pre_ref, _, pre_off) in enumerate(pre_parts):
             for b, (post_ref, post_pop, post_off) in enumerate(post_parts):
@@ -127,6 +145,8 @@ class Projection(common.Projection):
                     raise errors.ConnectionError("pyNN.spikeforge: %s has no receptor '%s' (it has %s)" % (
                         type(post_pop.celltype).__name__, self.receptor_type, ", ".join(receptors) or "none"))
                 comm = dict(self._conn)
+                if comm.get("conn") == "listed":
+                    comm["conn"] = comm.pop("files")
                 comm["weight"] = weight
                 node = {"delay": delay, "on_pre": "%s += w" % receptors[self.receptor_type]}
                 syn = out = None
@@ -145,6 +165,22 @@ class Projection(common.Projection):
                     "%s_%d_%d" % (self.engine_name, a, b)
                 net.projection(name, pre_ref, post_ref, comm=comm, syn=syn, out=out, **node)
                 self._engine_parts.append((name, pre_off, post_off))
+
+    def _listed_connections(self):
+        """Writes the listed pairs for IJConn; returns the weight and delay, each one for all."""
+        listed = {k: np.concatenate(v) if v else np.zeros(0) for k, v in self._listed.items()}
+        values = []
+        for name in ("weight", "delay"):
+            v = listed[name]
+            if v.size and not np.all(v == v[0]):
+                raise NotImplementedError("pyNN.spikeforge: a %s that differs per connection of a %s is not "
+                                          "mapped yet" % (name, type(self._connector).__name__))
+            values.append(float(v[0]) if v.size else float(self.synapse_type.parameter_space[name].base_value))
+        state = simulator.state
+        self._conn = {"type": "EventCSRLinear", "conn": "listed", "files": {
+            "type": "IJConn", "i": {"npy": state.file(self.engine_name + ".i", listed["pre"].astype(np.int32))},
+            "j": {"npy": state.file(self.engine_name + ".j", listed["post"].astype(np.int32))}}}
+        return values[0], values[1]
 
     def __len__(self):
         return int(self._connectivity()[0].size)
@@ -207,7 +243,14 @@ class Projection(common.Projection):
         return out
 
     def _convergent_connect(self, presynaptic_indices, postsynaptic_index, **connection_parameters):
-        raise NotImplementedError("pyNN.spikeforge: connections listed by Python are not mapped yet")
+        """Collects the connections a connector lists (PyNN calls this once per post neuron)."""
+        pre = np.atleast_1d(np.asarray(presynaptic_indices, dtype=np.int64))
+        listed = self._listed
+        listed["pre"].append(pre)
+        listed["post"].append(np.full(pre.size, int(postsynaptic_index), dtype=np.int64))
+        for name in ("weight", "delay"):
+            value = connection_parameters.get(name, self.synapse_type.parameter_space[name].base_value)
+            listed[name].append(np.broadcast_to(np.asarray(value, dtype=float), pre.shape))
 
     def set(self, **attributes):
         raise NotImplementedError("pyNN.spikeforge: Projection.set (set weights in the synapse type)")

@@ -147,29 +147,15 @@ class STDPMechanism(synapses.STDPMechanism):
                     "A1": p["A_plus"] * p["w_max"], "A2": p["A_minus"] * p["w_max"],
                     "W_min": p["w_min"], "W_max": p["w_max"]}, None
         if isinstance(wd, MultiplicativeWeightDependence):
-            name = "PyNN_multiplicative_" + weight_unit
-            return dict(type=name, **p), _MULTIPLICATIVE % {"name": name, "unit": weight_unit}
+            # PyNN's multiplicative dependence, dw+ = A_plus (w_max - w) P and dw- = -A_minus (w - w_min) M,
+            # is STDP_Guetig2003 with mu = 1, lambda = A_plus and alpha = A_minus / A_plus.
+            if p["A_plus"] <= 0:
+                raise NotImplementedError("pyNN.spikeforge: multiplicative STDP with A_plus = 0")
+            return {"type": "STDP_Guetig2003", "tau_plus": p["tau_plus"], "tau_minus": p["tau_minus"],
+                    "lambda": p["A_plus"], "alpha": p["A_minus"] / p["A_plus"], "mu": 1.0,
+                    "W_min": p["w_min"], "W_max": p["w_max"]}, None
         raise NotImplementedError("pyNN.spikeforge: weight dependence %s is not mapped yet (Additive and "
                                   "Multiplicative are)" % type(wd).__name__)
-
-
-# PyNN's multiplicative weight dependence (soft bounds): dw+ = A_plus (w_max - w) P, dw- = -A_minus (w - w_min) M.
-_MULTIPLICATIVE = """
-name: %(name)s
-kind: plasticity
-description: PyNN's SpikePairRule with MultiplicativeWeightDependence (soft bounds)
-equations: |
-  w : %(unit)s
-  dP/dt = -P/tau_plus : 1 (event-driven)
-  dM/dt = -M/tau_minus : 1 (event-driven)
-on_pre: |
-  P += 1
-  w = clip(w - A_minus * (w - w_min) * M, w_min, w_max)
-on_post: |
-  M += 1
-  w = clip(w + A_plus * (w_max - w) * P, w_min, w_max)
-parameters: {tau_plus: 20 ms, tau_minus: 20 ms, A_plus: 0.01, A_minus: 0.01, w_min: 0 %(unit)s, w_max: 1 %(unit)s}
-"""
 
 
 class SpikePairRule(synapses.SpikePairRule):

@@ -120,8 +120,11 @@ def test_spike_source_array_spikes_arrive_as_given():
 def test_unmapped_features_say_so():
     sim.setup()
     p = sim.Population(3, sim.IF_cond_exp())
-    with pytest.raises(NotImplementedError, match="DistanceDependentProbabilityConnector is not mapped yet"):
-        sim.Projection(p, p, sim.DistanceDependentProbabilityConnector("d < 1"), sim.StaticSynapse())
+    sim.Projection(p, p, sim.FromListConnector([(0, 1, 0.1, 1.0), (1, 0, 0.2, 1.0)], column_names=["weight", "delay"]),
+                   sim.StaticSynapse())
+    with pytest.raises(NotImplementedError, match="a weight that differs per connection of a FromListConnector is not "
+                                                  "mapped yet"):
+        sim.run(10.0)
     with pytest.raises(errors.ConnectionError, match="receptor_types must be one of: 'excitatory', 'inhibitory'"):
         sim.Projection(p, p, sim.AllToAllConnector(), sim.StaticSynapse(), receptor_type="nmda")
     sim.end()
@@ -173,7 +176,7 @@ def test_ac_and_noisy_sources_follow_pynns_definitions():
     sim.end()
 
 
-@pytest.mark.parametrize("dependence", ["additive"])
+@pytest.mark.parametrize("dependence", ["additive", "multiplicative"])
 def test_stdp_pair_rule_gives_pynns_weight_change(dependence):
     # One pre and one post spike 10 ms apart (pre first): potentiation A_plus * exp(-10/tau_plus),
     # scaled by w_max (additive) or by (w_max - w) (multiplicative); then a post-before-pre pair.
@@ -231,4 +234,31 @@ def test_tsodyks_markram_depresses_successive_psps():
         x = 1 - (1 - x * (1 - U)) * np.exp(-T / tau_rec)
     ratios = np.array(peaks) / peaks[0]
     np.testing.assert_allclose(ratios, np.array(expected) / expected[0], rtol=1e-3)
+    sim.end()
+
+
+def test_connectors_listed_in_python_reach_the_engine_as_given():
+    sim.setup(timestep=0.1)
+    a = sim.Population(4, sim.IF_cond_exp())
+    b = sim.Population(3, sim.IF_cond_exp())
+    pairs = [(0, 1), (2, 0), (3, 2), (1, 1)]
+    prj = sim.Projection(a, b, sim.FromListConnector(pairs), sim.StaticSynapse(weight=0.002, delay=0.5))
+    got = sorted((int(i), int(j)) for i, j, _ in prj.get("weight", format="list"))
+    assert got == sorted(pairs)
+    dist = sim.Projection(a, b, sim.DistanceDependentProbabilityConnector("d < 1.5"), sim.StaticSynapse(weight=0.001))
+    # both populations on a line at x = 0, 1, 2, ...: connected where |i - j| < 1.5
+    got = sorted((int(i), int(j)) for i, j, _ in dist.get("weight", format="list"))
+    assert got == [(i, j) for i in range(4) for j in range(3) if abs(i - j) < 1.5]
+    sim.end()
+
+
+def test_weights_drawn_from_pynns_distributions_have_their_moments():
+    sim.setup(timestep=0.1, seed=3)
+    a = sim.Population(200, sim.IF_cond_exp())
+    b = sim.Population(200, sim.IF_cond_exp())
+    gamma = sim.RandomDistribution("gamma", k=2.0, theta=0.001)
+    prj = sim.Projection(a, b, sim.AllToAllConnector(), sim.StaticSynapse(weight=gamma))
+    w = np.array([x for _, _, x in prj.get("weight", format="list")])
+    assert w.size == 40000
+    assert abs(w.mean() - 0.002) < 0.00005 and abs(w.var() - 2e-6) < 1e-7     # k theta, k theta^2
     sim.end()
