@@ -1,0 +1,147 @@
+"""The state of a pyNN.spikeforge simulation: what the script described, and the SpikeForge network
+built from it at the first run.
+
+PyNN describes a network object by object and runs it piece by piece; SpikeForge builds a whole
+network once, with its monitors sized for a duration. So the description is collected here, turned
+into one SpikeForge network (the config tree the YAML format gives) at the first ``run``, and run
+in the engine. A run past the built duration rebuilds the network for twice the time and replays it
+from 0 (the engine is deterministic: the same spikes), so that ``run`` in many small pieces costs at
+most twice one long run.
+"""
+import os
+import tempfile
+
+import numpy as np
+from pyNN import common
+
+import spikeforge as sf
+
+name = "SpikeForge"
+
+
+class ID(int, common.IDMixin):
+
+    def __init__(self, n):
+        int.__init__(n)
+        common.IDMixin.__init__(self)
+
+
+class State(common.control.BaseState):
+
+    def __init__(self):
+        common.control.BaseState.__init__(self)
+        self.mpi_rank = 0
+        self.num_processes = 1
+        self.dt = 0.1
+        self.seed = None
+        self.auto_min_delay = False
+        self.threads = None
+        self.backend = None
+        self.populations = []
+        self.projections = []
+        self.current_sources = []
+        self.clear()
+
+    def clear(self):
+        self.populations = []
+        self.projections = []
+        self.current_sources = []
+        self.recorders = set()
+        self.id_counter = 0
+        self.segment_counter = -1
+        self.net = None
+        self._files = tempfile.TemporaryDirectory(prefix="pynn-spikeforge-")
+        self.reset()
+
+    def reset(self):
+        """Back to t = 0: the next run builds the network afresh (a new segment of recordings)."""
+        self.running = False
+        self.t = 0.0
+        self.t_start = 0.0
+        self.segment_counter += 1
+        self.net = None
+        self.dirty = False
+        self.built_for = 0.0
+
+    # -- running -------------------------------------------------------------------------------------
+
+    def run(self, simtime):
+        self.run_until(self.t + simtime)
+
+    def run_until(self, tstop):
+        if tstop < self.t:
+            raise ValueError("cannot run until %s ms: the simulation is at %s ms" % (tstop, self.t))
+        steps = int(round(tstop / self.dt))
+        longer = steps > int(round(self.built_for / self.dt))
+        if self.net is None or self.dirty or longer:
+            self._build(max(tstop, 2 * self.built_for) if longer else self.built_for)
+            if self.t > 0:
+                self.net.run(self.t, progress=False)
+        self.net.run(tstop - self.t, progress=False)
+        self.t = tstop
+        self.running = True
+
+    def changed_since_build(self):
+        """Something with a history (a current source's parameters) changed: the next run rebuilds and
+        replays the network, whose past is the same since the change acts from now on."""
+        self.dirty = True
+
+    def describing(self, what):
+        """Lets the script add ``what`` (a population, projection, source): refused once it has run."""
+        if self.net is not None and self.t > 0:
+            raise NotImplementedError("pyNN.spikeforge: add %s before the first run (or after reset())" % what)
+        self.net = None
+
+    def ensure_built(self):
+        """Builds the network (for the time run so far, at least one step) when it is not built."""
+        if self.net is None:
+            self._build(max(self.t, self.dt))
+            if self.t > 0:
+                self.net.run(self.t, progress=False)
+        return self.net
+
+    def file(self, stem, array):
+        """Writes ``array`` as a .npy file for the config to name (per-element values, connections)."""
+        path = os.path.join(self._files.name, "%s.npy" % stem)
+        np.save(path, np.asarray(array))
+        return path
+
+    def _build(self, duration):
+        duration = round(max(duration, self.dt) / self.dt) * self.dt
+        self.built_for_next = duration
+        self.defined = set()
+        net = sf.Network("pynn", dt=self.dt, duration=duration, seed=self.seed, threads=self.threads,
+                         backend=self.backend)
+        for p in self.populations:
+            p._describe(net)
+        if not any(getattr(p.celltype, "receptors", None) for p in self.populations):
+            # The engine runs networks of neurons: a script of spike sources alone gets one idle neuron.
+            net.population("_idle", 1, "LifRef")
+        for s in self.current_sources:
+            s._describe(net)
+        for prj in self.projections:
+            prj._describe(net)
+        for p in self.populations:
+            p.recorder._describe(net)
+        net.build()
+        if self.auto_min_delay:
+            delays = [prj._delay_value() for prj in self.projections if prj._delay_is_number()]
+            self.min_delay = min(delays) if delays else self.dt
+        for p in self.populations:
+            p._initialize(net)
+        for p in self.populations:
+            p.recorder._remember_initial(net)
+        self.net = net
+        self.dirty = False
+        self.built_for = duration
+
+    def built_for_hint(self):
+        """The duration the network being built is for, ms (what spike sources drawn here cover)."""
+        return self.built_for_next
+
+    @property
+    def num_threads(self):
+        return self.threads or 1
+
+
+state = State()
