@@ -58,6 +58,12 @@ public final class Pairings {
     /** As {@link #run(double[], double[], String, double, String)}, with an axonal delay in ms on the pre spikes. */
     public static Network run(double[] pre, double[] post, String plasticity, double end, String monitors,
                               double delay) {
+        return run(pre, post, plasticity, end, monitors, delay, "{type: EventCSRLinear, conn: All2All, weight: 0}");
+    }
+
+    /** As {@link #run(double[], double[], String, double, String, double)}, with the plastic synapse's comm block. */
+    public static Network run(double[] pre, double[] post, String plasticity, double end, String monitors,
+                              double delay, String comm) {
         String yaml = """
                 dt: 0.1
                 duration: %s
@@ -77,13 +83,13 @@ public final class Pairings {
                     pre: pre_src
                     post: post
                     delay: %s
-                    comm: {type: EventCSRLinear, conn: All2All, weight: 0}
+                    comm: %s
                     syn: {type: Expon, tau: 5}
                     out: CUBA
                     plasticity: %s
                 monitors:
                   - {target: post, var: spike}
-                %s""".formatted(wholeSteps(end), list(pre), list(shift(post, -DT)), delay, plasticity, monitors);
+                %s""".formatted(wholeSteps(end), list(pre), list(shift(post, -DT)), delay, comm, plasticity, monitors);
         Network net = Packs.run(yaml, 1);
         int[] spikes = Sims.spikes(net, "post.spike");
         int[] steps = new int[spikes.length / 2];

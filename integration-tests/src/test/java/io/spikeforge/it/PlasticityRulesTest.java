@@ -6,7 +6,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,40 +32,7 @@ class PlasticityRulesTest {
      * synapse's weight change, after checking the post neuron fired exactly at the post times.
      */
     static double deltaW(String commType, double w0, double[] pre, double[] post, String rule, double end) {
-        String yaml = """
-                dt: 0.1
-                duration: %s
-                inputs:
-                  - {name: pre_src, type: SpikeTimes, size: 1, times: %s}
-                  - {name: kick, type: SpikeTimes, size: 1, times: %s}
-                populations:
-                  - {name: post, size: 1, neuron: {type: LifRef, tau_ref: 5}}
-                projections:
-                  - name: drive
-                    pre: kick
-                    post: post
-                    comm: {type: EventCSRLinear, conn: All2All, weight: 3000}
-                    syn: {type: Expon, tau: 0.1}
-                    out: CUBA
-                  - name: plastic
-                    pre: pre_src
-                    post: post
-                    comm: %s
-                    syn: {type: Expon, tau: 5}
-                    out: CUBA
-                    plasticity: %s
-                monitors:
-                  - {target: post, var: spike}
-                """.formatted(end, Pairings.list(pre), Pairings.list(Pairings.shift(post, -Pairings.DT)),
-                comm(commType, w0), rule);
-        Network net = Packs.run(yaml, 1);
-        int[] spikes = Sims.spikes(net, "post.spike");
-        int[] steps = new int[spikes.length / 2];
-        for (int s = 0; s < steps.length; s++) {
-            steps[s] = spikes[2 * s];
-        }
-        assertArrayEquals(Arrays.stream(post).mapToInt(t -> (int) Math.round(t / Pairings.DT)).toArray(), steps,
-                "the post neuron fires exactly at the post times");
+        Network net = Pairings.run(pre, post, rule, end, "", 0, comm(commType, w0));
         return (double) Sims.weights(net, "plastic")[0] - (float) w0;
     }
 
