@@ -151,10 +151,6 @@ class Population(common.Population):
                 current[known] = values[known]
                 setattr(arr, variable, current)
 
-    @property
-    def engine_group(self):
-        return self.engine_name
-
 
 def _plain(value):
     if isinstance(value, np.generic):

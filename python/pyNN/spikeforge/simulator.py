@@ -108,6 +108,7 @@ class State(common.control.BaseState):
 
     def _build(self, duration):
         duration = round(max(duration, self.dt) / self.dt) * self.dt
+        # What spike sources and currents drawn here cover while they are described, ms.
         self.built_for_next = duration
         self.defined = set()
         net = sf.Network("pynn", dt=self.dt, duration=duration, seed=self.seed, threads=self.threads,
@@ -134,14 +135,6 @@ class State(common.control.BaseState):
         self.net = net
         self.dirty = False
         self.built_for = duration
-
-    def built_for_hint(self):
-        """The duration the network being built is for, ms (what spike sources drawn here cover)."""
-        return self.built_for_next
-
-    @property
-    def num_threads(self):
-        return self.threads or 1
 
 
 state = State()

@@ -55,7 +55,7 @@ class SpikeSourcePoisson(cells.SpikeSourcePoisson):
         p = population._parameters
         rate, start, duration = (np.broadcast_to(np.asarray(p[k], dtype=float), (population.size,))
                                  for k in ("rate", "start", "duration"))
-        t_end = simulator.state.built_for_hint()
+        t_end = simulator.state.built_for_next
         if np.all(rate == rate[0]) and np.all(start == 0) and np.all(duration >= t_end):
             # The engine draws it: one Bernoulli per source and step from the run's seed.
             net.spike_source(population.engine_name, population.size, "PoissonSpikes", rate=float(rate[0]))
@@ -63,7 +63,6 @@ class SpikeSourcePoisson(cells.SpikeSourcePoisson):
         # Rates that differ per source, or a window: spike times drawn here, from the simulation's seed,
         # each source's train a sequence of exponential intervals from its own generator, so that a
         # longer build (a replay) draws the same spikes first.
-        t_end = simulator.state.built_for_hint()
         times, indices = [], []
         for k in range(population.size):
             stop = min(start[k] + duration[k], t_end)
