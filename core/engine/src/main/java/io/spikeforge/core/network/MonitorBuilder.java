@@ -13,6 +13,7 @@ import io.spikeforge.spi.CommModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** Creates the config's monitors over a built network; reports bad indices into the builder's errors. */
@@ -24,9 +25,12 @@ final class MonitorBuilder {
     private final StateRegistry states;
     private final int[] clock;
     private final List<ConfigError> errors;
+    /** The storage slice a fused population lives in, by its name; null for others. */
+    private final Function<String, Fusion.Member> members;
 
     MonitorBuilder(NetworkSpec spec, Map<String, Group> groups, List<ProjectionRuntime> projections,
-                   StateRegistry states, int[] clock, List<ConfigError> errors) {
+                   StateRegistry states, int[] clock, List<ConfigError> errors, Function<String, Fusion.Member> members) {
+        this.members = members;
         this.spec = spec;
         this.groups = groups;
         this.projections = projections;
@@ -65,6 +69,17 @@ final class MonitorBuilder {
                 continue;
             }
             StateRegistry.State state = states.find(mon.target() + "." + mon.var()).orElse(null);
+            Fusion.Member member = state == null ? members.apply(mon.target()) : null;
+            if (member != null) {
+                StateRegistry.State stored = states.find(member.storage() + "." + mon.var()).orElse(null);
+                if (stored != null && !(stored.array() instanceof long[])) {
+                    Monitor made = memberMonitor(mon, path, stored, member);
+                    if (made != null) {
+                        monitors.add(made);
+                    }
+                    continue;
+                }
+            }
             if (state == null || state.array() instanceof long[]) {
                 errors.add(new ConfigError(path + ".var", "'" + mon.target() + "' allocates no variable '"
                         + mon.var() + "'"));
@@ -79,6 +94,19 @@ final class MonitorBuilder {
             monitors.add(new ValueMonitor(mon, state.unit(), reader, idx, steps, clock, state.array()));
         }
         return monitors;
+    }
+
+    /** A value monitor of a fused population: its neuron i is the storage's neuron from + i. */
+    private Monitor memberMonitor(NetworkSpec.Monitor mon, String path, StateRegistry.State stored, Fusion.Member m) {
+        int[] idx = indices(mon.indices(), m.size(), path, () -> "'" + mon.target() + "." + mon.var() + "' has "
+                + m.size() + " elements");
+        if (idx == null) {
+            return null;
+        }
+        int at = m.from();
+        ValueMonitor.Reader reader = stored.array() instanceof float[] f ? i -> f[at + i]
+                : i -> ((int[]) stored.array())[at + i];
+        return new ValueMonitor(mon, stored.unit(), reader, idx, spec.steps(), clock, stored.array());
     }
 
     private int[] indices(int[] given, long length, String path, Supplier<String> what) {

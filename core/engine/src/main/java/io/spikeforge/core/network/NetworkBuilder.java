@@ -9,6 +9,7 @@ import io.spikeforge.core.config.RowBlocks;
 import io.spikeforge.core.plugin.PluginFailureException;
 import io.spikeforge.core.sim.DelayRing;
 import io.spikeforge.core.sim.Group;
+import io.spikeforge.core.sim.MemberSpikes;
 import io.spikeforge.core.sim.Monitor;
 import io.spikeforge.core.sim.Network;
 import io.spikeforge.core.sim.ProjectionRuntime;
@@ -47,11 +48,15 @@ public final class NetworkBuilder {
 
     private final NetworkSpec spec;
     private final long maxBlockSynapses;
+    /** Small populations fused into storage populations, and the inputs onto them (or the spec's, unfused). */
+    private final Fusion fusion;
     /** The config path of the part being built, for a message should the heap run out. */
     private String part = "populations";
     private final int[] clock = new int[1];
     private final StateRegistry states = new StateRegistry();
     private final Map<String, Group> groups = new LinkedHashMap<>();
+    /** Storage populations of fused small ones, by name: the groups their members' inputs reach. */
+    private final Map<String, Group> storages = new LinkedHashMap<>();
     private final List<ConfigError> errors = new ArrayList<>();
     private final List<StepTask> inputTasks = new ArrayList<>();
     private final List<StepTask> deliveryTasks = new ArrayList<>();
@@ -59,12 +64,22 @@ public final class NetworkBuilder {
     private final List<StepTask> dynamicsTasks = new ArrayList<>();
     private final List<StepTask> spikeScanTasks = new ArrayList<>();
     private final List<StepTask> spikeJoinTasks = new ArrayList<>();
+    private final List<StepTask> memberSplitTasks = new ArrayList<>();
     /** The model each task of a pack came from, by task name, so that a task failing in a run names it. */
     private final Map<String, ModelRef> taskModels = new LinkedHashMap<>();
 
-    private NetworkBuilder(NetworkSpec spec, long maxBlockSynapses) {
+    private NetworkBuilder(NetworkSpec spec, long maxBlockSynapses, boolean fuse) {
         this.spec = spec;
         this.maxBlockSynapses = maxBlockSynapses;
+        this.fusion = fuse ? Fusion.plan(spec) : Fusion.none(spec);
+    }
+
+    /**
+     * Whether {@link #build(NetworkSpec, long)} fuses small populations ({@link Fusion}): yes unless the
+     * system property {@code spikeforge.fuse} is {@code false}. Results are the same either way.
+     */
+    static boolean fuseByDefault() {
+        return !"false".equals(System.getProperty("spikeforge.fuse"));
     }
 
     NetworkSpec spec() {
@@ -106,11 +121,19 @@ public final class NetworkBuilder {
      *                         buffers are smaller, and let tests split small networks
      */
     public static Network build(NetworkSpec spec, long maxBlockSynapses) {
+        return build(spec, maxBlockSynapses, fuseByDefault());
+    }
+
+    /**
+     * As {@link #build(NetworkSpec, long)}, choosing whether small populations of one model are fused into
+     * one storage population ({@link Fusion}); the spikes, monitors and summaries are the same either way.
+     */
+    public static Network build(NetworkSpec spec, long maxBlockSynapses, boolean fuse) {
         if (maxBlockSynapses < 1 || maxBlockSynapses > RowBlocks.MAX_SYNAPSES) {
             throw new IllegalArgumentException("a block holds 1 to " + RowBlocks.MAX_SYNAPSES + " synapses, not "
                     + maxBlockSynapses);
         }
-        NetworkBuilder builder = new NetworkBuilder(spec, maxBlockSynapses);
+        NetworkBuilder builder = new NetworkBuilder(spec, maxBlockSynapses, fuse);
         try {
             return builder.build();
         } catch (ConfigException | PluginFailureException e) {
@@ -128,13 +151,13 @@ public final class NetworkBuilder {
 
     private Network build() {
         long t0 = System.nanoTime();
-        for (int i = 0; i < spec.populations().size(); i++) {
-            part = "populations[" + i + "]";
-            population(spec.populations().get(i));
+        for (NetworkSpec.Population p : fusion.populations()) {
+            part = p.neuron().path().replaceFirst("\\.neuron$", "");
+            population(p);
         }
-        for (int i = 0; i < spec.inputs().size(); i++) {
-            part = "inputs[" + i + "]";
-            input(spec.inputs().get(i));
+        for (NetworkSpec.Input in : fusion.inputs()) {
+            part = in.model().path();
+            input(in);
         }
         part = "projections";
         Map<String, DelayRing> rings = rings();
@@ -151,7 +174,7 @@ public final class NetworkBuilder {
             }
         }
         part = "monitors";
-        List<Monitor> monitors = new MonitorBuilder(spec, groups, projections, states, clock, errors).build();
+        List<Monitor> monitors = new MonitorBuilder(spec, groups, projections, states, clock, errors, fusion::member).build();
         if (!errors.isEmpty()) {
             throw new ConfigException(spec.origin().source(), errors);
         }
@@ -170,6 +193,7 @@ public final class NetworkBuilder {
         tasks.addAll(dynamicsTasks);
         tasks.addAll(spikeScanTasks);
         tasks.addAll(spikeJoinTasks);
+        tasks.addAll(memberSplitTasks);
         rings.forEach((name, ring) -> tasks.add(ring.push(name, groups.get(name).spikes(), clock)));
         tasks.addAll(ringPushTasks);
         tasks.addAll(postUpdateTasks);
@@ -235,8 +259,55 @@ public final class NetworkBuilder {
             });
         });
         dynamicsTasks.add(from(p.neuron(), call(p.neuron(), group::update)));
-        addGroup(new Group(p.name(), p.size(), spikes, current, call(p.neuron(), group::v), new long[1],
-                new int[p.size()], false));
+        Group built = new Group(p.name(), p.size(), spikes, current, call(p.neuron(), group::v), new long[1],
+                new int[p.size()], false);
+        List<Fusion.Member> members = fusion.membersOf(p.name());
+        if (members == null) {
+            addGroup(built);
+        } else {
+            storage(built, members);
+        }
+    }
+
+    /**
+     * A storage population: its spikes are compacted as any group's, then split among its members, which
+     * are the groups the network shows. Each member's initializers draw into its slice as they would into
+     * its own group (the same seed, the same element indices).
+     */
+    private void storage(Group storage, List<Fusion.Member> members) {
+        compaction(storage);
+        storages.put(storage.name(), storage);
+        List<Group> memberGroups = new ArrayList<>();
+        int[] from = new int[members.size()];
+        for (int m = 0; m < members.size(); m++) {
+            Fusion.Member member = members.get(m);
+            NetworkSpec.Population p = member.population();
+            from[m] = member.from();
+            p.init().forEach((var, init) -> {
+                Object array = states.find(storage.name() + "." + var).map(StateRegistry.State::array).orElse(null);
+                if (!(array instanceof float[] values)) {
+                    errors.add(new ConfigError(init.path(), p.neuron().name() + " does not allocate a float variable '"
+                            + var + "'"));
+                    return;
+                }
+                float[] mine = new float[p.size()];
+                guard(init, () -> {
+                    ((InitializerModel) init.factory()).fill(init.params(), mine,
+                            EngineContext.derive(spec.seed(), p.name() + ".init." + var));
+                    return mine;
+                });
+                System.arraycopy(mine, 0, values, member.from(), p.size());
+            });
+            SpikeBuffer spikes = new SpikeBuffer(p.size());
+            registerSpikes(p.name(), "spike", spikes);
+            Group g = new Group(p.name(), p.size(), spikes, null, null, new long[1], new int[p.size()], false);
+            states.register(g.name(), "spike_total", "1", g.spikeTotal());
+            states.register(g.name(), "spike_counts", "1", g.spikeCounts());
+            groups.put(g.name(), g);
+            memberGroups.add(g);
+        }
+        memberSplitTasks.add(new MemberSpikes(storage.spikes(), memberGroups, from).task(storage.name()
+                + ".spikes.members"));
     }
 
     private void input(NetworkSpec.Input in) {
@@ -253,7 +324,7 @@ public final class NetworkBuilder {
                 addGroup(new Group(in.name(), in.size(), spikes, null, null, new long[1], new int[in.size()], true));
             }
         } else {
-            Group target = groups.get(in.target());
+            Group target = groups.containsKey(in.target()) ? groups.get(in.target()) : storages.get(in.target());
             if (target == null) {
                 return;
             }
@@ -287,6 +358,10 @@ public final class NetworkBuilder {
 
     private void addGroup(Group g) {
         groups.put(g.name(), g);
+        compaction(g);
+    }
+
+    private void compaction(Group g) {
         SpikeBuffer s = g.spikes();
         long[] total = g.spikeTotal();
         int[] counts = g.spikeCounts();
