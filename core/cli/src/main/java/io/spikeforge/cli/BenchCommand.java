@@ -36,10 +36,11 @@ import java.util.concurrent.Callable;
  * with the timings, spikes, synaptic events per second and memory.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmark a workload (coba, coba-scaled, stdp, song2000) or a config file; one JSON line per run.")
+        description = "Benchmark a workload (coba, coba-scaled, stdp, song2000; groups and poisson-slices, each run"
+                + " beside its one-group form) or a config file; one JSON line per run.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "coba, coba-scaled, stdp, song2000, or a config file.")
+    @Parameters(index = "0", paramLabel = "NAME", description = "coba, coba-scaled, stdp, song2000, groups, poisson-slices, or a config file.")
     String name;
 
     @Option(names = "--size", paramLabel = "N[,M]", description = "Sizes: N neurons (coba*) or N inputs and M outputs (stdp).")
@@ -93,18 +94,39 @@ final class BenchCommand implements Callable<Integer> {
         try {
             Engine engine = engineOptions.engine();
             Overrides o = new Overrides(duration, null, null, threads, backend);
+            String oneGroup = named ? Workloads.oneGroupForm(name, n) : null;
             for (int r = 0; r < repeat; r++) {
                 NetworkSpec spec = named ? engine.parse(Workloads.config(name, n, m), name, o)
                         : engine.load(Path.of(name), o);
-                System.out.println(new ObjectMapper().writeValueAsString(measure(engine, spec,
-                        named ? Workloads.sizes(name, n, m) : Map.of())));
-                System.out.flush();
+                Map<String, Object> sizes = named ? Workloads.sizes(name, n, m) : Map.of();
+                if (oneGroup == null) {
+                    print(measure(engine, spec, sizes));
+                    continue;
+                }
+                // The one-group form beside it, first on every other round, so that both see the same load
+                // on a shared machine and neither always pays the JIT's warm-up.
+                NetworkSpec oneSpec = engine.parse(oneGroup, name + "-one-group", o);
+                Map<String, Object> one = r % 2 == 1 ? measure(engine, oneSpec, sizes) : null;
+                Map<String, Object> line = measure(engine, spec, sizes);
+                if (one == null) {
+                    one = measure(engine, oneSpec, sizes);
+                }
+                line.put("form", "objects");
+                one.put("form", "one group");
+                one.put("objects_loop_over_one_group", (double) line.get("loop_s") / (double) one.get("loop_s"));
+                print(line);
+                print(one);
             }
             return 0;
         } catch (ConfigException | BackendUnavailableException e) {
             System.err.println("spikeforge: " + e.getMessage());
             return 2;
         }
+    }
+
+    private static void print(Map<String, Object> line) throws java.io.IOException {
+        System.out.println(new ObjectMapper().writeValueAsString(line));
+        System.out.flush();
     }
 
     private Map<String, Object> measure(Engine engine, NetworkSpec spec, Map<String, Object> sizes) {
@@ -139,7 +161,8 @@ final class BenchCommand implements Callable<Integer> {
         out.putAll(b.stats());
         out.put("end_to_end_s", secondsSinceLaunch());
         out.put("spikes", spikes);
-        for (Group g : net.groups()) {
+        // A rate per group, unless there are so many that the line would be mostly rates.
+        for (Group g : net.groups().size() > 50 ? java.util.List.<Group>of() : net.groups()) {
             if (!g.source()) {
                 out.put("rate_hz_" + g.name(), g.spikeTotal()[0] / (double) g.size() / simulatedS);
             }

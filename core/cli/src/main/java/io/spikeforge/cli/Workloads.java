@@ -14,7 +14,8 @@ final class Workloads {
     }
 
     /** The workload names {@code bench} accepts. */
-    static final java.util.List<String> NAMES = java.util.List.of("coba", "coba-scaled", "stdp", "song2000");
+    static final java.util.List<String> NAMES = java.util.List.of("coba", "coba-scaled", "stdp", "song2000", "groups",
+            "poisson-slices");
 
     /**
      * @param name  workload name
@@ -27,8 +28,89 @@ final class Workloads {
             case "coba-scaled" -> coba("coba-scaled", n > 0 ? n : 400_000, 80.0 / (n > 0 ? n : 400_000));
             case "stdp" -> stdp("stdp", n > 0 ? n : 10_000, m > 0 ? m : 1000, 0.1, 10_000);
             case "song2000" -> stdp("song2000", n > 0 ? n : 1000, 1, 1.0, 100_000);
+            case "groups" -> groups(n > 0 ? n : 1000, false);
+            case "poisson-slices" -> poissonSlices(n > 0 ? n : 40, false);
             default -> throw new IllegalArgumentException(name);
         };
+    }
+
+    /**
+     * @return the same network written as one group, which {@code bench} runs alternately beside a
+     *         many-objects workload; null for the other workloads
+     */
+    static String oneGroupForm(String name, int n) {
+        return switch (name) {
+            case "groups" -> groups(n > 0 ? n : 1000, true);
+            case "poisson-slices" -> poissonSlices(n > 0 ? n : 40, true);
+            default -> null;
+        };
+    }
+
+    private static final String LIF_REF = "type: LifRef, V_rest: -60, V_reset: -60, V_th: -50, tau_ref: 5";
+
+    /**
+     * N populations of one neuron each, as a Brian2 user writes N NeuronGroups: neuron k has tau = 10 + k/64
+     * ms and its own 20 nA input. The one-group form is one population of N with tau given per neuron by
+     * the same expression, and one input: the same neurons, so the same spikes.
+     */
+    private static String groups(int n, boolean oneGroup) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, """
+                name: %s
+                dt: 0.1
+                duration: 1000
+                seed: 1
+                populations:
+                """, oneGroup ? "groups-one-group" : "groups"));
+        if (oneGroup) {
+            b.append(String.format(Locale.ROOT, "  - {name: n, size: %d, neuron: {%s, tau: '10 + i/64'}}%n", n, LIF_REF));
+            b.append("inputs:\n  - {name: bias, type: ConstantCurrent, target: n, value: 20}\n");
+            return b.toString();
+        }
+        for (int k = 0; k < n; k++) {
+            b.append(String.format(Locale.ROOT, "  - {name: n%d, size: 1, neuron: {%s, tau: %s}}%n", k, LIF_REF,
+                    Double.toString(10 + k / 64.0)));
+        }
+        b.append("inputs:\n");
+        for (int k = 0; k < n; k++) {
+            b.append(String.format(Locale.ROOT, "  - {name: bias%d, type: ConstantCurrent, target: n%d, value: 20}%n",
+                    k, k));
+        }
+        return b.toString();
+    }
+
+    /**
+     * One Poisson source of K x 100 sources at 20 Hz split into K slices, slice k feeding its own
+     * population of 100 neurons (p = 0.1). The one-group form: the source unsliced feeding one population
+     * of K x 100 at p = 0.1 / K, the same expected synapses and events.
+     */
+    private static String poissonSlices(int k, boolean oneGroup) {
+        int s = 100;
+        String conn = "syn: {type: Expon, tau: 5}, out: {type: COBA, E: 0}, comm: {type: EventCSRLinear, conn: {type:"
+                + " FixedProb, prob: %s}, weight: 0.5}";
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, """
+                name: %s
+                dt: 0.1
+                duration: 1000
+                seed: 1
+                inputs:
+                  - {name: src, type: PoissonSpikes, size: %d, rate: 20}
+                populations:
+                """, oneGroup ? "poisson-slices-one-group" : "poisson-slices", k * s));
+        if (oneGroup) {
+            b.append(String.format(Locale.ROOT, "  - {name: T, size: %d, neuron: {%s, tau: 20}}%n", k * s, LIF_REF));
+            b.append(String.format(Locale.ROOT, "projections:%n  - {name: C, pre: src, post: T, " + conn + "}%n",
+                    Double.toString(0.1 / k)));
+            return b.toString();
+        }
+        for (int t = 0; t < k; t++) {
+            b.append(String.format(Locale.ROOT, "  - {name: T%d, size: %d, neuron: {%s, tau: 20}}%n", t, s, LIF_REF));
+        }
+        b.append("projections:\n");
+        for (int t = 0; t < k; t++) {
+            b.append(String.format(Locale.ROOT, "  - {name: C%d, pre: \"src[%d:%d]\", post: T%d, " + conn + "}%n", t,
+                    t * s, (t + 1) * s, t, "0.1"));
+        }
+        return b.toString();
     }
 
     /** @return sizes for the JSON line */
@@ -38,6 +120,8 @@ final class Workloads {
             case "coba-scaled" -> Map.of("N", n > 0 ? n : 400_000, "fixed_indegree", 80);
             case "stdp" -> Map.of("N", n > 0 ? n : 10_000, "M", m > 0 ? m : 1000, "p", 0.1);
             case "song2000" -> Map.of("N", n > 0 ? n : 1000, "M", 1);
+            case "groups" -> Map.of("groups", n > 0 ? n : 1000, "neurons_per_group", 1);
+            case "poisson-slices" -> Map.of("slices", n > 0 ? n : 40, "neurons_per_slice", 100);
             default -> Map.of();
         };
     }
