@@ -62,6 +62,15 @@ final class BenchCommand implements Callable<Integer> {
             + " (kernel_us_per_step), from its profiler, which costs time of its own.")
     boolean profile;
 
+    @Option(names = "--peers", description = "For coba and coba-scaled: run the hand-written C floor (coba_ref.c,"
+            + " compiled with gcc -O3 -march=native) and Brian2's C++ standalone (coba.py) beside each run, and print"
+            + " the ratios; skipped with a message when their folder is absent.")
+    boolean peers;
+
+    @Option(names = "--peers-dir", paramLabel = "DIR", description = "The peers' folder, holding limit/coba_ref.c and"
+            + " brian2/coba.py (default: $SPIKEFORGE_PEERS).")
+    String peersDir;
+
     @Mixin
     EngineOptions engineOptions;
 
@@ -95,33 +104,89 @@ final class BenchCommand implements Callable<Integer> {
             Engine engine = engineOptions.engine();
             Overrides o = new Overrides(duration, null, null, threads, backend);
             String oneGroup = named ? Workloads.oneGroupForm(name, n) : null;
-            for (int r = 0; r < repeat; r++) {
-                NetworkSpec spec = named ? engine.parse(Workloads.config(name, n, m), name, o)
-                        : engine.load(Path.of(name), o);
-                Map<String, Object> sizes = named ? Workloads.sizes(name, n, m) : Map.of();
-                if (oneGroup == null) {
-                    print(measure(engine, spec, sizes));
-                    continue;
+            Peers peerRuns = null;
+            if (peers) {
+                if (!name.equals("coba") && !name.equals("coba-scaled")) {
+                    System.err.println("spikeforge: --peers: only coba and coba-scaled have peers; running '" + name
+                            + "' alone");
+                } else {
+                    peerRuns = Peers.at(peersDir != null ? peersDir : System.getenv("SPIKEFORGE_PEERS"));
                 }
-                // The one-group form beside it, first on every other round, so that both see the same load
-                // on a shared machine and neither always pays the JIT's warm-up.
-                NetworkSpec oneSpec = engine.parse(oneGroup, name + "-one-group", o);
-                Map<String, Object> one = r % 2 == 1 ? measure(engine, oneSpec, sizes) : null;
-                Map<String, Object> line = measure(engine, spec, sizes);
-                if (one == null) {
-                    one = measure(engine, oneSpec, sizes);
+            }
+            try {
+                for (int r = 0; r < repeat; r++) {
+                    if (peerRuns != null) {
+                        besidePeers(engine, o, peerRuns, n, m);
+                    } else {
+                        round(engine, o, named, oneGroup, r, n, m);
+                    }
                 }
-                line.put("form", "objects");
-                one.put("form", "one group");
-                one.put("objects_loop_over_one_group", (double) line.get("loop_s") / (double) one.get("loop_s"));
-                print(line);
-                print(one);
+            } finally {
+                if (peerRuns != null) {
+                    peerRuns.close();
+                }
             }
             return 0;
         } catch (ConfigException | BackendUnavailableException e) {
             System.err.println("spikeforge: " + e.getMessage());
             return 2;
         }
+    }
+
+    /** One SpikeForge run of the coba workload, then coba_ref and Brian2 on the same network, then the ratios. */
+    private void besidePeers(Engine engine, Overrides o, Peers peerRuns, int n, int m) throws Exception {
+        Map<String, Object> ours = measure(engine, engine.parse(Workloads.config(name, n, m), name, o),
+                Workloads.sizes(name, n, m));
+        print(ours);
+        boolean scaled = name.equals("coba-scaled");
+        int neurons = n > 0 ? n : scaled ? 400_000 : 4000;
+        double ms = duration != null ? duration : 1000;
+        double p = scaled ? 80.0 / neurons : 0.02;
+        Map<String, Object> floor = peerRuns.cobaRef(neurons, ms, p);
+        if (floor != null) {
+            print(floor);
+        }
+        Map<String, Object> brian = peerRuns.brian2(neurons, ms, scaled ? 80 : 0, scaled ? 2 : 0);
+        if (brian != null) {
+            print(brian);
+        }
+        Map<String, Object> ratios = new LinkedHashMap<>();
+        double loop = (double) ours.get("loop_s");
+        ratios.put("comparison", name);
+        ratios.put("spikeforge_loop_s", loop);
+        if (floor != null) {
+            ratios.put("coba_ref_loop_s", floor.get("loop_s"));
+            ratios.put("spikeforge_over_coba_ref", loop / (double) floor.get("loop_s"));
+        }
+        if (brian != null) {
+            ratios.put("brian2_loop_s", brian.get("loop_s"));
+            ratios.put("spikeforge_over_brian2", loop / (double) brian.get("loop_s"));
+        }
+        print(ratios);
+    }
+
+    /** One run of the workload, or of it and its one-group form. */
+    private void round(Engine engine, Overrides o, boolean named, String oneGroup, int r, int n, int m)
+            throws Exception {
+        NetworkSpec spec = named ? engine.parse(Workloads.config(name, n, m), name, o) : engine.load(Path.of(name), o);
+        Map<String, Object> sizes = named ? Workloads.sizes(name, n, m) : Map.of();
+        if (oneGroup == null) {
+            print(measure(engine, spec, sizes));
+            return;
+        }
+        // The one-group form beside it, first on every other round, so that both see the same load on a
+        // shared machine and neither always pays the JIT's warm-up.
+        NetworkSpec oneSpec = engine.parse(oneGroup, name + "-one-group", o);
+        Map<String, Object> one = r % 2 == 1 ? measure(engine, oneSpec, sizes) : null;
+        Map<String, Object> line = measure(engine, spec, sizes);
+        if (one == null) {
+            one = measure(engine, oneSpec, sizes);
+        }
+        line.put("form", "objects");
+        one.put("form", "one group");
+        one.put("objects_loop_over_one_group", (double) line.get("loop_s") / (double) one.get("loop_s"));
+        print(line);
+        print(one);
     }
 
     private static void print(Map<String, Object> line) throws java.io.IOException {
