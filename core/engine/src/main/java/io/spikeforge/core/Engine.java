@@ -127,7 +127,20 @@ public final class Engine {
      * blocks of rows; see {@link NetworkBuilder#build(NetworkSpec, long)}.
      */
     public Network build(NetworkSpec spec, long maxBlockSynapses) {
-        Network net = NetworkBuilder.build(spec, maxBlockSynapses);
+        return build(spec, maxBlockSynapses, NetworkBuilder.fuseByDefault());
+    }
+
+    /**
+     * Builds a network for a program that reads and writes its state arrays by their users' names (the
+     * Java API's {@code Simulation.state}, the Python package): small populations are not fused into
+     * storage populations, so that every population keeps arrays of its own.
+     */
+    public Network buildWithOwnArrays(NetworkSpec spec) {
+        return build(spec, RowBlocks.MAX_SYNAPSES, false);
+    }
+
+    private Network build(NetworkSpec spec, long maxBlockSynapses, boolean fuse) {
+        Network net = NetworkBuilder.build(spec, maxBlockSynapses, fuse);
         // A value a float cannot hold (a weight of -1e39) is the config's mistake, found before the run.
         List<ConfigError> initial = InitialState.problems(net);
         if (!initial.isEmpty()) {

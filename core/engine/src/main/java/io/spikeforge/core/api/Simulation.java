@@ -44,7 +44,7 @@ public final class Simulation {
      * @throws ConfigException when the network cannot be built as configured
      */
     public static Simulation build(Engine engine, NetworkSpec spec) {
-        return new Simulation(engine, engine.build(spec));
+        return new Simulation(engine, engine.buildWithOwnArrays(spec));
     }
 
     /** Runs to the end of the network's duration. */

@@ -203,6 +203,6 @@ public final class SpikingNetwork {
      */
     public Simulation build(Engine engine) {
         NetworkSpec spec = engine.parse(toTree(), "network '" + name + "'", name, Overrides.NONE);
-        return new Simulation(engine, engine.build(spec));
+        return new Simulation(engine, engine.buildWithOwnArrays(spec));
     }
 }

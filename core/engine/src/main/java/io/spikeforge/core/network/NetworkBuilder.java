@@ -78,7 +78,7 @@ public final class NetworkBuilder {
      * Whether {@link #build(NetworkSpec, long)} fuses small populations ({@link Fusion}): yes unless the
      * system property {@code spikeforge.fuse} is {@code false}. Results are the same either way.
      */
-    static boolean fuseByDefault() {
+    public static boolean fuseByDefault() {
         return !"false".equals(System.getProperty("spikeforge.fuse"));
     }
 
