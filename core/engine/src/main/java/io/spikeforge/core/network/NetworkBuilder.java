@@ -306,8 +306,12 @@ public final class NetworkBuilder {
             groups.put(g.name(), g);
             memberGroups.add(g);
         }
-        memberSplitTasks.add(new MemberSpikes(storage.spikes(), memberGroups, from).task(storage.name()
-                + ".spikes.members"));
+        int[] last = new int[storage.size()];
+        int[] lastCount = new int[1];
+        states.register(storage.name(), "spike_members_last", "1", last);
+        states.register(storage.name(), "spike_members_last_count", "1", lastCount);
+        memberSplitTasks.add(new MemberSpikes(storage.spikes(), memberGroups, from, last, lastCount)
+                .task(storage.name() + ".spikes.members"));
     }
 
     private void input(NetworkSpec.Input in) {
