@@ -114,10 +114,14 @@ final class Fusion {
         spec.projections().forEach(p -> posts.add(p.post()));
         Map<List<Object>, List<NetworkSpec.Population>> classes = new LinkedHashMap<>();
         for (NetworkSpec.Population p : spec.populations()) {
-            if (p.size() <= MAX_MEMBER_SIZE && !posts.contains(p.name()) && p.neuron().params() instanceof ParamValues
-                    && drawsNothing(p, spec.dt())) {
+            if (p.size() <= MAX_MEMBER_SIZE && !posts.contains(p.name()) && p.neuron().params() instanceof ParamValues) {
                 classes.computeIfAbsent(key(p.neuron()), k -> new ArrayList<>()).add(p);
             }
+        }
+        // Only classes large enough to fuse run their models' code here, each population once.
+        classes.values().removeIf(c -> c.size() < MIN_MEMBERS);
+        for (List<NetworkSpec.Population> c : classes.values()) {
+            c.removeIf(p -> !drawsNothing(p, spec.dt()));
         }
         Set<String> names = new HashSet<>();
         spec.populations().forEach(p -> names.add(p.name()));
@@ -287,8 +291,9 @@ final class Fusion {
         try {
             ((NeuronModel) p.neuron().factory()).create(p.neuron().params(), probe, p.size(), new float[p.size()],
                     new int[p.size()]);
-        } catch (RuntimeException | LinkageError e) {
-            // Whatever it refuses or fails at, the normal build reports it: leave the population as it is.
+        } catch (Throwable e) {
+            // Whatever it refuses or fails at (an Error or running out of heap included), the normal build
+            // meets again and reports with the model's path: leave the population as it is.
             return false;
         }
         return !probe.seeded;
@@ -299,7 +304,7 @@ final class Fusion {
         Probe probe = new Probe(dt);
         try {
             ((InputModel) input.factory()).create(input.params(), probe, 1, new float[1], null);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Throwable e) {
             return false;
         }
         return !probe.seeded && !probe.allocated;
