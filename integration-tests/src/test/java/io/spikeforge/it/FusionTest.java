@@ -72,7 +72,11 @@ class FusionTest {
     }
 
     private static Ran run(boolean fuse) {
-        NetworkSpec spec = Sims.ENGINE.parse(network(), "fusion", Overrides.NONE);
+        return run(network(), fuse);
+    }
+
+    private static Ran run(String yaml, boolean fuse) {
+        NetworkSpec spec = Sims.ENGINE.parse(yaml, "fusion", Overrides.NONE);
         Network net = NetworkBuilder.build(spec, RowBlocks.MAX_SYNAPSES, fuse);
         JvmBackend backend = new JvmBackend(2, 1, Sims.TILE);
         RunResult result = Sims.ENGINE.run(net, backend, RunListener.NONE);
@@ -109,5 +113,34 @@ class FusionTest {
         }
         ObjectMapper json = new ObjectMapper();
         assertEquals(json.writeValueAsString(plain.summary()), json.writeValueAsString(fused.summary()));
+    }
+
+    /**
+     * Noisy current inputs (OUCurrent draws from a seed of its own name) onto fused populations keep their
+     * own draws: they are moved onto the slices, never merged, and give the same spikes.
+     */
+    @Test
+    void inputsThatDrawNumbersAreMovedOntoTheSlicesButNotMerged() {
+        StringBuilder b = new StringBuilder("dt: 0.1\nduration: 200\nseed: 5\npopulations:\n");
+        for (int k = 0; k < 6; k++) {
+            b.append(String.format(Locale.ROOT, "  - {name: p%d, size: 5, neuron: {type: Lif, V_rest: -60, V_reset: -60,"
+                    + " V_th: -50, tau: 10}}%n", k));
+        }
+        b.append("inputs:\n");
+        for (int k = 0; k < 6; k++) {
+            b.append(String.format(Locale.ROOT, "  - {name: ou%d, type: OUCurrent, target: p%d, mean: 9, sigma: 4}%n",
+                    k, k));
+        }
+        b.append("monitors:\n  - {target: p4, var: spike}\n");
+        Ran fused = run(b.toString(), true);
+        Ran plain = run(b.toString(), false);
+        assertEquals(2 * 6 + 4, fused.net().tasks().size(), "one update, scan, join and split for the six"
+                + " populations; each noisy input and its slice copy on its own");
+        int[] spikes = Sims.spikes(plain.net(), "p4.spike");
+        assertTrue(spikes.length > 20, "the noise drives spikes: " + spikes.length / 2);
+        assertArrayEquals(spikes, Sims.spikes(fused.net(), "p4.spike"));
+        for (Group g : plain.net().groups()) {
+            assertArrayEquals(g.spikeCounts(), fused.net().group(g.name()).spikeCounts(), g.name());
+        }
     }
 }
