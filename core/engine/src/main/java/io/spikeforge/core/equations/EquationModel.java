@@ -72,11 +72,24 @@ final class EquationModel {
         problems.add(new ConfigError(def.at(key), message));
     }
 
+    /** {@return how many problems are reported so far}, for {@link #withdrawProblems} */
+    int problemCount() {
+        return problems.size();
+    }
+
+    /** Takes back the problems reported since {@code mark}: a form was tried and another one will do. */
+    void withdrawProblems(int mark) {
+        problems.subList(mark, problems.size()).clear();
+    }
+
     private void read() {
         builtin("t", TIME);
         builtin("dt", TIME);
         builtin("i", Dimension.ONE);
         builtin("N", Dimension.ONE);
+        if (def.kind() == ModelKind.PLASTICITY) {
+            builtin("lastupdate", TIME);
+        }
         if (def.kind() == ModelKind.NEURON) {
             builtin("lastspike", TIME);
             builtin("not_refractory", Dimension.ONE);
