@@ -204,28 +204,11 @@ final class EquationPlasticity extends EquationFactory implements PlasticityMode
         if (perSynapse) {
             return SynapseRule.of(m, weight, statements);
         }
-        boolean ok = true;
-        for (String x : traceNames) {
-            Algebra.Linear l = Algebra.linear(m.derivatives.get(x), Set.of(x));
-            if (l == null || l.coefficient(x) == null || !m.isConstant(l.coefficient(x))
-                    || l.rest() != null && !m.isConstant(l.rest())) {
-                m.problem("equations", "d" + x + "/dt must be linear in " + x + " with constant coefficients, as"
-                        + " dx/dt = -x/tau or (x_inf - x)/tau: traces are integrated exactly between spikes");
-                ok = false;
-            }
-            boolean changed = statements.values().stream().flatMap(List::stream).anyMatch(s -> s.target().equals(x));
-            if (!changed) {
-                m.problem("equations", "'" + x + "' changes in neither on_pre nor on_post, so it stays 0");
-                ok = false;
-            }
-        }
-        if (!ok) {
-            return null;
-        }
         List<WeightChange> changes = new ArrayList<>();
         Map<String, Side> scratch = new java.util.LinkedHashMap<>();
         Map<String, Expr> scratchValues = new java.util.LinkedHashMap<>();
         int tried = m.problemCount();
+        boolean ok = true;
         for (Side side : Side.values()) {
             String key = side == Side.PRE ? "on_pre" : "on_post";
             List<Statements.Statement> list = statements.get(side);
@@ -246,6 +229,23 @@ final class EquationPlasticity extends EquationFactory implements PlasticityMode
             // A change that depends on w, or mixes the sides in one term: each synapse computes it itself.
             m.withdrawProblems(tried);
             return SynapseRule.of(m, weight, statements);
+        }
+        for (String x : traceNames) {
+            Algebra.Linear l = Algebra.linear(m.derivatives.get(x), Set.of(x));
+            if (l == null || l.coefficient(x) == null || !m.isConstant(l.coefficient(x))
+                    || l.rest() != null && !m.isConstant(l.rest())) {
+                m.problem("equations", "d" + x + "/dt must be linear in " + x + " with constant coefficients, as"
+                        + " dx/dt = -x/tau or (x_inf - x)/tau: traces are integrated exactly between spikes");
+                ok = false;
+            }
+            boolean changed = statements.values().stream().flatMap(List::stream).anyMatch(s -> s.target().equals(x));
+            if (!changed) {
+                m.problem("equations", "'" + x + "' changes in neither on_pre nor on_post, so it stays 0");
+                ok = false;
+            }
+        }
+        if (!ok) {
+            return null;
         }
         return new EquationPlasticity(m, weight, traces, changes, scratch, statements, scratchValues);
     }

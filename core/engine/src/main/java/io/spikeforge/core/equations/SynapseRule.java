@@ -206,6 +206,10 @@ final class SynapseRule extends EquationFactory implements PlasticityModel {
         List<String> clockDriven = new ArrayList<>();
         for (String x : m.derivatives.keySet()) {
             if (m.flagged(x, "event-driven")) {
+                eventDriven.add(x);
+                if (clockDrivenIn(m, m.derivatives.get(x))) {
+                    continue;
+                }
                 Algebra.Linear l = Algebra.linear(m.derivatives.get(x), Set.of(x));
                 if (l == null || l.coefficient(x) == null || !m.isConstant(l.coefficient(x))
                         || l.rest() != null && !m.isConstant(l.rest())) {
@@ -214,7 +218,6 @@ final class SynapseRule extends EquationFactory implements PlasticityModel {
                             + " between events");
                     ok = false;
                 }
-                eventDriven.add(x);
             } else {
                 clockDriven.add(x);
             }
@@ -234,14 +237,13 @@ final class SynapseRule extends EquationFactory implements PlasticityModel {
             method = integration.choose(m.def.field("method"), clockDriven, why -> m.problem("method", why));
             ok &= method != null;
         }
-        for (String e : m.elements) {
-            boolean assigned = statements.values().stream().flatMap(List::stream).anyMatch(s -> s.target().equals(e));
-            if (assigned && m.flagged(e, "constant")) {
-                m.problem("equations", "'" + e + "' is marked (constant) but on_pre or on_post assigns it");
-                ok = false;
-            }
-        }
         return ok ? new SynapseRule(m, weight, eventDriven, clockDriven, method, statements) : null;
+    }
+
+    /** {@return whether e names a variable with an equation that is not event-driven} */
+    private static boolean clockDrivenIn(EquationModel m, Expr e) {
+        return m.derivatives.keySet().stream().anyMatch(y -> !m.flagged(y, "event-driven")
+                && Algebra.mentions(e, Set.of(y)));
     }
 
     @Override
