@@ -20,7 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * per synapse each step (clock-driven) beside a per-synapse counter. Pre and post spikes are fixed:
  * a kick one step earlier makes each post neuron fire at its times, and the plastic weights drive
  * nothing (CUBA into a neuron held by the kick alone is not what moves them: they are too small).
- * Brian2 computes in double, SpikeForge in float: the band is float round-off.
+ * A second network gives two passive neurons their input through a {@code (summed)} conductance current
+ * (g clock-driven per synapse) and changes each weight by the post potential at each pre spike
+ * ({@code v_post}); the projection then has no synapse and output model
+ * ({@code peers/synapse_summed.py}, {@code peers/synapse_summed_brian2.csv}). Brian2 computes in double,
+ * SpikeForge in float: the bands are float round-off.
  */
 class SynapseRulesBrian2Test {
 
@@ -125,6 +129,81 @@ class SynapseRulesBrian2Test {
                 first = all;
             } else {
                 assertArrayEquals(first, all, "the same floats on 1 and 2 threads");
+            }
+        }
+    }
+
+    private static final String SUMMED = """
+            dt: 0.1
+            duration: 120
+            models:
+              - name: Passive
+                kind: neuron
+                equations: |
+                  dv/dt = (El - v)/tau + I_syn/C : volt
+                  I_syn : amp
+                parameters: {El: -65 mV, tau: 20 ms, C: 200 pF}
+                threshold: v > 1000*mV
+                reset: v = El
+                method: exact
+                initial: {v: El}
+              - name: CondSyn
+                kind: plasticity
+                equations: |
+                  w : siemens
+                  dg/dt = -g/tau_g : siemens (clock-driven)
+                  v_post : volt
+                  I_syn_post = g*(E - v_post) : amp (summed)
+                on_pre: |
+                  g += w
+                  w = clip(w + eta*(v_post - theta), 0*nS, wmax)
+                method: exact
+                parameters: {tau_g: 5 ms, E: 0 mV, eta: 0.01 nS/mV, theta: -60 mV, wmax: 20 nS}
+            inputs:
+              - name: src
+                type: SpikeTimes
+                size: 3
+                times: [10.0, 31.0, 95.5, 12.0, 40.0, 41.5, 60.0, 62.0, 62.0]
+                indices: [0, 0, 0, 1, 1, 1, 2, 2, 0]
+            populations:
+              - {name: post, size: 2, neuron: Passive}
+            projections:
+              - {name: cond, pre: src, post: post, comm: {type: EventCSRLinear, conn: All2All, weight: 0.004},
+                 plasticity: CondSyn}
+            monitors:
+              - {target: post, var: v}
+            """;
+
+    @Test
+    void summedCurrentAndPostPotentialReadsMatchBrian2() throws IOException {
+        List<String> lines;
+        try (InputStream in = SynapseRulesBrian2Test.class.getResourceAsStream("/peers/synapse_summed_brian2.csv")) {
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).toList();
+        }
+        int split = lines.indexOf("#");
+        float[][] first = null;
+        for (int threads : new int[] {1, 2}) {
+            Network net = Sims.run(SUMMED, threads);
+            float[][] v = {Sims.column(net, "post.v", 0), Sims.column(net, "post.v", 1)};
+            assertEquals(split, v[0].length, "one row per step");
+            for (int r = 0; r < split; r++) {
+                String[] ref = lines.get(r).split(",");
+                for (int j = 0; j < 2; j++) {
+                    assertEquals(Double.parseDouble(ref[j]), v[j][r], 2e-4, "v of post " + j + " after step " + r);
+                }
+            }
+            float[] w = Sims.weights(net, "cond");
+            float[] g = net.states().find("cond.g").map(s -> (float[]) s.array()).orElseThrow();
+            for (int k = 0; k < 6; k++) {
+                String[] ref = lines.get(split + 1 + k).split(",");
+                assertEquals(Double.parseDouble(ref[0]) * 1e-3, w[k], 1e-8, "w of synapse " + k);
+                assertEquals(Double.parseDouble(ref[1]) * 1e-3, g[k], 1e-9, "g of synapse " + k);
+            }
+            if (first == null) {
+                first = v;
+            } else {
+                assertArrayEquals(first[0], v[0], "the same floats on 1 and 2 threads");
+                assertArrayEquals(first[1], v[1], "the same floats on 1 and 2 threads");
             }
         }
     }

@@ -77,7 +77,11 @@ final class ProjectionSection {
         if (comm.connector() != null && pre != null && post != null) {
             sides.refuseSelfConnectionsItCannotLeaveOut(comm.connector(), pre, post);
         }
-        boolean direct = node.has("on_pre");
+        ModelRef plasticity = node.has("plasticity") ? plasticity(node.get("plasticity"), path, comm.model()) : null;
+        // A rule with (summed) variables gives the post neurons their input: no synapse and output model then.
+        boolean delivered = plasticity != null && ((PlasticityModel) plasticity.factory()).delivers()
+                && !node.has("on_pre");
+        boolean direct = node.has("on_pre") || delivered;
         ModelRef syn = direct ? null : context.models().read(node.get("syn"), path + ".syn", ModelKind.SYNAPSE, Set.of());
         boolean coupling = syn != null && syn.factory() instanceof CouplingModel;
         ModelRef out = direct || coupling ? null
@@ -97,19 +101,22 @@ final class ProjectionSection {
         if (direct) {
             for (String key : List.of("syn", "out")) {
                 if (node.has(key)) {
-                    context.problems().add(path + "." + key, "a projection with on_pre adds its weights straight to a"
+                    context.problems().add(path + "." + key, delivered ? "the plasticity rule " + plasticity.name()
+                            + " gives the post neurons their input through its (summed) variables, so the projection has"
+                            + " no " + key + "; leave it out" : "a projection with on_pre adds its weights straight to a"
                             + " post variable, so it has no " + key + "; give either on_pre or syn and out");
                 }
             }
             if (alignPre) {
-                context.problems().add(path + ".align", "a projection with on_pre has no synapse state to align");
+                context.problems().add(path + ".align", delivered ? "the plasticity rule " + plasticity.name()
+                        + " keeps its state per synapse: there is no synapse state to align"
+                        : "a projection with on_pre has no synapse state to align");
             }
         }
-        ModelRef plasticity = node.has("plasticity") ? plasticity(node.get("plasticity"), path, comm.model()) : null;
         boolean delaysRefused = perSynapse && !synapseDelaysFit(path, comm.model(), plasticity, alignPre);
         if (name == null || pre == null || post == null || comm.layer() == null || comm.weight() == null
                 || comm.connector() == null
-                || !direct && (syn == null || out == null && !coupling) || direct && delta == null
+                || !direct && (syn == null || out == null && !coupling) || node.has("on_pre") && delta == null
                 || plasticity == null && node.has("plasticity") || perSynapse && (delays == null || delaysRefused)) {
             return null;
         }

@@ -181,7 +181,8 @@ final class EquationPlasticity extends EquationFactory implements PlasticityMode
             return null;
         }
         Set<String> traceNames = m.derivatives.keySet();
-        boolean perSynapse = m.elements.size() > 1;
+        boolean perSynapse = m.elements.size() > 1 || !m.sides.isEmpty()
+                || m.subexpressions.keySet().stream().anyMatch(x -> m.flagged(x, "summed"));
         for (String x : traceNames) {
             perSynapse |= !m.flagged(x, "event-driven");
         }
