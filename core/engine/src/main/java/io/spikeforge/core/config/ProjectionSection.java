@@ -102,8 +102,8 @@ final class ProjectionSection {
             for (String key : List.of("syn", "out")) {
                 if (node.has(key)) {
                     context.problems().add(path + "." + key, delivered ? "the plasticity rule " + plasticity.name()
-                            + " gives the post neurons their input through its (summed) variables, so the projection has"
-                            + " no " + key + "; leave it out" : "a projection with on_pre adds its weights straight to a"
+                            + " gives the post neurons their input itself (its (summed) variables or on_pre"
+                            + " statements), so the projection has no " + key + "; leave it out" : "a projection with on_pre adds its weights straight to a"
                             + " post variable, so it has no " + key + "; give either on_pre or syn and out");
                 }
             }

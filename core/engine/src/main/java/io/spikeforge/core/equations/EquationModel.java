@@ -318,12 +318,6 @@ final class EquationModel {
         syntax.forEach(s -> problem(key, s));
         List<Statements.Statement> out = new ArrayList<>();
         for (Statements.Statement s : parsed) {
-            if (sides.containsKey(s.target())) {
-                problem(key, "'" + s.target() + "' is a variable of the " + s.target().substring(
-                        s.target().lastIndexOf('_') + 1) + " neurons, which a rule reads but does not set (it gives them"
-                        + " input through a (summed) variable) in " + EquationSyntaxException.caret(s.text(), 0));
-                continue;
-            }
             if (!assignable.contains(s.target())) {
                 String what = scope.find(s.target()) == null ? "the model has no variable '" + s.target() + "'"
                         : "'" + s.target() + "' cannot be assigned here";

@@ -188,6 +188,7 @@ final class EquationPlasticity extends EquationFactory implements PlasticityMode
         }
         Set<String> assignable = new LinkedHashSet<>(traceNames);
         m.elements.stream().filter(e -> !m.flagged(e, "constant")).forEach(assignable::add);
+        assignable.addAll(m.sides.keySet());
         Map<Side, List<Statements.Statement>> statements = new java.util.EnumMap<>(Side.class);
         int before = m.problemCount();
         statements.put(Side.PRE, m.statements(m.def.field("on_pre"), "on_pre", assignable));

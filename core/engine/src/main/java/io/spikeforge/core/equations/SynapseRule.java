@@ -41,6 +41,8 @@ final class SynapseRule extends EquationFactory implements PlasticityModel {
     private final String method;
     /** The {@code (summed)} subexpressions ({@code I_post = g*(E - v_post)}), by name. */
     private final Map<String, Expr> summed;
+    /** Whether the rule gives the neurons their input itself: summed variables, or on_pre setting g_post. */
+    private final boolean delivers;
 
     private SynapseRule(EquationModel model, String weight, List<String> eventDriven, List<String> clockDriven,
                         String method, Map<EquationPlasticity.Side, List<Statements.Statement>> statements,
@@ -51,6 +53,8 @@ final class SynapseRule extends EquationFactory implements PlasticityModel {
         this.clockDriven = clockDriven;
         this.method = method;
         this.summed = summed;
+        this.delivers = !summed.isEmpty() || statements.values().stream().flatMap(List::stream)
+                .anyMatch(st -> model.sides.containsKey(st.target()));
         Map<String, KernelWriter> kernels = new LinkedHashMap<>();
         List<String> methods = new ArrayList<>();
         for (EquationPlasticity.Side side : EquationPlasticity.Side.values()) {
@@ -93,7 +97,7 @@ final class SynapseRule extends EquationFactory implements PlasticityModel {
         }
         for (String x : model.sides.keySet()) {
             String side = sideOf(x);
-            w.array("n_" + x, "float[]", false, false, side + ":" + neuronVariable(x));
+            w.array("n_" + x, "float[]", written.contains(x), false, side + ":" + neuronVariable(x));
             names.bind(x, "n_" + x + "[" + side + "]");
         }
     }
@@ -178,10 +182,14 @@ final class SynapseRule extends EquationFactory implements PlasticityModel {
             }
         }
         for (Statements.Statement s : statements) {
-            w.line("v_" + s.target() + " = " + j.of(s.value()) + ";");
+            String target = model.sides.containsKey(s.target())
+                    ? "n_" + s.target() + "[" + sideOf(s.target()) + "]" : "v_" + s.target();
+            w.line(target + " = " + j.of(s.value()) + ";");
         }
         for (String x : written) {
-            w.line("s_" + x + "[i] = v_" + x + ";");
+            if (!model.sides.containsKey(x)) {
+                w.line("s_" + x + "[i] = v_" + x + ";");
+            }
         }
         w.line("lastupdate[i] = last;");
         w.close();
@@ -189,7 +197,10 @@ final class SynapseRule extends EquationFactory implements PlasticityModel {
         String doc = "The " + (pre ? "on_pre" : "on_post") + " pathway of the plasticity rule '" + model.def.name()
                 + "', for each synapse of each neuron that spiked:\n<pre>\n"
                 + NeuronSource.escape(model.def.field(pre ? "on_pre" : "on_post")) + "</pre>";
-        return w.method(kernelName(side), "@Kernel", doc);
+        // Writing the neurons' variables, synapses of different spikes meet at one neuron: one thread, in
+        // spike and synapse order, so that the sums do not depend on the thread count.
+        boolean serial = statements.stream().anyMatch(st -> model.sides.containsKey(st.target()));
+        return w.method(kernelName(side), serial ? "@Kernel(serial = true)" : "@Kernel", doc);
     }
 
     /** The clock-driven equations of every synapse, one step by the rule's method; item i is synapse i. */
@@ -347,7 +358,7 @@ final class SynapseRule extends EquationFactory implements PlasticityModel {
 
     @Override
     public boolean delivers() {
-        return !summed.isEmpty();
+        return delivers;
     }
 
     @Override
