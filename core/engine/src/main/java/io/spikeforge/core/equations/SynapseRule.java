@@ -402,6 +402,11 @@ final class SynapseRule extends EquationFactory implements PlasticityModel {
             throw new IllegalArgumentException("keeps state per synapse and writes each synapse's weight itself, which"
                     + " this comm does not allow; use EventCSRLinear, CSRLinear or OneToOne");
         }
+        if (!summed.isEmpty() && ctx.owner().contains("#")) {
+            // Blocks after the first: each block's sum would replace the one before.
+            throw new IllegalArgumentException("has (summed) variables, whose sums span the whole projection, which"
+                    + " is too large for one block of synapses; lower the connection density or split the projection");
+        }
         int synapses = comm.synapses();
         Map<String, Double> values = ModelSpecs.values(model, parameters, p, ctx.dt());
         values.put("N", (double) synapses);
