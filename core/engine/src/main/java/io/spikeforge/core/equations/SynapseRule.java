@@ -377,7 +377,7 @@ final class SynapseRule extends EquationFactory implements PlasticityModel {
                     ? "per synapse, d" + x + "/dt integrated each step" : "per synapse, no equation";
             v.add(new VariableSpec(x, Units.engineUnitText(model.dimensions.get(x)), what));
         }
-        v.add(new VariableSpec("lastupdate", "steps", "per synapse: the step of its last event"));
+        v.add(new VariableSpec("lastupdate", "step", "per synapse: the step of its last event"));
         return v;
     }
 
