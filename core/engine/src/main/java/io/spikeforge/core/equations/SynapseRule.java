@@ -43,6 +43,8 @@ final class SynapseRule extends EquationFactory implements PlasticityModel {
     private final Map<String, Expr> summed;
     /** Whether the rule gives the neurons their input itself: summed variables, or on_pre setting g_post. */
     private final boolean delivers;
+    /** The next draw's number: each kernel draws for a synapse after the kernels before it in the step. */
+    private int draws;
 
     private SynapseRule(EquationModel model, String weight, List<String> eventDriven, List<String> clockDriven,
                         String method, Map<EquationPlasticity.Side, List<Statements.Statement>> statements,
@@ -120,6 +122,7 @@ final class SynapseRule extends EquationFactory implements PlasticityModel {
     private String eventKernel(EquationPlasticity.Side side, KernelWriter w, List<Statements.Statement> statements) {
         boolean pre = side == EquationPlasticity.Side.PRE;
         KernelNames names = new KernelNames(model, w);
+        names.drawFrom(draws);
         Set<String> written = new LinkedHashSet<>(eventDriven);
         statements.forEach(s -> written.add(s.target()));
         bindAll(names, w, written);
@@ -194,6 +197,7 @@ final class SynapseRule extends EquationFactory implements PlasticityModel {
         w.line("lastupdate[i] = last;");
         w.close();
         w.close();
+        draws = names.nextDraw();
         String doc = "The " + (pre ? "on_pre" : "on_post") + " pathway of the plasticity rule '" + model.def.name()
                 + "', for each synapse of each neuron that spiked:\n<pre>\n"
                 + NeuronSource.escape(model.def.field(pre ? "on_pre" : "on_post")) + "</pre>";
@@ -206,6 +210,7 @@ final class SynapseRule extends EquationFactory implements PlasticityModel {
     /** The clock-driven equations of every synapse, one step by the rule's method; item i is synapse i. */
     private String clockKernel(KernelWriter w) {
         KernelNames names = new KernelNames(model, w);
+        names.drawFrom(draws);
         bindAll(names, w, new LinkedHashSet<>(clockDriven));
         w.array("rowOf", "int[]", false, true, "rowOf");
         w.array("cols", "int[]", false, true, "cols");
