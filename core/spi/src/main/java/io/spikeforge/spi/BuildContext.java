@@ -54,4 +54,38 @@ public interface BuildContext {
      * @throws IllegalArgumentException if the instance already allocated {@code variable}
      */
     int[] ints(String variable, int size, int initial);
+
+    /**
+     * {@return the live state array of a variable of the pre or post neurons of the projection a
+     * plasticity rule is built for (Brian2's {@code v_post}), one value per neuron, or null when that
+     * group has no such float variable or the model is no projection's rule}. A rule reads it in its
+     * tasks, or writes a variable without an equation (a {@code (summed)} current) once per step.
+     *
+     * @param side     {@code pre} or {@code post}
+     * @param variable the variable's name in the neuron model ({@code V}, {@code I_syn})
+     */
+    default float[] neuronState(String side, String variable) {
+        return null;
+    }
+
+    /**
+     * {@return the unit of {@link #neuronState}'s variable as its model declares it ({@code mV}), or null
+     * when there is none}
+     *
+     * @param side     {@code pre} or {@code post}
+     * @param variable the variable's name in the neuron model
+     */
+    default String neuronUnit(String side, String variable) {
+        return null;
+    }
+
+    /**
+     * {@return the names of the float variables of the pre or post neurons that {@link #neuronState} gives,
+     * for messages; empty when the model is no projection's rule}
+     *
+     * @param side {@code pre} or {@code post}
+     */
+    default java.util.List<String> neuronVariables(String side) {
+        return java.util.List.of();
+    }
 }

@@ -94,6 +94,16 @@ public interface CommModel extends ModelFactory {
         }
 
         /**
+         * {@return the live weights in connectivity order, for a rule that changes each synapse's weight
+         * itself (a rule written as equations with state per synapse), or null when the comm keeps no such
+         * array}. Asking for them tells the comm that its weights will change, as making an update task
+         * does; the rule writes only the weights of the synapses its tasks touch.
+         */
+        default float[] writableWeights() {
+            return null;
+        }
+
+        /**
          * Copies the current weights, in connectivity order, into {@code out}.
          *
          * @param out an array of at least {@link #synapses()} elements

@@ -26,6 +26,14 @@ public interface PlasticityModel extends ModelFactory {
      */
     Plasticity create(Params params, BuildContext context, CommModel.Comm comm, SpikeBuffer pre, SpikeBuffer post);
 
+    /**
+     * {@return whether the rule itself gives the post neurons their input (Brian2's {@code (summed)}
+     * variables), so that its projection takes no synapse and output model}
+     */
+    default boolean delivers() {
+        return false;
+    }
+
     /** {@return whether {@link #create(Params, BuildContext, CommModel.Comm, SynapseDelays, SpikeBuffer)} is supported} */
     default boolean supportsSynapseDelays() {
         return false;

@@ -77,7 +77,10 @@ final class ProjectionSection {
         if (comm.connector() != null && pre != null && post != null) {
             sides.refuseSelfConnectionsItCannotLeaveOut(comm.connector(), pre, post);
         }
-        boolean direct = node.has("on_pre");
+        // A rule that gives the post neurons their input itself (summed variables, ge_post += w): no synapse and
+        // output model then.
+        boolean delivered = !node.has("on_pre") && deliversItself(node.get("plasticity"));
+        boolean direct = node.has("on_pre") || delivered;
         ModelRef syn = direct ? null : context.models().read(node.get("syn"), path + ".syn", ModelKind.SYNAPSE, Set.of());
         boolean coupling = syn != null && syn.factory() instanceof CouplingModel;
         ModelRef out = direct || coupling ? null
@@ -97,19 +100,23 @@ final class ProjectionSection {
         if (direct) {
             for (String key : List.of("syn", "out")) {
                 if (node.has(key)) {
-                    context.problems().add(path + "." + key, "a projection with on_pre adds its weights straight to a"
+                    context.problems().add(path + "." + key, delivered ? "the plasticity rule " + ruleName(node.get("plasticity"))
+                            + " gives the post neurons their input itself (its (summed) variables or on_pre"
+                            + " statements), so the projection has no " + key + "; leave it out" : "a projection with on_pre adds its weights straight to a"
                             + " post variable, so it has no " + key + "; give either on_pre or syn and out");
                 }
             }
             if (alignPre) {
-                context.problems().add(path + ".align", "a projection with on_pre has no synapse state to align");
+                context.problems().add(path + ".align", delivered ? "the plasticity rule " + ruleName(node.get("plasticity"))
+                        + " keeps its state per synapse: there is no synapse state to align"
+                        : "a projection with on_pre has no synapse state to align");
             }
         }
         ModelRef plasticity = node.has("plasticity") ? plasticity(node.get("plasticity"), path, comm.model()) : null;
         boolean delaysRefused = perSynapse && !synapseDelaysFit(path, comm.model(), plasticity, alignPre);
         if (name == null || pre == null || post == null || comm.layer() == null || comm.weight() == null
                 || comm.connector() == null
-                || !direct && (syn == null || out == null && !coupling) || direct && delta == null
+                || !direct && (syn == null || out == null && !coupling) || node.has("on_pre") && delta == null
                 || plasticity == null && node.has("plasticity") || perSynapse && (delays == null || delaysRefused)) {
             return null;
         }
@@ -156,6 +163,19 @@ final class ProjectionSection {
             ok = false;
         }
         return ok;
+    }
+
+    /** {@return the model name a plasticity entry gives ({@code STDP} or {@code {type: STDP, ...}}), or ""} */
+    private static String ruleName(JsonNode node) {
+        return node == null ? "" : node.isTextual() ? node.textValue() : node.path("type").asText("");
+    }
+
+    /** {@return whether the plasticity entry names a registered rule that gives the post neurons their input} */
+    private boolean deliversItself(JsonNode node) {
+        String name = ruleName(node);
+        return context.registry().entries(ModelKind.PLASTICITY).stream()
+                .anyMatch(e -> e.factory().name().equals(name) && e.factory() instanceof PlasticityModel m
+                        && m.delivers());
     }
 
     /** A coupling (Delta, GapJunction) acts on the potentials itself: no output, alignment or plasticity. */

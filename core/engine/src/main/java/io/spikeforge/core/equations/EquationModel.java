@@ -32,6 +32,11 @@ final class EquationModel {
     /** Variables without an equation: one value per element (per-neuron parameters, inputs, weights). */
     final List<String> elements = new ArrayList<>();
     final Map<String, Dimension> dimensions = new LinkedHashMap<>();
+    /**
+     * A plasticity rule's declarations of the neurons' variables it reads ({@code v_post : volt}): Brian2's
+     * {@code _pre} and {@code _post} names, with the dimension the rule expects, bound when it is built.
+     */
+    final Map<String, Dimension> sides = new LinkedHashMap<>();
     final Map<String, Set<String>> flags = new LinkedHashMap<>();
     /** The model's parameters, shared by all elements unless the equations declare them per element. */
     final Map<String, ModelParameters.Parameter> parameters;
@@ -72,11 +77,24 @@ final class EquationModel {
         problems.add(new ConfigError(def.at(key), message));
     }
 
+    /** {@return how many problems are reported so far}, for {@link #withdrawProblems} */
+    int problemCount() {
+        return problems.size();
+    }
+
+    /** Takes back the problems reported since {@code mark}: a form was tried and another one will do. */
+    void withdrawProblems(int mark) {
+        problems.subList(mark, problems.size()).clear();
+    }
+
     private void read() {
         builtin("t", TIME);
         builtin("dt", TIME);
         builtin("i", Dimension.ONE);
         builtin("N", Dimension.ONE);
+        if (def.kind() == ModelKind.PLASTICITY) {
+            builtin("lastupdate", TIME);
+        }
         if (def.kind() == ModelKind.NEURON) {
             builtin("lastspike", TIME);
             builtin("not_refractory", Dimension.ONE);
@@ -119,7 +137,11 @@ final class EquationModel {
                 case DIFFERENTIAL -> scope.add(line.variable(), new Symbol(Symbol.Kind.STATE, d, Double.NaN, null));
                 case PARAMETER -> {
                     scope.add(line.variable(), new Symbol(Symbol.Kind.ELEMENT, d, Double.NaN, null));
-                    elements.add(line.variable());
+                    if (def.kind() == ModelKind.PLASTICITY && line.variable().matches(".+_(pre|post)")) {
+                        sides.put(line.variable(), d);
+                    } else {
+                        elements.add(line.variable());
+                    }
                 }
                 case SUBEXPRESSION -> scope.subexpression(line.variable(), d, line.expr(), line.text());
             }

@@ -169,61 +169,48 @@ final class EquationPlasticity extends EquationFactory implements PlasticityMode
         return (side == Side.PRE ? "pre" : "post") + "Factor" + index;
     }
 
-    /** {@return the rule, or null after reporting its problems} */
-    static EquationPlasticity of(EquationModel m) {
+    /**
+     * {@return the rule, or null after reporting its problems}: this class when its traces can live per
+     * neuron and its weight changes are products of one side's and the other side's quantities, else a
+     * {@link SynapseRule} with its state per synapse
+     */
+    static PlasticityModel of(EquationModel m) {
         String weight = m.def.field("weight") != null ? m.def.field("weight") : "w";
-        boolean ok = true;
         if (!m.elements.contains(weight)) {
             m.problem("equations", "a plasticity rule declares its weight, '" + weight + " : siemens' (or amp, or 1)");
             return null;
         }
-        for (String e : m.elements) {
-            if (!e.equals(weight)) {
-                m.problem("equations", "'" + e + "': a plasticity rule's only per-synapse variable is its weight '"
-                        + weight + "'; per-synapse state beyond it is not supported");
-                ok = false;
-            }
-        }
         Set<String> traceNames = m.derivatives.keySet();
+        boolean perSynapse = m.elements.size() > 1 || !m.sides.isEmpty()
+                || m.subexpressions.keySet().stream().anyMatch(x -> m.flagged(x, "summed"));
         for (String x : traceNames) {
-            if (!m.flagged(x, "event-driven")) {
-                m.problem("equations", "'" + x + "' must be marked (event-driven): a rule's traces change at spikes and"
-                        + " decay in between; clock-driven per-synapse equations are not supported");
-                ok = false;
-                continue;
-            }
-            Algebra.Linear l = Algebra.linear(m.derivatives.get(x), Set.of(x));
-            if (l == null || l.coefficient(x) == null || !m.isConstant(l.coefficient(x))
-                    || l.rest() != null && !m.isConstant(l.rest())) {
-                m.problem("equations", "d" + x + "/dt must be linear in " + x + " with constant coefficients, as"
-                        + " dx/dt = -x/tau or (x_inf - x)/tau: traces are integrated exactly between spikes");
-                ok = false;
-            }
+            perSynapse |= !m.flagged(x, "event-driven");
         }
         Set<String> assignable = new LinkedHashSet<>(traceNames);
-        assignable.add(weight);
+        m.elements.stream().filter(e -> !m.flagged(e, "constant")).forEach(assignable::add);
+        assignable.addAll(m.sides.keySet());
         Map<Side, List<Statements.Statement>> statements = new java.util.EnumMap<>(Side.class);
+        int before = m.problemCount();
         statements.put(Side.PRE, m.statements(m.def.field("on_pre"), "on_pre", assignable));
         statements.put(Side.POST, m.statements(m.def.field("on_post"), "on_post", assignable));
+        if (m.problemCount() != before) {
+            return null;
+        }
         Map<String, Side> traces = new java.util.LinkedHashMap<>();
         for (String x : traceNames) {
             boolean pre = statements.get(Side.PRE).stream().anyMatch(s -> s.target().equals(x));
             boolean post = statements.get(Side.POST).stream().anyMatch(s -> s.target().equals(x));
-            if (pre && post) {
-                m.problem("on_post", "'" + x + "' changes in both on_pre and on_post; a trace belongs to one side");
-                ok = false;
-            } else if (!pre && !post) {
-                m.problem("equations", "'" + x + "' changes in neither on_pre nor on_post, so it stays 0");
-                ok = false;
-            }
+            perSynapse |= pre && post;
             traces.put(x, pre ? Side.PRE : Side.POST);
         }
-        if (!ok) {
-            return null;
+        if (perSynapse) {
+            return SynapseRule.of(m, weight, statements);
         }
         List<WeightChange> changes = new ArrayList<>();
         Map<String, Side> scratch = new java.util.LinkedHashMap<>();
         Map<String, Expr> scratchValues = new java.util.LinkedHashMap<>();
+        int tried = m.problemCount();
+        boolean ok = true;
         for (Side side : Side.values()) {
             String key = side == Side.PRE ? "on_pre" : "on_post";
             List<Statements.Statement> list = statements.get(side);
@@ -240,7 +227,29 @@ final class EquationPlasticity extends EquationFactory implements PlasticityMode
                 }
             }
         }
-        return ok ? new EquationPlasticity(m, weight, traces, changes, scratch, statements, scratchValues) : null;
+        if (!ok) {
+            // A change that depends on w, or mixes the sides in one term: each synapse computes it itself.
+            m.withdrawProblems(tried);
+            return SynapseRule.of(m, weight, statements);
+        }
+        for (String x : traceNames) {
+            Algebra.Linear l = Algebra.linear(m.derivatives.get(x), Set.of(x));
+            if (l == null || l.coefficient(x) == null || !m.isConstant(l.coefficient(x))
+                    || l.rest() != null && !m.isConstant(l.rest())) {
+                m.problem("equations", "d" + x + "/dt must be linear in " + x + " with constant coefficients, as"
+                        + " dx/dt = -x/tau or (x_inf - x)/tau: traces are integrated exactly between spikes");
+                ok = false;
+            }
+            boolean changed = statements.values().stream().flatMap(List::stream).anyMatch(s -> s.target().equals(x));
+            if (!changed) {
+                m.problem("equations", "'" + x + "' changes in neither on_pre nor on_post, so it stays 0");
+                ok = false;
+            }
+        }
+        if (!ok) {
+            return null;
+        }
+        return new EquationPlasticity(m, weight, traces, changes, scratch, statements, scratchValues);
     }
 
     /** Splits {@code w = clip(w + E, lo, hi)}, {@code w += E}, {@code w -= E} or {@code w = w + E} into its factors. */

@@ -81,6 +81,19 @@ final class KernelNames {
         out.prologue("float t = (float) (step * (double) dt);");
     }
 
+    /**
+     * Numbers this kernel's draws from {@code first} on, after those of another kernel that draws for the
+     * same elements in the same step (a rule's on_pre before its on_post), so that the two never share one.
+     */
+    void drawFrom(int first) {
+        draws = first;
+    }
+
+    /** {@return the number the next draw takes} */
+    int nextDraw() {
+        return draws;
+    }
+
     /** {@return Java text of the next draw of a standard normal ({@code normal}) or uniform number} */
     String draw(boolean normal) {
         if (draws >= EquationMath.DRAWS) {

@@ -35,7 +35,7 @@ public record ModelDefinition(String name, ModelKind kind, Map<String, String> f
                     "input", "potential"),
             ModelKind.SYNAPSE, List.of("description", "equations", "method", "input", "output"),
             ModelKind.OUTPUT, List.of("description", "equations", "synaptic", "potential", "current"),
-            ModelKind.PLASTICITY, List.of("description", "equations", "on_pre", "on_post", "weight"));
+            ModelKind.PLASTICITY, List.of("description", "equations", "on_pre", "on_post", "weight", "method"));
 
     public ModelDefinition {
         fields = Map.copyOf(fields);

@@ -16,6 +16,9 @@ final class EngineContext implements BuildContext {
     private final int[] clock;
     private final StateRegistry states;
     private final List<VariableSpec> variables;
+    /** The pre and post groups' names, for a projection's rule; null elsewhere. */
+    private String preGroup;
+    private String postGroup;
 
     EngineContext(double dt, String owner, long runSeed, int[] clock, StateRegistry states,
                   List<VariableSpec> variables) {
@@ -25,6 +28,43 @@ final class EngineContext implements BuildContext {
         this.clock = clock;
         this.states = states;
         this.variables = variables;
+    }
+
+    /** {@return this context, giving a rule the state of the groups it connects} */
+    EngineContext withSides(String pre, String post) {
+        this.preGroup = pre;
+        this.postGroup = post;
+        return this;
+    }
+
+    private java.util.Optional<StateRegistry.State> neuron(String side, String variable) {
+        String group = "pre".equals(side) ? preGroup : "post".equals(side) ? postGroup : null;
+        return group == null ? java.util.Optional.empty() : states.find(group + "." + variable)
+                .filter(st -> st.array() instanceof float[]);
+    }
+
+    @Override
+    public float[] neuronState(String side, String variable) {
+        return neuron(side, variable).map(st -> (float[]) st.array()).orElse(null);
+    }
+
+    @Override
+    public String neuronUnit(String side, String variable) {
+        return neuron(side, variable).map(StateRegistry.State::unit).orElse(null);
+    }
+
+    @Override
+    public List<String> neuronVariables(String side) {
+        String group = "pre".equals(side) ? preGroup : "post".equals(side) ? postGroup : null;
+        List<String> out = new java.util.ArrayList<>();
+        if (group != null) {
+            for (StateRegistry.State st : states.all()) {
+                if (st.owner().equals(group) && st.array() instanceof float[]) {
+                    out.add(st.variable());
+                }
+            }
+        }
+        return out;
     }
 
     private String unitOf(String variable) {

@@ -135,6 +135,10 @@ final class ProjectionBuilder {
             }
             return new ProjectionRuntime(p, List.copyOf(blocks));
         }
+        if (p.syn() == null) {
+            // The rule gives the post neurons their input itself (its summed variables).
+            return new ProjectionRuntime(p, List.copyOf(blocks));
+        }
         if (arrivals != null && (p.syn().factory() instanceof CouplingModel
                 || ((SynapseModel) p.syn().factory()).statePerSynapse())) {
             // These deliver the arriving spikes themselves, through the projection's one delay.
@@ -370,11 +374,10 @@ final class ProjectionBuilder {
                                                   SpikeBuffer arriving, SynapseDelays arrival, Group post) {
         return builder.guard(p.plasticity(), () -> {
             PlasticityModel model = (PlasticityModel) p.plasticity().factory();
+            EngineContext context = builder.context(owner, p.plasticity()).withSides(p.pre(), p.post());
             PlasticityModel.Plasticity rule = arrival == null
-                    ? model.create(p.plasticity().params(), builder.context(owner, p.plasticity()), block.comm(),
-                            arriving, post.spikes())
-                    : model.create(p.plasticity().params(), builder.context(owner, p.plasticity()), block.comm(),
-                            arrival, post.spikes());
+                    ? model.create(p.plasticity().params(), context, block.comm(), arriving, post.spikes())
+                    : model.create(p.plasticity().params(), context, block.comm(), arrival, post.spikes());
             // Copied inside the guard, so that a rule returning null lists is reported as its own fault.
             checkBounds(block.initialWeights(), rule.wMin(), rule.wMax());
             rule.beforeDelivery().forEach(t -> deliveryTasks.add(builder.from(p.plasticity(), t)));

@@ -71,7 +71,7 @@ public final class InitialState {
                 if (variable.startsWith("weight")) {
                     return at + ".comm.weight";
                 }
-                if (p.syn().factory().variables().stream().anyMatch(v -> v.name().equals(variable))) {
+                if (p.syn() != null && p.syn().factory().variables().stream().anyMatch(v -> v.name().equals(variable))) {
                     return at + ".syn";
                 }
                 return p.plasticity() != null ? at + ".plasticity" : at;

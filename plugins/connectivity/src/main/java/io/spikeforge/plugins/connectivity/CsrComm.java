@@ -140,6 +140,12 @@ final class CsrComm implements CommModel {
         }
 
         @Override
+        public float[] writableWeights() {
+            weightsWillChange();
+            return w;
+        }
+
+        @Override
         public StepTask propagateSpikes(String name, SpikeBuffer pre, float[] target) {
             if (!eventDriven) {
                 int[] flags = pre.flags;

@@ -104,6 +104,11 @@ final class OneToOneComm implements CommModel {
             }
 
             @Override
+            public float[] writableWeights() {
+                return csr.writableWeights();
+            }
+
+            @Override
             public StepTask propagateSpikes(String name, SpikeBuffer pre, float[] target) {
                 if (!identity) {
                     return csr.propagateSpikes(name, pre, target);
