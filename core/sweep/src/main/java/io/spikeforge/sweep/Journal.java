@@ -28,8 +28,13 @@ final class Journal implements AutoCloseable {
     private final BufferedWriter out;
 
     Journal(Path file) throws IOException {
+        // A line cut short by a stop is ended here, so that the next row starts a line of its own.
+        boolean cut = Files.exists(file) && Files.size(file) > 0 && !Files.readString(file).endsWith("\n");
         out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
+        if (cut) {
+            out.newLine();
+        }
     }
 
     /** @return the rows of the journal by run key; the last row of a key wins */
