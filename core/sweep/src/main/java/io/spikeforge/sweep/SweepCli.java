@@ -37,6 +37,9 @@ public final class SweepCli implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress lines.")
     boolean quiet;
 
+    @Option(names = "--verbose", description = "A stack trace with an internal error.")
+    boolean verbose;
+
     @Override
     public Integer call() throws Exception {
         Sweep sweep = Sweep.of(file).master(master).out(out).progress(quiet ? null : System.err);
