@@ -11,6 +11,7 @@ See the README's Python quickstart and docs/python-tutorial.md.
 from .errors import BackendUnavailable, ConfigError, PackError, RunError, SpikeForgeError
 from ._jvm import log_level
 from .network import Group, Network, StateArray, from_yaml, load, model
+from .sweep import sweep
 
 __all__ = ["Network", "Group", "StateArray", "load", "from_yaml", "model", "SpikeForgeError", "ConfigError",
-           "RunError", "PackError", "BackendUnavailable", "log_level"]
+           "RunError", "PackError", "BackendUnavailable", "log_level", "sweep"]

@@ -106,6 +106,16 @@ public final class Engine {
     }
 
     /**
+     * Reads and validates config text as if it were the file {@code source}: messages name it, and relative
+     * file names in the config (.npy parameters) are looked up beside it.
+     *
+     * @param name the run name unless the config sets one
+     */
+    public NetworkSpec parse(String yaml, String source, String name, Overrides overrides) {
+        return reader().read(yaml, source, name, overrides);
+    }
+
+    /**
      * Validates a config tree with the same checks as a YAML file; {@code io.spikeforge.core.api}
      * builds such trees.
      *

@@ -92,7 +92,7 @@ public final class Summary {
      * @return the unit or meaning of every field, keyed by its path with {@code <name>} standing for a
      *         population, projection or file name
      */
-    static Map<String, String> units() {
+    public static Map<String, String> units() {
         Map<String, String> u = new LinkedHashMap<>();
         u.put("name", "text: the run's name");
         u.put("dt_ms", "ms (time step)");
