@@ -28,6 +28,10 @@ final class Cli {
     }
 
     static synchronized Result run(String... args) {
+        // A model written as equations compiles in a thread of its own, which a refused config leaves
+        // running (a real command's JVM exits with it): its log line must not land in the next command's
+        // captured stderr.
+        awaitBackgroundCompiles();
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -42,5 +46,18 @@ final class Cli {
             System.setErr(oldErr);
         }
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static void awaitBackgroundCompiles() {
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("spikeforge-compile-")) {
+                try {
+                    t.join(120_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 }
