@@ -14,15 +14,19 @@ final class Workloads {
     }
 
     /** The workload names {@code bench} accepts. */
-    static final java.util.List<String> NAMES = java.util.List.of("coba", "coba-scaled", "stdp", "song2000");
+    static final java.util.List<String> NAMES = java.util.List.of("coba", "coba-scaled", "stdp", "song2000",
+            "microcircuit");
 
     /**
      * @param name  workload name
      * @param sizes N (neurons or inputs) and M (outputs, stdp only); 0 for the default
+     * @param scale the microcircuit's neurons and in-degrees relative to the full model
+     * @param dc    the microcircuit with its DC background instead of Poisson
      * @return YAML config text
      */
-    static String config(String name, int n, int m) {
+    static String config(String name, int n, int m, double scale, boolean dc) {
         return switch (name) {
+            case "microcircuit" -> Microcircuit.config(scale, scale, 1000 + Microcircuit.TRANSIENT_MS, !dc);
             case "coba" -> coba("coba", n > 0 ? n : 4000, 0.02);
             case "coba-scaled" -> coba("coba-scaled", n > 0 ? n : 400_000, 80.0 / (n > 0 ? n : 400_000));
             case "stdp" -> stdp("stdp", n > 0 ? n : 10_000, m > 0 ? m : 1000, 0.1, 10_000);
@@ -32,12 +36,13 @@ final class Workloads {
     }
 
     /** @return sizes for the JSON line */
-    static Map<String, Object> sizes(String name, int n, int m) {
+    static Map<String, Object> sizes(String name, int n, int m, double scale) {
         return switch (name) {
             case "coba" -> Map.of("N", n > 0 ? n : 4000, "p", 0.02);
             case "coba-scaled" -> Map.of("N", n > 0 ? n : 400_000, "fixed_indegree", 80);
             case "stdp" -> Map.of("N", n > 0 ? n : 10_000, "M", m > 0 ? m : 1000, "p", 0.1);
             case "song2000" -> Map.of("N", n > 0 ? n : 1000, "M", 1);
+            case "microcircuit" -> Map.of("scale", scale);
             default -> Map.of();
         };
     }
