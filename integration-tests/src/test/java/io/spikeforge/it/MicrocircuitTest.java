@@ -69,7 +69,7 @@ class MicrocircuitTest {
     void theDownScaledCircuitFiresAtThePublishedRatesIrregularly() throws Exception {
         // 5 % of the neurons and of the in-degrees (3,859 neurons, 7.5e5 synapses), weights over sqrt(0.05) and
         // the missing mean input as DC, as NEST's example scales it; rates and CVs after the 200 ms transient.
-        Cli.Result r = Cli.run("bench", "microcircuit", "--scale", "0.05", "--duration", "700", "--threads", "2");
+        Cli.Result r = Cli.run("bench", "microcircuit", "--scale", "0.05", "--duration", "600", "--threads", "1");
         assertEquals(0, r.code(), r.err());
         JsonNode stats = new ObjectMapper().readTree(r.out().lines().reduce((a, b) -> b).orElseThrow())
                 .get("spike_statistics");
@@ -85,7 +85,7 @@ class MicrocircuitTest {
             assertTrue(Math.abs(rate / PUBLISHED[p] - 1) < 0.4, POPS[p] + " not within 40 % of the published rate:"
                     + shown);
             // Asynchronous irregular firing: Poisson-like intervals, not the regular ones (CV near 0) of a
-            // neuron driven above threshold. Checked where the 0.5 s window holds a few intervals per neuron
+            // neuron driven above threshold. Checked where the 0.4 s window holds a few intervals per neuron
             // (published rate above 2 Hz): below that the few neurons with three spikes bias the CV low.
             if (PUBLISHED[p] > 2) {
                 assertTrue(s.get("cv_isi").asDouble() > 0.4, POPS[p] + " fires regularly:" + shown);

@@ -57,7 +57,8 @@ final class BenchCommand implements Callable<Integer> {
     Double duration;
 
     @Option(names = "--scale", paramLabel = "S", defaultValue = "1", description = "microcircuit: neurons and"
-            + " in-degrees relative to the full model (weights over sqrt(S), the missing mean input as DC).")
+            + " in-degrees relative to the full model (weights over sqrt(S), the missing mean input as DC); above 1,"
+            + " S times the neurons at the full in-degrees.")
     double scale;
 
     @Option(names = "--dc", description = "microcircuit: the DC background instead of Poisson.")
@@ -103,8 +104,8 @@ final class BenchCommand implements Callable<Integer> {
                     + " Use one of " + String.join(", ", Workloads.NAMES) + ", or a config file.");
             return 2;
         }
-        if (!(scale > 0 && scale <= 1)) {
-            System.err.println("spikeforge: --scale must be in (0, 1], got " + scale);
+        if (!(scale > 0 && scale <= 1000)) {
+            System.err.println("spikeforge: --scale must be above 0 and at most 1000, got " + scale);
             return 2;
         }
         if (writeConfig != null) {

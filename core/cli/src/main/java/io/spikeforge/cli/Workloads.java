@@ -20,13 +20,15 @@ final class Workloads {
     /**
      * @param name  workload name
      * @param sizes N (neurons or inputs) and M (outputs, stdp only); 0 for the default
-     * @param scale the microcircuit's neurons and in-degrees relative to the full model
+     * @param scale the microcircuit's neurons relative to the full model, and its in-degrees up to 1
      * @param dc    the microcircuit with its DC background instead of Poisson
      * @return YAML config text
      */
     static String config(String name, int n, int m, double scale, boolean dc) {
         return switch (name) {
-            case "microcircuit" -> Microcircuit.config(scale, scale, 1000 + Microcircuit.TRANSIENT_MS, !dc);
+            // Down-scaled: neurons and in-degrees together (NEST's N_scaling = K_scaling); above 1, a larger
+            // patch of cortex at the full model's in-degrees (N_scaling alone), synapses growing with the neurons.
+            case "microcircuit" -> Microcircuit.config(scale, Math.min(scale, 1), 1000 + Microcircuit.TRANSIENT_MS, !dc);
             case "coba" -> coba("coba", n > 0 ? n : 4000, 0.02);
             case "coba-scaled" -> coba("coba-scaled", n > 0 ? n : 400_000, 80.0 / (n > 0 ? n : 400_000));
             case "stdp" -> stdp("stdp", n > 0 ? n : 10_000, m > 0 ? m : 1000, 0.1, 10_000);
