@@ -102,4 +102,11 @@ class MicrocircuitTest {
         String text = Files.readString(written);
         assertTrue(text.contains("77169 neurons, 298880970 synapses"), text.lines().limit(3).toList().toString());
     }
+
+    @Test
+    void aScaleOfZeroIsRefusedWithItsValue() {
+        Cli.Result r = Cli.run("bench", "microcircuit", "--scale", "0");
+        assertEquals(2, r.code(), r.err());
+        assertEquals("spikeforge: --scale must be above 0 and at most 1000, got 0.0\n", r.err().replace("\r", ""));
+    }
 }
