@@ -12,6 +12,8 @@ import io.spikeforge.core.config.ConfigException;
 import io.spikeforge.core.config.NetworkSpec;
 import io.spikeforge.core.config.Overrides;
 import io.spikeforge.core.sim.Group;
+import io.spikeforge.core.sim.Monitor;
+import io.spikeforge.core.sim.SpikeMonitor;
 import io.spikeforge.core.sim.Network;
 import io.spikeforge.core.sim.ProjectionRuntime;
 import org.slf4j.LoggerFactory;
@@ -36,11 +38,12 @@ import java.util.concurrent.Callable;
  * with the timings, spikes, synaptic events per second and memory.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmark a workload (coba, coba-scaled, stdp, song2000; groups and poisson-slices, each run"
+        description = "Benchmark a workload (coba, coba-scaled, stdp, song2000, microcircuit; groups and poisson-slices, each run"
                 + " beside its one-group form) or a config file; one JSON line per run.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "coba, coba-scaled, stdp, song2000, groups, poisson-slices, or a config file.")
+    @Parameters(index = "0", paramLabel = "NAME", description = "coba, coba-scaled, stdp, song2000, microcircuit, groups,"
+            + " poisson-slices, or a config file.")
     String name;
 
     @Option(names = "--size", paramLabel = "N[,M]", description = "Sizes: N neurons (coba*) or N inputs and M outputs (stdp).")
@@ -54,6 +57,22 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--duration", paramLabel = "MS", description = "Simulated time in ms (overrides the workload's).")
     Double duration;
+
+    @Option(names = "--scale", paramLabel = "S", defaultValue = "1", description = "microcircuit: neurons and"
+            + " in-degrees relative to the full model (weights over sqrt(S), the missing mean input as DC); above 1,"
+            + " S times the neurons at the full in-degrees.")
+    double scale;
+
+    @Option(names = "--dc", description = "microcircuit: the DC background instead of Poisson.")
+    boolean dc;
+
+    @Option(names = "--transient", paramLabel = "MS", description = "Rates and CVs of the spike monitors from this"
+            + " time on (default: 200 for microcircuit, else 0).")
+    Double transientMs;
+
+    @Option(names = "--write-config", paramLabel = "FILE", description = "Write the workload's config to FILE and"
+            + " exit (a run of it with `spikeforge run FILE` is the same network).")
+    Path writeConfig;
 
     @Option(names = "--backend", paramLabel = "NAME", description = "Backend (default jvm).")
     String backend;
@@ -96,6 +115,18 @@ final class BenchCommand implements Callable<Integer> {
                     + " Use one of " + String.join(", ", Workloads.NAMES) + ", or a config file.");
             return 2;
         }
+        if (!(scale > 0 && scale <= 1000)) {
+            System.err.println("spikeforge: --scale must be above 0 and at most 1000, got " + scale);
+            return 2;
+        }
+        if (writeConfig != null) {
+            if (!named) {
+                System.err.println("spikeforge: --write-config takes a workload name, got the file '" + name + "'");
+                return 2;
+            }
+            Files.writeString(writeConfig, Workloads.config(name, n, m, scale, dc));
+            return 0;
+        }
         if (profile) {
             // The TornadoVM backend reads it when it makes its plan.
             System.setProperty("spikeforge.tornado.profile", "true");
@@ -135,8 +166,8 @@ final class BenchCommand implements Callable<Integer> {
 
     /** One SpikeForge run of the coba workload, then coba_ref and Brian2 on the same network, then the ratios. */
     private void besidePeers(Engine engine, Overrides o, Peers peerRuns, int n, int m) throws Exception {
-        Map<String, Object> ours = measure(engine, engine.parse(Workloads.config(name, n, m), name, o),
-                Workloads.sizes(name, n, m));
+        Map<String, Object> ours = measure(engine, engine.parse(Workloads.config(name, n, m, scale, dc), name, o),
+                Workloads.sizes(name, n, m, scale));
         print(ours);
         boolean scaled = name.equals("coba-scaled");
         int neurons = n > 0 ? n : scaled ? 400_000 : 4000;
@@ -168,8 +199,8 @@ final class BenchCommand implements Callable<Integer> {
     /** One run of the workload, or of it and its one-group form. */
     private void round(Engine engine, Overrides o, boolean named, String oneGroup, int r, int n, int m)
             throws Exception {
-        NetworkSpec spec = named ? engine.parse(Workloads.config(name, n, m), name, o) : engine.load(Path.of(name), o);
-        Map<String, Object> sizes = named ? Workloads.sizes(name, n, m) : Map.of();
+        NetworkSpec spec = named ? engine.parse(Workloads.config(name, n, m, scale, dc), name, o) : engine.load(Path.of(name), o);
+        Map<String, Object> sizes = named ? Workloads.sizes(name, n, m, scale) : Map.of();
         if (oneGroup == null) {
             print(measure(engine, spec, sizes));
             return;
@@ -231,6 +262,22 @@ final class BenchCommand implements Callable<Integer> {
             if (!g.source()) {
                 out.put("rate_hz_" + g.name(), g.spikeTotal()[0] / (double) g.size() / simulatedS);
             }
+        }
+        double from = transientMs != null ? transientMs : "microcircuit".equals(name) ? Microcircuit.TRANSIENT_MS : 0;
+        Map<String, Object> stats = new LinkedHashMap<>();
+        for (Monitor mon : net.monitors()) {
+            if (mon instanceof SpikeMonitor sm && net.groups().stream().anyMatch(g -> g.name().equals(sm.spec().target()))) {
+                int size = net.group(sm.spec().target()).size();
+                int recorded = sm.spec().indices() != null ? sm.spec().indices().length : size;
+                SpikeStatistics st = SpikeStatistics.of(sm.pairs(), size, recorded, Math.round(from / spec.dt()), result.steps(),
+                        spec.dt());
+                stats.put(sm.spec().target(), Map.of("rate_hz", st.rateHz(), "cv_isi", st.cvIsi(), "cv_neurons",
+                        st.counted()));
+            }
+        }
+        if (!stats.isEmpty()) {
+            out.put("from_ms", from);
+            out.put("spike_statistics", stats);
         }
         out.put("synaptic_events", events);
         out.put("synaptic_events_per_s", events / result.wallSeconds());

@@ -15,15 +15,20 @@ final class Workloads {
 
     /** The workload names {@code bench} accepts. */
     static final java.util.List<String> NAMES = java.util.List.of("coba", "coba-scaled", "stdp", "song2000", "groups",
-            "poisson-slices");
+            "poisson-slices", "microcircuit");
 
     /**
      * @param name  workload name
      * @param sizes N (neurons or inputs) and M (outputs, stdp only); 0 for the default
+     * @param scale the microcircuit's neurons relative to the full model, and its in-degrees up to 1
+     * @param dc    the microcircuit with its DC background instead of Poisson
      * @return YAML config text
      */
-    static String config(String name, int n, int m) {
+    static String config(String name, int n, int m, double scale, boolean dc) {
         return switch (name) {
+            // Down-scaled: neurons and in-degrees together (NEST's N_scaling = K_scaling); above 1, a larger
+            // patch of cortex at the full model's in-degrees (N_scaling alone), synapses growing with the neurons.
+            case "microcircuit" -> Microcircuit.config(scale, Math.min(scale, 1), 1000 + Microcircuit.TRANSIENT_MS, !dc);
             case "coba" -> coba("coba", n > 0 ? n : 4000, 0.02);
             case "coba-scaled" -> coba("coba-scaled", n > 0 ? n : 400_000, 80.0 / (n > 0 ? n : 400_000));
             case "stdp" -> stdp("stdp", n > 0 ? n : 10_000, m > 0 ? m : 1000, 0.1, 10_000);
@@ -114,8 +119,9 @@ final class Workloads {
     }
 
     /** @return sizes for the JSON line */
-    static Map<String, Object> sizes(String name, int n, int m) {
+    static Map<String, Object> sizes(String name, int n, int m, double scale) {
         return switch (name) {
+            case "microcircuit" -> Map.of("scale", scale);
             case "coba" -> Map.of("N", n > 0 ? n : 4000, "p", 0.02);
             case "coba-scaled" -> Map.of("N", n > 0 ? n : 400_000, "fixed_indegree", 80);
             case "stdp" -> Map.of("N", n > 0 ? n : 10_000, "M", m > 0 ? m : 1000, "p", 0.1);

@@ -14,7 +14,7 @@ import java.util.Set;
 final class InputSection {
 
     /** Keys of an input that are not its model's parameters. */
-    private static final Set<String> RESERVED = Set.of("name", "target", "size");
+    private static final Set<String> RESERVED = Set.of("name", "target", "size", "var");
 
     private final SectionContext context;
 
@@ -50,6 +50,10 @@ final class InputSection {
             context.problems().add(path + ".target", model.name() + " is a spike source: connect it with a"
                     + " projection (pre: " + name + ") instead of a target");
         }
+        if (node.has("var")) {
+            context.problems().add(path + ".var", model.name() + " is a spike source: a projection's on_pre"
+                    + " chooses the variable its spikes change, not var");
+        }
         int size = PopulationSection.size(node, path, context.problems());
         if (name == null) {
             return null;
@@ -72,7 +76,17 @@ final class InputSection {
         TargetSlice target = TargetSlice.read(context, node, path, NameTable.POPULATION);
         Integer size = target == null ? null : target.range() != null ? Integer.valueOf(target.range().size())
                 : context.table().size(target.group());
+        String var = null;
+        if (node.has("var")) {
+            JsonNode v = node.get("var");
+            if (v.isTextual() && !v.asText().isBlank()) {
+                var = v.asText();
+            } else {
+                context.problems().add(path + ".var", "must name a float state variable of the target's neuron,"
+                        + " got " + v);
+            }
+        }
         return name == null || size == null ? null
-                : new NetworkSpec.Input(name, model, target.group(), size, target.range());
+                : new NetworkSpec.Input(name, model, target.group(), size, target.range(), var);
     }
 }

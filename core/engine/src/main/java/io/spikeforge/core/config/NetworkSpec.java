@@ -49,12 +49,19 @@ public record NetworkSpec(String name, double dt, double duration, long seed, St
      * @param target the population a current goes to; null for a spike source
      * @param size   number of sources for a spike source; for a current, the number of neurons it reaches
      * @param range  the target's neurons a current reaches ({@code target: P[100:200]}), or null for all
+     * @param var    the target's float state variable a current adds into ({@code var: isyn_exc}), or null for
+     *               the neuron's input current (which the neuron reads, then zeroes, each step)
      */
-    public record Input(String name, ModelRef model, String target, int size, NeuronRange range) {
+    public record Input(String name, ModelRef model, String target, int size, NeuronRange range, String var) {
 
         /** An input over a whole target, or a spike source. */
         public Input(String name, ModelRef model, String target, int size) {
-            this(name, model, target, size, null);
+            this(name, model, target, size, null, null);
+        }
+
+        /** A current into its target's input current. */
+        public Input(String name, ModelRef model, String target, int size, NeuronRange range) {
+            this(name, model, target, size, range, null);
         }
     }
 

@@ -239,10 +239,10 @@ final class Fusion {
             }
             NetworkSpec.NeuronRange r = in.range() == null ? new NetworkSpec.NeuronRange(0, m.size()) : in.range();
             NetworkSpec.Input moved = new NetworkSpec.Input(in.name(), in.model(), m.storage(), r.size(),
-                    new NetworkSpec.NeuronRange(m.from() + r.from(), m.from() + r.to()));
+                    new NetworkSpec.NeuronRange(m.from() + r.from(), m.from() + r.to()), in.var());
             if (open != null && mergeable(open, moved, dt)) {
                 open = new NetworkSpec.Input(open.name(), open.model(), open.target(), open.size() + moved.size(),
-                        new NetworkSpec.NeuronRange(open.range().from(), moved.range().to()));
+                        new NetworkSpec.NeuronRange(open.range().from(), moved.range().to()), open.var());
                 continue;
             }
             if (open != null) {
@@ -261,13 +261,14 @@ final class Fusion {
         int storageSize = members.values().stream().filter(m -> m.storage().equals(in.target()))
                 .mapToInt(Member::size).sum();
         if (in.range().from() == 0 && in.range().to() == storageSize) {
-            return new NetworkSpec.Input(in.name(), in.model(), in.target(), storageSize, null);
+            return new NetworkSpec.Input(in.name(), in.model(), in.target(), storageSize, null, in.var());
         }
         return in;
     }
 
     private static boolean mergeable(NetworkSpec.Input open, NetworkSpec.Input next, double dt) {
         return open.target().equals(next.target()) && open.range().to() == next.range().from()
+                && Objects.equals(open.var(), next.var())
                 && open.model().factory() == next.model().factory()
                 && open.model().params() instanceof ParamValues a && next.model().params() instanceof ParamValues b
                 && sameValues(a.asMap(), b.asMap()) && drawsNothing(open.model(), dt) && drawsNothing(next.model(), dt);

@@ -6,6 +6,7 @@ import io.spikeforge.core.config.HeapLimit;
 import io.spikeforge.core.config.ModelRef;
 import io.spikeforge.core.config.NetworkSpec;
 import io.spikeforge.core.config.RowBlocks;
+import io.spikeforge.core.config.Suggestions;
 import io.spikeforge.core.plugin.PluginFailureException;
 import io.spikeforge.core.sim.DelayRing;
 import io.spikeforge.core.sim.Group;
@@ -332,12 +333,16 @@ public final class NetworkBuilder {
             if (target == null) {
                 return;
             }
+            float[] into = in.var() == null ? target.current() : variable(target.name(), in.var());
+            if (into == null) {
+                return;
+            }
             if (in.range() != null) {
-                slicedInput(in, model, ctx, target);
+                slicedInput(in, model, ctx, into);
                 return;
             }
             StepTask task = guard(in.model(), () -> model.create(in.model().params(), ctx, target.size(),
-                    target.current(), null));
+                    into, null));
             if (task != null) {
                 inputTasks.add(from(in.model(), task));
             }
@@ -349,15 +354,36 @@ public final class NetworkBuilder {
      * the slice's size, which a second task adds onto the slice's neurons and zeroes. Whole-group inputs
      * keep writing straight into the target's current.
      */
-    private void slicedInput(NetworkSpec.Input in, InputModel model, EngineContext ctx, Group target) {
+    private void slicedInput(NetworkSpec.Input in, InputModel model, EngineContext ctx, float[] into) {
         float[] own = new float[in.size()];
         StepTask task = guard(in.model(), () -> model.create(in.model().params(), ctx, in.size(), own, null));
         if (task != null) {
             states.nameScratch(in.name(), "current", own);
             inputTasks.add(from(in.model(), task));
             inputTasks.add(StepTask.of(in.name() + ".slice", in.size(), InputKernelsCalls.addToSlice(own,
-                    target.current(), in.range().from())));
+                    into, in.range().from())));
         }
+    }
+
+    /**
+     * @return the float state variable {@code var} of population {@code owner} that an input's {@code var}
+     *         names (a synaptic current such as {@code isyn_exc}, which the neuron integrates on), or null with
+     *         the error recorded at {@code part.var}
+     */
+    private float[] variable(String owner, String var) {
+        Object array = states.find(owner + "." + var).map(StateRegistry.State::array).orElse(null);
+        if (array instanceof float[] values && values.length == groups.get(owner).size()) {
+            return values;
+        }
+        List<String> vars = new ArrayList<>();
+        for (StateRegistry.State st : states.all()) {
+            if (st.owner().equals(owner) && st.array() instanceof float[] a && a.length == groups.get(owner).size()) {
+                vars.add(st.variable());
+            }
+        }
+        errors.add(new ConfigError(part + ".var", "'" + var + "' is not a float variable per neuron of " + owner
+                + "." + Suggestions.didYouMean(var, vars) + " Variables: " + String.join(", ", vars)));
+        return null;
     }
 
     private void addGroup(Group g) {
