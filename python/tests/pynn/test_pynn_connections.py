@@ -1,0 +1,161 @@
+"""pyNN.spikeforge: weights and delays per connection, pairs connected more than once, Projection.set,
+and parameters changed between runs, against closed forms and reference runs."""
+import math
+
+import numpy as np
+import pytest
+
+sim = pytest.importorskip("pyNN.spikeforge", reason="pyNN.spikeforge needs Debian's python3-pynn")
+import spikeforge as sf  # noqa: E402
+
+CELL = dict(tau_m=20.0, cm=1.0, v_rest=-65.0, tau_syn_E=5.0, v_thresh=0.0)
+
+
+def psp_peak(w):
+    """The peak of IF_curr_exp's PSP for one input of w nA (CELL), mV above rest, and its time after arrival."""
+    tm, ts, c = CELL["tau_m"], CELL["tau_syn_E"], CELL["cm"]
+    t_peak = tm * ts / (tm - ts) * math.log(tm / ts)
+    return w / c * tm * ts / (tm - ts) * (math.exp(-t_peak / tm) - math.exp(-t_peak / ts)), t_peak
+
+
+def traces(p):
+    return p.get_data().segments[0].analogsignals[0].magnitude
+
+
+def test_listed_weights_and_delays_act_per_connection():
+    sim.setup(timestep=0.1)
+    src = sim.Population(3, sim.SpikeSourceArray(spike_times=[10.0]))
+    p = sim.Population(3, sim.IF_curr_exp(**CELL))
+    given = [(0, 0, 0.5, 1.0), (1, 1, 1.0, 2.5), (2, 2, 2.0, 4.0)]
+    prj = sim.Projection(src, p, sim.FromListConnector(given, column_names=["weight", "delay"]),
+                         sim.StaticSynapse(), receptor_type="excitatory")
+    # read back as given, in double precision (the engine's weights are single)
+    assert sorted(prj.get(["weight", "delay"], format="list")) == [tuple(map(float, c)) for c in given]
+    p.record("v")
+    sim.run(60.0)
+    v = traces(p)
+    for k, (_, _, w, d) in enumerate(given):
+        peak, t_peak = psp_peak(w)
+        assert v[:, k].max() - CELL["v_rest"] == pytest.approx(peak, rel=2e-3)
+        assert np.argmax(v[:, k]) * 0.1 == pytest.approx(10.0 + d + t_peak, abs=0.25)
+    sim.end()
+
+
+def test_a_pair_listed_twice_is_two_synapses():
+    sim.setup(timestep=0.1)
+    src = sim.Population(1, sim.SpikeSourceArray(spike_times=[5.0, 20.0]))
+    p = sim.Population(2, sim.IF_curr_exp(**CELL))
+    prj = sim.Projection(src, p, sim.FromListConnector([(0, 0, 1.0, 1.0), (0, 0, 1.0, 1.0), (0, 1, 2.0, 1.0)],
+                                                       column_names=["weight", "delay"]), sim.StaticSynapse())
+    assert len(prj) == 3
+    assert prj.get("weight", format="array")[0].tolist() == [2.0, 2.0]           # summed per pair
+    assert prj.get("weight", format="array", multiple_synapses="min")[0].tolist() == [1.0, 2.0]
+    p.record("v")
+    sim.run(60.0)
+    v = traces(p)
+    np.testing.assert_allclose(v[:, 0], v[:, 1], atol=1e-5)
+    sim.end()
+
+
+def test_weights_set_between_runs_act_from_then_on_also_in_a_replay():
+    def run(change):
+        sim.setup(timestep=0.1)
+        src = sim.Population(2, sim.SpikeSourceArray(spike_times=[[10.0], [60.0]]))
+        p = sim.Population(1, sim.IF_curr_exp(**CELL))
+        w = [1.0, 1.0] if change else [1.0, 3.0]
+        # plastic weights may change between runs; amplitudes 0 keep them where they are set
+        stdp = sim.STDPMechanism(timing_dependence=sim.SpikePairRule(A_plus=0.0, A_minus=0.0),
+                                 weight_dependence=sim.AdditiveWeightDependence(w_min=0.0, w_max=5.0))
+        prj = sim.Projection(src, p, sim.FromListConnector([(0, 0, w[0], 1.0), (1, 0, w[1], 1.0)],
+                                                           column_names=["weight", "delay"]), stdp)
+        p.record("v")
+        sim.run(30.0)
+        if change:
+            prj.set(weight=np.array([[1.0], [3.0]]))
+            assert prj.get("weight", format="list") == [(0.0, 0.0, 1.0), (1.0, 0.0, 3.0)]
+        sim.run(70.0)    # past the 30 ms built for: the network is rebuilt and replayed, the change at 30 ms
+        v = traces(p)[:, 0]
+        sim.end()
+        return v
+
+    changed, reference = run(True), run(False)
+    assert len(changed) == 1001
+    np.testing.assert_allclose(changed, reference, atol=1e-5)
+    peak, _ = psp_peak(3.0)
+    assert changed[600:].max() - CELL["v_rest"] == pytest.approx(peak, rel=0.05)   # the 60 ms input at 3 nA
+
+
+def test_static_weights_are_fixed_once_the_network_has_run():
+    sim.setup(timestep=0.1)
+    p = sim.Population(2, sim.IF_curr_exp(**CELL))
+    prj = sim.Projection(p, p, sim.AllToAllConnector(), sim.StaticSynapse(weight=0.1))
+    sim.run(1.0)
+    with pytest.raises(NotImplementedError, match="the weights of a StaticSynapse are fixed once the network has run"):
+        prj.set(weight=0.2)
+    sim.reset()
+    prj.set(weight=0.2)
+    assert prj.get("weight", format="list") == [(i, j, 0.2) for i in (0.0, 1.0) for j in (0.0, 1.0)]
+    sim.end()
+
+
+def test_a_connection_set_through_projection_connections():
+    sim.setup(timestep=0.1, seed=3)
+    a = sim.Population(4, sim.IF_cond_exp())
+    b = sim.Population(3, sim.IF_cond_exp())
+    prj = sim.Projection(a, b, sim.FixedProbabilityConnector(0.8), sim.StaticSynapse(weight=0.05, delay=0.5))
+    drawn = prj.get(["weight", "delay"], format="list")
+    connections = prj.connections
+    connections[1].weight = 0.0123
+    connections[1].delay = 1.0
+    after = prj.get(["weight", "delay"], format="list")
+    assert [c[:2] for c in after] == [c[:2] for c in drawn]        # the same connections, now as listed ones
+    assert after[1][2:] == (0.0123, 1.0)
+    assert all(c[2:] == (0.05, 0.5) for k, c in enumerate(after) if k != 1)
+    sim.run(5.0)
+    assert prj.get(["weight", "delay"], format="list") == after
+    sim.end()
+
+
+def test_a_cell_parameter_set_between_runs_acts_from_then_on():
+    sim.setup(timestep=0.1)
+    cell = dict(tau_m=10.0, cm=1.0, v_rest=-65.0, v_thresh=0.0)
+    p = sim.Population(2, sim.IF_curr_exp(i_offset=[0.5, 0.25], **cell))
+    p.initialize(v=-65.0)
+    p.record("v")
+    sim.run(50.0)
+    p.set(i_offset=[1.0, 0.5])
+    sim.run(50.0)      # past the time built for: rebuilt, replayed, the change applied at 50 ms again
+    v = traces(p)
+    R = cell["tau_m"] / cell["cm"]
+    t = np.arange(v.shape[0]) * 0.1
+    for k, (before, after) in enumerate([(0.5, 1.0), (0.25, 0.5)]):
+        v50 = -65 + R * before * (1 - math.exp(-50 / 10))
+        expected = np.where(t <= 50, -65 + R * before * (1 - np.exp(-t / 10)),
+                            -65 + R * after + (v50 - (-65 + R * after)) * np.exp(-(t - 50) / 10))
+        np.testing.assert_allclose(v[:, k], expected, atol=1e-3)
+    with pytest.raises(NotImplementedError, match="tau_m of IF_curr_exp is fixed once the network has run"):
+        p.set(tau_m=12.0)
+    sim.end()
+
+
+def test_per_synapse_weights_from_a_file_that_does_not_fit_are_refused(tmp_path):
+    np.save(tmp_path / "w.npy", np.array([0.1, 0.2, 0.3]))
+    net = sf.Network("fromnpy", duration=10.0)
+    net.population("a", 2, "LifRef")
+    net.population("b", 2, "LifRef")
+    net.projection("ab", "a", "b", comm={"type": "EventCSRLinear", "conn": {"type": "All2All"},
+                                         "weight": {"npy": str(tmp_path / "w.npy")}}, syn="Expon", out="CUBA")
+    with pytest.raises(sf.ConfigError, match=r"projections\[0\]\.comm\.weight: FromNpy: values holds 3 numbers; 4 "
+                                             r"are needed, one per element"):
+        net.build()
+
+
+def test_per_synapse_weights_from_a_file_follow_the_synapse_order(tmp_path):
+    w = np.array([0.1, 0.2, 0.3, 0.4])
+    np.save(tmp_path / "w.npy", w)
+    net = sf.Network("fromnpy", duration=10.0)
+    net.population("a", 2, "LifRef")
+    net.population("b", 2, "LifRef")
+    net.projection("ab", "a", "b", comm={"type": "EventCSRLinear", "conn": {"type": "All2All"},
+                                         "weight": {"npy": str(tmp_path / "w.npy")}}, syn="Expon", out="CUBA")
+    np.testing.assert_array_equal(net.weights("ab"), w.astype(np.float32))
