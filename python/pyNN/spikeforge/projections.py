@@ -42,18 +42,19 @@ def _group_ref(neurons):
 
 
 def _parts(neurons):
-    """A projection side as SpikeForge groups: ``(reference, population, first index, size)`` for a
-    population, a contiguous view of one, or each population of an assembly in turn."""
+    """A projection side as SpikeForge groups: ``(reference, population, first index on this side, size,
+    first index in the population)`` for a population, a contiguous view of one, or each population of an
+    assembly in turn. The engine numbers a slice's neurons as its group's (its connectivity reads so)."""
     from .populations import Assembly
     if isinstance(neurons, Assembly):
         parts, offset = [], 0
         for p in neurons.populations:
-            ref, pop, _ = _group_ref(p)
-            parts.append((ref, pop, offset, p.size))
+            ref, pop, start = _group_ref(p)
+            parts.append((ref, pop, offset, p.size, start))
             offset += p.size
         return parts
-    ref, pop, _ = _group_ref(neurons)
-    return [(ref, pop, 0, neurons.size)]
+    ref, pop, start = _group_ref(neurons)
+    return [(ref, pop, 0, neurons.size, start)]
 
 
 def _distribution(value, what):
@@ -166,6 +167,10 @@ class Projection(common.Projection):
             return None
         same = self.pre is self.post
         allow_self = bool(getattr(c, "allow_self_connections", True) or not same)
+        if not getattr(c, "allow_self_connections", True) and not same and \
+                np.intersect1d(self.pre.all_cells.astype(int), self.post.all_cells.astype(int)).size:
+            return None       # sides that share cells without being one: PyNN leaves out each cell's own pair
+
         conn = None
         if isinstance(c, connectors.OneToOneConnector):
             comm = {"type": "OneToOne"}
@@ -328,8 +333,8 @@ class Projection(common.Projection):
     def _describe(self, net):
         pre_parts, post_parts = _parts(self.pre), _parts(self.post)
         self._engine_parts = []
-        for a, (pre_ref, _, pre_off, pre_size) in enumerate(pre_parts):
-            for b, (post_ref, post_pop, post_off, post_size) in enumerate(post_parts):
+        for a, (pre_ref, _, pre_off, pre_size, pre_start) in enumerate(pre_parts):
+            for b, (post_ref, post_pop, post_off, post_size, post_start) in enumerate(post_parts):
                 receptors = getattr(post_pop.celltype, "receptors", {})
                 if self.receptor_type not in receptors:
                     raise errors.ConnectionError("pyNN.spikeforge: %s has no receptor '%s' (it has %s)" % (
@@ -340,7 +345,8 @@ class Projection(common.Projection):
                 if self._drawn is not None:
                     comm = dict(self._drawn["comm"], weight=self._drawn["weight"])
                     net.projection(name, pre_ref, post_ref, comm=comm, delay=self._drawn["delay"], **node)
-                    self._engine_parts.append((name, pre_off, post_off, None))
+                    # engine index - slice start + first index on this side = index on this side
+                    self._engine_parts.append((name, pre_off - pre_start, post_off - post_start, None))
                     continue
                 inside = np.flatnonzero((self._pre >= pre_off) & (self._pre < pre_off + pre_size)
                                         & (self._post >= post_off) & (self._post < post_off + post_size))

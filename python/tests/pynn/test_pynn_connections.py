@@ -159,3 +159,18 @@ def test_per_synapse_weights_from_a_file_follow_the_synapse_order(tmp_path):
     net.projection("ab", "a", "b", comm={"type": "EventCSRLinear", "conn": {"type": "All2All"},
                                          "weight": {"npy": str(tmp_path / "w.npy")}}, syn="Expon", out="CUBA")
     np.testing.assert_array_equal(net.weights("ab"), w.astype(np.float32))
+
+
+def test_views_read_back_in_their_own_indices_and_leave_out_shared_cells():
+    sim.setup()
+    pop = sim.Population(10, sim.IF_cond_exp())
+    a, b = sim.PopulationView(pop, [2, 3, 4]), sim.PopulationView(pop, [3, 4, 5, 6])
+    inside = sim.Projection(pop[2:5], pop[2:5], sim.AllToAllConnector(allow_self_connections=False),
+                            sim.StaticSynapse(weight=0.5))
+    overlap = sim.Projection(a, b, sim.AllToAllConnector(allow_self_connections=False), sim.StaticSynapse(weight=0.5))
+    assert sorted(c[:2] for c in inside.get("weight", format="list")) == \
+        [(i, j) for i in (0.0, 1.0, 2.0) for j in (0.0, 1.0, 2.0) if i != j]
+    # cell 3 is a[1] and b[0], cell 4 a[2] and b[1]: those pairs are a cell onto itself
+    pairs = sorted(c[:2] for c in overlap.get("weight", format="list"))
+    assert pairs == [(i, j) for i in (0.0, 1.0, 2.0) for j in (0.0, 1.0, 2.0, 3.0) if (i, j) not in ((1, 0), (2, 1))]
+    sim.end()
