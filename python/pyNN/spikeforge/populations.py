@@ -194,10 +194,12 @@ class Population(common.Population):
         self.celltype.describe_into(self, net)
 
     def _initialize(self, net):
+        # The cell type's state variables, each where the engine holds it under PyNN's name.
+        state_variables = set(getattr(self.celltype, "default_initial_values", {}))
         for variable, values in self._initial.items():
-            if variable in ("v", "w", "u", "m", "h", "n", "gsyn_exc", "gsyn_inh", "isyn_exc", "isyn_inh"):
+            if variable in state_variables:
                 arr = net[self.engine_name]
-                if not hasattr(arr, "__dir__") or variable not in dir(arr):
+                if variable not in dir(arr):
                     continue
                 known = ~np.isnan(values)
                 current = getattr(arr, variable)[:]
