@@ -174,3 +174,16 @@ def test_views_read_back_in_their_own_indices_and_leave_out_shared_cells():
     pairs = sorted(c[:2] for c in overlap.get("weight", format="list"))
     assert pairs == [(i, j) for i in (0.0, 1.0, 2.0) for j in (0.0, 1.0, 2.0, 3.0) if (i, j) not in ((1, 0), (2, 1))]
     sim.end()
+
+
+def test_recording_to_a_file_in_a_new_folder_is_written_at_end(tmp_path):
+    import pickle
+    sim.setup(timestep=0.1)
+    src = sim.Population(2, sim.SpikeSourceArray(spike_times=[[3.0, 7.0], [5.0]]))
+    target = tmp_path / "Results" / "day" / "spikes.pkl"
+    src.record("spikes", to_file=str(target))
+    sim.run(10.0)
+    sim.end()
+    with open(target, "rb") as f:
+        block = pickle.load(f)
+    assert [list(st.magnitude) for st in block.segments[0].spiketrains] == [[3.0, 7.0], [5.0]]
