@@ -8,9 +8,9 @@ from pyNN.standardmodels import StandardCellType
 
 from . import simulator
 from .recording import Recorder
-from .standardmodels import SpikeSourceArray, SpikeSourcePoisson
+from .standardmodels import SpikeSourceArray, SpikeSourceGamma, SpikeSourcePoisson, SpikeSourcePoissonRefractory
 
-_SPIKE_SOURCES = (SpikeSourceArray, SpikeSourcePoisson)
+_SPIKE_SOURCES = (SpikeSourceArray, SpikeSourcePoisson, SpikeSourcePoissonRefractory, SpikeSourceGamma)
 
 
 def _engine_name(label, n):

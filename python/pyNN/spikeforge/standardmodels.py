@@ -62,27 +62,57 @@ class SpikeSourcePoisson(cells.SpikeSourcePoisson):
             net.spike_source(population.engine_name, population.size, "PoissonSpikes", rate=float(rate[0]))
             return
         # Rates that differ per source, a window, or parameters changed between runs: spike times drawn
-        # here, from the simulation's seed, each source's train a sequence of exponential intervals from
-        # its own generator, so that a longer build (a replay) draws the same spikes first. A change
-        # between runs acts from then on: each period draws with the parameters in force in it.
-        times, indices = [], []
-        for number, (since, until, p) in enumerate(segments):
-            rate, start, duration = (np.broadcast_to(np.asarray(p[k], dtype=float), (population.size,))
-                                     for k in ("rate", "start", "duration"))
-            for k in range(population.size):
-                first = max(start[k], since)
-                stop = min(start[k] + duration[k], t_end, until)
-                if rate[k] <= 0 or stop <= first:
-                    continue
-                rng = np.random.default_rng([simulator.state.seed or 0, population.index, k, number])
-                t = first
-                while True:
-                    t += rng.exponential(1000.0 / rate[k])
-                    if t >= stop:
-                        break
-                    times.append(t)
-                    indices.append(k)
-        _spike_times(net, population, np.asarray(times), np.asarray(indices, dtype=int))
+        # here (_renewal), exponential intervals.
+        _renewal(population, net, lambda rng, p, k: rng.exponential(1000.0 / p["rate"][k]),
+                 lambda p, k: p["rate"][k] > 0)
+
+
+class SpikeSourcePoissonRefractory(cells.SpikeSourcePoissonRefractory):
+    __doc__ = cells.SpikeSourcePoissonRefractory.__doc__
+    translations = _identity(cells.SpikeSourcePoissonRefractory)
+    receptors = {}
+
+    def describe_into(self, population, net):
+        # A dead time tau_refrac, then an exponential wait whose mean makes the mean rate `rate`.
+        _renewal(population, net, lambda rng, p, k: p["tau_refrac"][k] + rng.exponential(
+            1000.0 / p["rate"][k] - p["tau_refrac"][k]), lambda p, k: p["rate"][k] > 0)
+
+
+class SpikeSourceGamma(cells.SpikeSourceGamma):
+    __doc__ = cells.SpikeSourceGamma.__doc__
+    translations = _identity(cells.SpikeSourceGamma)
+    receptors = {}
+
+    def describe_into(self, population, net):
+        # Intervals gamma with shape alpha and rate beta (Hz): mean alpha / beta.
+        _renewal(population, net, lambda rng, p, k: rng.gamma(p["alpha"][k], 1000.0 / p["beta"][k]),
+                 lambda p, k: p["beta"][k] > 0)
+
+
+def _renewal(population, net, interval, active):
+    """Spike times of a renewal process drawn here from the simulation's seed, within each source's window
+    [start, start + duration): each source's train a sequence of intervals ``interval(rng, parameters, k)``
+    from its own generator, so that a longer build (a replay) draws the same spikes first. A change
+    between runs acts from then on: each period draws with the parameters in force in it."""
+    t_end = simulator.state.built_for_next
+    times, indices = [], []
+    for number, (since, until, params) in enumerate(population._segments()):
+        p = {name: np.broadcast_to(np.asarray(value, dtype=float), (population.size,))
+             for name, value in params.items()}
+        for k in range(population.size):
+            first = max(p["start"][k], since)
+            stop = min(p["start"][k] + p["duration"][k], t_end, until)
+            if not active(p, k) or stop <= first:
+                continue
+            rng = np.random.default_rng([simulator.state.seed or 0, population.index, k, number])
+            t = first
+            while True:
+                t += interval(rng, p, k)
+                if t >= stop:
+                    break
+                times.append(t)
+                indices.append(k)
+    _spike_times(net, population, np.asarray(times), np.asarray(indices, dtype=int))
 
 
 class SpikeSourceArray(cells.SpikeSourceArray):

@@ -187,3 +187,20 @@ def test_recording_to_a_file_in_a_new_folder_is_written_at_end(tmp_path):
     with open(target, "rb") as f:
         block = pickle.load(f)
     assert [list(st.magnitude) for st in block.segments[0].spiketrains] == [[3.0, 7.0], [5.0]]
+
+
+def test_gamma_and_dead_time_sources_have_their_interval_statistics():
+    sim.setup(timestep=0.1, seed=7)
+    gamma = sim.Population(1, sim.SpikeSourceGamma(alpha=4, beta=200.0))           # mean 20 ms, CV 1/2
+    dead = sim.Population(1, sim.SpikeSourcePoissonRefractory(rate=50.0, tau_refrac=5.0))  # mean 20 ms, >= 5 ms
+    gamma.record("spikes")
+    dead.record("spikes")
+    sim.run(100000.0)
+    g = np.diff(gamma.get_data().segments[0].spiketrains[0].magnitude)
+    d = np.diff(dead.get_data().segments[0].spiketrains[0].magnitude)
+    sim.end()
+    # about 5000 intervals each: the mean within 3 % (4 standard errors), the CV within 0.03
+    assert g.mean() == pytest.approx(20.0, rel=0.03) and g.std() / g.mean() == pytest.approx(0.5, abs=0.03)
+    assert d.mean() == pytest.approx(20.0, rel=0.03) and d.min() >= 4.9 - 1e-9
+    # beyond the dead time the wait is exponential, mean 15 ms: its CV is 1
+    assert (d - 5.0).std() / (d - 5.0).mean() == pytest.approx(1.0, abs=0.05)
