@@ -43,8 +43,10 @@ class PopulationView(common.PopulationView):
 
     def _set_parameters(self, parameter_space):
         parent = self.parent
-        later = parent._changing(parameter_space.keys())
         parameter_space.evaluate(simplify=False)
+        for name, value in parameter_space.items():
+            _check(name, value)
+        later = parent._changing(parameter_space.keys())
         for name, value in parameter_space.items():
             current = parent._parameters[name]
             if not isinstance(current, np.ndarray) or current.dtype == object:
@@ -80,6 +82,8 @@ class Population(common.Population):
         parameter_space.shape = (self.size,)
         parameter_space.evaluate(mask=None, simplify=True)
         self._parameters = parameter_space.as_dict()
+        for name, value in self._parameters.items():
+            _check(name, value)
         self._initial = {}
         self._past = []          # (until ms, parameters in force until then), oldest first
         for id in self.all_cells:
@@ -162,8 +166,10 @@ class Population(common.Population):
         return ParameterSpace({name: simplify(self._parameters[name]) for name in names}, shape=(self.size,))
 
     def _set_parameters(self, parameter_space):
-        later = self._changing(parameter_space.keys())
         parameter_space.evaluate(simplify=True)
+        for name, value in parameter_space.items():
+            _check(name, value)
+        later = self._changing(parameter_space.keys())
         for name, value in parameter_space.items():
             self._parameters[name] = value
         self._changed(parameter_space.keys(), later)
@@ -205,6 +211,18 @@ class Population(common.Population):
                 current = getattr(arr, variable)[:]
                 current[known] = values[known]
                 setattr(arr, variable, current)
+
+
+def _check(name, value):
+    """Refuses what PyNN refuses in every backend: spike times out of order."""
+    if name != "spike_times":
+        return
+    for k, seq in enumerate(np.atleast_1d(np.asarray(value, dtype=object))):
+        times = np.asarray(getattr(seq, "value", seq), dtype=float).ravel()
+        if np.any(times[1:] < times[:-1]):
+            raise errors.InvalidParameterValueError(
+                "Spike times given to SpikeSourceArray must be in increasing order (source %d: %s)"
+                % (k, list(times)))
 
 
 def _plain(value):

@@ -204,3 +204,17 @@ def test_gamma_and_dead_time_sources_have_their_interval_statistics():
     assert d.mean() == pytest.approx(20.0, rel=0.03) and d.min() >= 4.9 - 1e-9
     # beyond the dead time the wait is exponential, mean 15 ms: its CV is 1
     assert (d - 5.0).std() / (d - 5.0).mean() == pytest.approx(1.0, abs=0.05)
+
+
+def test_spike_times_out_of_order_are_refused():
+    from pyNN import errors
+    from pyNN.parameters import Sequence
+    sim.setup()
+    with pytest.raises(errors.InvalidParameterValueError, match=r"must be in increasing order \(source 1: "
+                                                                 r"\[3.5, 9.6, 8.3\]\)"):
+        sim.Population(2, sim.SpikeSourceArray(spike_times=[[2.4, 4.8], [3.5, 9.6, 8.3]]))
+    p = sim.Population(2, sim.SpikeSourceArray(spike_times=[Sequence([1.0]), Sequence([2.0])]))
+    with pytest.raises(errors.InvalidParameterValueError, match="must be in increasing order"):
+        p[1:2].set(spike_times=[Sequence([5.0, 4.0])])
+    assert list(p[1].spike_times.value) == [2.0]
+    sim.end()
