@@ -350,9 +350,7 @@ class Projection(common.Projection):
                     continue
                 inside = np.flatnonzero((self._pre >= pre_off) & (self._pre < pre_off + pre_size)
                                         & (self._post >= post_off) & (self._post < post_off + post_size))
-                for k, layer in enumerate(_layers(self._pre[inside], self._post[inside])):
-                    rows = inside[layer]
-                    part = name if k == 0 else "%s_x%d" % (name, k + 1)
+                for part, rows in self._groups(name, inside):
                     comm = {"type": "EventCSRLinear", "conn": {
                         "type": "IJConn",
                         "i": {"npy": simulator.state.file(part + ".i", (self._pre[rows] - pre_off).astype(np.int32))},
@@ -361,6 +359,20 @@ class Projection(common.Projection):
                     net.projection(part, pre_ref, post_ref, comm=comm,
                                    delay=self._engine_values(part, "delay", rows), **node)
                     self._engine_parts.append((part, pre_off, post_off, rows))
+
+    def _groups(self, name, inside):
+        """The engine projections of these connections, ``(name, rows)``: a layer per multiplicity of a
+        pair, and for TsodyksMarkramSynapse (whose engine synapse delivers through one delay for the
+        projection) a group per delay within each layer."""
+        for k, layer in enumerate(_layers(self._pre[inside], self._post[inside])):
+            rows = inside[layer]
+            part = name if k == 0 else "%s_x%d" % (name, k + 1)
+            delays = self._values["delay"][rows]
+            if not isinstance(self.synapse_type, TsodyksMarkramSynapse) or np.all(delays == delays[0]):
+                yield part, rows
+                continue
+            for n, d in enumerate(np.unique(delays)):
+                yield "%s_d%d" % (part, n), rows[delays == d]
 
     def _engine_values(self, part, name, rows):
         """One number when every connection has the same value, else one per synapse from a file."""
