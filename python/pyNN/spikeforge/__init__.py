@@ -52,8 +52,8 @@ def setup(timestep=DEFAULT_TIMESTEP, min_delay=DEFAULT_MIN_DELAY, **extra_params
 
 def end(compatible_output=True):
     """Writes what was asked to be written at the end."""
+    from pyNN.recording import get_io      # PyNN's: it makes the file's folder, as every backend's end() does
     for (population, variables, filename) in simulator.state.write_on_end:
-        from neo.io import get_io
         population.write_data(get_io(filename), variables)
     simulator.state.write_on_end = []
 

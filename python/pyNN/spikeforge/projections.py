@@ -1,5 +1,18 @@
-"""Projections: each one SpikeForge projection whose connectivity the engine draws where PyNN's
-connector has a SpikeForge twin, its weights adding to the post cell's receptor variable."""
+"""Projections: each one SpikeForge projection (or one per pair of an assembly's populations, and per
+multiplicity of a pair) whose weights add to the post cell's receptor variable.
+
+Where PyNN's connector has a SpikeForge twin and the weight and delay are numbers or mapped
+distributions, the engine draws the connections. Every other connector lists its connections with
+PyNN's own code (its rng), each with its own parameters (weights and delays from arrays, functions of
+distance, expressions), and the engine reads them as ``IJConn`` pairs with per-synapse weights and
+delays from ``.npy`` files. A pair listed k times (connectors with replacement) becomes k synapses: the
+engine holds one synapse per pair and projection, so the k-th synapse of every pair goes into the k-th
+engine projection.
+
+The connection table (pre and post index and each synapse parameter per connection, float64) keeps
+what the script gave: weights read back are those values wherever the engine's single-precision weight
+is still their rounding (a static synapse), and the engine's where plasticity changed them.
+"""
 import numpy as np
 from pyNN import common, connectors, errors
 from pyNN.random import RandomDistribution
@@ -17,7 +30,7 @@ def _group_ref(neurons):
     parent = getattr(neurons, "grandparent", None) or getattr(neurons, "parent", None)
     if parent is None or not isinstance(parent, Population):
         raise NotImplementedError("pyNN.spikeforge: a projection connects a Population or a view of one, "
-                                         "not %s" % type(neurons).__name__)
+                                  "not %s" % type(neurons).__name__)
     idx = np.asarray(parent.id_to_index(neurons.all_cells))
     if len(idx) and np.all(np.diff(idx) == 1):
         start, stop = int(idx[0]), int(idx[-1]) + 1
@@ -25,26 +38,28 @@ def _group_ref(neurons):
             return parent.engine_name, parent, 0
         return "%s[%d:%d]" % (parent.engine_name, start, stop), parent, start
     raise NotImplementedError("pyNN.spikeforge: a PopulationView of neurons that are not contiguous "
-                                     "(%s) cannot be a projection's side yet" % neurons.label)
+                              "(%s) cannot be a projection's side yet" % neurons.label)
 
 
 def _parts(neurons):
-    """A projection side as SpikeForge groups: ``(reference, population, first index on this side)`` for
-    a population, a contiguous view of one, or each population of an assembly in turn."""
+    """A projection side as SpikeForge groups: ``(reference, population, first index on this side, size,
+    first index in the population)`` for a population, a contiguous view of one, or each population of an
+    assembly in turn. The engine numbers a slice's neurons as its group's (its connectivity reads so)."""
     from .populations import Assembly
     if isinstance(neurons, Assembly):
         parts, offset = [], 0
         for p in neurons.populations:
-            ref, pop, _ = _group_ref(p)
-            parts.append((ref, pop, offset))
+            ref, pop, start = _group_ref(p)
+            parts.append((ref, pop, offset, p.size, start))
             offset += p.size
         return parts
-    ref, pop, _ = _group_ref(neurons)
-    return [(ref, pop, 0)]
+    ref, pop, start = _group_ref(neurons)
+    return [(ref, pop, 0, neurons.size, start)]
 
 
 def _distribution(value, what):
-    """A weight or delay as the config writes it: a number, or an initializer for a distribution."""
+    """A weight or delay as the config writes it: a number or an initializer, or None when the engine
+    has no initializer for it (PyNN then lists the connections with their values)."""
     if isinstance(value, RandomDistribution):
         p = value.parameters
         if value.name == "uniform":
@@ -62,25 +77,54 @@ def _distribution(value, what):
         if value.name == "normal_clipped_to_boundary":
             return {"type": "Clip", "mean": float(p["mu"]), "scale": float(p["sigma"]),
                     "min_val": float(p["low"]), "max_val": float(p["high"])}
-        raise NotImplementedError("pyNN.spikeforge: %s drawn from '%s' (uniform, normal, gamma, lognormal and the clipped normals are mapped)"
-                                         % (what, value.name))
-    if np.isscalar(value):
+        return None
+    if np.isscalar(value) and not isinstance(value, str):
         return float(value)
-    raise NotImplementedError("pyNN.spikeforge: %s given per connection (%r) is not mapped yet; use a "
-                                     "number or a uniform or normal distribution" % (what, type(value).__name__))
+    return None
+
+
+def _on_grid(delays, dt):
+    """Delays as the engine applies them, a whole number of steps (nearest); a value already on the grid
+    is kept as given, so that 1.5 reads back as 1.5 and not as 15 * 0.1."""
+    d = np.asarray(delays, dtype=float)
+    steps = np.round(d / dt)
+    return np.where(np.abs(d / dt - steps) < 1e-9 * np.maximum(1.0, steps), d, steps * dt)
+
+
+def _layers(pre, post):
+    """Splits connections into layers with each (pre, post) pair at most once: layer k holds the k-th
+    occurrence of every pair, its rows sorted by (pre, post), the order of the engine's synapses."""
+    order = np.lexsort((post, pre))
+    key_pre, key_post = pre[order], post[order]
+    new = np.ones(order.size, bool)
+    new[1:] = (key_pre[1:] != key_pre[:-1]) | (key_post[1:] != key_post[:-1])
+    positions = np.arange(order.size)
+    occurrence = positions - np.maximum.accumulate(np.where(new, positions, 0))
+    return [order[occurrence == k] for k in range(int(occurrence.max()) + 1 if order.size else 0)]
 
 
 class Connection(common.Connection):
-    """One connection, as PyNN's ``Projection.connections`` lists them."""
+    """One connection, as PyNN's ``Projection.connections`` lists them; setting its weight or delay sets
+    the projection's."""
 
-    def __init__(self, pre, post, weight, delay):
-        self.presynaptic_index = int(pre)
-        self.postsynaptic_index = int(post)
-        self.weight = float(weight)
-        self.delay = float(delay)
+    def __init__(self, projection, row):
+        self._projection = projection
+        self._row = row
+        self.presynaptic_index = int(projection._pre[row])
+        self.postsynaptic_index = int(projection._post[row])
+
+    def _get(self, name):
+        return float(self._projection._column(name)[self._row])
+
+    def _set(self, name, value):
+        self._projection._set_rows(name, np.array([self._row]), np.array([float(value)]))
+
+    weight = property(lambda self: self._get("weight"), lambda self, v: self._set("weight", v))
+    delay = property(lambda self: self._get("delay"), lambda self, v: self._set("delay", v))
 
     def as_tuple(self, *attribute_names):
-        return tuple(getattr(self, name) for name in attribute_names)
+        return tuple(getattr(self, name) if name in ("presynaptic_index", "postsynaptic_index")
+                     else self._get(name) for name in attribute_names)
 
 
 class Projection(common.Projection):
@@ -99,158 +143,325 @@ class Projection(common.Projection):
         if not isinstance(self.synapse_type, (StaticSynapse, STDPMechanism, TsodyksMarkramSynapse)):
             raise NotImplementedError("pyNN.spikeforge: synapse type %s is not mapped yet (StaticSynapse, "
                                       "TsodyksMarkramSynapse and STDPMechanism are)" % type(self.synapse_type).__name__)
-        self._conn = self._connector_model(connector)
+        # The connection table: None while the engine draws the connections and nothing read them.
+        self._pre = self._post = None
+        self._values = {}        # parameter -> per-connection values the next build from t = 0 uses
+        self._later = {}         # weights set after the network ran: what reads back where unchanged
+        self._engine_parts = []  # (engine projection, first pre index, first post index, table rows or None)
+        self._drawn = self._engine_connector(connector)
+        if self._drawn is None:
+            self._listed = []
+            connector.connect(self)
+            self._close_table()
 
-    def _connector_model(self, c):
+    # -- connections -----------------------------------------------------------------------------------
+
+    def _engine_connector(self, c):
+        """The connector and weights the engine draws, or None when PyNN lists the connections."""
+        ps = self.synapse_type.native_parameters
+        for name, value in ps.items():
+            if name not in ("weight", "delay") and not np.isscalar(value.base_value):
+                return None
+        weight, delay = (_distribution(ps[k].base_value, k) for k in ("weight", "delay"))
+        if weight is None or delay is None:
+            return None
         same = self.pre is self.post
-        allow_self = getattr(c, "allow_self_connections", True)
+        allow_self = bool(getattr(c, "allow_self_connections", True) or not same)
+        if not getattr(c, "allow_self_connections", True) and not same and \
+                np.intersect1d(self.pre.all_cells.astype(int), self.post.all_cells.astype(int)).size:
+            return None       # sides that share cells without being one: PyNN leaves out each cell's own pair
+
+        conn = None
         if isinstance(c, connectors.OneToOneConnector):
-            return {"type": "OneToOne"}
-        if isinstance(c, connectors.AllToAllConnector):
-            return {"type": "EventCSRLinear", "conn": {"type": "All2All", "allow_self": bool(allow_self or not same)}}
-        if isinstance(c, connectors.FixedProbabilityConnector):
-            return {"type": "EventCSRLinear", "conn": {"type": "FixedProb", "prob": float(c.p_connect),
-                                                       "allow_self": bool(allow_self or not same)}}
-        if isinstance(c, connectors.FixedNumberPreConnector) and np.isscalar(c.n) and not c.with_replacement:
-            return {"type": "EventCSRLinear", "conn": {"type": "FixedPreNum", "num": int(c.n),
-                                                       "allow_self": bool(allow_self or not same)}}
-        if isinstance(c, connectors.FixedNumberPostConnector) and np.isscalar(c.n) and not c.with_replacement:
-            return {"type": "EventCSRLinear", "conn": {"type": "FixedPostNum", "num": int(c.n),
-                                                       "allow_self": bool(allow_self or not same)}}
-        # Any other connector lists its connections here, with PyNN's own code (its rng), and the engine
-        # reads them as pairs from .npy files: exact semantics, at Python's speed.
-        self._listed = {"pre": [], "post": [], "weight": [], "delay": []}
-        c.connect(self)
-        return {"type": "EventCSRLinear", "conn": "listed"}
-
-    def _describe(self, net):
-        pre_parts, post_parts = _parts(self.pre), _parts(self.post)
-        conn_type = self._conn.get("conn") if isinstance(self._conn.get("conn"), str) else \
-            self._conn.get("conn", {}).get("type")
-        if (len(pre_parts) > 1 or len(post_parts) > 1) and conn_type not in ("FixedProb", "All2All"):
-            raise NotImplementedError("pyNN.spikeforge: an Assembly side takes AllToAll or FixedProbability "
-                                      "connectors (drawn per pair of its populations), not %s"
-                                      % type(self._connector).__name__)
-        ps = self.synapse_type.parameter_space
-        if self._conn.get("conn") == "listed":
-            weight, delay = self._listed_connections()
+            comm = {"type": "OneToOne"}
+        elif isinstance(c, connectors.AllToAllConnector):
+            conn = {"type": "All2All", "allow_self": allow_self}
+        elif isinstance(c, connectors.FixedProbabilityConnector):
+            conn = {"type": "FixedProb", "prob": float(c.p_connect), "allow_self": allow_self}
+        elif isinstance(c, connectors.FixedNumberPreConnector) and np.isscalar(c.n) and not c.with_replacement:
+            conn = {"type": "FixedPreNum", "num": int(c.n), "allow_self": allow_self}
+        elif isinstance(c, connectors.FixedNumberPostConnector) and np.isscalar(c.n) and not c.with_replacement:
+            conn = {"type": "FixedPostNum", "num": int(c.n), "allow_self": allow_self}
         else:
-            weight = _distribution(ps["weight"].base_value, "weight")
-            delay = _distribution(ps["delay"].base_value, "delay")
-        self._engine_parts = []
-        for a, (pre_ref, _, pre_off) in enumerate(pre_parts):
-            for b, (post_ref, post_pop, post_off) in enumerate(post_parts):
-                receptors = getattr(post_pop.celltype, "receptors", {})
-                if self.receptor_type not in receptors:
-                    raise errors.ConnectionError("pyNN.spikeforge: %s has no receptor '%s' (it has %s)" % (
-                        type(post_pop.celltype).__name__, self.receptor_type, ", ".join(receptors) or "none"))
-                comm = dict(self._conn)
-                if comm.get("conn") == "listed":
-                    comm["conn"] = comm.pop("files")
-                comm["weight"] = weight
-                node = {"delay": delay, "on_pre": "%s += w" % receptors[self.receptor_type]}
-                syn = out = None
-                if isinstance(self.synapse_type, TsodyksMarkramSynapse):
-                    syn, out = self.synapse_type.synapse(post_pop.celltype, self.receptor_type,
-                                                         post_pop._parameters)
-                    del node["on_pre"]
-                if isinstance(self.synapse_type, STDPMechanism):
-                    unit = "uS" if receptors[self.receptor_type].startswith("g") else "nA"
-                    rule, definition = self.synapse_type.plasticity(unit)
-                    if definition is not None and rule["type"] not in simulator.state.defined:
-                        net.define(definition)
-                        simulator.state.defined.add(rule["type"])
-                    node["plasticity"] = rule
-                name = self.engine_name if len(pre_parts) == len(post_parts) == 1 else \
-                    "%s_%d_%d" % (self.engine_name, a, b)
-                net.projection(name, pre_ref, post_ref, comm=comm, syn=syn, out=out, **node)
-                self._engine_parts.append((name, pre_off, post_off))
-
-    def _listed_connections(self):
-        """Writes the listed pairs for IJConn; returns the weight and delay, each one for all."""
-        listed = {k: np.concatenate(v) if v else np.zeros(0) for k, v in self._listed.items()}
-        values = []
-        for name in ("weight", "delay"):
-            v = listed[name]
-            if v.size and not np.all(v == v[0]):
-                raise NotImplementedError("pyNN.spikeforge: a %s that differs per connection of a %s is not "
-                                          "mapped yet" % (name, type(self._connector).__name__))
-            values.append(float(v[0]) if v.size else float(self.synapse_type.parameter_space[name].base_value))
-        state = simulator.state
-        self._conn = {"type": "EventCSRLinear", "conn": "listed", "files": {
-            "type": "IJConn", "i": {"npy": state.file(self.engine_name + ".i", listed["pre"].astype(np.int32))},
-            "j": {"npy": state.file(self.engine_name + ".j", listed["post"].astype(np.int32))}}}
-        return values[0], values[1]
-
-    def __len__(self):
-        return int(self._connectivity()[0].size)
-
-    def _connectivity(self):
-        """Every connection the engine drew: pre and post indices on this projection's sides, weights."""
-        net = simulator.state.ensure_built()
-        pre, post, weights = [], [], []
-        for name, pre_off, post_off in self._engine_parts:
-            conn = net._sim.network().projection(name).connectivity()
-            pre.append(np.asarray(conn.rowsOfSynapses()) + pre_off)
-            post.append(np.asarray(conn.cols()) + post_off)
-            weights.append(net.weights(name))
-        return np.concatenate(pre), np.concatenate(post), np.concatenate(weights)
-
-    def _get_attributes_as_list(self, names):
-        pre, post, _ = self._connectivity()
-        columns = []
-        for name in names:
-            if name == "presynaptic_index":
-                columns.append(pre)
-            elif name == "postsynaptic_index":
-                columns.append(post)
-            elif name == "weight":
-                columns.append(self._connectivity()[2])
-            elif name == "delay":
-                columns.append(np.full(pre.size, float(self._delay_value())))
-            else:
-                raise NotImplementedError("pyNN.spikeforge: reading '%s' of a projection" % name)
-        return [tuple(row) for row in zip(*columns)]
-
-    def _delay_is_number(self):
-        return np.isscalar(self.synapse_type.parameter_space["delay"].base_value)
-
-    @property
-    def connections(self):
-        """The connections the engine drew, each with its indices, weight and delay (a snapshot)."""
-        return [Connection(*row) for row in self._get_attributes_as_list(
-            ["presynaptic_index", "postsynaptic_index", "weight", "delay"])]
-
-    def _delay_value(self):
-        d = self.synapse_type.parameter_space["delay"].base_value
-        if not np.isscalar(d):
-            raise NotImplementedError("pyNN.spikeforge: reading delays drawn per connection")
-        return round(d / simulator.state.dt) * simulator.state.dt
-
-    def _get_attributes_as_arrays(self, names, multiple_synapses="sum"):
-        pre, post, _ = self._connectivity()
-        out = []
-        for name in names:
-            name = name[:-1] if name.endswith("s") else name
-            values = np.full((self.pre.size, self.post.size), np.nan)
-            if name == "weight":
-                values[pre, post] = self._connectivity()[2]
-            elif name == "delay":
-                values[pre, post] = self._delay_value()
-            else:
-                raise NotImplementedError("pyNN.spikeforge: reading '%s' of a projection" % name)
-            out.append(values)
-        return out
+            return None
+        multi = len(_parts(self.pre)) > 1 or len(_parts(self.post)) > 1
+        if multi and conn is not None and conn["type"] not in ("FixedProb", "All2All"):
+            return None           # drawn per pair of populations, these would differ from PyNN's: listed
+        if conn is not None:
+            comm = {"type": "EventCSRLinear", "conn": conn}
+        elif multi:
+            return None
+        return {"comm": comm, "weight": weight, "delay": delay}
 
     def _convergent_connect(self, presynaptic_indices, postsynaptic_index, **connection_parameters):
         """Collects the connections a connector lists (PyNN calls this once per post neuron)."""
         pre = np.atleast_1d(np.asarray(presynaptic_indices, dtype=np.int64))
-        listed = self._listed
-        listed["pre"].append(pre)
-        listed["post"].append(np.full(pre.size, int(postsynaptic_index), dtype=np.int64))
-        for name in ("weight", "delay"):
-            value = connection_parameters.get(name, self.synapse_type.parameter_space[name].base_value)
-            listed[name].append(np.broadcast_to(np.asarray(value, dtype=float), pre.shape))
+        values = {name: np.broadcast_to(np.asarray(value, dtype=float), pre.shape)
+                  for name, value in connection_parameters.items()}
+        self._listed.append((pre, np.full(pre.size, int(postsynaptic_index), dtype=np.int64), values))
 
-    def set(self, **attributes):
-        raise NotImplementedError("pyNN.spikeforge: Projection.set (set weights in the synapse type)")
+    def _close_table(self):
+        listed = self._listed
+        del self._listed
+        self._pre = np.concatenate([c[0] for c in listed]) if listed else np.zeros(0, np.int64)
+        self._post = np.concatenate([c[1] for c in listed]) if listed else np.zeros(0, np.int64)
+        for name in self.synapse_type.native_parameters.keys():
+            if listed and name in listed[0][2]:
+                self._values[name] = np.concatenate([c[2][name] for c in listed]).astype(float)
+            else:
+                self._values[name] = np.full(self._pre.size, self._base_value(name))
+        self._values["delay"] = _on_grid(self._values["delay"], simulator.state.dt)
+
+    def _base_value(self, name):
+        value = self.synapse_type.native_parameters[name].base_value
+        if not np.isscalar(value):
+            raise NotImplementedError("pyNN.spikeforge: reading '%s' given as %s" % (name, type(value).__name__))
+        return float(value)
+
+    def _table(self):
+        """The connection table, read from the engine when the engine drew the connections."""
+        if self._pre is not None:
+            return
+        net = simulator.state.ensure_built()
+        pre, post, weights = [], [], []
+        for name, pre_off, post_off, _ in self._engine_parts:
+            conn = net._sim.network().projection(name).connectivity()
+            pre.append(np.asarray(conn.rowsOfSynapses()) + pre_off)
+            post.append(np.asarray(conn.cols()) + post_off)
+            weights.append(net.weights(name).astype(float))
+        self._pre, self._post = np.concatenate(pre), np.concatenate(post)
+        n = self._pre.size
+        for name in self.synapse_type.native_parameters.keys():
+            if name == "weight" and not np.isscalar(self._drawn["weight"]):
+                self._values[name] = np.concatenate(weights)
+            elif name == "delay" and not np.isscalar(self._drawn["delay"]):
+                self._values[name] = np.full(n, np.nan)      # drawn by the engine, not readable yet
+            else:
+                self._values[name] = np.full(n, self._base_value(name))
+        self._values["delay"] = _on_grid(self._values["delay"], simulator.state.dt)
+
+    def _column(self, name):
+        """Each connection's current value of a native parameter (the weights as the engine has them)."""
+        self._table()
+        if name == "delay" and np.isnan(self._values["delay"]).any():
+            raise NotImplementedError("pyNN.spikeforge: reading delays the engine drew from a distribution")
+        if name != "weight":
+            return self._values[name]
+        given = self._later.get("weight", self._values["weight"])
+        state = simulator.state
+        if state.net is None or state.t == 0:
+            return given
+        engine = self._engine_weights(state.net)
+        # The value given wherever the engine still holds its single-precision rounding.
+        return np.where(engine.astype(np.float32) == given.astype(np.float32), given, engine)
+
+    def _engine_weights(self, net):
+        """The engine's weights in table order: the parts' synapses one after another where the engine
+        drew them, placed by their rows where they were listed."""
+        engine = np.empty(self._pre.size)
+        start = 0
+        for name, _, _, rows in self._engine_parts:
+            w = net.weights(name)
+            if rows is None:
+                rows = np.arange(start, start + w.size)
+            engine[rows] = w
+            start += w.size
+        return engine
+
+    def _set_rows(self, name, rows, values):
+        """Sets a native parameter of some connections: before the network ran, for the next build; after,
+        the weights in the engine from now on (a replay applies them at the same time)."""
+        self._table()
+        state = simulator.state
+        if name == "delay":
+            values = _on_grid(values, state.dt)
+        if state.net is None or state.t == 0:
+            self._values[name] = self._values[name].copy()
+            self._values[name][rows] = values
+            self._later.pop(name, None)
+            self._drawn = None
+            state.net = None
+            return
+        if name != "weight":
+            raise NotImplementedError("pyNN.spikeforge: %s of a projection is fixed once the network has run "
+                                      "(weights of an STDPMechanism may change); set it before the first run or "
+                                      "after reset()" % name)
+        if not isinstance(self.synapse_type, STDPMechanism):
+            # The engine propagates a static projection's weights as they were built (one weight for all
+            # synapses reads no weight array at all), so a change written into them would not act.
+            raise NotImplementedError("pyNN.spikeforge: the weights of a %s are fixed once the network has run "
+                                      "(an STDPMechanism's may change); set them before the first run or after "
+                                      "reset()" % type(self.synapse_type).__name__)
+        now = self._column("weight").copy()
+        now[rows] = values
+        self._later["weight"] = now
+        parts, start = [], 0
+        for part, _, _, r in self._engine_parts:
+            if r is None:
+                r = np.arange(start, start + len(state.net.weights(part)))
+            parts.append((part, now[r].astype(np.float32)))
+            start += r.size
+
+        def write(net, parts=parts):
+            for part, w in parts:
+                net[part].weight = w
+        state.act(write)
+
+    def _set_attributes(self, parameter_space):
+        self._table()
+        parameter_space.evaluate(simplify=False)
+        for name, value in parameter_space.items():
+            value = np.asarray(value, dtype=float)
+            if value.ndim == 0:
+                values = np.full(self._pre.size, float(value))
+            else:
+                values = value[self._pre, self._post]
+            self._set_rows(name, np.arange(self._pre.size), values)
+
+    def _uniform(self, name):
+        """A synapse parameter the engine takes once per projection: the one value of all connections."""
+        if self._pre is None:
+            return self._base_value(name)
+        values = self._values[name]
+        if values.size and np.any(values != values[0]):
+            raise NotImplementedError("pyNN.spikeforge: %s that differs per connection is not mapped (the engine "
+                                      "takes one value per projection; weights and delays may differ)" % name)
+        return float(values[0]) if values.size else self._base_value(name)
+
+    # -- into SpikeForge -------------------------------------------------------------------------------
+
+    def _describe(self, net):
+        pre_parts, post_parts = _parts(self.pre), _parts(self.post)
+        self._engine_parts = []
+        for a, (pre_ref, _, pre_off, pre_size, pre_start) in enumerate(pre_parts):
+            for b, (post_ref, post_pop, post_off, post_size, post_start) in enumerate(post_parts):
+                receptors = getattr(post_pop.celltype, "receptors", {})
+                if self.receptor_type not in receptors:
+                    raise errors.ConnectionError("pyNN.spikeforge: %s has no receptor '%s' (it has %s)" % (
+                        type(post_pop.celltype).__name__, self.receptor_type, ", ".join(receptors) or "none"))
+                node = self._synapse_node(net, post_pop, receptors[self.receptor_type])
+                name = self.engine_name if len(pre_parts) == len(post_parts) == 1 else \
+                    "%s_%d_%d" % (self.engine_name, a, b)
+                if self._drawn is not None:
+                    comm = dict(self._drawn["comm"], weight=self._drawn["weight"])
+                    net.projection(name, pre_ref, post_ref, comm=comm, delay=self._drawn["delay"], **node)
+                    # engine index - slice start + first index on this side = index on this side
+                    self._engine_parts.append((name, pre_off - pre_start, post_off - post_start, None))
+                    continue
+                inside = np.flatnonzero((self._pre >= pre_off) & (self._pre < pre_off + pre_size)
+                                        & (self._post >= post_off) & (self._post < post_off + post_size))
+                for part, rows in self._groups(name, inside):
+                    comm = {"type": "EventCSRLinear", "conn": {
+                        "type": "IJConn",
+                        "i": {"npy": simulator.state.file(part + ".i", (self._pre[rows] - pre_off).astype(np.int32))},
+                        "j": {"npy": simulator.state.file(part + ".j", (self._post[rows] - post_off).astype(np.int32))}},
+                        "weight": self._engine_values(part, "weight", rows)}
+                    net.projection(part, pre_ref, post_ref, comm=comm,
+                                   delay=self._engine_values(part, "delay", rows), **node)
+                    self._engine_parts.append((part, pre_off, post_off, rows))
+
+    def _groups(self, name, inside):
+        """The engine projections of these connections, ``(name, rows)``: a layer per multiplicity of a
+        pair, and for TsodyksMarkramSynapse (whose engine synapse delivers through one delay for the
+        projection) a group per delay within each layer."""
+        for k, layer in enumerate(_layers(self._pre[inside], self._post[inside])):
+            rows = inside[layer]
+            part = name if k == 0 else "%s_x%d" % (name, k + 1)
+            delays = self._values["delay"][rows]
+            if not isinstance(self.synapse_type, TsodyksMarkramSynapse) or np.all(delays == delays[0]):
+                yield part, rows
+                continue
+            for n, d in enumerate(np.unique(delays)):
+                yield "%s_d%d" % (part, n), rows[delays == d]
+
+    def _engine_values(self, part, name, rows):
+        """One number when every connection has the same value, else one per synapse from a file."""
+        values = self._values[name][rows]
+        if values.size and np.all(values == values[0]):
+            return float(values[0])
+        return {"npy": simulator.state.file("%s.%s" % (part, name), values)}
+
+    def _synapse_node(self, net, post_pop, variable):
+        """The synapse, output and plasticity of an engine projection onto ``post_pop``."""
+        node = {"on_pre": "%s += w" % variable, "syn": None, "out": None}
+        if isinstance(self.synapse_type, TsodyksMarkramSynapse):
+            syn, out = self.synapse_type.synapse(post_pop.celltype, self.receptor_type, post_pop._parameters,
+                                                 self._uniform)
+            return {"syn": syn, "out": out}
+        if isinstance(self.synapse_type, STDPMechanism):
+            unit = "uS" if variable.startswith("g") else "nA"
+            rule, definition = self.synapse_type.plasticity(unit, self._uniform)
+            if definition is not None and rule["type"] not in simulator.state.defined:
+                net.define(definition)
+                simulator.state.defined.add(rule["type"])
+            node["plasticity"] = rule
+        return node
+
+    def _reset(self):
+        """After reset(): the weights set during the run are those the next run starts from."""
+        if "weight" in self._later:
+            self._values["weight"] = self._later.pop("weight")
+            self._drawn = None
+
+    # -- reading ---------------------------------------------------------------------------------------
+
+    def __len__(self):
+        self._table()
+        return int(self._pre.size)
+
+    def _delay_is_number(self):
+        return self._drawn is not None and np.isscalar(self._drawn["delay"]) or \
+            self._drawn is None and self._values["delay"].size > 0
+
+    def _delay_value(self):
+        """The shortest delay, ms (min_delay='auto')."""
+        if self._drawn is not None:
+            return float(_on_grid(self._drawn["delay"], simulator.state.dt))
+        return float(self._values["delay"].min())
+
+    def _get_attributes_as_list(self, names):
+        self._table()
+        columns = []
+        for name in names:
+            if name == "presynaptic_index":
+                columns.append(self._pre.astype(float))
+            elif name == "postsynaptic_index":
+                columns.append(self._post.astype(float))
+            else:
+                columns.append(self._readable(name))
+        return [tuple(float(v) for v in row) for row in zip(*columns)]
+
+    def _readable(self, name):
+        self._table()
+        if name not in self._values:
+            raise errors.NonExistentParameterError(name, type(self.synapse_type).__name__,
+                                                   sorted(self._values))
+        return self._column(name)
+
+    @property
+    def connections(self):
+        """The connections, each with its indices, weight and delay; setting them sets the projection's."""
+        self._table()
+        return [Connection(self, k) for k in range(self._pre.size)]
+
+    def _get_attributes_as_arrays(self, names, multiple_synapses="sum"):
+        self._table()
+        operations = {"sum": (np.add.at, 0.0), "min": (np.minimum.at, np.inf), "max": (np.maximum.at, -np.inf)}
+        out = []
+        for name in names:
+            values = self._readable(name)
+            matrix = np.full((self.pre.size, self.post.size), np.nan)
+            if multiple_synapses in operations:
+                ufunc_at, start = operations[multiple_synapses]
+                acc = np.full(matrix.shape, start)
+                ufunc_at(acc, (self._pre, self._post), values)
+                connected = np.zeros(matrix.shape, bool)
+                connected[self._pre, self._post] = True
+                matrix[connected] = acc[connected]
+            else:
+                rows = np.arange(self._pre.size)
+                order = rows if multiple_synapses == "last" else rows[::-1]
+                matrix[self._pre[order], self._post[order]] = values[order]
+            out.append(matrix)
+        return out
+

@@ -55,6 +55,11 @@ class State(common.control.BaseState):
 
     def reset(self):
         """Back to t = 0: the next run builds the network afresh (a new segment of recordings)."""
+        for prj in self.projections:
+            prj._reset()
+        for p in self.populations:
+            p._reset()
+        self.actions = []
         self.running = False
         self.t = 0.0
         self.t_start = 0.0
@@ -75,11 +80,28 @@ class State(common.control.BaseState):
         longer = steps > int(round(self.built_for / self.dt))
         if self.net is None or self.dirty or longer:
             self._build(max(tstop, 2 * self.built_for) if longer else self.built_for)
-            if self.t > 0:
-                self.net.run(self.t, progress=False)
+            self._replay()
         self.net.run(tstop - self.t, progress=False)
         self.t = tstop
         self.running = True
+
+    def _replay(self):
+        """Runs a freshly built network up to now, applying each change the script made to its state
+        between runs (weights, cell parameters) at the time it made it."""
+        for t, action in self.actions:
+            self._advance(t)
+            action(self.net)
+        self._advance(self.t)
+
+    def _advance(self, t):
+        steps = int(round((t - self.net.t) / self.dt))
+        if steps > 0:
+            self.net.run(steps * self.dt, progress=False)
+
+    def act(self, action):
+        """Applies ``action(net)`` (a change of engine state) now, and again at this time in any replay."""
+        self.actions.append((self.t, action))
+        action(self.net)
 
     def changed_since_build(self):
         """Something with a history (a current source's parameters) changed: the next run rebuilds and
@@ -96,8 +118,7 @@ class State(common.control.BaseState):
         """Builds the network (for the time run so far, at least one step) when it is not built."""
         if self.net is None:
             self._build(max(self.t, self.dt))
-            if self.t > 0:
-                self.net.run(self.t, progress=False)
+            self._replay()
         return self.net
 
     def file(self, stem, array):

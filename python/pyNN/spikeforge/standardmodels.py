@@ -52,31 +52,67 @@ class SpikeSourcePoisson(cells.SpikeSourcePoisson):
     receptors = {}
 
     def describe_into(self, population, net):
-        p = population._parameters
+        t_end = simulator.state.built_for_next
+        segments = population._segments()
+        p = segments[0][2]
         rate, start, duration = (np.broadcast_to(np.asarray(p[k], dtype=float), (population.size,))
                                  for k in ("rate", "start", "duration"))
-        t_end = simulator.state.built_for_next
-        if np.all(rate == rate[0]) and np.all(start == 0) and np.all(duration >= t_end):
+        if len(segments) == 1 and np.all(rate == rate[0]) and np.all(start == 0) and np.all(duration >= t_end):
             # The engine draws it: one Bernoulli per source and step from the run's seed.
             net.spike_source(population.engine_name, population.size, "PoissonSpikes", rate=float(rate[0]))
             return
-        # Rates that differ per source, or a window: spike times drawn here, from the simulation's seed,
-        # each source's train a sequence of exponential intervals from its own generator, so that a
-        # longer build (a replay) draws the same spikes first.
-        times, indices = [], []
+        # Rates that differ per source, a window, or parameters changed between runs: spike times drawn
+        # here (_renewal), exponential intervals.
+        _renewal(population, net, lambda rng, p, k: rng.exponential(1000.0 / p["rate"][k]),
+                 lambda p, k: p["rate"][k] > 0)
+
+
+class SpikeSourcePoissonRefractory(cells.SpikeSourcePoissonRefractory):
+    __doc__ = cells.SpikeSourcePoissonRefractory.__doc__
+    translations = _identity(cells.SpikeSourcePoissonRefractory)
+    receptors = {}
+
+    def describe_into(self, population, net):
+        # A dead time tau_refrac, then an exponential wait whose mean makes the mean rate `rate`.
+        _renewal(population, net, lambda rng, p, k: p["tau_refrac"][k] + rng.exponential(
+            1000.0 / p["rate"][k] - p["tau_refrac"][k]), lambda p, k: p["rate"][k] > 0)
+
+
+class SpikeSourceGamma(cells.SpikeSourceGamma):
+    __doc__ = cells.SpikeSourceGamma.__doc__
+    translations = _identity(cells.SpikeSourceGamma)
+    receptors = {}
+
+    def describe_into(self, population, net):
+        # Intervals gamma with shape alpha and rate beta (Hz): mean alpha / beta.
+        _renewal(population, net, lambda rng, p, k: rng.gamma(p["alpha"][k], 1000.0 / p["beta"][k]),
+                 lambda p, k: p["beta"][k] > 0)
+
+
+def _renewal(population, net, interval, active):
+    """Spike times of a renewal process drawn here from the simulation's seed, within each source's window
+    [start, start + duration): each source's train a sequence of intervals ``interval(rng, parameters, k)``
+    from its own generator, so that a longer build (a replay) draws the same spikes first. A change
+    between runs acts from then on: each period draws with the parameters in force in it."""
+    t_end = simulator.state.built_for_next
+    times, indices = [], []
+    for number, (since, until, params) in enumerate(population._segments()):
+        p = {name: np.broadcast_to(np.asarray(value, dtype=float), (population.size,))
+             for name, value in params.items()}
         for k in range(population.size):
-            stop = min(start[k] + duration[k], t_end)
-            if rate[k] <= 0 or stop <= start[k]:
+            first = max(p["start"][k], since)
+            stop = min(p["start"][k] + p["duration"][k], t_end, until)
+            if not active(p, k) or stop <= first:
                 continue
-            rng = np.random.default_rng([simulator.state.seed or 0, population.index, k])
-            t = start[k]
+            rng = np.random.default_rng([simulator.state.seed or 0, population.index, k, number])
+            t = first
             while True:
-                t += rng.exponential(1000.0 / rate[k])
+                t += interval(rng, p, k)
                 if t >= stop:
                     break
                 times.append(t)
                 indices.append(k)
-        _spike_times(net, population, np.asarray(times), np.asarray(indices, dtype=int))
+    _spike_times(net, population, np.asarray(times), np.asarray(indices, dtype=int))
 
 
 class SpikeSourceArray(cells.SpikeSourceArray):
@@ -85,12 +121,16 @@ class SpikeSourceArray(cells.SpikeSourceArray):
     receptors = {}
 
     def describe_into(self, population, net):
-        seqs = np.broadcast_to(np.asarray(population._parameters["spike_times"], dtype=object), (population.size,))
+        # Spike times set between runs replace the train from then on: each period keeps the spikes the
+        # times in force in it give.
         times, indices = [], []
-        for k, seq in enumerate(seqs):
-            values = np.asarray(getattr(seq, "value", seq), dtype=float).ravel()
-            times.extend(values)
-            indices.extend([k] * len(values))
+        for since, until, p in population._segments():
+            seqs = np.broadcast_to(np.asarray(p["spike_times"], dtype=object), (population.size,))
+            for k, seq in enumerate(seqs):
+                values = np.asarray(getattr(seq, "value", seq), dtype=float).ravel()
+                values = values[(values >= since) & (values < until)]
+                times.extend(values)
+                indices.extend([k] * len(values))
         _spike_times(net, population, np.asarray(times), np.asarray(indices, dtype=int))
 
 
@@ -131,15 +171,15 @@ class STDPMechanism(synapses.STDPMechanism):
     def _get_minimum_delay(self):
         return simulator.state.min_delay
 
-    def plasticity(self, weight_unit):
+    def plasticity(self, weight_unit, value):
         """The SpikeForge plasticity this mechanism is: a model name and parameters, plus the definition
-        of a model written as equations when no built-in rule is the same."""
+        of a model written as equations when no built-in rule is the same. ``value(name)`` gives a
+        parameter's one value for the projection."""
         td, wd = self.timing_dependence, self.weight_dependence
         if not isinstance(td, SpikePairRule):
             raise NotImplementedError("pyNN.spikeforge: timing dependence %s is not mapped yet (SpikePairRule is)"
                                       % type(td).__name__)
-        p = {k: float(np.asarray(v.base_value)) for k, v in self.parameter_space.items()
-             if k in ("tau_plus", "tau_minus", "A_plus", "A_minus", "w_min", "w_max")}
+        p = {k: value(k) for k in ("tau_plus", "tau_minus", "A_plus", "A_minus", "w_min", "w_max")}
         if isinstance(wd, AdditiveWeightDependence):
             # PyNN's additive pair rule is STDP_Song2000 with its amplitudes in weight units, clipped.
             return {"type": "STDP_Song2000", "tau_s": p["tau_plus"], "tau_t": p["tau_minus"],
@@ -179,14 +219,14 @@ class TsodyksMarkramSynapse(synapses.TsodyksMarkramSynapse):
     def _get_minimum_delay(self):
         return simulator.state.min_delay
 
-    def synapse(self, celltype, receptor, cell_params):
+    def synapse(self, celltype, receptor, cell_params, value):
         """SpikeForge's TsodyksMarkram synapse (u and x per synapse) into an exponential synapse with the
-        cell's own time constant, and the output that adds it to the cell as its receptor would."""
+        cell's own time constant, and the output that adds it to the cell as its receptor would.
+        ``value(name)`` gives a parameter's one value for the projection."""
         if receptor not in ("excitatory", "inhibitory") or "alpha" in type(celltype).__name__:
             raise NotImplementedError("pyNN.spikeforge: TsodyksMarkramSynapse onto %s is not mapped yet "
                                       "(cells with exponential synapses are)" % type(celltype).__name__)
-        p = {k: float(np.asarray(v.base_value)) for k, v in self.parameter_space.items()
-             if k in ("U", "tau_rec", "tau_facil")}
+        p = {k: value(k) for k in ("U", "tau_rec", "tau_facil")}
         suffix = "E" if receptor == "excitatory" else "I"
 
         def uniform(name):

@@ -120,10 +120,8 @@ def test_spike_source_array_spikes_arrive_as_given():
 def test_unmapped_features_say_so():
     sim.setup()
     p = sim.Population(3, sim.IF_cond_exp())
-    sim.Projection(p, p, sim.FromListConnector([(0, 1, 0.1, 1.0), (1, 0, 0.2, 1.0)], column_names=["weight", "delay"]),
-                   sim.StaticSynapse())
-    with pytest.raises(NotImplementedError, match="a weight that differs per connection of a FromListConnector is not "
-                                                  "mapped yet"):
+    sim.Projection(p, p, sim.AllToAllConnector(), sim.TsodyksMarkramSynapse(U=lambda d: 0.1 + 0.01 * d))
+    with pytest.raises(NotImplementedError, match="U that differs per connection is not mapped"):
         sim.run(10.0)
     with pytest.raises(errors.ConnectionError, match="receptor_types must be one of: 'excitatory', 'inhibitory'"):
         sim.Projection(p, p, sim.AllToAllConnector(), sim.StaticSynapse(), receptor_type="nmda")

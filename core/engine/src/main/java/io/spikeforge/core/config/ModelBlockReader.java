@@ -189,7 +189,8 @@ final class ModelBlockReader {
     }
 
     /**
-     * Reads an initializer block, where a bare number stands for {@code {type: Constant, value: number}}.
+     * Reads an initializer block, where a bare number stands for {@code {type: Constant, value: number}} and
+     * {@code {npy: FILE}} for {@code {type: FromNpy, values: FILE}} (one value per element, in SpikeForge's order).
      *
      * @return the reference, or null after reporting
      */
@@ -204,6 +205,13 @@ final class ModelBlockReader {
             constant.put("type", "Constant");
             constant.set("value", node);
             return read(constant, path, ModelKind.INITIALIZER, Set.of());
+        }
+        if (node != null && node.isObject() && node.size() == 1 && node.has("npy")) {
+            // {npy: FILE} gives one value per element (per synapse), as per-element parameters take a file.
+            ObjectNode listed = JsonNodeFactory.instance.objectNode();
+            listed.put("type", "FromNpy");
+            listed.set("values", node.get("npy"));
+            return read(listed, path, ModelKind.INITIALIZER, Set.of());
         }
         return read(node, path, ModelKind.INITIALIZER, Set.of());
     }

@@ -30,7 +30,7 @@ final class NpyFiles {
             models.add(in.model());
         }
         for (NetworkSpec.Projection p : spec.projections()) {
-            models.addAll(java.util.Arrays.asList(p.comm(), p.connector(), p.weight(), p.syn(), p.out(),
+            models.addAll(java.util.Arrays.asList(p.comm(), p.connector(), p.weight(), p.delays(), p.syn(), p.out(),
                     p.plasticity()));
         }
         for (ModelRef m : models) {

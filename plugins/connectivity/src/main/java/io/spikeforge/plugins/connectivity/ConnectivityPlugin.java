@@ -19,6 +19,6 @@ public final class ConnectivityPlugin implements SpikeForgePlugin {
                 new Graphs.ScaleFreeBA(), new FileConnectors(0), new FileConnectors(1), new FileConnectors(2),
                 new Initializers.Constant(), new Initializers.Uniform(), new Initializers.Normal(),
                 new MoreInitializers.TruncatedNormal(), new MoreInitializers.LogNormal(), new MoreInitializers.Gamma(),
-                new MoreInitializers.Clip(), new DecayInitializers(false), new DecayInitializers(true));
+                new MoreInitializers.Clip(), new DecayInitializers(false), new DecayInitializers(true), new FromNpy());
     }
 }
