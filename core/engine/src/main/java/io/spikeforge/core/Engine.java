@@ -143,14 +143,19 @@ public final class Engine {
     /**
      * Builds a network for a program that reads and writes its state arrays by their users' names (the
      * Java API's {@code Simulation.state}, the Python package): small populations are not fused into
-     * storage populations, so that every population keeps arrays of its own.
+     * storage populations, so that every population keeps arrays of its own, and the weights a program
+     * writes between runs are the ones delivered (no comm folds equal weights into one number).
      */
     public Network buildWithOwnArrays(NetworkSpec spec) {
-        return build(spec, RowBlocks.MAX_SYNAPSES, false);
+        return build(spec, RowBlocks.MAX_SYNAPSES, false, true);
     }
 
     private Network build(NetworkSpec spec, long maxBlockSynapses, boolean fuse) {
-        Network net = NetworkBuilder.build(spec, maxBlockSynapses, fuse);
+        return build(spec, maxBlockSynapses, fuse, false);
+    }
+
+    private Network build(NetworkSpec spec, long maxBlockSynapses, boolean fuse, boolean weightsWritten) {
+        Network net = NetworkBuilder.build(spec, maxBlockSynapses, fuse, weightsWritten);
         // A value a float cannot hold (a weight of -1e39) is the config's mistake, found before the run.
         List<ConfigError> initial = InitialState.problems(net);
         if (!initial.isEmpty()) {

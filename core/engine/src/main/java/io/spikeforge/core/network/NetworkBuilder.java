@@ -68,10 +68,13 @@ public final class NetworkBuilder {
     private final List<StepTask> memberSplitTasks = new ArrayList<>();
     /** The model each task of a pack came from, by task name, so that a task failing in a run names it. */
     private final Map<String, ModelRef> taskModels = new LinkedHashMap<>();
+    /** Whether a program writes the weight arrays between runs (the Java API's state arrays, Python). */
+    private final boolean weightsWritten;
 
-    private NetworkBuilder(NetworkSpec spec, long maxBlockSynapses, boolean fuse) {
+    private NetworkBuilder(NetworkSpec spec, long maxBlockSynapses, boolean fuse, boolean weightsWritten) {
         this.spec = spec;
         this.maxBlockSynapses = maxBlockSynapses;
+        this.weightsWritten = weightsWritten;
         this.fusion = fuse ? Fusion.plan(spec) : Fusion.none(spec);
     }
 
@@ -130,11 +133,20 @@ public final class NetworkBuilder {
      * one storage population ({@link Fusion}); the spikes, monitors and summaries are the same either way.
      */
     public static Network build(NetworkSpec spec, long maxBlockSynapses, boolean fuse) {
+        return build(spec, maxBlockSynapses, fuse, false);
+    }
+
+    /**
+     * As {@link #build(NetworkSpec, long, boolean)}; {@code weightsWritten}: the weight arrays may be
+     * written between runs, so that no comm may fold equal weights into one number when it chooses its
+     * kernels ({@link io.spikeforge.spi.CommModel.Comm#writableWeights}).
+     */
+    public static Network build(NetworkSpec spec, long maxBlockSynapses, boolean fuse, boolean weightsWritten) {
         if (maxBlockSynapses < 1 || maxBlockSynapses > RowBlocks.MAX_SYNAPSES) {
             throw new IllegalArgumentException("a block holds 1 to " + RowBlocks.MAX_SYNAPSES + " synapses, not "
                     + maxBlockSynapses);
         }
-        NetworkBuilder builder = new NetworkBuilder(spec, maxBlockSynapses, fuse);
+        NetworkBuilder builder = new NetworkBuilder(spec, maxBlockSynapses, fuse, weightsWritten);
         try {
             return builder.build();
         } catch (ConfigException | PluginFailureException e) {
@@ -183,6 +195,10 @@ public final class NetworkBuilder {
         for (Monitor m : monitors) {
             spec.projections().stream().filter(p -> p.name().equals(m.spec().target()) && "weight".equals(m.spec().var()))
                     .findFirst().ifPresent(p -> taskModels.putIfAbsent(m.task().name(), p.comm()));
+        }
+        if (weightsWritten) {
+            // Asking for them writable tells each comm before it chooses its kernels below.
+            projections.forEach(p -> p.blocks().forEach(b -> b.comm().writableWeights()));
         }
         resolveDeferredTasks();
         // Delivery first, then the per-neuron passes (inputs, synapses, outputs, neurons) together:
