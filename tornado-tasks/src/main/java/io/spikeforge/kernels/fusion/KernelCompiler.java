@@ -14,20 +14,17 @@ import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.invoke.MethodHandles;
-import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 
 /**
  * Compiles fused kernels ({@link FusedKernel}) with the JDK's own compiler, in memory, into class
@@ -101,34 +98,17 @@ public final class KernelCompiler {
     }
 
     /**
-     * The classes {@link #define} defined, per class loader, both held weakly: a model's loader, and its
-     * classes with it, may go (a class lives as long as its loader, so the reference holds until then).
-     */
-    private static final Map<ClassLoader, Map<String, WeakReference<Class<?>>>> DEFINED = new WeakHashMap<>();
-
-    /**
      * {@return the kernel's class, defined from its class file in the package, and the class loader, of
      * the kernels it calls}: package-private kernels (a pack's) are then in reach, as they are for the
      * generated device forms
      */
     public static Class<?> define(FusedKernel kernel, byte[] classFile) {
         ClassLoader loader = kernel.anchor().getClassLoader();
-        // Defined here before: a loader that asks its parent first would find only a copy of the class that
-        // a device backend wrote to its folder of device classes (on the class path), never its own.
-        Map<String, WeakReference<Class<?>>> mine;
-        synchronized (DEFINED) {
-            mine = DEFINED.computeIfAbsent(loader, l -> new HashMap<>());
-        }
-        synchronized (mine) {
-            WeakReference<Class<?>> defined = mine.get(kernel.className());
-            if (defined != null && defined.get() != null) {
-                return defined.get();
-            }
-        }
+        Class<?> known = null;
         try {
             // The name carries the source's hash: a class of that name its loader already has (a device
             // backend loaded it from its folder of device classes) is this kernel.
-            Class<?> known = Class.forName(kernel.className(), false, loader);
+            known = Class.forName(kernel.className(), false, loader);
             if (known.getClassLoader() == loader) {
                 return known;
             }
@@ -136,15 +116,15 @@ public final class KernelCompiler {
             // Not defined yet: define it below.
         }
         try {
-            synchronized (mine) {
-                WeakReference<Class<?>> again = mine.get(kernel.className());
-                if (again != null && again.get() != null) {
-                    return again.get();
-                }
-                Class<?> c = MethodHandles.privateLookupIn(kernel.anchor(), MethodHandles.lookup()).defineClass(classFile);
-                mine.put(kernel.className(), new WeakReference<>(c));
-                return c;
+            return MethodHandles.privateLookupIn(kernel.anchor(), MethodHandles.lookup()).defineClass(classFile);
+        } catch (LinkageError e) {
+            // The loader asked its parent first and found the copy a device backend wrote to its folder of
+            // device classes (on the class path): the loader now answers that name with that copy, the
+            // same class file, and may define no other.
+            if (known != null) {
+                return known;
             }
+            throw e;
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot define " + kernel.className() + " beside " + kernel.anchor(), e);
         }
