@@ -212,6 +212,9 @@ class DeviceContractTest {
         }
         // The device's own step clock: the TornadoVM backend runs it after every step.
         run.add("SpikeKernels.tick");
+        // The reset of a recorder's device buffer at a batch's first step: the backend adds it beside each
+        // recorder's device task (MonitorKernelsTest checks it, TornadoBackendTest's batched runs use it).
+        run.add("MonitorKernels.startBatch");
         declared.removeAll(run);
         assertEquals(Set.of(), declared, "kernels that no contract network runs; add a network to "
                 + DeviceContract.DIR + " that uses them");

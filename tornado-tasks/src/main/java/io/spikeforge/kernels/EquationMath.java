@@ -24,6 +24,29 @@ public final class EquationMath {
     }
 
     /**
+     * cosh(x) as (e^x + e^-x) / 2 in double, rounded to float: the JDK's {@code Math.cosh} is a table
+     * routine (FdLibm) that TornadoVM's OpenCL backend cannot compile, and OpenCL's own is not offered;
+     * written with exp, both backends compute the same float. Its relative error in double is far below
+     * a float's, so it gives (float) Math.cosh(x) but for rare last-bit ties.
+     */
+    public static float cosh(float x) {
+        double d = x;
+        return (float) (0.5 * (Math.exp(d) + Math.exp(-d)));
+    }
+
+    /**
+     * sinh(x) for an equation's {@code sinh}, written with exp for the reason {@link #cosh} is; near 0,
+     * where e^x - e^-x cancels, its Taylor series (relative error below 1e-17 for |x| &lt; 1e-3).
+     */
+    public static float sinh(float x) {
+        double d = x;
+        if (Math.abs(d) < 1e-3) {
+            return (float) (d + d * d * d / 6);
+        }
+        return (float) (0.5 * (Math.exp(d) - Math.exp(-d)));
+    }
+
+    /**
      * exp(x) - 1 for |x| &gt;= 1e-6: {@code Math.expm1} where it is accurate, written with exp so that a
      * device compiles it (the relative error near 1e-6 is below float's).
      */

@@ -155,8 +155,7 @@ public final class InputKernels {
                     cdf += pmf;
                 }
             } else {
-                double d = Math.rint(mean + sd * CounterRng.normal(seed, step, i));
-                k = (int) Math.max(0, Math.min(n, d));
+                k = roundInto(mean + sd * CounterRng.normal(seed, step, i), n);
             }
             current[i] += weight * k;
         }
@@ -190,5 +189,29 @@ public final class InputKernels {
         for (int i = from; i < to; i++) {
             current[i] += values[base + (columns == 1 ? 0 : i)];
         }
+    }
+
+    /**
+     * {@code (int) Math.max(0, Math.min(n, Math.rint(d)))}: the nearest whole number to {@code d}, ties
+     * to the even one, clamped to [0, n], NaN to 0, written with a truncating cast: TornadoVM's OpenCL
+     * backend has no form of rint, nor of a double's remainder (it fails with "unimplemented"). The same
+     * value for every double, so both backends draw alike.
+     */
+    public static int roundInto(double d, int n) {
+        if (!(d > 0)) {
+            return 0;
+        }
+        if (d >= n) {
+            return n;
+        }
+        long t = (long) d;
+        double diff = d - t;
+        if (diff > 0.5) {
+            return (int) t + 1;
+        }
+        if (diff < 0.5) {
+            return (int) t;
+        }
+        return (t & 1) == 0 ? (int) t : (int) t + 1;
     }
 }

@@ -14,6 +14,22 @@ public final class MonitorKernels {
     }
 
     /**
+     * Serial: at the first step of each batch of {@code batch} steps, the steps whose clock leaves
+     * {@code phase} when divided by {@code batch} (a batch starts on the run's first step, and the run's
+     * length is a multiple of the batch), sets {@code fill[0]} to 0, so that a recorder's buffer starts
+     * each batch empty on the device. A device backend runs one step's graph {@code batch} times per
+     * round trip, and the host, which drains the buffer after each batch, has no other way to reset the
+     * counter there. The phase is a scalar, so that the reset adds no argument to a fused kernel that
+     * already takes the clock and the fill counter.
+     */
+    @Kernel(serial = true)
+    public static void startBatch(int from, int to, @Read int[] clock, int phase, int batch, @Write int[] fill) {
+        if (clock[0] % batch == phase) {
+            fill[0] = 0;
+        }
+    }
+
+    /**
      * Serial: appends (step, index) for each spike of this step, of the selected neurons only when
      * {@code selected} is not empty, to {@code buf} from {@code fill[0]}.
      */

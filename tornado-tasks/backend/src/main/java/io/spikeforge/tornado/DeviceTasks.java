@@ -38,6 +38,15 @@ final class DeviceTasks {
     }
 
     /**
+     * {@return whether the kernel of {@code call} takes more arguments than a TornadoVM task, besides its
+     * size and blocks}: it then runs as a fused kernel of one member, which packs its scalars into one
+     * array per kind
+     */
+    static boolean tooWide(KernelCall call) {
+        return call.args().size() + (call.signature().serial() ? 1 : 2) > MAX_ARGUMENTS;
+    }
+
+    /**
      * Adds {@code call} over {@code size} items to {@code graph} as task {@code id}.
      *
      * @param task   the step task's name, for messages

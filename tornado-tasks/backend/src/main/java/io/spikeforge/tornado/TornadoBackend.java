@@ -1,5 +1,7 @@
 package io.spikeforge.tornado;
 
+import io.spikeforge.kernels.MonitorKernels;
+import io.spikeforge.kernels.MonitorKernelsCalls;
 import io.spikeforge.kernels.SpikeKernelsCalls;
 import io.spikeforge.kernels.fusion.FusedKernel;
 import io.spikeforge.kernels.fusion.Fusion;
@@ -31,32 +33,27 @@ import java.util.Set;
  * Runs a network's steps as TornadoVM task graphs on one device. Every task of the step runs its
  * kernel's device form ({@link DeviceTasks}), and tasks that can run as one kernel do ({@link Fusion}):
  * a population's elementwise passes, and the step's serial bookkeeping. The state goes to the device
- * once and stays there. When every recorder can record on the device, one graph holds a batch of K
- * steps, each followed by the recorders' device tasks, and the state and the recorders' buffers come
- * back once per batch; K divides both the run and the listener's check interval, so NaN checks and
- * checkpoints still fall on their steps. Otherwise K is 1 and the recorders run on the host after
- * every step. The graph is compiled in {@link #prepare}, before the run's clock starts.
+ * once and stays there. The graph holds one step, followed by the recorders' device tasks, and is
+ * compiled once, in {@link #prepare}, before the run's clock starts. When every recorder can record on
+ * the device, a round trip is a batch of K executions of that same graph: the recorders' buffers come
+ * back once per batch (and start it empty, {@link MonitorKernels#startBatch}), the state only when a
+ * check, a checkpoint or the run's end needs it; K divides both the run and the listener's check
+ * interval, so NaN checks and checkpoints still fall on their steps. Otherwise K is 1 and the
+ * recorders run on the host after every step.
  */
 final class TornadoBackend implements Backend {
 
     /**
-     * The most steps one graph holds: each step adds all its launches to the graph TornadoVM compiles,
-     * one compilation per launch (TornadoVM compiles each task of a graph on its own, identical ones
-     * included), while a graph executed once per step pays TornadoVM's cost of an execution every step.
-     * {@code -Dspikeforge.tornado.batch=K} sets a lower limit, to measure one against the other.
+     * The most steps per round trip: each is one more execution of the same compiled graph, so the limit
+     * is what the recorders' buffers may take ({@link #BUFFER_BYTES}) and how often a run's progress is
+     * seen. {@code -Dspikeforge.tornado.batch=K} sets a lower limit, to measure round trips.
      */
-    static final int MAX_BATCH = Integer.getInteger("spikeforge.tornado.batch", 16);
+    static final int MAX_BATCH = Integer.getInteger("spikeforge.tornado.batch", 100);
     /**
-     * The most launches one graph holds. Measured on PoCL (a 2-core VM): K between 2 and 8 ran COBA 4000
-     * and STDP 10k -> 1k as fast as 10 or 20 did, and compiled in half the time; one step per execution
-     * took three times as long.
+     * The most bytes the recorders' device buffers of one batch may take: they are sized for the worst
+     * case (every monitored neuron spiking every step) and copied back whole after each batch.
      */
-    static final int MAX_GRAPH_LAUNCHES = 24;
-    /**
-     * TornadoVM 5.2 records a task graph in a fixed 8 KiB buffer (TornadoTaskGraph.highLevelCode), about
-     * 16 bytes per task plus 5 per argument: a batch must fit, with room left for the transfers.
-     */
-    private static final int GRAPH_BYTES = 6000;
+    private static final long BUFFER_BYTES = 64L << 20;
     /** {@code -Dspikeforge.tornado.fusion=false} runs every task as its own kernel, to measure fusion. */
     private static final boolean FUSION = !"false".equals(System.getProperty("spikeforge.tornado.fusion"));
     /**
@@ -77,6 +74,8 @@ final class TornadoBackend implements Backend {
     private final List<Object> state = new ArrayList<>();
     private final Set<Object> written = Collections.newSetFromMap(new IdentityHashMap<>());
     private final StepTask tick;
+    /** The run's first step modulo the batch: where the device's batches start ({@link MonitorKernels#startBatch}). */
+    private int phase;
     private Prepared prepared;
     private final Map<String, Object> stats = new LinkedHashMap<>();
 
@@ -85,7 +84,7 @@ final class TornadoBackend implements Backend {
      * that come back to the host only when a check, a checkpoint or the run's end needs them.
      */
     private record Prepared(int batch, List<Recorder.DeviceRecording> recordings, List<Fusion.Group> groups,
-                            TornadoExecutionPlan plan, Object[] onDemand) {
+                            TornadoExecutionPlan plan, Object[] onDemand, Object[] batchOutputs) {
     }
 
     TornadoBackend(NetworkView network, TornadoDevice device, String deviceName) {
@@ -137,7 +136,7 @@ final class TornadoBackend implements Backend {
         long steps = net.endStep() - net.clock()[0];
         int batch = batchFor(steps, Long.MAX_VALUE);
         List<Recorder.DeviceRecording> recs = batch > 1 ? recordings(batch) : List.of();
-        return plan(groups(recs), recs, batch);
+        return plan(groups(recs, batch), recs, batch);
     }
 
     /** @return the steps per round trip of the last run (1 before any) */
@@ -146,32 +145,26 @@ final class TornadoBackend implements Backend {
     }
 
     /**
-     * @return the largest batch that divides both the run and the check interval and whose graph fits
-     *         TornadoVM's buffer, at most MAX_BATCH
+     * @return the largest batch that divides both the run and the check interval and whose recorders'
+     *         buffers fit {@link #BUFFER_BYTES}, at most MAX_BATCH
      */
     private int batchFor(long steps, long interval) {
         List<Recorder.DeviceRecording> recs = recordings(1);
         if (recs == null) {
             return 1;
         }
-        int perStep = 0;
-        for (Fusion.Group g : groups(recs)) {
-            perStep += graphBytes(g.calls().size() == 1 ? g.calls().get(0).args().size() + 2 : DeviceTasks.MAX_ARGUMENTS);
+        long perStep = 1;
+        for (Recorder.DeviceRecording r : recs) {
+            perStep += 4L * java.lang.reflect.Array.getLength(r.buffer());
         }
-        int launches = groups(recs).size();
-        int fits = Math.max(1, Math.min(GRAPH_BYTES / perStep, MAX_GRAPH_LAUNCHES / launches));
+        long fits = Math.max(1, BUFFER_BYTES / perStep);
         long g = interval == Long.MAX_VALUE ? steps : gcd(steps, interval);
-        for (int k = Math.min(MAX_BATCH, fits); k > 1; k--) {
+        for (int k = (int) Math.min(MAX_BATCH, fits); k > 1; k--) {
             if (g % k == 0) {
                 return k;
             }
         }
         return 1;
-    }
-
-    /** Bytes a task with {@code args} arguments takes in TornadoVM's graph buffer. */
-    private static int graphBytes(int args) {
-        return 16 + 5 * args;
     }
 
     private static long gcd(long a, long b) {
@@ -191,11 +184,18 @@ final class TornadoBackend implements Backend {
         return out;
     }
 
-    /** The launches of one step: the tasks, the recorders' device tasks, then the device clock, fused. */
-    private List<Fusion.Group> groups(List<Recorder.DeviceRecording> recs) {
+    /**
+     * The launches of one step: the tasks, the recorders' device tasks (each after the reset of its
+     * buffer at a batch's first step), then the device clock, fused.
+     */
+    private List<Fusion.Group> groups(List<Recorder.DeviceRecording> recs, int batch) {
         List<StepTask> all = new ArrayList<>(tasks);
         List<KernelCall> allCalls = new ArrayList<>(calls);
         for (Recorder.DeviceRecording r : recs == null ? List.<Recorder.DeviceRecording>of() : recs) {
+            StepTask reset = StepTask.of(r.task().name() + ".batch-start", 1,
+                    MonitorKernelsCalls.startBatch(network.clock(), phase, batch, r.fill()));
+            all.add(reset);
+            allCalls.add(reset.kernel().orElseThrow());
             all.add(r.task());
             allCalls.add(r.task().kernel().orElseThrow());
         }
@@ -212,9 +212,9 @@ final class TornadoBackend implements Backend {
     }
 
     private String plan(List<Fusion.Group> groups, List<Recorder.DeviceRecording> recs, int batch) {
-        StringBuilder sb = new StringBuilder("TornadoVM plan on " + deviceName + ", up to " + batch
-                + " step(s) per round trip (a divisor of the run's steps and of the NaN-check and checkpoint"
-                + " intervals), " + groups.size() + " launches per step:\n");
+        StringBuilder sb = new StringBuilder("TornadoVM plan on " + deviceName + ", one step's graph compiled"
+                + " once and executed for up to " + batch + " step(s) per round trip (a divisor of the run's steps and"
+                + " of the NaN-check and checkpoint intervals), " + groups.size() + " launches per step:\n");
         sb.append("  to device once (first execution): ").append(names(state)).append('\n');
         for (int k = 0; k < groups.size(); k++) {
             Fusion.Group g = groups.get(k);
@@ -226,9 +226,14 @@ final class TornadoBackend implements Backend {
             }
             sb.append('\n');
         }
-        sb.append("  to host after every ").append(batch > 1 ? batch + " steps" : "step").append(": ")
-                .append(names(state.stream().filter(written::contains).toList()))
-                .append(batch > 1 && !recs.isEmpty() ? ", and the recorders' buffers\n" : "\n");
+        if (batch > 1) {
+            sb.append("  to host after every ").append(batch).append(" steps: the recorders' buffers; when a check,"
+                    + " a checkpoint or the run's end needs them: ")
+                    .append(names(state.stream().filter(written::contains).toList())).append('\n');
+        } else {
+            sb.append("  to host after every step: ").append(names(state.stream().filter(written::contains).toList()))
+                    .append('\n');
+        }
         if (batch == 1) {
             for (Recorder r : network.recorders()) {
                 sb.append("  host ").append(r.task().name()).append('\n');
@@ -248,16 +253,17 @@ final class TornadoBackend implements Backend {
     @Override
     public void prepare(NetworkView net, long steps, RunListener listener) {
         int batch = batchFor(steps, listener.checkInterval());
-        if (prepared != null && prepared.batch() == batch) {
+        if (prepared != null && prepared.batch() == batch && phase == net.clock()[0] % batch) {
             return;
         }
         close();
         long t0 = System.nanoTime();
         List<Recorder.DeviceRecording> recs = batch > 1 ? recordings(batch) : List.of();
-        List<Fusion.Group> groups = groups(recs);
+        phase = net.clock()[0] % batch;
+        List<Fusion.Group> groups = groups(recs, batch);
         Map<Fusion.Group, FusedKernel> fused = new LinkedHashMap<>();
         for (Fusion.Group g : groups) {
-            if (g.calls().size() > 1) {
+            if (g.calls().size() > 1 || DeviceTasks.tooWide(g.calls().get(0))) {
                 fused.put(g, new FusedKernel(g));
                 for (int m = 0; m < g.calls().size(); m++) {
                     classPath.makeVisible(g.calls().get(m).signature().deviceClass(), g.tasks().get(m).name());
@@ -271,7 +277,8 @@ final class TornadoBackend implements Backend {
             forms.put(g, runs.get(c++));
         }
         List<Object> onDemand = new ArrayList<>();
-        TaskGraph tg = graph(net.clock(), batch, recs, groups, fused, forms, onDemand);
+        List<Object> batchOutputs = new ArrayList<>();
+        TaskGraph tg = graph(net.clock(), batch, recs, groups, fused, forms, onDemand, batchOutputs);
         TornadoExecutionPlan plan = new TornadoExecutionPlan(tg.snapshot());
         plan.withDevice(device);
         if (Boolean.getBoolean(PROFILE_PROPERTY)) {
@@ -279,12 +286,21 @@ final class TornadoBackend implements Backend {
         }
         try {
             plan.withPreCompilation();
-        } catch (RuntimeException e) {
-            throw new BackendUnavailableException("TornadoVM could not compile the step graph on " + deviceName + ": "
-                    + reason(e));
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            // TornadoVM reports what it cannot compile as an Error (TornadoInternalError, "unimplemented").
+            String why = reason(e);
+            if (why.contains("Graph resize")) {
+                why += " (TornadoVM 5.2 holds at most 1024 nodes in a graph, a few per argument of each launch, and"
+                        + " this step's graph has " + groups.size() + " launches: split the network, or run it with"
+                        + " --backend jvm)";
+            }
+            throw new BackendUnavailableException("TornadoVM could not compile " + culprit(e, groups) + " on "
+                    + deviceName + ": " + why);
         }
         double compile = (System.nanoTime() - t0) / 1e9;
-        prepared = new Prepared(batch, recs, groups, plan, onDemand.toArray());
+        prepared = new Prepared(batch, recs, groups, plan, onDemand.toArray(), batchOutputs.toArray());
         stats.put("compile_s", compile);
         stats.put("fused_kernels_compiled", fusedClasses.compiled());
         stats.put("java_compile_s", fusedClasses.compileSeconds());
@@ -293,32 +309,31 @@ final class TornadoBackend implements Backend {
     }
 
     /**
-     * The graph of a batch. With recorders on the device (a batch of several steps) the written state
-     * comes back only on demand ({@code onDemand}), and only the recorders' buffers after every batch; with
-     * recorders on the host, the state comes back after every step, for them to read.
+     * The graph of one step. With recorders on the device (a batch of several steps) nothing comes back
+     * by itself: the recorders' buffers and fill counters ({@code batchOutputs}) are fetched after every
+     * batch, the written state ({@code onDemand}) when the listener needs it; with recorders on the host,
+     * the state comes back after every step, for them to read.
      */
     private TaskGraph graph(int[] clock, int batch, List<Recorder.DeviceRecording> recs, List<Fusion.Group> groups,
                             Map<Fusion.Group, FusedKernel> fused, Map<Fusion.Group, java.lang.reflect.Method> forms,
-                            List<Object> onDemand) {
+                            List<Object> onDemand, List<Object> batchOutputs) {
         List<Object> toDevice = new ArrayList<>(state);
         List<Object> writtenState = state.stream().filter(a -> written.contains(a) && a != clock).toList();
         List<Object> toHost = new ArrayList<>(batch > 1 ? List.of() : writtenState);
         if (batch > 1) {
             onDemand.addAll(writtenState);
         }
-        List<Object> fills = new ArrayList<>();
         Set<Object> known = Collections.newSetFromMap(new IdentityHashMap<>());
         known.addAll(state);
         for (Recorder.DeviceRecording r : recs) {
             for (Object a : r.task().kernel().orElseThrow().args()) {
-                if (a.getClass().isArray() && a != r.buffer() && a != r.fill() && known.add(a)) {
+                if (a.getClass().isArray() && a != r.buffer() && known.add(a)) {
                     toDevice.add(a);
                 }
             }
-            toHost.add(r.buffer());
-            fills.add(r.fill());
+            batchOutputs.add(r.buffer());
+            batchOutputs.add(r.fill());
             known.add(r.buffer());
-            known.add(r.fill());
         }
         for (FusedKernel f : fused.values()) {
             for (Object a : f.arguments()) {
@@ -328,26 +343,22 @@ final class TornadoBackend implements Backend {
             }
         }
         TaskGraph tg = new TaskGraph("steps").transferToDevice(DataTransferMode.FIRST_EXECUTION, toDevice.toArray());
-        if (!fills.isEmpty()) {
-            tg.transferToDevice(DataTransferMode.EVERY_EXECUTION, fills.toArray());
-        }
-        for (int u = 0; u < batch; u++) {
-            for (int k = 0; k < groups.size(); k++) {
-                Fusion.Group g = groups.get(k);
-                String id = "g" + k + "s" + u;
-                if (g.calls().size() == 1) {
-                    deviceTasks.add(tg, id, g.tasks().get(0).name(), g.size(), g.blocks(), g.calls().get(0));
-                } else {
-                    deviceTasks.add(tg, id, fused.get(g), forms.get(g), g.blocks());
-                }
+        for (int k = 0; k < groups.size(); k++) {
+            Fusion.Group g = groups.get(k);
+            String id = "g" + k;
+            if (!fused.containsKey(g)) {
+                deviceTasks.add(tg, id, g.tasks().get(0).name(), g.size(), g.blocks(), g.calls().get(0));
+            } else {
+                deviceTasks.add(tg, id, fused.get(g), forms.get(g), g.blocks());
             }
         }
-        toHost.addAll(fills);
         if (!toHost.isEmpty()) {
             tg.transferToHost(DataTransferMode.EVERY_EXECUTION, toHost.toArray());
         }
-        if (!onDemand.isEmpty()) {
-            tg.transferToHost(DataTransferMode.UNDER_DEMAND, onDemand.toArray());
+        List<Object> underDemand = new ArrayList<>(onDemand);
+        underDemand.addAll(batchOutputs);
+        if (!underDemand.isEmpty()) {
+            tg.transferToHost(DataTransferMode.UNDER_DEMAND, underDemand.toArray());
         }
         return tg;
     }
@@ -367,15 +378,19 @@ final class TornadoBackend implements Backend {
         boolean profiled = Boolean.getBoolean(PROFILE_PROPERTY);
         try {
             while (done < steps) {
-                TornadoExecutionResult result = p.plan().execute();
-                if (profiled) {
-                    kernelNanos += result.getProfilerResult().getDeviceKernelTime();
+                TornadoExecutionResult result = null;
+                for (int u = 0; u < batch; u++) {
+                    result = p.plan().execute();
+                    if (profiled) {
+                        kernelNanos += result.getProfilerResult().getDeviceKernelTime();
+                    }
                 }
                 if (batch == 1) {
                     for (Recorder r : net.recorders()) {
                         r.task().run(0, r.task().size());
                     }
                 } else {
+                    result.transferToHost(p.batchOutputs());
                     p.recordings().forEach(r -> r.drain().run());
                 }
                 clock[0] += batch;
@@ -391,9 +406,9 @@ final class TornadoBackend implements Backend {
                     }
                 }
             }
-        } catch (BackendUnavailableException e) {
+        } catch (BackendUnavailableException | VirtualMachineError e) {
             throw e;
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
             throw new BackendUnavailableException("TornadoVM could not run " + culprit(e, p.groups()) + " on "
                     + deviceName + ": " + reason(e));
         } finally {
@@ -418,9 +433,9 @@ final class TornadoBackend implements Backend {
         }
     }
 
-    /** @return the tasks a TornadoVM failure names by its graph id (g&lt;k&gt;s&lt;u&gt;), or the step graph */
+    /** @return the tasks a TornadoVM failure names by its graph id (g&lt;k&gt;), or the step graph */
     private static String culprit(Throwable e, List<Fusion.Group> groups) {
-        java.util.regex.Pattern id = java.util.regex.Pattern.compile("\\bg(\\d+)s\\d+\\b");
+        java.util.regex.Pattern id = java.util.regex.Pattern.compile("\\bg(\\d+)\\b");
         for (Throwable t = e; t != null; t = t.getCause()) {
             java.util.regex.Matcher m = id.matcher(String.valueOf(t.getMessage()));
             if (m.find()) {

@@ -104,10 +104,11 @@ public final class KernelCompiler {
      */
     public static Class<?> define(FusedKernel kernel, byte[] classFile) {
         ClassLoader loader = kernel.anchor().getClassLoader();
+        Class<?> known = null;
         try {
             // The name carries the source's hash: a class of that name its loader already has (a device
             // backend loaded it from its folder of device classes) is this kernel.
-            Class<?> known = Class.forName(kernel.className(), false, loader);
+            known = Class.forName(kernel.className(), false, loader);
             if (known.getClassLoader() == loader) {
                 return known;
             }
@@ -116,6 +117,14 @@ public final class KernelCompiler {
         }
         try {
             return MethodHandles.privateLookupIn(kernel.anchor(), MethodHandles.lookup()).defineClass(classFile);
+        } catch (LinkageError e) {
+            // The loader asked its parent first and found the copy a device backend wrote to its folder of
+            // device classes (on the class path): the loader now answers that name with that copy, the
+            // same class file, and may define no other.
+            if (known != null) {
+                return known;
+            }
+            throw e;
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot define " + kernel.className() + " beside " + kernel.anchor(), e);
         }

@@ -44,8 +44,9 @@ final class Functions {
             Map.entry("cos", new Function(1, Rule.DIMENSIONLESS, "(float) Math.cos($0)")),
             Map.entry("tan", new Function(1, Rule.DIMENSIONLESS, "(float) Math.tan($0)")),
             Map.entry("tanh", new Function(1, Rule.DIMENSIONLESS, "(float) Math.tanh($0)")),
-            Map.entry("sinh", new Function(1, Rule.DIMENSIONLESS, "(float) Math.sinh($0)")),
-            Map.entry("cosh", new Function(1, Rule.DIMENSIONLESS, "(float) Math.cosh($0)")),
+            // Written with exp (EquationMath): TornadoVM compiles neither the JDK's cosh nor its sinh.
+            Map.entry("sinh", new Function(1, Rule.DIMENSIONLESS, "EquationMath.sinh($0)")),
+            Map.entry("cosh", new Function(1, Rule.DIMENSIONLESS, "EquationMath.cosh($0)")),
             Map.entry("arctan", new Function(1, Rule.DIMENSIONLESS, "(float) Math.atan($0)")),
             Map.entry("floor", new Function(1, Rule.SAME, "(float) Math.floor($0)")),
             Map.entry("ceil", new Function(1, Rule.SAME, "(float) Math.ceil($0)")),
