@@ -5,8 +5,6 @@ import io.spikeforge.core.sim.Network;
 import io.spikeforge.it.Sims;
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * Brian2's examples/synapses/STDP.py pasted as equations (examples/brian2/STDP.yaml: traces per synapse,
  * {@code ge_post += w} in on_pre before the weight change, on_pre before on_post: Brian2's order), 100 s
@@ -25,35 +23,19 @@ class Brian2StdpExampleTest {
             {0.47261, 0.00243},    // mean weight / gmax
             {0.18613, 0.00964},    // fraction of weights > 0.9 gmax
             {0.24025, 0.01278}};   // fraction of weights < 0.1 gmax
-    static final String[] WHAT = {"output rate (Hz)", "mean weight / gmax", "fraction > 0.9 gmax",
-            "fraction < 0.1 gmax"};
 
     @Test
     void seedAveragedStatisticsMatchTheStockBrian2Example() {
         double[] sum = new double[4];
         for (long seed : SEEDS) {
             Network net = Sims.runExample("brian2/STDP.yaml", new Overrides(null, null, seed, null, null), 1);
-            float[] w = Sims.weights(net, "S");
-            double[] s = new double[4];
-            s[0] = net.group("neurons").spikeTotal()[0] / 100.0;
-            for (float x : w) {
-                s[1] += x / GMAX / w.length;
-                s[2] += x > 0.9 * GMAX ? 1.0 / w.length : 0;
-                s[3] += x < 0.1 * GMAX ? 1.0 / w.length : 0;
-            }
+            double[] s = SongStatistics.of(net, "S", "neurons", GMAX, 100);
             System.out.printf("Brian2 STDP example seed %d: rate %.2f Hz, mean w %.4f gmax, >0.9 gmax %.3f,"
                     + " <0.1 gmax %.3f%n", seed, s[0], s[1], s[2], s[3]);
             for (int k = 0; k < 4; k++) {
                 sum[k] += s[k] / SEEDS.length;
             }
         }
-        for (int k = 0; k < 4; k++) {
-            double halfWidth = 3 * PEER[k][1] * Math.sqrt(1.0 / SEEDS.length + 1.0 / PEER_SEEDS);
-            double lo = PEER[k][0] - halfWidth;
-            double hi = PEER[k][0] + halfWidth;
-            System.out.printf("Brian2 STDP example, mean over seeds: %s = %.4f, band [%.4f, %.4f]%n", WHAT[k], sum[k],
-                    lo, hi);
-            assertTrue(sum[k] >= lo && sum[k] <= hi, WHAT[k] + " = " + sum[k] + " outside [" + lo + ", " + hi + "]");
-        }
+        SongStatistics.assertInBand("Brian2 STDP example", sum, PEER, SEEDS.length, PEER_SEEDS);
     }
 }
