@@ -361,8 +361,7 @@ final class EquationPlasticity extends EquationFactory implements PlasticityMode
 
     @Override
     public String equations() {
-        return ModelSpecs.equationsText(model) + "; on_pre: " + model.def.field("on_pre") + "; on_post: "
-                + model.def.field("on_post");
+        return ModelSpecs.ruleText(model);
     }
 
     @Override

@@ -51,6 +51,11 @@ final class ModelSpecs {
         return m.def.field("equations").strip();
     }
 
+    /** {@return a synapse rule's equations and its on_pre and on_post statements, as documentation shows them} */
+    static String ruleText(EquationModel m) {
+        return equationsText(m) + "; on_pre: " + m.def.field("on_pre") + "; on_post: " + m.def.field("on_post");
+    }
+
     /** {@return the value of every parameter as the instance sets it (engine units), and dt (ms)} */
     static Map<String, Double> values(EquationModel m, List<ParamSpec> specs, Params p, double dt) {
         Map<String, Double> v = new LinkedHashMap<>();

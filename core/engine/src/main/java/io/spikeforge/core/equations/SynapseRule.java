@@ -388,8 +388,7 @@ final class SynapseRule extends EquationFactory implements PlasticityModel {
 
     @Override
     public String equations() {
-        return ModelSpecs.equationsText(model) + "; on_pre: " + model.def.field("on_pre") + "; on_post: "
-                + model.def.field("on_post");
+        return ModelSpecs.ruleText(model);
     }
 
     @Override
