@@ -286,12 +286,12 @@ class Projection(common.Projection):
             raise NotImplementedError("pyNN.spikeforge: %s of a projection is fixed once the network has run "
                                       "(weights of an STDPMechanism may change); set it before the first run or "
                                       "after reset()" % name)
-        if not isinstance(self.synapse_type, STDPMechanism):
-            # The engine propagates a static projection's weights as they were built (one weight for all
-            # synapses reads no weight array at all), so a change written into them would not act.
+        if isinstance(self.synapse_type, TsodyksMarkramSynapse):
+            # Its projections deliver spikes through the synapse model itself; a change written into their
+            # weights between runs is not checked to act, so it is refused rather than maybe ignored.
             raise NotImplementedError("pyNN.spikeforge: the weights of a %s are fixed once the network has run "
-                                      "(an STDPMechanism's may change); set them before the first run or after "
-                                      "reset()" % type(self.synapse_type).__name__)
+                                      "(a StaticSynapse's or an STDPMechanism's may change); set them before the "
+                                      "first run or after reset()" % type(self.synapse_type).__name__)
         now = self._column("weight").copy()
         now[rows] = values
         self._later["weight"] = now

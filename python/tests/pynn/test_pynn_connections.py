@@ -57,17 +57,19 @@ def test_a_pair_listed_twice_is_two_synapses():
     sim.end()
 
 
-def test_weights_set_between_runs_act_from_then_on_also_in_a_replay():
+@pytest.mark.parametrize("plastic", [True, False])
+def test_weights_set_between_runs_act_from_then_on_also_in_a_replay(plastic):
     def run(change):
         sim.setup(timestep=0.1)
         src = sim.Population(2, sim.SpikeSourceArray(spike_times=[[10.0], [60.0]]))
         p = sim.Population(1, sim.IF_curr_exp(**CELL))
         w = [1.0, 1.0] if change else [1.0, 3.0]
-        # plastic weights may change between runs; amplitudes 0 keep them where they are set
-        stdp = sim.STDPMechanism(timing_dependence=sim.SpikePairRule(A_plus=0.0, A_minus=0.0),
-                                 weight_dependence=sim.AdditiveWeightDependence(w_min=0.0, w_max=5.0))
+        # amplitudes 0 keep plastic weights where they are set
+        synapse = sim.STDPMechanism(timing_dependence=sim.SpikePairRule(A_plus=0.0, A_minus=0.0),
+                                    weight_dependence=sim.AdditiveWeightDependence(w_min=0.0, w_max=5.0)) \
+            if plastic else sim.StaticSynapse()
         prj = sim.Projection(src, p, sim.FromListConnector([(0, 0, w[0], 1.0), (1, 0, w[1], 1.0)],
-                                                           column_names=["weight", "delay"]), stdp)
+                                                           column_names=["weight", "delay"]), synapse)
         p.record("v")
         sim.run(30.0)
         if change:
@@ -85,12 +87,37 @@ def test_weights_set_between_runs_act_from_then_on_also_in_a_replay():
     assert changed[600:].max() - CELL["v_rest"] == pytest.approx(peak, rel=0.05)   # the 60 ms input at 3 nA
 
 
-def test_static_weights_are_fixed_once_the_network_has_run():
+def test_equal_static_weights_changed_between_runs_act():
+    # All weights equal: the engine must still read the array they are written into.
+    def run(change):
+        sim.setup(timestep=0.1)
+        src = sim.Population(1, sim.SpikeSourceArray(spike_times=[[10.0, 60.0]]))
+        p = sim.Population(1, sim.IF_curr_exp(**CELL))
+        prj = sim.Projection(src, p, sim.AllToAllConnector(), sim.StaticSynapse(weight=1.0, delay=1.0))
+        p.record("v")
+        sim.run(30.0)
+        if change:
+            prj.set(weight=3.0)
+        sim.run(70.0)
+        v = traces(p)[:, 0]
+        sim.end()
+        return v
+
+    changed, unchanged = run(True), run(False)
+    # Identical until the second spike arrives (61 ms); below threshold the membrane is linear, so from
+    # then on the difference is the PSP of the weight added (3 - 1).
+    np.testing.assert_array_equal(changed[:610], unchanged[:610])
+    peak2, _ = psp_peak(2.0)
+    assert (changed - unchanged)[600:].max() == pytest.approx(peak2, rel=0.05)
+
+
+def test_tsodyks_markram_weights_are_fixed_once_the_network_has_run():
     sim.setup(timestep=0.1)
     p = sim.Population(2, sim.IF_curr_exp(**CELL))
-    prj = sim.Projection(p, p, sim.AllToAllConnector(), sim.StaticSynapse(weight=0.1))
+    prj = sim.Projection(p, p, sim.AllToAllConnector(), sim.TsodyksMarkramSynapse(weight=0.1))
     sim.run(1.0)
-    with pytest.raises(NotImplementedError, match="the weights of a StaticSynapse are fixed once the network has run"):
+    with pytest.raises(NotImplementedError,
+                       match="the weights of a TsodyksMarkramSynapse are fixed once the network has run"):
         prj.set(weight=0.2)
     sim.reset()
     prj.set(weight=0.2)
