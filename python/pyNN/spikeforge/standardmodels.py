@@ -44,6 +44,9 @@ IF_cond_exp = _cell(cells.IF_cond_exp, _COND)
 IF_cond_alpha = _cell(cells.IF_cond_alpha, _COND)
 EIF_cond_exp_isfa_ista = _cell(cells.EIF_cond_exp_isfa_ista, _COND)
 HH_cond_exp = _cell(cells.HH_cond_exp, _COND)
+# Voltage-based synapses, as in pyNN.brian2 and NEST: both receptors add w (mV) to v at once. The engine's
+# own Izhikevich is BrainPy's (V, R*I); PyNN's is the model registered under NEST's name.
+Izhikevich = _cell(cells.Izhikevich, {"excitatory": "v", "inhibitory": "v"}, model="izhikevich")
 
 
 class SpikeSourcePoisson(cells.SpikeSourcePoisson):

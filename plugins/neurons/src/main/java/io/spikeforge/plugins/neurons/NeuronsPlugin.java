@@ -21,6 +21,7 @@ public final class NeuronsPlugin implements SpikeForgePlugin {
 
     private static final List<String> FILES = List.of("pynn/IF_curr_exp", "pynn/IF_curr_alpha",
             "pynn/IF_cond_exp", "pynn/IF_cond_alpha", "pynn/EIF_cond_exp_isfa_ista", "pynn/HH_cond_exp",
+            "pynn/izhikevich",
             "brainpy/IF", "brainpy/QuaIF", "brainpy/AdQuaIF", "brainpy/Gif", "brainpy/HH", "brainpy/MorrisLecar",
             "brainpy/WangBuzsakiHH", "brainpy/HindmarshRose", "brainpy/FHN");
 }
