@@ -40,6 +40,7 @@ class NeuronReferencesTest {
             Map.entry("if_cond_alpha_spikes", new int[] {515, 569, 1020, 1529}),
             Map.entry("if_cond_exp_spikes", new int[] {517, 578, 1022, 1096, 1542}),
             Map.entry("if_curr_alpha_spikes", new int[] {537, 612, 1550}),
+            Map.entry("izhikevich_step", new int[] {31, 104, 467, 845, 1110, 1541, 1919, 2294, 2672}),
             Map.entry("morrislecar_step", new int[] {344, 2072, 3771, 5471, 7170, 8870}),
             Map.entry("quaif_step", new int[] {296, 618, 940, 1262, 1584, 1906, 2228, 2550, 2872}),
             Map.entry("wangbuzsaki_step", new int[] {1376, 3051, 4726, 6401, 8076, 9751, 11426, 13101, 14776, 16451, 18126, 19801})));
