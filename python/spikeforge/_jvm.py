@@ -63,6 +63,10 @@ def _argfile(path):
                         "--upgrade-module-path", "--add-reads"):
             out.append(words[i] + "=" + words[i + 1])
             i += 2
+        elif words[i] in ("-server", "-client"):
+            # The java launcher's choice of libjvm.so (start() loads the server one); the JNI start
+            # rejects it ("Unrecognized option: -server").
+            i += 1
         else:
             out.append(words[i])
             i += 1
