@@ -31,7 +31,7 @@ class NeuronsPluginTest {
     @Test
     void shipsEachModelFileWithItsDescriptionAndIntegrationMethod() throws java.io.IOException {
         List<String> files = new NeuronsPlugin().modelFiles();
-        assertEquals(15, files.size(), files.toString());
+        assertEquals(16, files.size(), files.toString());
         for (String f : files) {
             try (var in = NeuronsPlugin.class.getClassLoader().getResourceAsStream(f)) {
                 assertTrue(in != null, f + " is on the class path");
