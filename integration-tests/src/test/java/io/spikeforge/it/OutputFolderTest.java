@@ -117,7 +117,7 @@ class OutputFolderTest {
                 + " folder; give a folder (new or existing) for the outputs\n  populations[0].neuron: unknown neuron"
                 + " model 'LifRf'. Did you mean 'LifRef'? Available: AdExIF, AdQuaIF, EIF_cond_exp_isfa_ista, ExpIF, FHN,"
                 + " Gif, HH, HH_cond_exp, HindmarshRose, IF, IF_cond_alpha, IF_cond_exp, IF_curr_alpha, IF_curr_exp,"
-                + " Izhikevich, Lif, LifRef, MorrisLecar, QuaIF, WangBuzsakiHH, iaf_psc_exp. A model of another pack"
+                + " Izhikevich, Lif, LifRef, MorrisLecar, QuaIF, WangBuzsakiHH, iaf_psc_exp, izhikevich. A model of another pack"
                 + " loads with the pack's directory on --plugins DIR (or in $SPIKEFORGE_PLUGINS); './spikeforge"
                 + " plugins' lists the models loaded\n",
                 r.err());
