@@ -33,6 +33,7 @@ import io.spikeforge.core.run.InitialState;
 import io.spikeforge.core.run.RunSettings;
 import io.spikeforge.core.run.RunSupervisor;
 import io.spikeforge.core.sim.Network;
+import io.spikeforge.core.split.Split;
 import io.spikeforge.core.sim.ProjectionRuntime;
 
 import org.slf4j.Logger;
@@ -147,15 +148,23 @@ public final class Engine {
      * writes between runs are the ones delivered (no comm folds equal weights into one number).
      */
     public Network buildWithOwnArrays(NetworkSpec spec) {
-        return build(spec, RowBlocks.MAX_SYNAPSES, false, true);
+        return build(spec, RowBlocks.MAX_SYNAPSES, false, true, null);
+    }
+
+    /**
+     * Builds this process's part of a network split over processes ({@link Split}): every group whole,
+     * its own neurons updated, the synapses onto them held, each step's spikes exchanged.
+     */
+    public Network build(NetworkSpec spec, Split split) {
+        return build(spec, RowBlocks.MAX_SYNAPSES, false, false, split);
     }
 
     private Network build(NetworkSpec spec, long maxBlockSynapses, boolean fuse) {
-        return build(spec, maxBlockSynapses, fuse, false);
+        return build(spec, maxBlockSynapses, fuse, false, null);
     }
 
-    private Network build(NetworkSpec spec, long maxBlockSynapses, boolean fuse, boolean weightsWritten) {
-        Network net = NetworkBuilder.build(spec, maxBlockSynapses, fuse, weightsWritten);
+    private Network build(NetworkSpec spec, long maxBlockSynapses, boolean fuse, boolean weightsWritten, Split split) {
+        Network net = NetworkBuilder.build(spec, maxBlockSynapses, fuse, weightsWritten, split);
         // A value a float cannot hold (a weight of -1e39) is the config's mistake, found before the run.
         List<ConfigError> initial = InitialState.problems(net);
         if (!initial.isEmpty()) {

@@ -15,6 +15,9 @@ import io.spikeforge.core.sim.Monitor;
 import io.spikeforge.core.sim.Network;
 import io.spikeforge.core.sim.ProjectionRuntime;
 import io.spikeforge.core.sim.StateRegistry;
+import io.spikeforge.core.split.NeuronPartition;
+import io.spikeforge.core.split.Split;
+import io.spikeforge.core.split.SpikeExchangeTask;
 import io.spikeforge.kernels.InputKernelsCalls;
 import io.spikeforge.kernels.SpikeKernelsCalls;
 import io.spikeforge.spi.InitializerModel;
@@ -25,6 +28,7 @@ import io.spikeforge.spi.StepTask;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,12 +74,46 @@ public final class NetworkBuilder {
     private final Map<String, ModelRef> taskModels = new LinkedHashMap<>();
     /** Whether a program writes the weight arrays between runs (the Java API's state arrays, Python). */
     private final boolean weightsWritten;
+    /** This process's part of a network split over processes; null for the whole network in one. */
+    private final Split split;
+    /** Tasks over the neurons of one group, with the group's size: a split process runs its own range only. */
+    private final Map<StepTask, Integer> perNeuron = new IdentityHashMap<>();
 
-    private NetworkBuilder(NetworkSpec spec, long maxBlockSynapses, boolean fuse, boolean weightsWritten) {
+    private NetworkBuilder(NetworkSpec spec, long maxBlockSynapses, boolean fuse, boolean weightsWritten,
+                           Split split) {
         this.spec = spec;
         this.maxBlockSynapses = maxBlockSynapses;
         this.weightsWritten = weightsWritten;
-        this.fusion = fuse ? Fusion.plan(spec) : Fusion.none(spec);
+        this.split = split;
+        // A split network keeps every population's own arrays: the partition deals out each group's neurons.
+        this.fusion = fuse && split == null ? Fusion.plan(spec) : Fusion.none(spec);
+    }
+
+    Split split() {
+        return split;
+    }
+
+    /**
+     * Marks {@code task} as one over the {@code size} neurons of a group, which a process of a split
+     * network runs over its own neurons only; @return the task
+     */
+    StepTask perNeuron(StepTask task, int size) {
+        if (split != null && task != null) {
+            perNeuron.put(task, size);
+        }
+        return task;
+    }
+
+    /** @return the task restricted to this process's neurons where it was marked {@link #perNeuron} */
+    private StepTask ownRange(StepTask task) {
+        Integer size = perNeuron.get(task);
+        if (size == null || task.serial() || task.size() != size) {
+            return task;
+        }
+        int lo = split.first(size);
+        int hi = split.end(size);
+        return StepTask.parallel(task.name(), hi - lo).reads(task.reads().toArray()).writes(task.writes().toArray())
+                .body((a, b) -> task.run(a + lo, b + lo));
     }
 
     /**
@@ -142,11 +180,21 @@ public final class NetworkBuilder {
      * kernels ({@link io.spikeforge.spi.CommModel.Comm#writableWeights}).
      */
     public static Network build(NetworkSpec spec, long maxBlockSynapses, boolean fuse, boolean weightsWritten) {
+        return build(spec, maxBlockSynapses, fuse, weightsWritten, null);
+    }
+
+    /**
+     * As {@link #build(NetworkSpec, long, boolean, boolean)}, for one process of a network split over
+     * processes ({@code split}, or null for the whole network): the process builds every group whole but
+     * updates its own neurons only, holds the synapses onto them, and exchanges each step's spikes.
+     */
+    public static Network build(NetworkSpec spec, long maxBlockSynapses, boolean fuse, boolean weightsWritten,
+                                Split split) {
         if (maxBlockSynapses < 1 || maxBlockSynapses > RowBlocks.MAX_SYNAPSES) {
             throw new IllegalArgumentException("a block holds 1 to " + RowBlocks.MAX_SYNAPSES + " synapses, not "
                     + maxBlockSynapses);
         }
-        NetworkBuilder builder = new NetworkBuilder(spec, maxBlockSynapses, fuse, weightsWritten);
+        NetworkBuilder builder = new NetworkBuilder(spec, maxBlockSynapses, fuse, weightsWritten, split);
         try {
             return builder.build();
         } catch (ConfigException | PluginFailureException e) {
@@ -164,6 +212,9 @@ public final class NetworkBuilder {
 
     private Network build() {
         long t0 = System.nanoTime();
+        if (split != null) {
+            splitChecks();
+        }
         for (NetworkSpec.Population p : fusion.populations()) {
             part = p.neuron().path().replaceFirst("\\.neuron$", "");
             population(p);
@@ -208,6 +259,10 @@ public final class NetworkBuilder {
         tasks.addAll(inputTasks);
         tasks.addAll(projectionTasks);
         tasks.addAll(dynamicsTasks);
+        if (split != null) {
+            tasks.replaceAll(this::ownRange);
+            tasks.add(new SpikeExchangeTask(split, groups.values().stream().map(Group::spikes).toList()).task());
+        }
         tasks.addAll(spikeScanTasks);
         tasks.addAll(spikeJoinTasks);
         tasks.addAll(memberSplitTasks);
@@ -217,6 +272,32 @@ public final class NetworkBuilder {
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new Network(spec, clock, List.copyOf(groups.values()), projections, monitors, states,
                 List.copyOf(tasks), Map.copyOf(taskModels), seconds);
+    }
+
+    /** What a split network cannot do, refused before anything is built, all together. */
+    private void splitChecks() {
+        for (NetworkSpec.Population p : spec.populations()) {
+            NeuronPartition.check("--processes", split.processes(), p.size())
+                    .forEach(m -> errors.add(new ConfigError("populations." + p.name(), m)));
+        }
+        for (NetworkSpec.Input in : spec.inputs()) {
+            if (in.target() == null) {
+                NeuronPartition.check("--processes", split.processes(), in.size())
+                        .forEach(m -> errors.add(new ConfigError("inputs." + in.name(), m)));
+            }
+        }
+        if (!"jvm".equals(spec.backend())) {
+            errors.add(new ConfigError("backend.name", "'" + spec.backend() + "' cannot run a network split over"
+                    + " processes; allowed: jvm"));
+        }
+        for (int i = 0; i < spec.monitors().size(); i++) {
+            NetworkSpec.Monitor m = spec.monitors().get(i);
+            if ("weight".equals(m.var())) {
+                errors.add(new ConfigError("monitors[" + i + "]", "a weight monitor cannot record a network split over"
+                        + " processes (each holds part of " + m.target() + "'s synapses); allowed there: spike and"
+                        + " value monitors of groups; the final weights are in summary.json"));
+            }
+        }
     }
 
     /**
@@ -275,7 +356,7 @@ public final class NetworkBuilder {
                 return values;
             });
         });
-        dynamicsTasks.add(from(p.neuron(), call(p.neuron(), group::update)));
+        dynamicsTasks.add(perNeuron(from(p.neuron(), call(p.neuron(), group::update)), p.size()));
         Group built = new Group(p.name(), p.size(), spikes, current, call(p.neuron(), group::v), new long[1],
                 new int[p.size()], false);
         List<Fusion.Member> members = fusion.membersOf(p.name());
@@ -341,7 +422,7 @@ public final class NetworkBuilder {
                 return model.create(in.model().params(), ctx, in.size(), null, spikes.flags);
             });
             if (task != null) {
-                dynamicsTasks.add(from(in.model(), task));
+                dynamicsTasks.add(perNeuron(from(in.model(), task), in.size()));
                 addGroup(new Group(in.name(), in.size(), spikes, null, null, new long[1], new int[in.size()], true));
             }
         } else {
@@ -360,7 +441,7 @@ public final class NetworkBuilder {
             StepTask task = guard(in.model(), () -> model.create(in.model().params(), ctx, target.size(),
                     into, null));
             if (task != null) {
-                inputTasks.add(from(in.model(), task));
+                inputTasks.add(perNeuron(from(in.model(), task), target.size()));
             }
         }
     }

@@ -6,6 +6,7 @@ import io.spikeforge.core.sim.DelayRing;
 import io.spikeforge.core.sim.Group;
 import io.spikeforge.core.sim.ProjectionBlock;
 import io.spikeforge.core.sim.ProjectionRuntime;
+import io.spikeforge.core.split.LocalSynapses;
 import io.spikeforge.kernels.SpikeKernelsCalls;
 import io.spikeforge.spi.CommModel;
 import io.spikeforge.spi.Connectivity;
@@ -37,6 +38,10 @@ final class ProjectionBuilder {
     private final List<StepTask> projectionTasks;
     private final List<StepTask> postUpdateTasks;
     private final List<StepTask> ringPushTasks;
+    /** In a split network, the synapses each block of the projection being built keeps, in block order. */
+    private final List<LocalSynapses> kept = new ArrayList<>();
+    /** In a split network, the whole number of synapses of each block of the projection being built. */
+    private final List<Integer> wholeCounts = new ArrayList<>();
 
     /**
      * @param ringPushTasks where the spike rings of projections with delays drawn per synapse store each
@@ -65,6 +70,8 @@ final class ProjectionBuilder {
                 p.connector().params(), preRows, p.postRange().size(), p.sameNeurons()));
         int[] rows = RowBlocks.bounds(preRows, RowBlocks.count(estimate, preRows, builder.maxBlockSynapses()));
         List<ProjectionBlock> blocks = new ArrayList<>();
+        kept.clear();
+        wholeCounts.clear();
         long first = 0;
         for (int b = 0; b + 1 < rows.length; b++) {
             ProjectionBlock block = block(p, rows, b, first, estimate, pre.size(), post.size());
@@ -72,7 +79,8 @@ final class ProjectionBuilder {
                 return null;
             }
             blocks.add(block);
-            first += builder.call(p.comm(), block.comm()::synapses);
+            // Synapses are numbered within the whole projection, in a split process too (seeds, delays).
+            first += builder.split() != null ? wholeCounts.get(b) : builder.call(p.comm(), block.comm()::synapses);
         }
         SpikeBuffer delayed = pre.spikes();
         List<SynapseDelays> arrivals = null;
@@ -148,6 +156,13 @@ final class ProjectionBuilder {
             });
             return null;
         }
+        if (p.syn().factory() instanceof CouplingModel && builder.split() != null) {
+            builder.guard(p.syn(), () -> {
+                throw new IllegalArgumentException("couples the neurons' voltages, which a network split over processes"
+                        + " holds only for its own neurons; run it in one process");
+            });
+            return null;
+        }
         if (p.syn().factory() instanceof CouplingModel coupling) {
             return couple(p, coupling, blocks, delayed, pre, post) ? new ProjectionRuntime(p, List.copyOf(blocks)) : null;
         }
@@ -172,7 +187,8 @@ final class ProjectionBuilder {
         if (out == null) {
             return null;
         }
-        projectionTasks.add(builder.from(p.out(), out));
+        projectionTasks.add(p.alignPre() ? builder.from(p.out(), out)
+                : builder.perNeuron(builder.from(p.out(), out), post.size()));
         return new ProjectionRuntime(p, List.copyOf(blocks));
     }
 
@@ -216,7 +232,7 @@ final class ProjectionBuilder {
             double longest = 0;
             for (int b = 0; b < blocks.size(); b++) {
                 ProjectionBlock block = blocks.get(b);
-                float[] ms = new float[block.connectivity().synapses()];
+                float[] ms = new float[kept.isEmpty() ? block.connectivity().synapses() : wholeCounts.get(b)];
                 if (blocks.size() == 1) {
                     init.fill(p.delays().params(), ms, seed);
                 } else {
@@ -242,9 +258,10 @@ final class ProjectionBuilder {
                         s[k] = (short) n;
                     }
                 }
-                steps[b] = s;
+                steps[b] = kept.isEmpty() ? s : kept.get(b).select(s);
             }
-            long total = blocks.stream().mapToLong(b -> b.connectivity().synapses()).sum();
+            long total = kept.isEmpty() ? blocks.stream().mapToLong(b -> b.connectivity().synapses()).sum()
+                    : wholeCounts.stream().mapToLong(Integer::longValue).sum();
             if (negative > 0) {
                 throw new IllegalArgumentException(negative + " of " + total + " delays drawn are negative (down to "
                         + (float) lowest + " ms); a delay is at least 0 ms: draw them from an initializer that gives"
@@ -330,14 +347,26 @@ final class ProjectionBuilder {
         }) == null) {
             return null;
         }
+        Connectivity pairs = conn;
+        float[] values = weights;
+        if (builder.split() != null) {
+            // Drawn whole (the same seeds, the same synapse indices as in one process), then kept onto own posts.
+            LocalSynapses own = LocalSynapses.of(conn, builder.split().first(postSize), builder.split().end(postSize));
+            kept.add(own);
+            wholeCounts.add(conn.synapses());
+            pairs = own.connectivity();
+            values = own.select(weights);
+        }
+        Connectivity local = pairs;
+        float[] w = values;
         // Plastic weights change, so keep where they started; static ones are their own record.
-        float[] initial = p.plasticity() != null ? weights.clone() : weights;
+        float[] initial = p.plasticity() != null ? w.clone() : w;
         CommModel.Comm comm = builder.guard(p.comm(), () -> {
-            builder.states().register(owner, "weight", "uS", weights);
-            return ((CommModel) p.comm().factory()).create(p.comm().params(), builder.context(owner, p.comm()), conn,
-                    weights);
+            builder.states().register(owner, "weight", "uS", w);
+            return ((CommModel) p.comm().factory()).create(p.comm().params(), builder.context(owner, p.comm()), local,
+                    w);
         });
-        return comm == null ? null : new ProjectionBlock(first, comm, null, initial, conn);
+        return comm == null ? null : new ProjectionBlock(first, comm, null, initial, local);
     }
 
     /**
@@ -414,7 +443,8 @@ final class ProjectionBuilder {
             deliveryTasks.add(builder.from(p.comm(), builder.call(p.comm(), () -> arrival == null
                     ? comm.propagateSpikes(owner, spikes, synInput) : comm.propagateSpikes(owner, arrival, synInput))));
         }
-        projectionTasks.add(builder.from(p.syn(), builder.call(p.syn(), syn::update)));
+        projectionTasks.add(builder.perNeuron(builder.from(p.syn(), builder.call(p.syn(), syn::update)),
+                synInput.length));
         return builder.call(p.syn(), syn::g);
     }
 

@@ -1,4 +1,4 @@
-package io.spikeforge.cluster;
+package io.spikeforge.core.split;
 
 import java.util.ArrayList;
 import java.util.List;

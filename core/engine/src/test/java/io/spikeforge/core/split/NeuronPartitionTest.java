@@ -1,4 +1,4 @@
-package io.spikeforge.cluster;
+package io.spikeforge.core.split;
 
 import org.junit.jupiter.api.Test;
 

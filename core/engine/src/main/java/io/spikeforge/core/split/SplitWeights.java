@@ -1,0 +1,36 @@
+package io.spikeforge.core.split;
+
+/**
+ * The weights of a projection split over processes, put back into the whole projection's order: each
+ * process holds, in every row, the synapses onto its own posts, which are one run of the row's
+ * ascending posts, and the processes' runs follow each other in rank order.
+ */
+public final class SplitWeights {
+
+    private SplitWeights() {
+    }
+
+    /**
+     * @param rowPtrs each process's row offsets over the whole pre group (length pre + 1), in rank order
+     * @param values  each process's values per synapse, in its row-major order
+     * @return the values in the whole projection's row-major order
+     */
+    public static float[] merge(int[][] rowPtrs, float[][] values) {
+        int rows = rowPtrs[0].length - 1;
+        long total = 0;
+        for (float[] v : values) {
+            total += v.length;
+        }
+        float[] out = new float[Math.toIntExact(total)];
+        int at = 0;
+        for (int i = 0; i < rows; i++) {
+            for (int p = 0; p < rowPtrs.length; p++) {
+                int from = rowPtrs[p][i];
+                int n = rowPtrs[p][i + 1] - from;
+                System.arraycopy(values[p], from, out, at, n);
+                at += n;
+            }
+        }
+        return out;
+    }
+}

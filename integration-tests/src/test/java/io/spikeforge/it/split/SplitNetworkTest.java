@@ -1,0 +1,112 @@
+package io.spikeforge.it.split;
+
+import io.spikeforge.core.Engine;
+import io.spikeforge.core.backend.JvmBackend;
+import io.spikeforge.core.config.NetworkSpec;
+import io.spikeforge.core.config.Overrides;
+import io.spikeforge.core.sim.Network;
+import io.spikeforge.core.split.Split;
+import io.spikeforge.core.split.SplitWeights;
+import io.spikeforge.it.Sims;
+import io.spikeforge.spi.CommModel;
+import io.spikeforge.spi.RunListener;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A network split over processes (here threads, each one rank, exchanging through {@link ThreadExchange})
+ * gives the spikes and weights of the whole network in one process, for any number of processes: every
+ * rank sees every spike, and the weights put back in order are the single run's, bit for bit.
+ */
+class SplitNetworkTest {
+
+    private static final Engine ENGINE = Engine.create();
+
+    /** Runs {@code spec} split over {@code processes} ranks at once; @return each rank's network */
+    private static List<Network> split(NetworkSpec spec, int processes) throws Exception {
+        ThreadExchange exchange = new ThreadExchange(processes);
+        ExecutorService pool = Executors.newFixedThreadPool(processes);
+        try {
+            List<Future<Network>> ranks = new ArrayList<>();
+            for (int r = 0; r < processes; r++) {
+                Split part = new Split(exchange.rank(r));
+                ranks.add(pool.submit(() -> {
+                    Network net = ENGINE.build(spec, part);
+                    ENGINE.run(net, new JvmBackend(1, 1, Sims.TILE), RunListener.NONE);
+                    return net;
+                }));
+            }
+            List<Network> nets = new ArrayList<>();
+            for (Future<Network> f : ranks) {
+                nets.add(f.get());
+            }
+            return nets;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static float[] mergedWeights(List<Network> ranks, String projection) {
+        int[][] rowPtrs = new int[ranks.size()][];
+        float[][] values = new float[ranks.size()][];
+        for (int r = 0; r < ranks.size(); r++) {
+            CommModel.Comm comm = ranks.get(r).projection(projection).comm();
+            rowPtrs[r] = ranks.get(r).projection(projection).connectivity().rowPtr();
+            values[r] = new float[comm.synapses()];
+            comm.copyWeights(values[r]);
+        }
+        return SplitWeights.merge(rowPtrs, values);
+    }
+
+    @Test
+    void cobaSplitOverTwoAndFourProcessesGivesTheSingleRunsSpikes() throws Exception {
+        NetworkSpec spec = ENGINE.load(Sims.root().resolve("examples/coba.yaml"),
+                new Overrides(200.0, null, 7L, null, null));
+        Network one = ENGINE.build(spec);
+        ENGINE.run(one, new JvmBackend(1, 1, Sims.TILE), RunListener.NONE);
+        int[] e = Sims.spikes(one, "E.spike");
+        assertTrue(e.length > 1000, "the network is active: " + e.length / 2 + " spikes");
+        for (int processes : new int[] {2, 4}) {
+            List<Network> ranks = split(spec, processes);
+            long held = 0;
+            for (Network rank : ranks) {
+                assertArrayEquals(e, Sims.spikes(rank, "E.spike"), processes + " processes, E");
+                assertArrayEquals(Sims.spikes(one, "I.spike"), Sims.spikes(rank, "I.spike"), processes + " processes, I");
+                held += rank.projection("E2E").comm().synapses();
+            }
+            // Each synapse is held by exactly one process.
+            assertEquals(one.projection("E2E").synapses(), ranks.stream()
+                    .mapToLong(n -> n.projection("E2E").comm().synapses()).sum());
+            assertTrue(held > 0);
+        }
+    }
+
+    @Test
+    void plasticWeightsSplitOverThreeProcessesAreTheSingleRunsInOrder() throws Exception {
+        NetworkSpec spec = ENGINE.parse(Sims.plasticNetwork(
+                "{type: STDP_Song2000, A1: 0.01, A2: 0.0105, W_min: 0, W_max: 0.1}"), "test", Overrides.NONE);
+        Network one = ENGINE.build(spec);
+        ENGINE.run(one, new JvmBackend(1, 1, Sims.TILE), RunListener.NONE);
+        int[] s = Sims.spikes(one, "n.spike");
+        assertTrue(s.length > 200, "post neurons fire: " + s.length / 2);
+        float[] w = Sims.weights(one, "p");
+        for (int processes : new int[] {2, 3}) {
+            List<Network> ranks = split(spec, processes);
+            for (Network rank : ranks) {
+                assertArrayEquals(s, Sims.spikes(rank, "n.spike"), processes + " processes");
+                assertEquals(one.group("src").spikeTotal()[0], rank.group("src").spikeTotal()[0]);
+            }
+            float[] merged = mergedWeights(ranks, "p");
+            assertArrayEquals(w, merged, processes + " processes");
+        }
+    }
+}
