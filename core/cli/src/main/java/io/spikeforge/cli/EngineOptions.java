@@ -47,6 +47,13 @@ final class EngineOptions {
         return List.copyOf(dirs);
     }
 
+    /** @return these options as arguments of another command (a split run's processes) */
+    List<String> args() {
+        List<String> a = new ArrayList<>();
+        plugins.forEach(p -> a.addAll(List.of("--plugins", p.toAbsolutePath().toString())));
+        return a;
+    }
+
     /** @return an engine with the built-in packs plus those in the pack directories */
     Engine engine() {
         List<PluginLoader.Found> extra = new ArrayList<>();

@@ -13,6 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -33,6 +35,14 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed (overrides the config).")
     Long seed;
+
+    @Option(names = "--processes", paramLabel = "N", description = "Split the network over N processes (MPJ Express:"
+            + " one JVM on this machine, or one per host with --hosts); the spikes and weights are those of one process.")
+    Integer processes;
+
+    @Option(names = "--hosts", paramLabel = "H1,H2", split = ",", description = "Hosts for --processes, each running"
+            + " MPJ Express's daemon and seeing --out (niodev device; default: this machine alone, multicore device).")
+    List<String> hosts;
 
     @Mixin
     RunOptions options;
@@ -55,6 +65,13 @@ final class RunCommand implements Callable<Integer> {
             refused = e;
         }
         long checkpointSteps = options.checkpointSteps(spec == null ? Double.NaN : spec.dt(), 0, errors);
+        boolean splitRank = SplitRank.exchange() != null;
+        boolean split = !splitRank && (processes != null || hosts != null);
+        java.nio.file.Path mpj = null;
+        if (split) {
+            processes = processes != null ? processes : hosts.size();
+            mpj = SplitChecks.check(processes, hosts, spec, options, errors);
+        }
         // Without a config's name there is no default folder to check; --out can be checked all the same.
         OutputFolder folder = spec == null && options.out == null ? null
                 : new OutputFolder(options.out, spec == null ? null : Path.of("out", spec.name()));
@@ -64,6 +81,12 @@ final class RunCommand implements Callable<Integer> {
         // The spec is null only when the config was refused, which throws here.
         errors.throwIfAny(refused);
         folder.create();
+        if (split) {
+            return SplitLauncher.launch(mpj, processes, hosts, folder.path().toAbsolutePath(), rankArgs(folder.path()));
+        }
+        if (splitRank) {
+            return SplitRun.run(engine, spec, options, folder.path(), checkSteps);
+        }
         Network network;
         Backend backend;
         try {
@@ -76,5 +99,36 @@ final class RunCommand implements Callable<Integer> {
         Path dir = folder.path();
         return Session.run(engine, network, backend, options, dir,
                 RunOptions.settings(dir, checkSteps, checkpointSteps), -1);
+    }
+
+    /** @return the arguments of {@code run} for each process of a split run: this run's, for one process */
+    private List<String> rankArgs(Path dir) {
+        List<String> a = new ArrayList<>(List.of(config.toAbsolutePath().toString(), "--out",
+                dir.toAbsolutePath().toString()));
+        if (duration != null) {
+            a.addAll(List.of("--duration", String.valueOf(duration)));
+        }
+        if (dt != null) {
+            a.addAll(List.of("--dt", String.valueOf(dt)));
+        }
+        if (seed != null) {
+            a.addAll(List.of("--seed", String.valueOf(seed)));
+        }
+        // One thread per process unless told: on one machine the processes share its cores.
+        a.addAll(List.of("--threads", String.valueOf(options.threads == null ? 1 : options.threads)));
+        if (options.checkEvery != null) {
+            a.addAll(List.of("--check-every", String.valueOf(options.checkEvery)));
+        }
+        if (options.plot) {
+            a.add("--plot");
+        }
+        if (options.verbose) {
+            a.add("--verbose");
+        }
+        if (options.quiet) {
+            a.add("--quiet");
+        }
+        a.addAll(engineOptions.args());
+        return a;
     }
 }

@@ -43,6 +43,12 @@ final class Session {
      */
     static int run(Engine engine, Network network, Backend backend, RunOptions options, Path dir,
                    RunSettings settings, long resumedFrom) throws Exception {
+        return run(engine, network, backend, options, dir, settings, resumedFrom, true);
+    }
+
+    /** As above; {@code announce}: whether a completed run says so on stdout (a split run's processes do not). */
+    static int run(Engine engine, Network network, Backend backend, RunOptions options, Path dir,
+                   RunSettings settings, long resumedFrom, boolean announce) throws Exception {
         if (options.verbose) {
             System.err.print("step task graph:\n" + StepGraph.of(network).describe(network));
             System.err.print(backend.describe(network));
@@ -74,9 +80,11 @@ final class Session {
             Path file = w.dir().resolve("summary.json");
             int code = switch (result.outcome()) {
                 case COMPLETED -> {
-                    System.out.printf("%s: %d steps (%.1f ms) in %.3f s on %s with %d thread(s); summary in %s%n",
-                            name, network.step(), network.step() * network.spec().dt(), result.wallSeconds(),
-                            backend.name(), backend.threads(), w.summary() == null ? "(none written)" : file);
+                    if (announce) {
+                        System.out.printf("%s: %d steps (%.1f ms) in %.3f s on %s with %d thread(s); summary in %s%n",
+                                name, network.step(), network.step() * network.spec().dt(), result.wallSeconds(),
+                                backend.name(), backend.threads(), w.summary() == null ? "(none written)" : file);
+                    }
                     yield w.failure() != null ? ExitCodes.NOT_WRITTEN
                             : options.plot ? PlotCommand.plot(w.dir()) : ExitCodes.OK;
                 }

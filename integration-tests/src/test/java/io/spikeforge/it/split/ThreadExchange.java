@@ -16,13 +16,11 @@ final class ThreadExchange {
 
     private final int processes;
     private final int[][] messages;
-    private final int[] lengths;
     private final CyclicBarrier barrier;
 
     ThreadExchange(int processes) {
         this.processes = processes;
         this.messages = new int[processes][];
-        this.lengths = new int[processes];
         this.barrier = new CyclicBarrier(processes);
     }
 
@@ -40,15 +38,11 @@ final class ThreadExchange {
             }
 
             @Override
-            public void allGather(int[] send, int count, int[] counts, int[] recv) {
+            public void allGather(int[] send, int size, int[] recv) {
                 messages[rank] = send;
-                lengths[rank] = count;
                 await();
-                int at = 0;
                 for (int p = 0; p < processes; p++) {
-                    counts[p] = lengths[p];
-                    System.arraycopy(messages[p], 0, recv, at, lengths[p]);
-                    at += lengths[p];
+                    System.arraycopy(messages[p], 0, recv, p * size, size);
                 }
                 await();
             }

@@ -239,6 +239,9 @@ public final class NetworkBuilder {
         }
         part = "monitors";
         List<Monitor> monitors = new MonitorBuilder(spec, groups, projections, states, clock, errors, fusion::member).build();
+        if (split != null) {
+            splitMonitorChecks(monitors);
+        }
         if (!errors.isEmpty()) {
             throw new ConfigException(spec.origin().source(), errors);
         }
@@ -276,15 +279,9 @@ public final class NetworkBuilder {
 
     /** What a split network cannot do, refused before anything is built, all together. */
     private void splitChecks() {
-        for (NetworkSpec.Population p : spec.populations()) {
-            NeuronPartition.check("--processes", split.processes(), p.size())
-                    .forEach(m -> errors.add(new ConfigError("populations." + p.name(), m)));
-        }
-        for (NetworkSpec.Input in : spec.inputs()) {
-            if (in.target() == null) {
-                NeuronPartition.check("--processes", split.processes(), in.size())
-                        .forEach(m -> errors.add(new ConfigError("inputs." + in.name(), m)));
-            }
+        String refusal = NeuronPartition.refusal(split.processes());
+        if (refusal != null) {
+            errors.add(new ConfigError("--processes", refusal));
         }
         if (!"jvm".equals(spec.backend())) {
             errors.add(new ConfigError("backend.name", "'" + spec.backend() + "' cannot run a network split over"
@@ -292,10 +289,26 @@ public final class NetworkBuilder {
         }
         for (int i = 0; i < spec.monitors().size(); i++) {
             NetworkSpec.Monitor m = spec.monitors().get(i);
-            if ("weight".equals(m.var())) {
-                errors.add(new ConfigError("monitors[" + i + "]", "a weight monitor cannot record a network split over"
-                        + " processes (each holds part of " + m.target() + "'s synapses); allowed there: spike and"
-                        + " value monitors of groups; the final weights are in summary.json"));
+            if ("weight".equals(m.var()) && m.indices() != null) {
+                errors.add(new ConfigError("monitors[" + i + "].indices", "a weight monitor of chosen synapses cannot"
+                        + " record a network split over processes (each holds part of " + m.target() + "'s synapses,"
+                        + " numbered its own way); allowed there: a weight monitor of every synapse (no indices)"));
+            }
+        }
+    }
+
+    /** A split process holds per-neuron values whole (its own correct); anything else only in part. */
+    private void splitMonitorChecks(List<Monitor> monitors) {
+        for (Monitor m : monitors) {
+            if (m.spec().var().equals("spike") || m.spec().var().equals("weight")) {
+                continue;
+            }
+            int length = states.find(m.spec().target() + "." + m.spec().var()).map(StateRegistry.State::length).orElse(-1);
+            if (groups.values().stream().noneMatch(g -> g.size() == length)) {
+                errors.add(new ConfigError("monitors[" + spec.monitors().indexOf(m.spec()) + "]", "'" + m.spec().target()
+                        + "." + m.spec().var() + "' holds " + length + " values, not one per neuron of a group, and a"
+                        + " network split over processes holds it in parts; allowed there: spike monitors and value"
+                        + " monitors of per-neuron variables"));
             }
         }
     }

@@ -19,11 +19,8 @@ public final class MpjExchange implements SpikeExchange {
     private final int rank;
     private final int processes;
     private final MethodHandle allgather;
-    private final MethodHandle allgatherv;
     private final MethodHandle barrier;
     private final MethodHandle finalizer;
-    private final int[] one = new int[1];
-    private final int[] displacements;
 
     private MpjExchange(ClassLoader loader) throws Throwable {
         Class<?> mpi = Class.forName("mpi.MPI", true, loader);
@@ -36,11 +33,8 @@ public final class MpjExchange implements SpikeExchange {
         processes = (int) lookup.findVirtual(c, "Size", MethodType.methodType(int.class)).invoke(comm);
         allgather = lookup.findVirtual(c, "Allgather", MethodType.methodType(void.class, Object.class, int.class,
                 int.class, datatype, Object.class, int.class, int.class, datatype));
-        allgatherv = lookup.findVirtual(c, "Allgatherv", MethodType.methodType(void.class, Object.class, int.class,
-                int.class, datatype, Object.class, int.class, int[].class, int[].class, datatype));
         barrier = lookup.findVirtual(c, "Barrier", MethodType.methodType(void.class));
         finalizer = lookup.findStatic(mpi, "Finalize", MethodType.methodType(void.class));
-        displacements = new int[processes];
     }
 
     /**
@@ -80,16 +74,9 @@ public final class MpjExchange implements SpikeExchange {
     }
 
     @Override
-    public void allGather(int[] send, int count, int[] counts, int[] recv) {
-        one[0] = count;
+    public void allGather(int[] send, int size, int[] recv) {
         try {
-            allgather.invoke(comm, (Object) one, 0, 1, intType, (Object) counts, 0, 1, intType);
-            int at = 0;
-            for (int p = 0; p < processes; p++) {
-                displacements[p] = at;
-                at += counts[p];
-            }
-            allgatherv.invoke(comm, (Object) send, 0, count, intType, (Object) recv, 0, counts, displacements, intType);
+            allgather.invoke(comm, (Object) send, 0, size, intType, (Object) recv, 0, size, intType);
         } catch (Throwable e) {
             throw new IllegalStateException("MPJ Express failed in the spike exchange: " + e, e);
         }

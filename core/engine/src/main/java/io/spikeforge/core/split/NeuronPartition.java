@@ -1,45 +1,35 @@
 package io.spikeforge.core.split;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * How a group's neurons are dealt out to processes: process {@code p} of {@code P} owns one contiguous
  * range of neurons, the first {@code size % P} processes one neuron more than the rest, so that the
- * ranges tile the group in order. Contiguous ranges keep each process's synapses onto its own neurons
- * one block of post columns, and make the union of the processes' spike lists, read in process order,
- * the single run's list in neuron order.
+ * ranges tile the group in order. A group smaller than {@code P} leaves the last processes none of its
+ * neurons (as NEST does with a population of one neuron), which costs them nothing of its work.
+ * Contiguous ranges keep each process's synapses onto its own neurons one run of post columns per
+ * row, and make the union of the processes' spike lists, read in process order, the single run's list
+ * in neuron order.
  *
- * @param size      number of neurons in the group
- * @param processes number of processes, at least 1 and at most {@code size}
+ * @param size      number of neurons in the group, at least 0
+ * @param processes number of processes, at least 1
  */
 public record NeuronPartition(int size, int processes) {
 
-    /** Refuses a partition that leaves a process with no neuron, in the project's error style. */
+    /** Refuses a count of processes below 1, in the project's error style. */
     public NeuronPartition {
-        List<String> errors = check("--processes", processes, size);
-        if (!errors.isEmpty()) {
-            throw new IllegalArgumentException(String.join("\n", errors));
+        if (processes < 1) {
+            throw new IllegalArgumentException("--processes: " + refusal(processes));
+        }
+        if (size < 0) {
+            throw new IllegalArgumentException("a group of " + size + " neurons");
         }
     }
 
     /**
-     * Checks a process count against a group's size.
-     *
-     * @param source    where the count came from, for the message (an option or a config path)
      * @param processes the count asked for
-     * @param size      the group's number of neurons
-     * @return one message per problem; empty when the count is allowed
+     * @return the refusal of that count, without its source, or null when it is allowed
      */
-    public static List<String> check(String source, int processes, int size) {
-        List<String> errors = new ArrayList<>();
-        if (processes < 1) {
-            errors.add(source + ": " + processes + " processes; allowed: a whole number from 1 up");
-        } else if (processes > size) {
-            errors.add(source + ": " + processes + " processes for " + size
-                    + " neurons would leave a process without neurons; allowed: 1 to " + size);
-        }
-        return errors;
+    public static String refusal(int processes) {
+        return processes < 1 ? processes + " processes; allowed: a whole number from 1 up" : null;
     }
 
     /** @return the first neuron process {@code p} owns */

@@ -14,15 +14,14 @@ public interface SpikeExchange {
     int processes();
 
     /**
-     * All-gathers variable-length int messages: process {@code p}'s {@code send[0 .. count)} lands in
-     * {@code recv} after those of processes {@code 0 .. p-1}, and {@code counts[p]} is its length.
+     * All-gathers fixed-size int messages, in one collective: process {@code p}'s {@code send[0 .. size)}
+     * lands in {@code recv[p * size .. (p + 1) * size)}.
      *
-     * @param send   this process's message
-     * @param count  its length
-     * @param counts receives each process's length (length {@link #processes()})
-     * @param recv   receives the messages, in rank order; long enough for all of them
+     * @param send this process's message, {@code size} ints (the same size in every process)
+     * @param size the message's length
+     * @param recv receives the messages, in rank order ({@code processes() * size} ints)
      */
-    void allGather(int[] send, int count, int[] counts, int[] recv);
+    void allGather(int[] send, int size, int[] recv);
 
     /** Waits until every process has called it. */
     void barrier();

@@ -9,20 +9,23 @@ import java.util.List;
 
 /**
  * The step's one exchange of a split network, between the groups' update and the compaction of their
- * spikes: each process sends the neurons of its own ranges that spiked, and sets the flags of every
- * other process's neurons from what they sent, so that the compaction, the delays, the plasticity and
- * the monitors then see the whole network's spikes, in every process alike. One all-gather a step
- * for all groups; nothing is allocated.
+ * spikes: each process sends the spike flags of its own neurons, packed 32 to an int, and sets the
+ * flags of every other process's neurons from what they sent, so that the compaction, the delays, the
+ * plasticity and the monitors then see the whole network's spikes, in every process alike. Packed
+ * flags make one fixed-size all-gather a step (a collective's latency, not two) of N/32 ints for N
+ * neurons whatever the rate; nothing is allocated.
  */
 public final class SpikeExchangeTask {
 
     private final SpikeExchange exchange;
     private final SpikeBuffer[] groups;
-    private final int[] first;
-    private final int[] end;
+    /** Each process's first neuron and end of each group: {@code first[p][g]}, {@code end[p][g]}. */
+    private final int[][] first;
+    private final int[][] end;
     private final int[] send;
-    private final int[] counts;
     private final int[] recv;
+    /** Every process's message length: the most words any process's ranges pack into, the same everywhere. */
+    private final int size;
 
     /**
      * @param split  this process's part
@@ -31,23 +34,27 @@ public final class SpikeExchangeTask {
     public SpikeExchangeTask(Split split, List<SpikeBuffer> groups) {
         this.exchange = split.exchange();
         this.groups = groups.toArray(SpikeBuffer[]::new);
-        this.first = new int[this.groups.length];
-        this.end = new int[this.groups.length];
-        long all = 0;
-        int mine = 0;
-        for (int g = 0; g < this.groups.length; g++) {
-            int size = this.groups[g].size();
-            first[g] = split.first(size);
-            end[g] = split.end(size);
-            mine += end[g] - first[g] + 1;
-            all += size + (long) split.processes();
+        int processes = split.processes();
+        this.first = new int[processes][this.groups.length];
+        this.end = new int[processes][this.groups.length];
+        long largest = 0;
+        for (int p = 0; p < processes; p++) {
+            long words = 0;
+            for (int g = 0; g < this.groups.length; g++) {
+                NeuronPartition part = split.partition(this.groups[g].size());
+                first[p][g] = part.first(p);
+                end[p][g] = part.end(p);
+                words += (end[p][g] - first[p][g] + 31) / 32;
+            }
+            largest = Math.max(largest, words);
         }
-        if (all > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("the groups hold " + all + " neurons, more than one exchange buffer holds");
+        if (largest * processes > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("the groups hold too many neurons for one exchange buffer of "
+                    + processes + " x " + largest + " ints");
         }
-        this.send = new int[mine];
-        this.counts = new int[split.processes()];
-        this.recv = new int[(int) all];
+        this.size = (int) largest;
+        this.send = new int[size];
+        this.recv = new int[size * processes];
     }
 
     /** @return the serial task that exchanges one step's spikes */
@@ -61,36 +68,42 @@ public final class SpikeExchangeTask {
     }
 
     private void exchange() {
-        // This process's message: per group, the count of its spikes, then their indices.
+        int me = exchange.rank();
         int n = 0;
         for (int g = 0; g < groups.length; g++) {
             int[] f = groups[g].flags;
-            int at = n++;
-            for (int i = first[g]; i < end[g]; i++) {
-                if (f[i] != 0) {
-                    send[n++] = i;
+            int lo = first[me][g];
+            int hi = end[me][g];
+            for (int w = lo; w < hi; w += 32) {
+                int word = 0;
+                int top = Math.min(32, hi - w);
+                for (int b = 0; b < top; b++) {
+                    word |= (f[w + b] & 1) << b;
                 }
+                send[n++] = word;
             }
-            send[at] = n - at - 1;
         }
-        exchange.allGather(send, n, counts, recv);
+        exchange.allGather(send, size, recv);
         for (int g = 0; g < groups.length; g++) {
             int[] f = groups[g].flags;
-            Arrays.fill(f, 0, first[g], 0);
-            Arrays.fill(f, end[g], f.length, 0);
+            Arrays.fill(f, 0, first[me][g], 0);
+            Arrays.fill(f, end[me][g], f.length, 0);
         }
-        int at = 0;
-        for (int p = 0; p < counts.length; p++) {
-            int next = at + counts[p];
-            if (p != exchange.rank()) {
-                for (int g = 0; g < groups.length; g++) {
-                    int c = recv[at++];
-                    for (int k = 0; k < c; k++) {
-                        groups[g].flags[recv[at++]] = 1;
+        for (int p = 0; p < exchange.processes(); p++) {
+            if (p == me) {
+                continue;
+            }
+            int at = p * size;
+            for (int g = 0; g < groups.length; g++) {
+                int[] f = groups[g].flags;
+                for (int w = first[p][g]; w < end[p][g]; w += 32) {
+                    int word = recv[at++];
+                    while (word != 0) {
+                        f[w + Integer.numberOfTrailingZeros(word)] = 1;
+                        word &= word - 1;
                     }
                 }
             }
-            at = next;
         }
     }
 }

@@ -35,11 +35,16 @@ class NeuronPartitionTest {
     }
 
     @Test
-    void refusesTooFewOrTooManyProcesses() {
+    void aGroupSmallerThanTheProcessesLeavesTheLastOnesEmpty() {
+        NeuronPartition part = new NeuronPartition(2, 4);
+        assertEquals(List.of(0, 1, 2, 2, 2), List.of(part.first(0), part.first(1), part.first(2), part.first(3),
+                part.end(3)));
+        assertEquals(1, part.owner(1));
+    }
+
+    @Test
+    void refusesFewerThanOneProcess() {
         assertEquals("--processes: 0 processes; allowed: a whole number from 1 up",
                 assertThrows(IllegalArgumentException.class, () -> new NeuronPartition(10, 0)).getMessage());
-        assertEquals("--processes: 11 processes for 10 neurons would leave a process without neurons;"
-                        + " allowed: 1 to 10",
-                assertThrows(IllegalArgumentException.class, () -> new NeuronPartition(10, 11)).getMessage());
     }
 }
