@@ -1,6 +1,7 @@
 package io.spikeforge.cli;
 
 import io.spikeforge.core.config.NetworkSpec;
+import io.spikeforge.core.network.NetworkBuilder;
 import io.spikeforge.core.split.NeuronPartition;
 
 import java.io.IOException;
@@ -18,12 +19,10 @@ final class SplitChecks {
      * @return MPJ Express's home, or null when it is missing (reported)
      */
     static Path check(int processes, List<String> hosts, NetworkSpec spec, RunOptions options, InputErrors errors) {
-        String refusal = NeuronPartition.refusal(processes);
-        if (refusal != null) {
-            errors.add("--processes", refusal);
-        }
-        if (spec != null && !"jvm".equals(spec.backend())) {
-            errors.add("--processes", "cannot split a network on the '" + spec.backend() + "' backend; allowed: jvm");
+        if (spec != null) {
+            NetworkBuilder.splitProblems(spec, processes).forEach(e -> errors.add(e.path(), e.message()));
+        } else if (NeuronPartition.refusal(processes) != null) {
+            errors.add("--processes", NeuronPartition.refusal(processes));
         }
         if (hosts != null && hosts.stream().anyMatch(String::isBlank)) {
             errors.add("--hosts", "an empty host name in " + String.join(",", hosts) + "; allowed: host names or"

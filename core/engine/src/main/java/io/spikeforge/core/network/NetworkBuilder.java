@@ -279,22 +279,33 @@ public final class NetworkBuilder {
 
     /** What a split network cannot do, refused before anything is built, all together. */
     private void splitChecks() {
-        String refusal = NeuronPartition.refusal(split.processes());
+        errors.addAll(splitProblems(spec, split.processes()));
+    }
+
+    /**
+     * @return what keeps {@code spec} from being split over {@code processes} processes, as far as the
+     *         config shows it (a value monitor of a variable not per neuron shows once built): a process
+     *         count below 1, a backend other than the JVM's, a weight monitor of chosen synapses
+     */
+    public static List<ConfigError> splitProblems(NetworkSpec spec, int processes) {
+        List<ConfigError> problems = new ArrayList<>();
+        String refusal = NeuronPartition.refusal(processes);
         if (refusal != null) {
-            errors.add(new ConfigError("--processes", refusal));
+            problems.add(new ConfigError("--processes", refusal));
         }
         if (!"jvm".equals(spec.backend())) {
-            errors.add(new ConfigError("backend.name", "'" + spec.backend() + "' cannot run a network split over"
+            problems.add(new ConfigError("backend.name", "'" + spec.backend() + "' cannot run a network split over"
                     + " processes; allowed: jvm"));
         }
         for (int i = 0; i < spec.monitors().size(); i++) {
             NetworkSpec.Monitor m = spec.monitors().get(i);
             if ("weight".equals(m.var()) && m.indices() != null) {
-                errors.add(new ConfigError("monitors[" + i + "].indices", "a weight monitor of chosen synapses cannot"
+                problems.add(new ConfigError("monitors[" + i + "].indices", "a weight monitor of chosen synapses cannot"
                         + " record a network split over processes (each holds part of " + m.target() + "'s synapses,"
                         + " numbered its own way); allowed there: a weight monitor of every synapse (no indices)"));
             }
         }
+        return problems;
     }
 
     /** A split process holds per-neuron values whole (its own correct); anything else only in part. */

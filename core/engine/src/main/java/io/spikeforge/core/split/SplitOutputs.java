@@ -74,12 +74,13 @@ public final class SplitOutputs {
      */
     public static Map<String, Object> merge(Path dir, Network net, Map<String, Object> summary, int processes)
             throws IOException {
+        Map<String, long[]> weightShapes = new LinkedHashMap<>();
         for (Monitor m : net.monitors()) {
             Path file = dir.resolve(m.name() + ".npy");
             if (m instanceof SpikeMonitor) {
                 Files.copy(rankDir(dir, 0).resolve(m.name() + ".npy"), file, StandardCopyOption.REPLACE_EXISTING);
             } else if (m instanceof ValueMonitor v && "weight".equals(v.spec().var())) {
-                mergeWeights(dir, v, processes, file);
+                weightShapes.put(m.name() + ".npy", mergeWeights(dir, v, processes, file));
             } else if (m instanceof ValueMonitor v) {
                 mergeValues(dir, net, v, processes, file);
             }
@@ -108,6 +109,18 @@ public final class SplitOutputs {
             projections.put(p.name(), entry);
         }
         merged.put("projections", projections);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> monitors = new LinkedHashMap<>((Map<String, Object>) summary.get("monitors"));
+        weightShapes.forEach((file, shape) -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> entry = new LinkedHashMap<>((Map<String, Object>) monitors.get(file));
+            // Rank 0's entry describes its own part: its column count, in the shape and the layout's words.
+            Object local = ((List<?>) entry.get("shape")).get(1);
+            entry.put("shape", shape);
+            entry.put("layout", ((String) entry.get("layout")).replace("(rows, " + local + ")", "(rows, " + shape[1] + ")"));
+            monitors.put(file, entry);
+        });
+        merged.put("monitors", monitors);
         merged.put("processes", processes);
         Path tmp = dir.resolve("summary.json.tmp");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), merged);
@@ -123,8 +136,12 @@ public final class SplitOutputs {
         return merged;
     }
 
-    /** Each recorded row of every synapse's weight, put back into the projection's order. */
-    private static void mergeWeights(Path dir, ValueMonitor v, int processes, Path file) throws IOException {
+    /**
+     * Each recorded row of every synapse's weight, put back into the projection's order.
+     *
+     * @return the merged file's shape
+     */
+    private static long[] mergeWeights(Path dir, ValueMonitor v, int processes, Path file) throws IOException {
         int[][] rowPtrs = new int[processes][];
         NpyReader.NpyArray[] parts = new NpyReader.NpyArray[processes];
         for (int r = 0; r < processes; r++) {
@@ -144,6 +161,7 @@ public final class SplitOutputs {
         int columns = rows == 0 ? java.util.Arrays.stream(parts).mapToInt(NpyReader.NpyArray::columns).sum()
                 : merged[0].length;
         NpyWriter.writeFloat32(file, new long[] {rows, columns}, i -> merged[(int) (i / columns)][(int) (i % columns)]);
+        return new long[] {rows, columns};
     }
 
     /** Each column from the process that owns its element (every element of a group is some process's). */
