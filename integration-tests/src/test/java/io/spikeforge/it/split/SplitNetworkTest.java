@@ -6,6 +6,8 @@ import io.spikeforge.core.config.NetworkSpec;
 import io.spikeforge.core.config.Overrides;
 import io.spikeforge.core.sim.Network;
 import io.spikeforge.core.split.Split;
+import io.spikeforge.core.split.SpikeExchangeTask;
+import io.spikeforge.core.split.SpikeWindowTask;
 import io.spikeforge.core.split.SplitWeights;
 import io.spikeforge.it.Sims;
 import io.spikeforge.spi.CommModel;
@@ -100,13 +102,85 @@ class SplitNetworkTest {
         assertTrue(s.length > 200, "post neurons fire: " + s.length / 2);
         float[] w = Sims.weights(one, "p");
         for (int processes : new int[] {2, 3}) {
+            // A delay of 0.5 ms: each process runs 6 steps on its own spikes between exchanges.
             List<Network> ranks = split(spec, processes);
-            for (Network rank : ranks) {
-                assertArrayEquals(s, Sims.spikes(rank, "n.spike"), processes + " processes");
-                assertEquals(one.group("src").spikeTotal()[0], rank.group("src").spikeTotal()[0]);
-            }
+            assertTrue(ranks.stream().noneMatch(SplitNetworkTest::exchangesEveryStep));
+            assertArrayEquals(s, allSpikes(ranks, "n.spike"), processes + " processes");
+            assertEquals(one.group("src").spikeTotal()[0], ranks.stream().mapToLong(n -> n.group("src").spikeTotal()[0])
+                    .sum());
             float[] merged = mergedWeights(ranks, "p");
             assertArrayEquals(w, merged, processes + " processes");
         }
+    }
+
+    /** @return every rank's own spikes of a monitor, in (step, neuron) order, as one process records them */
+    private static int[] allSpikes(List<Network> ranks, String monitor) {
+        List<long[]> pairs = new ArrayList<>();
+        for (Network rank : ranks) {
+            int[] p = Sims.spikes(rank, monitor);
+            for (int k = 0; k < p.length; k += 2) {
+                pairs.add(new long[] {p[k], p[k + 1]});
+            }
+        }
+        pairs.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        int[] out = new int[pairs.size() * 2];
+        for (int k = 0; k < pairs.size(); k++) {
+            out[2 * k] = (int) pairs.get(k)[0];
+            out[2 * k + 1] = (int) pairs.get(k)[1];
+        }
+        return out;
+    }
+
+    private static boolean exchangesEveryStep(Network net) {
+        return net.tasks().stream().anyMatch(t -> t.name().equals(SpikeExchangeTask.NAME));
+    }
+
+    @Test
+    void withDelaysTheSpikesAreExchangedOncePerMinimumDelayAndStillTheSingleRunsOnes() throws Exception {
+        // COBA with delays of 1.5 ms (excitatory) and 0.8 ms (inhibitory): a spike takes at least 9 steps.
+        String yaml = java.nio.file.Files.readString(Sims.root().resolve("examples/coba.yaml"))
+                .replace("out: {type: COBA, E: 0}", "out: {type: COBA, E: 0}\n    delay: 1.5")
+                .replace("out: {type: COBA, E: -80}", "out: {type: COBA, E: -80}\n    delay: 0.8");
+        NetworkSpec spec = ENGINE.parse(yaml, "coba", new Overrides(200.0, null, 7L, null, null));
+        Network one = ENGINE.build(spec);
+        ENGINE.run(one, new JvmBackend(1, 1, Sims.TILE), RunListener.NONE);
+        assertTrue(Sims.spikes(one, "E.spike").length > 1000, "the network is active");
+        for (int processes : new int[] {2, 3}) {
+            List<Network> ranks = split(spec, processes);
+            assertTrue(ranks.stream().noneMatch(SplitNetworkTest::exchangesEveryStep));
+            assertTrue(ranks.getFirst().tasks().stream().anyMatch(t -> t.name().equals(SpikeWindowTask.NAME)));
+            assertArrayEquals(Sims.spikes(one, "E.spike"), allSpikes(ranks, "E.spike"), processes + " processes, E");
+            assertArrayEquals(Sims.spikes(one, "I.spike"), allSpikes(ranks, "I.spike"), processes + " processes, I");
+        }
+    }
+
+    @Test
+    void perSynapseDelaysWithStdpCountingSpikesBeforeTheirDelayExchangeEveryStep() throws Exception {
+        // STDP_Song2000 with per-synapse delays updates A_pre from the undelayed spikes: every step's.
+        String yaml = Sims.plasticNetwork("{type: STDP_Song2000, A1: 0.01, A2: 0.0105, W_min: 0, W_max: 0.1}")
+                .replace("delay: 0.5", "delay: {type: Uniform, min_val: 0.5, max_val: 3.0}");
+        NetworkSpec spec = ENGINE.parse(yaml, "test", Overrides.NONE);
+        Network one = ENGINE.build(spec);
+        ENGINE.run(one, new JvmBackend(1, 1, Sims.TILE), RunListener.NONE);
+        List<Network> ranks = split(spec, 2);
+        assertTrue(ranks.stream().allMatch(SplitNetworkTest::exchangesEveryStep));
+        for (Network rank : ranks) {
+            assertArrayEquals(Sims.spikes(one, "n.spike"), Sims.spikes(rank, "n.spike"));
+        }
+        assertArrayEquals(Sims.weights(one, "p"), mergedWeights(ranks, "p"));
+    }
+
+    @Test
+    void staticPerSynapseDelaysAreExchangedOncePerShortestDelay() throws Exception {
+        String yaml = Sims.plasticNetwork("{type: STDP_Song2000, A1: 0.01, A2: 0.0105, W_min: 0, W_max: 0.1}")
+                .replace("delay: 0.5", "delay: {type: Uniform, min_val: 0.5, max_val: 3.0}")
+                .replace("    plasticity: {type: STDP_Song2000, A1: 0.01, A2: 0.0105, W_min: 0, W_max: 0.1}\n", "");
+        NetworkSpec spec = ENGINE.parse(yaml, "test", Overrides.NONE);
+        Network one = ENGINE.build(spec);
+        ENGINE.run(one, new JvmBackend(1, 1, Sims.TILE), RunListener.NONE);
+        assertTrue(Sims.spikes(one, "n.spike").length > 200, "post neurons fire");
+        List<Network> ranks = split(spec, 4);
+        assertTrue(ranks.getFirst().tasks().stream().anyMatch(t -> t.name().equals(SpikeWindowTask.NAME)));
+        assertArrayEquals(Sims.spikes(one, "n.spike"), allSpikes(ranks, "n.spike"));
     }
 }

@@ -18,6 +18,7 @@ import io.spikeforge.core.sim.StateRegistry;
 import io.spikeforge.core.split.NeuronPartition;
 import io.spikeforge.core.split.Split;
 import io.spikeforge.core.split.SpikeExchangeTask;
+import io.spikeforge.core.split.SpikeWindowTask;
 import io.spikeforge.kernels.InputKernelsCalls;
 import io.spikeforge.kernels.SpikeKernelsCalls;
 import io.spikeforge.spi.InitializerModel;
@@ -262,15 +263,24 @@ public final class NetworkBuilder {
         tasks.addAll(inputTasks);
         tasks.addAll(projectionTasks);
         tasks.addAll(dynamicsTasks);
+        int window = projectionBuilder.latency();
         if (split != null) {
             tasks.replaceAll(this::ownRange);
-            tasks.add(new SpikeExchangeTask(split, groups.values().stream().map(Group::spikes).toList()).task());
+            if (window == 1) {
+                // Some spike reaches a synapse in the next step: every process needs every spike at once.
+                tasks.add(new SpikeExchangeTask(split, groups.values().stream().map(Group::spikes).toList()).task());
+            }
         }
         tasks.addAll(spikeScanTasks);
         tasks.addAll(spikeJoinTasks);
         tasks.addAll(memberSplitTasks);
         rings.forEach((name, ring) -> tasks.add(ring.push(name, groups.get(name).spikes(), clock)));
         tasks.addAll(ringPushTasks);
+        if (split != null && window > 1 && window < Integer.MAX_VALUE) {
+            List<DelayRing> all = new ArrayList<>(rings.values());
+            all.addAll(projectionBuilder.ownRings());
+            tasks.add(new SpikeWindowTask(split, window, all, clock).task());
+        }
         tasks.addAll(postUpdateTasks);
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new Network(spec, clock, List.copyOf(groups.values()), projections, monitors, states,

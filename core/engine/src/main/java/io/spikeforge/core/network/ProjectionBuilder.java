@@ -57,8 +57,51 @@ final class ProjectionBuilder {
         this.postUpdateTasks = postUpdateTasks;
     }
 
+    /**
+     * The fewest steps any spike of the projections built so far takes to reach a synapse: one, plus the
+     * shortest delay, or one where a task of the projection reads its pre group's spikes of the step
+     * itself (a delay of 0, a rule that counts spikes before their per-synapse delays). A split network
+     * exchanges spikes once per this many steps.
+     */
+    private int latency = Integer.MAX_VALUE;
+    /** The latency of the projection being built, from its delays. */
+    private int delayLatency;
+
+    /** The spike rings of projections of their own (per-synapse delays), in the order they were made. */
+    private final List<DelayRing> ownRings = new ArrayList<>();
+
+    /** @return the spike rings of projections of their own */
+    List<DelayRing> ownRings() {
+        return ownRings;
+    }
+
+    /** @return the fewest steps a spike takes to reach a synapse over every projection built */
+    int latency() {
+        return latency;
+    }
+
     /** @return the projection, or null when a model refused (reported) or a group it uses failed */
     ProjectionRuntime build(NetworkSpec.Projection p, Map<String, DelayRing> rings) {
+        int delivery = deliveryTasks.size();
+        int perStep = projectionTasks.size();
+        delayLatency = 1;
+        ProjectionRuntime built = buildProjection(p, rings);
+        Group pre = builder.group(p.pre());
+        int own = delayLatency;
+        if (pre != null) {
+            java.util.Set<Object> current = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            current.addAll(List.of(pre.spikes().flags, pre.spikes().list, pre.spikes().count));
+            List<StepTask> made = new ArrayList<>(deliveryTasks.subList(delivery, deliveryTasks.size()));
+            made.addAll(projectionTasks.subList(perStep, projectionTasks.size()));
+            if (made.stream().anyMatch(t -> t.reads().stream().anyMatch(current::contains))) {
+                own = 1;
+            }
+        }
+        latency = Math.min(latency, own);
+        return built;
+    }
+
+    private ProjectionRuntime buildProjection(NetworkSpec.Projection p, Map<String, DelayRing> rings) {
         Group pre = builder.group(p.pre());
         Group post = builder.group(p.post());
         if (pre == null || post == null) {
@@ -104,11 +147,13 @@ final class ProjectionBuilder {
             if (lo >= hi) {
                 // One delay for all (or no synapses): today's path and data, the drawn steps dropped.
                 if (hi > 0) {
+                    delayLatency = 1 + hi;
                     delayed = new SpikeBuffer(pre.size());
                     builder.registerSpikes(n, "arriving_spike", delayed);
                     deliveryTasks.add(ring.read(n, hi, delayed, builder.clock()));
                 }
             } else {
+                delayLatency = 1 + lo;
                 arrivals = new ArrayList<>();
                 for (int b = 0; b < blocks.size(); b++) {
                     arrivals.add(ring.synapseDelays(pre.spikes(), steps[b], builder.clock()));
@@ -116,6 +161,7 @@ final class ProjectionBuilder {
                 }
             }
         } else if (p.delaySteps() > 0) {
+            delayLatency = 1 + p.delaySteps();
             delayed = new SpikeBuffer(pre.size());
             builder.registerSpikes(n, "arriving_spike", delayed);
             deliveryTasks.add(rings.get(pre.name()).read(n, p.delaySteps(), delayed, builder.clock()));
@@ -290,6 +336,7 @@ final class ProjectionBuilder {
             return null;
         }
         DelayRing ring = new DelayRing(pre.size(), maxDelay);
+        ownRings.add(ring);
         ring.register(builder.states(), p.name());
         ringPushTasks.add(ring.push(p.name(), pre.spikes(), builder.clock()));
         return ring;

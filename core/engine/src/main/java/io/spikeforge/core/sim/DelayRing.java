@@ -29,6 +29,26 @@ public final class DelayRing {
         this.ringCount = new int[slots];
     }
 
+    /** @return the spike lists, slot {@code s} at {@code [s * size(), (s + 1) * size())} (the live array) */
+    public int[] lists() {
+        return ring;
+    }
+
+    /** @return the length of each slot's list (the live array) */
+    public int[] counts() {
+        return ringCount;
+    }
+
+    /** @return the number of slots: the steps of history kept */
+    public int slots() {
+        return slots;
+    }
+
+    /** @return the group's size */
+    public int size() {
+        return size;
+    }
+
     /** @return the task that stores this step's spikes, run after the group updated */
     public StepTask push(String group, SpikeBuffer spikes, int[] clock) {
         return StepTask.of(group + ".delay.push", 1, SpikeKernelsCalls.pushRingAt(ring, ringCount, slots, size,

@@ -17,6 +17,9 @@ import java.util.List;
  */
 public final class SpikeExchangeTask {
 
+    /** The task's name, by which a split network's outputs know that every process saw every spike. */
+    public static final String NAME = "split.spikes.exchange";
+
     private final SpikeExchange exchange;
     private final SpikeBuffer[] groups;
     /** Each process's first neuron and end of each group: {@code first[p][g]}, {@code end[p][g]}. */
@@ -63,7 +66,7 @@ public final class SpikeExchangeTask {
         for (SpikeBuffer b : groups) {
             flags.add(b.flags);
         }
-        return StepTask.serial("split.spikes.exchange", 1).reads(flags.toArray()).writes(flags.toArray())
+        return StepTask.serial(NAME, 1).reads(flags.toArray()).writes(flags.toArray())
                 .body((lo, hi) -> exchange());
     }
 

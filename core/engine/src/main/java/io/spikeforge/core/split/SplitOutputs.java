@@ -74,18 +74,25 @@ public final class SplitOutputs {
      */
     public static Map<String, Object> merge(Path dir, Network net, Map<String, Object> summary, int processes)
             throws IOException {
-        Map<String, long[]> weightShapes = new LinkedHashMap<>();
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        // Exchanged every step, every process saw every spike; exchanged once per window, each saw its own.
+        boolean whole = net.tasks().stream().anyMatch(t -> t.name().equals(SpikeExchangeTask.NAME));
         for (Monitor m : net.monitors()) {
             Path file = dir.resolve(m.name() + ".npy");
-            if (m instanceof SpikeMonitor) {
+            if (m instanceof SpikeMonitor && whole) {
                 Files.copy(rankDir(dir, 0).resolve(m.name() + ".npy"), file, StandardCopyOption.REPLACE_EXISTING);
+            } else if (m instanceof SpikeMonitor) {
+                shapes.put(m.name() + ".npy", mergeSpikes(dir, m.name(), processes, file));
             } else if (m instanceof ValueMonitor v && "weight".equals(v.spec().var())) {
-                weightShapes.put(m.name() + ".npy", mergeWeights(dir, v, processes, file));
+                shapes.put(m.name() + ".npy", mergeWeights(dir, v, processes, file));
             } else if (m instanceof ValueMonitor v) {
                 mergeValues(dir, net, v, processes, file);
             }
         }
         Map<String, Object> merged = new LinkedHashMap<>(summary);
+        if (!whole) {
+            merged.put("populations", populations(dir, summary, processes));
+        }
         @SuppressWarnings("unchecked")
         Map<String, Object> projections = new LinkedHashMap<>((Map<String, Object>) summary.get("projections"));
         for (ProjectionRuntime p : net.projections()) {
@@ -111,7 +118,7 @@ public final class SplitOutputs {
         merged.put("projections", projections);
         @SuppressWarnings("unchecked")
         Map<String, Object> monitors = new LinkedHashMap<>((Map<String, Object>) summary.get("monitors"));
-        weightShapes.forEach((file, shape) -> {
+        shapes.forEach((file, shape) -> {
             @SuppressWarnings("unchecked")
             Map<String, Object> entry = new LinkedHashMap<>((Map<String, Object>) monitors.get(file));
             // Rank 0's entry describes its own part: its column count, in the shape and the layout's words.
@@ -134,6 +141,65 @@ public final class SplitOutputs {
             }
         }
         return merged;
+    }
+
+    /** @return the populations' entries with every process's spikes counted, and the rates from them */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> populations(Path dir, Map<String, Object> summary, int processes)
+            throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        Map<String, Object> pops = new LinkedHashMap<>((Map<String, Object>) summary.get("populations"));
+        Map<String, Long> spikes = new LinkedHashMap<>();
+        for (int r = 0; r < processes; r++) {
+            Map<String, Object> s = json.readValue(rankDir(dir, r).resolve("summary.json").toFile(), Map.class);
+            ((Map<String, Object>) s.get("populations")).forEach((name, entry) -> spikes.merge(name,
+                    ((Number) ((Map<String, Object>) entry).get("spikes")).longValue(), Long::sum));
+        }
+        double simulatedMs = ((Number) summary.get("duration_ms")).doubleValue();
+        for (String name : List.copyOf(pops.keySet())) {
+            Map<String, Object> p = new LinkedHashMap<>((Map<String, Object>) pops.get(name));
+            long n = spikes.get(name);
+            int size = ((Number) p.get("size")).intValue();
+            p.put("spikes", n);
+            // As Summary computes it, so that the double is the one of a single process.
+            p.put("rate_hz", simulatedMs > 0 ? n / (double) size / (simulatedMs / 1000.0) : 0.0);
+            pops.put(name, p);
+        }
+        return pops;
+    }
+
+    /**
+     * Every process's spikes of a group, step by step, each step's in rank order (the ranks' neurons
+     * ascend): the single run's (step, neuron) pairs.
+     *
+     * @return the merged file's shape
+     */
+    private static long[] mergeSpikes(Path dir, String monitor, int processes, Path file) throws IOException {
+        int[][] pairs = new int[processes][];
+        int total = 0;
+        for (int r = 0; r < processes; r++) {
+            pairs[r] = NpyReader.read(rankDir(dir, r).resolve(monitor + ".npy")).ints();
+            total += pairs[r].length / 2;
+        }
+        int[] out = new int[total * 2];
+        int[] next = new int[processes];
+        int n = 0;
+        while (n < out.length) {
+            int step = Integer.MAX_VALUE;
+            for (int r = 0; r < processes; r++) {
+                if (next[r] < pairs[r].length) {
+                    step = Math.min(step, pairs[r][next[r]]);
+                }
+            }
+            for (int r = 0; r < processes; r++) {
+                while (next[r] < pairs[r].length && pairs[r][next[r]] == step) {
+                    out[n++] = pairs[r][next[r]++];
+                    out[n++] = pairs[r][next[r]++];
+                }
+            }
+        }
+        NpyWriter.writeInt32(file, new long[] {total, 2}, i -> out[(int) i]);
+        return new long[] {total, 2};
     }
 
     /**
