@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -108,5 +109,48 @@ class SplitRunTest {
                 + " split over processes (each holds part of p's synapses, numbered its own way); allowed there: a"
                 + " weight monitor of every synapse (no indices)"), r.err());
         assertFalse(Files.exists(out.resolve("summary.json")));
+    }
+
+    /**
+     * {@code --hosts}: MPJ's niodev device, one JVM per process, spikes over TCP through MPJ's daemon. The
+     * daemon listens on every interface, so the test runs it, and the run, in a network namespace of
+     * their own that has loopback alone ({@code unshare -n}, as root); it skips, saying why, where that
+     * is not allowed.
+     */
+    @Test
+    void overTwoJvmsOnNiodevThroughMpjsDaemonOnLoopbackOnly() throws Exception {
+        boolean isolated = new ProcessBuilder("unshare", "-n", "true").start().waitFor() == 0;
+        if (!isolated) {
+            System.out.println("SplitRunTest niodev skipped: 'unshare -n' is not allowed here (it needs root), and"
+                    + " MPJ's daemon must not listen on other interfaces than loopback during a test");
+        }
+        assumeTrue(isolated, "no network namespace for MPJ's daemon");
+        String coba = Sims.root().resolve("examples/coba.yaml").toString();
+        Path one = tmp.resolve("niodev1");
+        assertEquals(0, Cli.run("run", coba, "--duration", "200", "--out", one.toString(), "--quiet").code());
+        // A split run prepares MPJ's folder (the daemon's jars) where a user's would be.
+        assertEquals(0, Cli.run("run", coba, "--duration", "1", "--processes", "1", "--out",
+                tmp.resolve("prepare").toString(), "--quiet").code());
+        String mpj = System.getenv("MPJ_HOME") != null ? System.getenv("MPJ_HOME")
+                : Path.of(System.getProperty("user.home"), ".cache/spikeforge/mpj-0.44").toString();
+        Path split = tmp.resolve("niodev2");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        String script = String.join("\n",
+                "set -e", "ip link set lo up",
+                "export MPJ_HOME='" + mpj + "' PATH='" + Path.of(java).getParent() + "':$PATH",
+                "java -jar \"$MPJ_HOME/lib/daemon.jar\" 40055 > '" + tmp.resolve("daemon.log") + "' 2>&1 &",
+                "D=$!", "trap 'kill $D' EXIT",
+                "for i in $(seq 100); do (echo > /dev/tcp/127.0.0.1/40055) 2>/dev/null && break; sleep 0.1; done",
+                "java --sun-misc-unsafe-memory-access=allow -cp '" + cp + "' io.spikeforge.cli.SpikeForgeCli run '"
+                        + coba + "' --duration 200 --hosts localhost,localhost --out '" + split + "' --quiet");
+        Path log = tmp.resolve("niodev.log");
+        Process p = new ProcessBuilder("unshare", "-n", "bash", "-c", script).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "the run ended within 180 s");
+        String out = Files.readString(log);
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("started in the cluster configuration with niodev"), out);
+        assertSameOutputs(one, split, 2);
     }
 }
