@@ -143,7 +143,7 @@ class SplitRunTest {
                 "D=$!", "trap 'kill $D' EXIT",
                 "for i in $(seq 100); do (echo > /dev/tcp/127.0.0.1/40055) 2>/dev/null && break; sleep 0.1; done",
                 "java --sun-misc-unsafe-memory-access=allow -cp '" + cp + "' io.spikeforge.cli.SpikeForgeCli run '"
-                        + coba + "' --duration 200 --hosts localhost,localhost --out '" + split + "' --quiet");
+                        + coba + "' --duration 200 --hosts localhost,localhost --out '" + split + "'");
         Path log = tmp.resolve("niodev.log");
         Process p = new ProcessBuilder("unshare", "-n", "bash", "-c", script).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
@@ -151,6 +151,33 @@ class SplitRunTest {
         String out = Files.readString(log);
         assertEquals(0, p.exitValue(), out);
         assertTrue(out.contains("started in the cluster configuration with niodev"), out);
+        assertSameOutputs(one, split, 2);
+    }
+
+    @Test
+    void aFaultInOneProcessStopsThemAllAtOnceAndIsReportedAsOneProcessWould() throws IOException {
+        // A conductance of 1e30 uS onto neuron 3 alone, which the second of two processes owns: V turns NaN in step 12.
+        Path config = tmp.resolve("nan.yaml");
+        Files.writeString(config, """
+                dt: 0.1
+                duration: 100
+                inputs:
+                  - {name: src, type: SpikeTimes, size: 1, times: [1.0]}
+                populations:
+                  - {name: n, size: 4, neuron: {type: LifRef, V_rest: -60, V_reset: -65, V_th: 3e38}}
+                projections:
+                  - {name: p, pre: src, post: "n[3:4]", comm: {type: Dense, weight: 1e30}, syn: Expon, out: COBA}
+                monitors:
+                  - {target: n, var: V}
+                """);
+        Path one = tmp.resolve("nan1");
+        Cli.Result single = Cli.run("run", config.toString(), "--out", one.toString(), "--check-every", "1", "--quiet");
+        assertEquals(3, single.code());
+        Path split = tmp.resolve("nan2");
+        Cli.Result r = Cli.run("run", config.toString(), "--out", split.toString(), "--check-every", "1", "--quiet",
+                "--processes", "2");
+        assertEquals(3, r.code(), r.err());
+        assertEquals(single.err().replace(one.toString(), split.toString()), r.err());
         assertSameOutputs(one, split, 2);
     }
 }

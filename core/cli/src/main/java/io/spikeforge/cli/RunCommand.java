@@ -82,7 +82,8 @@ final class RunCommand implements Callable<Integer> {
         errors.throwIfAny(refused);
         folder.create();
         if (split) {
-            return SplitLauncher.launch(mpj, processes, hosts, folder.path().toAbsolutePath(), rankArgs(folder.path()));
+            return SplitLauncher.launch(mpj, processes, hosts, folder.path().toAbsolutePath(), rankArgs(folder.path()),
+                    options.quiet);
         }
         if (splitRank) {
             return SplitRun.run(engine, spec, options, folder.path(), checkSteps);

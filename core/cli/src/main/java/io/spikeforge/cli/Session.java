@@ -43,12 +43,17 @@ final class Session {
      */
     static int run(Engine engine, Network network, Backend backend, RunOptions options, Path dir,
                    RunSettings settings, long resumedFrom) throws Exception {
-        return run(engine, network, backend, options, dir, settings, resumedFrom, true);
+        return run(engine, network, backend, options, dir, settings, resumedFrom, null);
     }
 
-    /** As above; {@code announce}: whether a completed run says so on stdout (a split run's processes do not). */
+    /**
+     * As above, for one process of a split network when {@code shown} is not null: its outputs go to
+     * {@code dir}, its own folder, but its messages name {@code shown}, the run's, where they will be; it
+     * says nothing of completing or stopping, which rank 0 says for all (SplitRun).
+     */
     static int run(Engine engine, Network network, Backend backend, RunOptions options, Path dir,
-                   RunSettings settings, long resumedFrom, boolean announce) throws Exception {
+                   RunSettings settings, long resumedFrom, Path shown) throws Exception {
+        boolean announce = shown == null;
         if (options.verbose) {
             System.err.print("step task graph:\n" + StepGraph.of(network).describe(network));
             System.err.print(backend.describe(network));
@@ -68,7 +73,7 @@ final class Session {
                 RunResult failed = new RunResult(network.step() - Math.max(0, resumedFrom), (System.nanoTime() - t0) / 1e9,
                         true, RunResult.Outcome.STOPPED, e.getMessage(), null);
                 Written w = write(dir, network, backend, failed, resumedFrom);
-                System.err.printf("spikeforge: %s: %s; %s%n", name, e.getMessage(), outputs(network, w.dir()));
+                System.err.printf("spikeforge: %s: %s; %s%n", name, e.getMessage(), outputs(network, told(w, dir, shown)));
                 if (options.verbose) {
                     e.printStackTrace(System.err);
                 }
@@ -89,13 +94,16 @@ final class Session {
                             : options.plot ? PlotCommand.plot(w.dir()) : ExitCodes.OK;
                 }
                 case STOPPED -> {
-                    System.err.printf("spikeforge: %s: %s; %s%s%n", name, result.message(), outputs(network, w.dir()),
-                            settings.checkpointEverySteps() > 0 ? "; continue with: spikeforge resume "
-                                    + settings.checkpointFile() : "");
+                    if (announce) {
+                        System.err.printf("spikeforge: %s: %s; %s%s%n", name, result.message(), outputs(network, w.dir()),
+                                settings.checkpointEverySteps() > 0 ? "; continue with: spikeforge resume "
+                                        + settings.checkpointFile() : "");
+                    }
                     yield ExitCodes.INTERRUPTED;
                 }
                 case NUMERICAL_FAULT -> {
-                    System.err.printf("spikeforge: %s: %s; %s%n", name, result.message(), outputs(network, w.dir()));
+                    System.err.printf("spikeforge: %s: %s; %s%n", name, result.message(),
+                            outputs(network, told(w, dir, shown)));
                     yield ExitCodes.NUMERICAL_FAULT;
                 }
                 case CHECKPOINT_FAILED -> {
@@ -106,6 +114,11 @@ final class Session {
             notWritten(name, w);
             return code;
         }
+    }
+
+    /** @return the folder to name for the outputs: the split run's own where they went to the process's */
+    private static Path told(Written w, Path dir, Path shown) {
+        return shown != null && w.dir().equals(dir) ? shown : w.dir();
     }
 
     /** Says where the outputs went when they are not where they belong. */

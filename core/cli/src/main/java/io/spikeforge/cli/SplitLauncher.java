@@ -73,7 +73,7 @@ final class SplitLauncher {
      * @param runArgs the arguments of {@code run} each process gets
      * @return rank 0's exit code, or 1 when the processes ended without one
      */
-    static int launch(Path mpj, int processes, List<String> hosts, Path dir, List<String> runArgs)
+    static int launch(Path mpj, int processes, List<String> hosts, Path dir, List<String> runArgs, boolean quiet)
             throws IOException, InterruptedException {
         // In the run's folder, which every host sees, and not in ranks/, which rank 0 removes when it is done.
         Path status = dir.resolve(".exit_code");
@@ -93,13 +93,19 @@ final class SplitLauncher {
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), SplitRank.class.getName(),
                 status.toAbsolutePath().toString(), "run"));
         cmd.addAll(runArgs);
-        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.INHERIT);
         Map<String, String> env = pb.environment();
         env.put("MPJ_HOME", mpj.toString());
         // MPJ's starter starts the ranks' JVM with the java it finds first.
         env.put("PATH", Path.of(java).getParent() + File.pathSeparator + env.getOrDefault("PATH", ""));
         Process p = pb.start();
+        // Passed on through this JVM's streams, so that a caller that captures them (a test, an embedding
+        // program) sees the processes' messages; MPJ's own lines only when not --quiet.
+        Thread out = relay(p.getInputStream(), quiet);
+        Thread err = relay(p.getErrorStream(), quiet);
         int mpjCode = p.waitFor();
+        out.join();
+        err.join();
         if (!Files.exists(status)) {
             System.err.printf("spikeforge: the %d processes ended without a result (MPJ Express's starter exited"
                     + " with %d); see their messages above%n", processes, mpjCode);
@@ -116,6 +122,36 @@ final class SplitLauncher {
             }
         }
         return code;
+    }
+
+    /** A line of stderr's: this project's messages, its log's lines, a stack trace's. */
+    private static final java.util.regex.Pattern ERR = java.util.regex.Pattern.compile(
+            "spikeforge: .*|\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (TRACE|DEBUG|INFO|WARN|ERROR) .*|\tat .*|Caused by: .*"
+                    + "|[\\w.$]+(Exception|Error)(: .*)?");
+
+    /**
+     * @return a started thread copying {@code from} line by line: MPJ's starter joins the processes'
+     *         stdout and stderr into its stdout, so each line goes back to the stream it was written to
+     */
+    private static Thread relay(java.io.InputStream from, boolean quiet) {
+        Thread t = new Thread(() -> {
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(from,
+                    java.nio.charset.StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    boolean mpj = line.startsWith("MPJ Express (") || line.startsWith("Starting process <")
+                            || line.startsWith("Stopping Process <");
+                    if (!(quiet && mpj)) {
+                        (ERR.matcher(line).matches() ? System.err : System.out).println(line);
+                    }
+                }
+            } catch (IOException e) {
+                System.err.println("spikeforge: lost the processes' output: " + e.getMessage());
+            }
+        }, "spikeforge-split-relay");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     /** The options this JVM was started with that the ranks' JVM needs too (heap, collector, properties). */

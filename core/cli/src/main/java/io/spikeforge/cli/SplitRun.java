@@ -34,16 +34,28 @@ final class SplitRun {
         Network network = engine.build(spec, new Split(exchange));
         Backend backend = engine.backend(network);
         Path own = SplitOutputs.rankDir(dir, rank);
-        int code = Session.run(engine, network, backend, options, own, RunOptions.settings(own, checkSteps, 0), -1,
-                false);
+        int[] one = new int[1];
+        int[] all = new int[exchange.processes()];
+        int mine = Session.run(engine, network, backend, options, own, RunOptions.settings(own, checkSteps, 0)
+                .withAgreement(stop -> {
+                    one[0] = stop ? 1 : 0;
+                    exchange.allGather(one, 1, all);
+                    return java.util.Arrays.stream(all).anyMatch(v -> v != 0);
+                }), -1, dir);
         SplitOutputs.writeParts(own, network);
-        exchange.barrier();
+        one[0] = mine;
+        exchange.allGather(one, 1, all);
+        int code = worst(all);
         if (rank != 0) {
             return code;
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> summary = new ObjectMapper().readValue(own.resolve("summary.json").toFile(), Map.class);
         SplitOutputs.merge(dir, network, summary, exchange.processes());
+        if (code == ExitCodes.INTERRUPTED) {
+            System.err.printf("spikeforge: %s: stopped on request after %d of %d steps; the outputs up to t = %s ms are"
+                    + " in %s%n", spec.name(), network.step(), spec.steps(), fmt(network.step() * spec.dt()), dir);
+        }
         if (code == ExitCodes.OK) {
             System.out.printf("%s: %d steps (%.1f ms) in %.3f s on %d processes with %d thread(s) each; summary in %s%n",
                     spec.name(), network.step(), network.step() * spec.dt(), ((Number) summary.get("wall_s")).doubleValue(),
@@ -51,5 +63,23 @@ final class SplitRun {
             return plot ? PlotCommand.plot(dir) : ExitCodes.OK;
         }
         return code;
+    }
+
+    /**
+     * @return the run's exit code from every process's: a fault or failure anywhere before the stop it
+     *         made the others take (130), which before success
+     */
+    static int worst(int[] codes) {
+        int worst = ExitCodes.OK;
+        for (int c : codes) {
+            if (c != ExitCodes.OK && (worst == ExitCodes.OK || worst == ExitCodes.INTERRUPTED)) {
+                worst = c;
+            }
+        }
+        return worst;
+    }
+
+    private static String fmt(double ms) {
+        return new java.math.BigDecimal(ms).round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString();
     }
 }

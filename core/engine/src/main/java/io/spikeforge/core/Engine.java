@@ -311,7 +311,7 @@ public final class Engine {
                 backend.prepare(network, steps, supervisor);
             }
             t0 = System.nanoTime();
-            if (supervisor.scan(network.step()) && !listener.stopRequested()) {
+            if (supervisor.scan(network.step()) && !supervisor.stopRequested()) {
                 LOG.debug("running {} steps on {} with {} thread(s)", steps, backend.name(), backend.threads());
                 done = backend.run(network, steps, supervisor);
             }

@@ -44,6 +44,9 @@ public final class RunSupervisor implements RunListener {
 
     @Override
     public boolean afterStep(long step) {
+        if (settings.agreement() != null) {
+            return agreedAfterStep(step);
+        }
         if (settings.checkEverySteps() > 0 && step % settings.checkEverySteps() == 0 && !scan(step)) {
             return true;
         }
@@ -54,9 +57,24 @@ public final class RunSupervisor implements RunListener {
         return caller.afterStep(step);
     }
 
+    /**
+     * A process of a split network stops only where every process asks whether to: at the NaN check's
+     * steps and the last, all alike, whatever each found or was asked between them.
+     */
+    private boolean agreedAfterStep(long step) {
+        long every = settings.checkEverySteps() > 0 ? settings.checkEverySteps() : RunSettings.DEFAULT_CHECK_EVERY;
+        boolean check = settings.checkEverySteps() > 0 && step % settings.checkEverySteps() == 0;
+        if (step % every != 0 && step != lastStep) {
+            return false;
+        }
+        boolean mine = (check && !scan(step)) | caller.afterStep(step) | caller.stopRequested();
+        return settings.agreement().anyStops(mine);
+    }
+
     @Override
     public boolean stopRequested() {
-        return caller.stopRequested();
+        // A split network's process never stops on its own: see agreedAfterStep.
+        return settings.agreement() == null && caller.stopRequested();
     }
 
     /** The NaN check and checkpoints fall on multiples of their intervals: batches must divide both. */

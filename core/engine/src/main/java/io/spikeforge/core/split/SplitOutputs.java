@@ -93,6 +93,7 @@ public final class SplitOutputs {
         if (!whole) {
             merged.put("populations", populations(dir, summary, processes));
         }
+        merged.put("stop_reason", stopReason(dir, summary, processes));
         @SuppressWarnings("unchecked")
         Map<String, Object> projections = new LinkedHashMap<>((Map<String, Object>) summary.get("projections"));
         for (ProjectionRuntime p : net.projections()) {
@@ -141,6 +142,23 @@ public final class SplitOutputs {
             }
         }
         return merged;
+    }
+
+    /**
+     * @return why the run stopped early: a process's own reason (a fault it found) before the stop every
+     *         other process then agreed to, or null when it ran to the end
+     */
+    @SuppressWarnings("unchecked")
+    private static Object stopReason(Path dir, Map<String, Object> summary, int processes) throws IOException {
+        for (int r = 0; r < processes; r++) {
+            Map<String, Object> s = new ObjectMapper().readValue(rankDir(dir, r).resolve("summary.json").toFile(),
+                    Map.class);
+            Object reason = s.get("stop_reason");
+            if (reason != null && !reason.toString().startsWith("stopped on request")) {
+                return reason;
+            }
+        }
+        return summary.get("stop_reason");
     }
 
     /** @return the populations' entries with every process's spikes counted, and the rates from them */
