@@ -6,7 +6,7 @@ import io.spikeforge.core.config.NetworkSpec;
 import io.spikeforge.core.sim.Network;
 import io.spikeforge.core.split.Split;
 import io.spikeforge.core.split.SpikeExchange;
-import io.spikeforge.core.split.SplitOutputs;
+import io.spikeforge.core.output.SplitOutputs;
 import io.spikeforge.spi.Backend;
 
 import java.nio.file.Path;

@@ -1,16 +1,18 @@
-package io.spikeforge.core.split;
+package io.spikeforge.core.output;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.spikeforge.core.arrays.NpyReader;
 import io.spikeforge.core.arrays.NpyWriter;
-import io.spikeforge.core.output.WeightStats;
 import io.spikeforge.core.sim.Monitor;
 import io.spikeforge.core.sim.Network;
 import io.spikeforge.core.sim.ProjectionBlock;
 import io.spikeforge.core.sim.ProjectionRuntime;
 import io.spikeforge.core.sim.SpikeMonitor;
 import io.spikeforge.core.sim.ValueMonitor;
+import io.spikeforge.core.split.NeuronPartition;
+import io.spikeforge.core.split.SpikeExchangeTask;
+import io.spikeforge.core.split.SplitWeights;
 
 import java.io.IOException;
 import java.nio.file.Files;
