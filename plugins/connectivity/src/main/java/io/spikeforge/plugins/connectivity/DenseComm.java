@@ -177,6 +177,37 @@ final class DenseComm implements CommModel {
         }
 
         @Override
+        public StepTask updateRowsPerSynapse(String name, SpikeBuffer spikes, float[] postValues, float[] factor,
+                                             float[] wMin, float[] wMax) {
+            return StepTask.of(name + ".rows", post, DenseKernelsCalls.updateRowsPerSynapse(w, mask, post,
+                    spikes.list, spikes.count, postValues, cells(factor), cells(wMin), cells(wMax)));
+        }
+
+        @Override
+        public StepTask updateColumnsPerSynapse(String name, SpikeBuffer spikes, float[] preValues, float[] factor,
+                                                float[] wMin, float[] wMax) {
+            int pre = pre();
+            return StepTask.of(name + ".columns", post, DenseKernelsCalls.updateColumnsPerSynapse(w, mask, pre, post,
+                    spikes.list, spikes.count, preValues, cells(factor), cells(wMin), cells(wMax)));
+        }
+
+        /**
+         * @return per-synapse values (connectivity order) laid out as the matrix; the cells of unconnected pairs,
+         *         masked from every update, hold 0
+         */
+        private float[] cells(float[] perSynapse) {
+            if (perSynapse.length != index.length) {
+                throw new IllegalArgumentException("expected one value per synapse, " + index.length + ", got "
+                        + perSynapse.length);
+            }
+            float[] out = new float[w.length];
+            for (int k = 0; k < index.length; k++) {
+                out[index[k]] = perSynapse[k];
+            }
+            return out;
+        }
+
+        @Override
         public StepTask updateRows(String name, SpikeBuffer spikes, float[] preScale, float[] postValues,
                                    float factor, float wMin, float wMax) {
             return StepTask.of(name + ".rows", post, DenseKernelsCalls.updateRowsScaled(w, mask, post, spikes.list,
