@@ -1,13 +1,23 @@
 package io.spikeforge.it;
 
+import io.spikeforge.core.arrays.NpyWriter;
+import io.spikeforge.core.backend.JvmBackend;
+import io.spikeforge.core.config.Overrides;
 import io.spikeforge.core.sim.Network;
+import io.spikeforge.spi.RunListener;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * STDP_Song2000 with A1, A2, W_min and W_max given per synapse (an initializer or an expression of the
@@ -48,6 +58,40 @@ class PerSynapsePlasticityTest {
         assertFalse(java.util.Arrays.equals(event, Sims.weights(Sims.run(network("EventCSRLinear", SCALAR), 1), "p")));
     }
 
+    @TempDir
+    Path tmp;
+
+    /** {@return the network built from {@code yaml} with blocks of at most {@code maxBlock} synapses, run} */
+    private static Network inBlocks(String yaml, long maxBlock) {
+        Network net = Sims.ENGINE.build(Sims.ENGINE.parse(yaml, "test", Overrides.NONE), maxBlock);
+        Sims.ENGINE.run(net, new JvmBackend(1, 1, Sims.TILE), RunListener.NONE);
+        return net;
+    }
+
+    @Test
+    void aProjectionSplitIntoBlocksGetsTheValuesAndWeightsOfTheWholeOne() {
+        String rule = "{type: STDP_Song2000, A1: {type: Normal, mean: 0.01, scale: 0.003}, A2: '0.0105*(0.5 + i/N)',"
+                + " W_min: 0, W_max: 0.1}";
+        String yaml = network("EventCSRLinear", rule);
+        float[] whole = Sims.weights(Sims.run(yaml, 1), "p");
+        Network split = inBlocks(yaml, 5000);
+        assertTrue(split.projection("p").blocks().size() > 2, "the projection is split");
+        assertArrayEquals(whole, Sims.weights(split, "p"));
+    }
+
+    @Test
+    void anNpyFileGivesOneValuePerSynapseInConnectivityOrder() throws IOException {
+        // Two synapses: A1 = 0.5 and 1.0 from a file give the weights of the expression 0.5*(1 + i).
+        NpyWriter.writeFloat32(tmp.resolve("a1.npy"), new long[] {2}, i -> 0.5f * (1 + i));
+        Path config = tmp.resolve("pair.yaml");
+        Files.writeString(config, pair("A1: {npy: a1.npy}"));
+        Network fromFile = Sims.ENGINE.build(Sims.ENGINE.load(config, Overrides.NONE));
+        Sims.ENGINE.run(fromFile, new JvmBackend(1, 1, Sims.TILE), RunListener.NONE);
+        float[] expression = Sims.weights(Sims.run(pair("A1: '0.5*(1 + i)'"), 1), "plastic");
+        assertArrayEquals(expression, Sims.weights(fromFile, "plastic"));
+        assertFalse(expression[0] == expression[1], "the two synapses learned differently");
+    }
+
     /**
      * Two pre neurons onto one post neuron (All2All: synapse 0 from pre 0, synapse 1 from pre 1), both pre
      * neurons spiking at 200 ms and 1210 ms, the post neuron made to fire at 210 ms and 1200 ms, with
@@ -59,7 +103,22 @@ class PerSynapsePlasticityTest {
     void eachSynapseLearnsWithItsOwnAmplitudesAndBound() {
         double tauS = 16.8;
         double tauT = 33.7;
-        String yaml = """
+        String yaml = pair("A1: '0.5*(1 + i)', A2: '0.3*(1 + i)', W_max: '0.2 + 10*i'");
+        Network net = Sims.run(yaml, 1);
+        int[] spikes = Sims.spikes(net, "post.spike");
+        assertArrayEquals(new int[] {2100, 0, 12000, 0}, spikes, "the post neuron fires at 210 and 1200 ms");
+        double pre = Math.exp(-10 / tauS) + Math.exp(-1000 / tauS);
+        double post = Math.exp(-10 / tauT) + Math.exp(-1000 / tauT);
+        double w0 = Math.min(0.5 * pre, 0.2) - 0.3 * post;
+        double w1 = Math.min(1.0 * pre, 10.2) - 0.6 * post;
+        float[] w = Sims.weights(net, "plastic");
+        assertEquals(w0, w[0], 1e-5 * Math.abs(w0), "synapse 0: capped at its W_max, then depressed by its A2");
+        assertEquals(w1, w[1], 1e-5 * Math.abs(w1), "synapse 1: its own A1 and A2");
+    }
+
+    /** {@return the two-synapse pairing network with {@code values} in its STDP block} */
+    private static String pair(String values) {
+        return """
                 dt: 0.1
                 duration: 1230
                 inputs:
@@ -80,20 +139,9 @@ class PerSynapsePlasticityTest {
                     comm: {type: EventCSRLinear, conn: All2All, weight: 0}
                     syn: {type: Expon, tau: 5}
                     out: CUBA
-                    plasticity: {type: STDP_Song2000, tau_s: 16.8, tau_t: 33.7, A1: '0.5*(1 + i)', A2: '0.3*(1 + i)',
-                                 W_max: '0.2 + 10*i'}
+                    plasticity: {type: STDP_Song2000, tau_s: 16.8, tau_t: 33.7, %s}
                 monitors:
                   - {target: post, var: spike}
-                """;
-        Network net = Sims.run(yaml, 1);
-        int[] spikes = Sims.spikes(net, "post.spike");
-        assertArrayEquals(new int[] {2100, 0, 12000, 0}, spikes, "the post neuron fires at 210 and 1200 ms");
-        double pre = Math.exp(-10 / tauS) + Math.exp(-1000 / tauS);
-        double post = Math.exp(-10 / tauT) + Math.exp(-1000 / tauT);
-        double w0 = Math.min(0.5 * pre, 0.2) - 0.3 * post;
-        double w1 = Math.min(1.0 * pre, 10.2) - 0.6 * post;
-        float[] w = Sims.weights(net, "plastic");
-        assertEquals(w0, w[0], 1e-5 * Math.abs(w0), "synapse 0: capped at its W_max, then depressed by its A2");
-        assertEquals(w1, w[1], 1e-5 * Math.abs(w1), "synapse 1: its own A1 and A2");
+                """.formatted(values);
     }
 }
