@@ -118,6 +118,44 @@ class PerSynapsePlasticityTest {
 
     /** {@return the two-synapse pairing network with {@code values} in its STDP block} */
     private static String pair(String values) {
+        return pair(values, "0");
+    }
+
+    /**
+     * Two synapses with delays of 1 and 3 ms (from an .npy file) and their own A1, A2 and W_max: each sees
+     * the pairings shifted by its own delay d_k, w_k = min(A1_k (e^(-(10 - d_k)/tau_s) + e^(-(1000 - d_k)/tau_s)),
+     * W_max_k) - A2_k (e^(-(10 + d_k)/tau_t) + e^(-(1010 + d_k)/tau_t)), the analytic window of each synapse.
+     */
+    @Test
+    void withPerSynapseDelaysEachSynapseHasItsOwnWindowAndAmplitudes() throws IOException {
+        NpyWriter.writeFloat32(tmp.resolve("d.npy"), new long[] {2}, i -> 1 + 2 * i);
+        Path config = tmp.resolve("delays.yaml");
+        Files.writeString(config, pair("A1: '0.5*(1 + i)', A2: '0.3*(1 + i)', W_max: '0.2 + 10*i'", "{npy: d.npy}"));
+        Network net = Sims.ENGINE.build(Sims.ENGINE.load(config, Overrides.NONE));
+        Sims.ENGINE.run(net, new JvmBackend(1, 1, Sims.TILE), RunListener.NONE);
+        assertArrayEquals(new int[] {2100, 0, 12000, 0}, Sims.spikes(net, "post.spike"));
+        float[] w = Sims.weights(net, "plastic");
+        double[] a1 = {0.5, 1.0};
+        double[] a2 = {0.3, 0.6};
+        double[] wMax = {0.2, 10.2};
+        for (int k = 0; k < 2; k++) {
+            double d = 1 + 2 * k;
+            double expected = Math.min(a1[k] * (Math.exp(-(10 - d) / 16.8) + Math.exp(-(1000 - d) / 16.8)), wMax[k])
+                    - a2[k] * (Math.exp(-(10 + d) / 33.7) + Math.exp(-(1010 + d) / 33.7));
+            assertEquals(expected, w[k], 1e-5 * Math.abs(expected), "synapse " + k + ", delay " + d + " ms");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"EventCSRLinear", "Dense"})
+    void withPerSynapseDelaysUniformValuesGiveTheScalarFormsWeights(String comm) {
+        String delays = "delay: {type: Uniform, min_val: 0.5, max_val: 3}";
+        float[] scalar = Sims.weights(Sims.run(network(comm, SCALAR).replace("delay: 0.5", delays), 1), "p");
+        assertArrayEquals(scalar, Sims.weights(Sims.run(network(comm, UNIFORM).replace("delay: 0.5", delays), 2), "p"));
+    }
+
+    /** {@return the pairing network, the plastic projection's delay as {@code delay} gives it} */
+    private static String pair(String values, String delay) {
         return """
                 dt: 0.1
                 duration: 1230
@@ -136,12 +174,13 @@ class PerSynapsePlasticityTest {
                   - name: plastic
                     pre: pre_src
                     post: post
+                    delay: %s
                     comm: {type: EventCSRLinear, conn: All2All, weight: 0}
                     syn: {type: Expon, tau: 5}
                     out: CUBA
                     plasticity: {type: STDP_Song2000, tau_s: 16.8, tau_t: 33.7, %s}
                 monitors:
                   - {target: post, var: spike}
-                """.formatted(values);
+                """.formatted(delay, values);
     }
 }

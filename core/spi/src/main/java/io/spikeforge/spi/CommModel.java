@@ -342,6 +342,45 @@ public interface CommModel extends ModelFactory {
         }
 
         /**
+         * {@link #updateRowsPerSynapse(String, SpikeBuffer, float[], float[], float[], float[])} for the synapses
+         * whose spike arrives now, each after its own delay.
+         *
+         * @param name       the task's name, for listings
+         * @param arrival    the per-synapse delays and the pre spike history
+         * @param postValues one value per post neuron, such as a post trace
+         * @param factor     one scale per synapse, in connectivity order
+         * @param wMin       one lower bound per synapse, in connectivity order
+         * @param wMax       one upper bound per synapse, in connectivity order
+         * @return the task
+         * @throws UnsupportedOperationException when {@link CommModel#supportsSynapseDelays()} or
+         *                                       {@link CommModel#supportsPlasticity()} is false
+         */
+        default StepTask updateRowsPerSynapse(String name, SynapseDelays arrival, float[] postValues, float[] factor,
+                                              float[] wMin, float[] wMax) {
+            throw new UnsupportedOperationException("this comm does not support per-synapse delays");
+        }
+
+        /**
+         * {@link #updateColumns(String, SpikeBuffer, SynapseDelays, float[], float, float, float)} with a factor
+         * and bounds per synapse (connectivity order): w_k = clip(w_k + factor[k] * x, wMin[k], wMax[k]).
+         *
+         * @param name       the task's name, for listings
+         * @param post       the post spikes of the last post update
+         * @param arrival    the per-synapse delays and the pre spike history
+         * @param preHistory {@code arrival.slots} rows of one value per pre neuron
+         * @param factor     one scale per synapse, in connectivity order
+         * @param wMin       one lower bound per synapse, in connectivity order
+         * @param wMax       one upper bound per synapse, in connectivity order
+         * @return the task
+         * @throws UnsupportedOperationException when {@link CommModel#supportsSynapseDelays()} or
+         *                                       {@link CommModel#supportsPlasticity()} is false
+         */
+        default StepTask updateColumnsPerSynapse(String name, SpikeBuffer post, SynapseDelays arrival,
+                                                 float[] preHistory, float[] factor, float[] wMin, float[] wMax) {
+            throw new UnsupportedOperationException("this comm does not support per-synapse delays");
+        }
+
+        /**
          * {@link #updateColumns(String, SpikeBuffer, float[], float, float, float)} where each synapse
          * (i, j) of delay d reads the pre value of d steps ago: in step n,
          * {@code w += factor * preHistory[((n - d) % arrival.slots) * preSize + i]} (0 when n - d &lt; 0),

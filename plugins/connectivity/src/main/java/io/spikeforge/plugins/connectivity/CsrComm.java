@@ -288,6 +288,21 @@ final class CsrComm implements CommModel {
         }
 
         @Override
+        public StepTask updateRowsPerSynapse(String name, SynapseDelays arrival, float[] postValues, float[] factor,
+                                             float[] wMin, float[] wMax) {
+            weightsWillChange();
+            return delayIndex(arrival).updateRowsPerSynapse(name + ".rows", w, postValues, factor, wMin, wMax);
+        }
+
+        @Override
+        public StepTask updateColumnsPerSynapse(String name, SpikeBuffer post, SynapseDelays arrival,
+                                                float[] preHistory, float[] factor, float[] wMin, float[] wMax) {
+            weightsWillChange();
+            return delayIndex(arrival).updateColumnsPerSynapse(name + ".columns", w, post, preHistory, factor, wMin,
+                    wMax);
+        }
+
+        @Override
         public StepTask propagateSpikes(String name, SynapseDelays arrival, float[] target) {
             return delayIndex(arrival).propagate(name + "." + (eventDriven ? "EventCSRLinear" : "CSRLinear")
                     + ".propagate_delayed", w, target);

@@ -127,6 +127,20 @@ final class DenseComm implements CommModel {
             return delayIndex(arrival).updateColumns(name + ".columns", w, spikes, preHistory, factor, wMin, wMax);
         }
 
+        @Override
+        public StepTask updateRowsPerSynapse(String name, SynapseDelays arrival, float[] postValues, float[] factor,
+                                             float[] wMin, float[] wMax) {
+            return delayIndex(arrival).updateRowsPerSynapse(name + ".rows", w, postValues, cells(factor), cells(wMin),
+                    cells(wMax));
+        }
+
+        @Override
+        public StepTask updateColumnsPerSynapse(String name, SpikeBuffer spikes, SynapseDelays arrival,
+                                                float[] preHistory, float[] factor, float[] wMin, float[] wMax) {
+            return delayIndex(arrival).updateColumnsPerSynapse(name + ".columns", w, spikes, preHistory,
+                    cells(factor), cells(wMin), cells(wMax));
+        }
+
         private int pre() {
             return connectivity.preSize();
         }

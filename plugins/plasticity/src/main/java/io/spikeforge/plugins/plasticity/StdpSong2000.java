@@ -35,7 +35,7 @@ import java.util.Set;
  * expression of the synapse's index i and the projection's synapse count N, as neuron parameters take one
  * per neuron). The rule then updates through the comm's per-synapse form, with each synapse's own factor and
  * bounds; values that are all equal give the scalar form's floats, and the scalar form runs unchanged when
- * none varies.
+ * none varies; with per-synapse delays as without.
  */
 final class StdpSong2000 implements PlasticityModel {
 
@@ -95,12 +95,6 @@ final class StdpSong2000 implements PlasticityModel {
 
     @Override
     public Plasticity create(Params p, BuildContext ctx, CommModel.Comm comm, SynapseDelays arrival, SpikeBuffer post) {
-        if (p.anyVaries(PER_SYNAPSE)) {
-            throw new IllegalArgumentException("A1, A2, W_min and W_max per synapse need one delay for all synapses;"
-                    + " with per-synapse delays give them one value each");
-        }
-        float lo = bound(p, "W_min", Float.NEGATIVE_INFINITY);
-        float hi = bound(p, "W_max", Float.POSITIVE_INFINITY);
         SpikeBuffer pre = arrival.spikes;
         float[] aPre = ctx.floats("A_pre", pre.size(), 0f);
         float[] history = ctx.floats("A_pre_history", Math.multiplyExact(arrival.slots, pre.size()), 0f);
@@ -110,11 +104,21 @@ final class StdpSong2000 implements PlasticityModel {
                 Math.exp(-ctx.dt() / p.real("tau_s"))));
         StepTask keep = StepTask.of(n + ".pre_trace_history", pre.size(), DelayKernelsCalls.keep(aPre, history,
                 arrival.slots, arrival.clock));
+        StepTask postTrace = StepTask.of(n + ".post_trace", post.size(), PlasticityKernelsCalls.trace(aPost,
+                post.flags, Math.exp(-ctx.dt() / p.real("tau_t"))));
+        if (p.anyVaries(PER_SYNAPSE)) {
+            PerSynapse v = new PerSynapse(p, comm);
+            StepTask depress = comm.updateRowsPerSynapse(n + ".depression", arrival, aPost, v.depression, v.lo, v.hi);
+            StepTask potentiate = comm.updateColumnsPerSynapse(n + ".potentiation", post, arrival, history,
+                    v.potentiation, v.lo, v.hi);
+            return Plasticity.of(List.of(preTrace, keep, depress, potentiate), List.of(postTrace), Double.NaN,
+                    Double.NaN);
+        }
+        float lo = bound(p, "W_min", Float.NEGATIVE_INFINITY);
+        float hi = bound(p, "W_max", Float.POSITIVE_INFINITY);
         StepTask depress = comm.updateRows(n + ".depression", arrival, aPost, (float) -p.real("A2"), lo, hi);
         StepTask potentiate = comm.updateColumns(n + ".potentiation", post, arrival, history, (float) p.real("A1"),
                 lo, hi);
-        StepTask postTrace = StepTask.of(n + ".post_trace", post.size(), PlasticityKernelsCalls.trace(aPost,
-                post.flags, Math.exp(-ctx.dt() / p.real("tau_t"))));
         return Plasticity.of(List.of(preTrace, keep, depress, potentiate), List.of(postTrace),
                 p.has("W_min") ? p.real("W_min") : Double.NaN, p.has("W_max") ? p.real("W_max") : Double.NaN);
     }
