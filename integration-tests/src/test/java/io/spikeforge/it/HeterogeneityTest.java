@@ -504,7 +504,7 @@ class HeterogeneityTest {
                 comm: {type: EventCSRLinear, conn: {type: FixedProb, prob: 0.5}, weight: 0.1}
                 syn: {type: Expon, tau: %s}
                 out: COBA
-                plasticity: {type: STDP_Song2000, A1: %s}
+                plasticity: {type: STDP_Song2000, tau_s: %s}
             """;
 
     @Test
@@ -512,15 +512,15 @@ class HeterogeneityTest {
         // In the order of the sections; the values are made (and checked) once all are read.
         assertEquals(List.of(
                         "inputs[0].rate: expected a number in Hz, got a mapping; an input model takes one value of each"
-                                + " parameter (neuron, synapse and output models may take one per element)",
+                                + " parameter (neuron, synapse, output and plasticity models may take one per element)",
                         "projections[0].syn.tau: expected a number in ms, an initializer ({type: Normal, mean: ...,"
                                 + " scale: ...}), {npy: FILE} or an expression of i and N, got a mapping without 'type'"
                                 + " or 'npy'",
-                        "projections[0].plasticity.A1: expected a number in uS, got a mapping; plasticity parameters"
-                                + " cannot vary per synapse: STDP_Song2000 takes one value of A1 for all its synapses",
+                        "projections[0].plasticity.tau_s: expected a number in ms, got a mapping; STDP_Song2000 takes"
+                                + " one value of tau_s for all its synapses (it may vary A1, A2, W_max, W_min per synapse)",
                         "populations[0].neuron.tau: '5 - 10*i/N' gives 0.0 at element 10; every value must be > 0 ms"),
                 errors(BAD.formatted("{type: Uniform}", "\"-50 + i/N\"", "\"5 - 10*i/N\"", "{mean: 5}",
-                        "{type: Uniform, min_val: 0.9, max_val: 1}")));
+                        "{type: Uniform, min_val: 15, max_val: 17}")));
     }
 
     @Test

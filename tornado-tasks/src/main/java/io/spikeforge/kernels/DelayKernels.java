@@ -170,6 +170,77 @@ public final class DelayKernels {
         }
     }
 
+    /**
+     * {@link #updateRows} with a factor and bounds per synapse, in the weight array's layout (cell c):
+     * w[c] = clip(w[c] + factor[c] * postValues[j], wMin[c], wMax[c]).
+     */
+    @Kernel
+    public static void updateRowsPerSynapse(int from, int to, @Read int[] rowPtr, @Read int[] segPtr, @Read short[] segDelay,
+                                  @Read int[] segCols,
+                                  @Read int[] segCell, @Write float[] w, @Read int[] ring, @Read int[] ringCount,
+                                  int slots, int size, int minDelay, int maxDelay, @Read int[] clock,
+                                  @Read float[] postValues, @Read float[] factor, @Read float[] wMin,
+                                            @Read float[] wMax) {
+        int span = postValues.length;
+        float perStep = 1f / (maxDelay - minDelay + 1);
+        int first = clock[0] - 1 - minDelay;
+        int slot = first < 0 ? 0 : first % slots;
+        for (int d = minDelay; d <= maxDelay && first - (d - minDelay) >= 0; d++) {
+            int n = ringCount[slot];
+            int base = slot * size;
+            for (int s = 0; s < n; s++) {
+                int row = ring[base + s];
+                int start;
+                int end;
+                if (segPtr.length > 0) {
+                    int q = row * (maxDelay - minDelay + 1) + (d - minDelay);
+                    start = segPtr[q];
+                    end = segPtr[q + 1];
+                } else {
+                    start = delayBound(segDelay, rowPtr[row], rowPtr[row + 1], d, minDelay, perStep);
+                    end = runEnd(segDelay, start, rowPtr[row + 1], d);
+                }
+                int k = from == 0 ? start : CsrKernels.lowerBound(segCols, start, end, from, span);
+                for (; k < end; k++) {
+                    int j = segCols[k];
+                    if (j >= to) {
+                        break;
+                    }
+                    int c = segCell[k];
+                    w[c] = CsrKernels.clip(w[c] + factor[c] * postValues[j], wMin[c], wMax[c]);
+                }
+            }
+            // The step one earlier: the slot before, wrapping round.
+            slot = slot == 0 ? slots - 1 : slot - 1;
+        }
+    }
+
+    /**
+     * {@link #updateColumns} with a factor and bounds per synapse, in the weight array's layout:
+     * w[cell] = clip(w[cell] + factor[cell] * x_i(n - d), wMin[cell], wMax[cell]).
+     */
+    @Kernel
+    public static void updateColumnsPerSynapse(int from, int to, @Read int[] colPtr, @Read int[] colCell, @Read int[] colRows,
+                                     @Read short[] colDelay, @Write float[] w, @Read int[] spikeList,
+                                     @Read int[] spikeCount, @Read float[] history, int slots, int preSize,
+                                     @Read int[] clock, @Read float[] factor, @Read float[] wMin,
+                                               @Read float[] wMax) {
+        int n = spikeCount[0];
+        int now = clock[0];
+        for (int s = 0; s < n; s++) {
+            int j = spikeList[s];
+            if (j < from || j >= to) {
+                continue;
+            }
+            for (int c = colPtr[j]; c < colPtr[j + 1]; c++) {
+                int step = now - colDelay[c];
+                float x = step < 0 ? 0f : history[(step % slots) * preSize + colRows[c]];
+                int cell = colCell[c];
+                w[cell] = CsrKernels.clip(w[cell] + factor[cell] * x, wMin[cell], wMax[cell]);
+            }
+        }
+    }
+
     /** history[(clock[0] % slots) * size + i] = x[i] for i in [from, to): this step's trace, kept for the delays. */
     @Kernel
     public static void keep(int from, int to, @Read @Local float[] x, @Write float[] history, int slots,

@@ -83,6 +83,52 @@ public final class DenseKernels {
     }
 
     /**
+     * {@link #updateRows} with a factor and bounds per cell (the matrix's layout, i * postSize + j):
+     * w[i, j] = clip(w + factor[i, j] * postValues[j], wMin[i, j], wMax[i, j]) for j in [from, to).
+     */
+    @Kernel
+    public static void updateRowsPerSynapse(int from, int to, @Write float[] w, @Read int[] mask, int postSize,
+                                            @Read int[] spikeList, @Read int[] spikeCount, @Read float[] postValues,
+                                            @Read float[] factor, @Read float[] wMin, @Read float[] wMax) {
+        int n = spikeCount[0];
+        boolean all = mask.length == 0;
+        for (int s = 0; s < n; s++) {
+            int base = spikeList[s] * postSize;
+            for (int j = from; j < to; j++) {
+                int k = base + j;
+                if (all || mask[k] != 0) {
+                    w[k] = CsrKernels.clip(w[k] + factor[k] * postValues[j], wMin[k], wMax[k]);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #updateColumns} with a factor and bounds per cell: w[i, j] = clip(w + factor[i, j] * preValues[i],
+     * wMin[i, j], wMax[i, j]) for spiking j in [from, to).
+     */
+    @Kernel
+    public static void updateColumnsPerSynapse(int from, int to, @Write float[] w, @Read int[] mask, int preSize,
+                                               int postSize, @Read int[] spikeList, @Read int[] spikeCount,
+                                               @Read float[] preValues, @Read float[] factor, @Read float[] wMin,
+                                               @Read float[] wMax) {
+        int n = spikeCount[0];
+        boolean all = mask.length == 0;
+        for (int s = 0; s < n; s++) {
+            int j = spikeList[s];
+            if (j < from || j >= to) {
+                continue;
+            }
+            for (int i = 0; i < preSize; i++) {
+                int k = i * postSize + j;
+                if (all || mask[k] != 0) {
+                    w[k] = CsrKernels.clip(w[k] + factor[k] * preValues[i], wMin[k], wMax[k]);
+                }
+            }
+        }
+    }
+
+    /**
      * Scaled plasticity on pre spikes: w[i, j] = clip(w + (factor * preScale[i]) * postValues[j]) for
      * j in [from, to), the same floats as {@link CsrKernels#updateRowsScaled}.
      */

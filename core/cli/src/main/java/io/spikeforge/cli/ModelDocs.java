@@ -77,7 +77,10 @@ final class ModelDocs {
             }
             String perElement = perElement(f);
             if (!perElement.isEmpty()) {
-                md.append("\nMay vary per element (an initializer, `{npy: file}` or an expression of `i` and `N`): ")
+                md.append(f.kind() == ModelKind.PLASTICITY
+                        ? "\nMay vary per synapse (an initializer, `{npy: file}` in connectivity order or an expression"
+                        + " of the synapse's index `i` and the projection's synapse count `N`): "
+                        : "\nMay vary per element (an initializer, `{npy: file}` or an expression of `i` and `N`): ")
                         .append(perElement).append(".\n");
             }
         }
@@ -107,10 +110,13 @@ final class ModelDocs {
         };
     }
 
-    /** @return the parameters of a neuron, synapse or output model that may vary per element, in order, or "" */
+    /**
+     * @return the parameters of a neuron, synapse or output model that may vary per element, or of a plasticity
+     *         rule that may vary per synapse, in order, or ""
+     */
     static String perElement(io.spikeforge.spi.ModelFactory f) {
         if (f.kind() != io.spikeforge.spi.ModelKind.NEURON && f.kind() != io.spikeforge.spi.ModelKind.SYNAPSE
-                && f.kind() != io.spikeforge.spi.ModelKind.OUTPUT) {
+                && f.kind() != io.spikeforge.spi.ModelKind.OUTPUT && f.kind() != io.spikeforge.spi.ModelKind.PLASTICITY) {
             return "";
         }
         return String.join(", ", f.parameters().stream().map(ParamSpec::name).filter(f.perElement()::contains)

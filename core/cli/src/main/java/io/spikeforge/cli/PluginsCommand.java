@@ -39,7 +39,8 @@ final class PluginsCommand implements Callable<Integer> {
                 }
                 String perElement = ModelDocs.perElement(e.factory());
                 if (!perElement.isEmpty()) {
-                    sb.append("      per element: ").append(perElement).append('\n');
+                    sb.append(e.factory().kind() == io.spikeforge.spi.ModelKind.PLASTICITY ? "      per synapse: "
+                            : "      per element: ").append(perElement).append('\n');
                 }
                 for (VariableSpec v : e.factory().variables()) {
                     sb.append(String.format("      variable %-10s %-8s %s%n", v.name(), v.unit(), v.description()));

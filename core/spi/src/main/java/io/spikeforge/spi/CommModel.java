@@ -210,6 +210,46 @@ public interface CommModel extends ModelFactory {
         }
 
         /**
+         * {@link #updateRows(String, SpikeBuffer, float[], float, float, float)} with the factor and the bounds
+         * given per synapse, for a rule whose parameters vary per synapse (STDP's A2 or W_max drawn from an
+         * initializer): for each spiking pre neuron i and each synapse k = (i, j),
+         * {@code w_k = clip(w_k + factor[k] * postValues[j], wMin[k], wMax[k])}. With every factor and bound the
+         * same it gives the scalar form's floats. The comm may copy the arrays into its own layout when the
+         * task is made.
+         *
+         * @param name       the task's name, for listings
+         * @param pre        the pre spikes that arrive this step
+         * @param postValues one value per post neuron, such as a post trace
+         * @param factor     one scale per synapse, in connectivity order (weight unit per value unit)
+         * @param wMin       one lower bound per synapse, in connectivity order, or negative infinity
+         * @param wMax       one upper bound per synapse, in connectivity order, or positive infinity
+         * @return the task
+         * @throws UnsupportedOperationException when {@link CommModel#supportsPlasticity()} is false
+         */
+        default StepTask updateRowsPerSynapse(String name, SpikeBuffer pre, float[] postValues, float[] factor,
+                                              float[] wMin, float[] wMax) {
+            throw new UnsupportedOperationException("this comm does not support plasticity with values per synapse");
+        }
+
+        /**
+         * The column form of {@link #updateRowsPerSynapse}: for each spiking post neuron j and each synapse
+         * k = (i, j), {@code w_k = clip(w_k + factor[k] * preValues[i], wMin[k], wMax[k])}.
+         *
+         * @param name      the task's name, for listings
+         * @param post      the post spikes of the last post update
+         * @param preValues one value per pre neuron, such as a pre trace
+         * @param factor    one scale per synapse, in connectivity order
+         * @param wMin      one lower bound per synapse, in connectivity order
+         * @param wMax      one upper bound per synapse, in connectivity order
+         * @return the task
+         * @throws UnsupportedOperationException when {@link CommModel#supportsPlasticity()} is false
+         */
+        default StepTask updateColumnsPerSynapse(String name, SpikeBuffer post, float[] preValues, float[] factor,
+                                                 float[] wMin, float[] wMax) {
+            throw new UnsupportedOperationException("this comm does not support plasticity with values per synapse");
+        }
+
+        /**
          * For weight-dependent (soft-bound) rules on pre spikes: for each spiking pre neuron i and each
          * synapse (i, j), {@code w = clip(w + (factor * postValues[j]) * (|w - ref| / unit)^mu, wMin, wMax)};
          * with {@code mu = 0} it is {@link #updateRows(String, SpikeBuffer, float[], float, float, float)},
@@ -298,6 +338,45 @@ public interface CommModel extends ModelFactory {
          */
         default StepTask updateRows(String name, SynapseDelays arrival, float[] postValues, float factor,
                                     float wMin, float wMax) {
+            throw new UnsupportedOperationException("this comm does not support per-synapse delays");
+        }
+
+        /**
+         * {@link #updateRowsPerSynapse(String, SpikeBuffer, float[], float[], float[], float[])} for the synapses
+         * whose spike arrives now, each after its own delay.
+         *
+         * @param name       the task's name, for listings
+         * @param arrival    the per-synapse delays and the pre spike history
+         * @param postValues one value per post neuron, such as a post trace
+         * @param factor     one scale per synapse, in connectivity order
+         * @param wMin       one lower bound per synapse, in connectivity order
+         * @param wMax       one upper bound per synapse, in connectivity order
+         * @return the task
+         * @throws UnsupportedOperationException when {@link CommModel#supportsSynapseDelays()} or
+         *                                       {@link CommModel#supportsPlasticity()} is false
+         */
+        default StepTask updateRowsPerSynapse(String name, SynapseDelays arrival, float[] postValues, float[] factor,
+                                              float[] wMin, float[] wMax) {
+            throw new UnsupportedOperationException("this comm does not support per-synapse delays");
+        }
+
+        /**
+         * {@link #updateColumns(String, SpikeBuffer, SynapseDelays, float[], float, float, float)} with a factor
+         * and bounds per synapse (connectivity order): w_k = clip(w_k + factor[k] * x, wMin[k], wMax[k]).
+         *
+         * @param name       the task's name, for listings
+         * @param post       the post spikes of the last post update
+         * @param arrival    the per-synapse delays and the pre spike history
+         * @param preHistory {@code arrival.slots} rows of one value per pre neuron
+         * @param factor     one scale per synapse, in connectivity order
+         * @param wMin       one lower bound per synapse, in connectivity order
+         * @param wMax       one upper bound per synapse, in connectivity order
+         * @return the task
+         * @throws UnsupportedOperationException when {@link CommModel#supportsSynapseDelays()} or
+         *                                       {@link CommModel#supportsPlasticity()} is false
+         */
+        default StepTask updateColumnsPerSynapse(String name, SpikeBuffer post, SynapseDelays arrival,
+                                                 float[] preHistory, float[] factor, float[] wMin, float[] wMax) {
             throw new UnsupportedOperationException("this comm does not support per-synapse delays");
         }
 

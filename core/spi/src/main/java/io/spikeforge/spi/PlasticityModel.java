@@ -67,12 +67,12 @@ public interface PlasticityModel extends ModelFactory {
         /** {@return tasks run after the post group updated this step, for example the post trace} */
         List<StepTask> afterPostUpdate();
 
-        /** {@return the lower weight bound, or NaN when there is none} */
+        /** {@return the lower weight bound, or NaN when there is none or each synapse has its own} */
         default double wMin() {
             return Double.NaN;
         }
 
-        /** {@return the upper weight bound, or NaN when there is none} */
+        /** {@return the upper weight bound, or NaN when there is none or each synapse has its own} */
         default double wMax() {
             return Double.NaN;
         }

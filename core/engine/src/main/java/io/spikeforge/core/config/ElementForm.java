@@ -30,11 +30,42 @@ sealed interface ElementForm {
      */
     float[] values(int size, long seed, Path baseDir, String path, Problems problems);
 
+    /**
+     * {@return the values of synapses [first, first + count) of a projection of {@code total}, made when the
+     * projection is built (its synapse count is known only then): element k is synapse first + k, drawn from
+     * (seed, first + k), computed with i = first + k and N = total, or read from the file loaded earlier}
+     *
+     * @throws IllegalArgumentException with the reason when they cannot be made
+     */
+    default float[] synapses(long first, int count, long total, long seed) {
+        throw new IllegalStateException(text() + " was not loaded before the build");
+    }
+
     /** An initializer such as {@code {type: Normal, mean: -50, scale: 1}}: element k from (seed, k). */
     record Drawn(ModelRef initializer) implements ElementForm {
         @Override
         public String text() {
             return initializer.name();
+        }
+
+        @Override
+        public float[] synapses(long first, int count, long total, long seed) {
+            float[] out = new float[count];
+            initializer.call("while drawing per-synapse values", () -> {
+                InitializerModel init = (InitializerModel) initializer.factory();
+                if (first == 0 && count == total) {
+                    init.fill(initializer.params(), out, seed);
+                } else {
+                    try {
+                        init.fill(initializer.params(), out, seed, first);
+                    } catch (UnsupportedOperationException e) {
+                        throw new IllegalArgumentException("cannot draw the values of a projection split into blocks"
+                                + " (it cannot start at synapse " + first + "); use Constant, Uniform or Normal");
+                    }
+                }
+                return out;
+            });
+            return out;
         }
 
         @Override
@@ -76,19 +107,40 @@ sealed interface ElementForm {
                 return null;
             }
             long count = a.floats() != null ? a.floats().length : a.ints().length;
-            if (a.shape().length != 1 || count != size) {
+            if (a.shape().length != 1 || size >= 0 && count != size) {
                 problems.add(path + ".npy", "'" + file + "' holds " + count + " values (shape "
-                        + java.util.Arrays.toString(a.shape()) + "); it must hold one per element, " + size);
+                        + java.util.Arrays.toString(a.shape()) + "); it must hold one per element"
+                        + (size >= 0 ? ", " + size : ", in one dimension"));
                 return null;
             }
             if (a.floats() != null) {
                 return a.floats();
             }
-            float[] out = new float[size];
-            for (int k = 0; k < size; k++) {
+            float[] out = new float[(int) count];
+            for (int k = 0; k < count; k++) {
                 out[k] = a.ints()[k];
             }
             return out;
+        }
+    }
+
+    /**
+     * An {@code .npy} file read while the config was checked, for values per synapse, whose number is known
+     * only when the projection is built.
+     */
+    record Loaded(String text, float[] all) implements ElementForm {
+        @Override
+        public float[] values(int size, long seed, Path baseDir, String path, Problems problems) {
+            throw new IllegalStateException("per-synapse values are made when the projection is built");
+        }
+
+        @Override
+        public float[] synapses(long first, int count, long total, long seed) {
+            if (all.length != total) {
+                throw new IllegalArgumentException(text + " holds " + all.length + " values; it must hold one per"
+                        + " synapse of the projection, " + total);
+            }
+            return java.util.Arrays.copyOfRange(all, (int) first, (int) first + count);
         }
     }
 
@@ -99,6 +151,19 @@ sealed interface ElementForm {
             float[] out = new float[size];
             for (int k = 0; k < size; k++) {
                 out[k] = (float) formula.at(k, size);
+            }
+            return out;
+        }
+
+        @Override
+        public float[] synapses(long first, int count, long total, long seed) {
+            if (total > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("'" + text + "' over " + total + " synapses: i and N count up to "
+                        + Integer.MAX_VALUE + "; use an initializer");
+            }
+            float[] out = new float[count];
+            for (int k = 0; k < count; k++) {
+                out[k] = (float) formula.at((int) (first + k), (int) total);
             }
             return out;
         }

@@ -14,7 +14,8 @@ import java.util.Map;
  * of a population's neuron model, one per state slot of a projection's synapse model (post neurons,
  * or pre neurons when aligned pre), one per post neuron of its output. Drawn values come from the
  * counter-based generator with a seed derived from the run's seed and {@code owner.param.name}
- * ({@code E.param.V_th}, {@code E2E.syn.param.tau}), so they do not depend on the thread count.
+ * ({@code E.param.V_th}, {@code E2E.syn.param.tau}), so they do not depend on the thread count. A
+ * plasticity rule's values per synapse are made when the projection is built ({@link SynapseParams}).
  */
 final class ElementValues {
 
@@ -43,6 +44,9 @@ final class ElementValues {
             if (p.out() != null && post != null) {
                 make(p.out(), post, p.name() + ".out", seed, baseDir, problems);
             }
+            if (p.plasticity() != null) {
+                load(p.plasticity(), baseDir, problems);
+            }
         }
     }
 
@@ -56,6 +60,24 @@ final class ElementValues {
             ParamSpec spec = ParamChecker.find(model.factory().parameters(), name);
             if (made != null && ElementForm.check(spec, form, made, path, problems)) {
                 values.made(name, made);
+            }
+        });
+    }
+
+    /**
+     * Reads the files of a rule's parameters given per synapse: their values are made when the projection is
+     * built and its synapses are known ({@link SynapseParams}), but a file is read, and blamed, with the config.
+     */
+    private static void load(ModelRef model, Path baseDir, Problems problems) {
+        if (!(model.params() instanceof ParamValues values)) {
+            return;
+        }
+        values.elementForms().forEach((name, form) -> {
+            if (form instanceof ElementForm.FromFile f) {
+                float[] all = f.values(-1, 0, baseDir, model.path() + "." + name, problems);
+                if (all != null) {
+                    values.loaded(name, new ElementForm.Loaded(f.text(), all));
+                }
             }
         });
     }

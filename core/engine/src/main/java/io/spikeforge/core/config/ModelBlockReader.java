@@ -134,14 +134,16 @@ final class ModelBlockReader {
     private ElementForm elementForm(ModelFactory factory, ParamSpec spec, JsonNode node, String path) {
         String expected = "expected a number in " + spec.unit();
         ModelKind kind = factory.kind();
-        boolean perElementKind = kind == ModelKind.NEURON || kind == ModelKind.SYNAPSE || kind == ModelKind.OUTPUT;
+        boolean perElementKind = kind == ModelKind.NEURON || kind == ModelKind.SYNAPSE || kind == ModelKind.OUTPUT
+                || kind == ModelKind.PLASTICITY;
         if (!perElementKind || !factory.perElement().contains(spec.name())) {
             String why = kind == ModelKind.PLASTICITY
-                    ? "plasticity parameters cannot vary per synapse: " + factory.name() + " takes one value of "
-                    + spec.name() + " for all its synapses"
+                    ? factory.name() + " takes one value of " + spec.name() + " for all its synapses"
+                    + (factory.perElement().isEmpty() ? "" : " (it may vary " + String.join(", ",
+                    new java.util.TreeSet<>(factory.perElement())) + " per synapse)")
                     : !perElementKind ? ("aeiou".indexOf(kind.word().charAt(0)) >= 0 ? "an " : "a ") + kind.word()
-                    + " model takes one value of each parameter (neuron, synapse"
-                    + " and output models may take one per element)"
+                    + " model takes one value of each parameter (neuron, synapse, output"
+                    + " and plasticity models may take one per element)"
                     : factory.name() + " takes one value of " + spec.name() + " for all its elements"
                     + (factory.perElement().isEmpty() ? "" : " (it may vary " + String.join(", ",
                     new java.util.TreeSet<>(factory.perElement())) + " per element)");

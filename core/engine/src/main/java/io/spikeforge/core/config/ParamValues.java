@@ -101,6 +101,11 @@ public final class ParamValues implements Params {
         return out;
     }
 
+    /** Replaces a per-element form by another, such as a file by its loaded values. */
+    void loaded(String name, ElementForm form) {
+        values.put(name, form);
+    }
+
     /** Replaces a per-element form by its values, once they are made and checked. */
     void made(String name, float[] perElement) {
         values.put(name, perElement);

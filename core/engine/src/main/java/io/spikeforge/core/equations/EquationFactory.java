@@ -63,6 +63,11 @@ abstract class EquationFactory implements EquationDefined {
      * model still checks with it declared per element (a variant, generated when a config varies it)
      */
     public final Set<String> perElement() {
+        if (this instanceof io.spikeforge.spi.PlasticityModel) {
+            // A rule's parameters per synapse would need variants with them as per-synapse variables, which
+            // are not generated: such a rule takes one value of each (a per-synapse variable may stand for one).
+            return Set.of();
+        }
         Set<String> p = perElement;
         if (p == null) {
             Set<String> out = new TreeSet<>();

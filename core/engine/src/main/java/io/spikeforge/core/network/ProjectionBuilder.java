@@ -2,6 +2,7 @@ package io.spikeforge.core.network;
 
 import io.spikeforge.core.config.NetworkSpec;
 import io.spikeforge.core.config.RowBlocks;
+import io.spikeforge.core.config.SynapseParams;
 import io.spikeforge.core.sim.DelayRing;
 import io.spikeforge.core.sim.Group;
 import io.spikeforge.core.sim.ProjectionBlock;
@@ -14,6 +15,7 @@ import io.spikeforge.spi.ConnectorModel;
 import io.spikeforge.spi.CouplingModel;
 import io.spikeforge.spi.InitializerModel;
 import io.spikeforge.spi.OutputModel;
+import io.spikeforge.spi.Params;
 import io.spikeforge.spi.PlasticityModel;
 import io.spikeforge.spi.SpikeBuffer;
 import io.spikeforge.spi.StepTask;
@@ -168,7 +170,7 @@ final class ProjectionBuilder {
         }
         if (p.plasticity() != null) {
             for (int b = 0; b < blocks.size(); b++) {
-                PlasticityModel.Plasticity rule = plasticity(p, blockOwner(n, b), blocks.get(b), delayed,
+                PlasticityModel.Plasticity rule = plasticity(p, blockOwner(n, b), blocks.get(b), first, delayed,
                         arrivals == null ? null : arrivals.get(b), post);
                 if (rule == null) {
                     return null;
@@ -446,14 +448,18 @@ final class ProjectionBuilder {
         return new Connectivity(preSize, postSize, rowPtr, cols);
     }
 
+    /** @param total the projection's synapses over all its blocks, for values given per synapse */
     private PlasticityModel.Plasticity plasticity(NetworkSpec.Projection p, String owner, ProjectionBlock block,
-                                                  SpikeBuffer arriving, SynapseDelays arrival, Group post) {
+                                                  long total, SpikeBuffer arriving, SynapseDelays arrival,
+                                                  Group post) {
         return builder.guard(p.plasticity(), () -> {
             PlasticityModel model = (PlasticityModel) p.plasticity().factory();
             EngineContext context = builder.context(owner, p.plasticity()).withSides(p.pre(), p.post());
+            Params params = SynapseParams.forBlock(p.plasticity(), p.name(), spec.seed(), block.firstSynapse(),
+                    block.connectivity().synapses(), total);
             PlasticityModel.Plasticity rule = arrival == null
-                    ? model.create(p.plasticity().params(), context, block.comm(), arriving, post.spikes())
-                    : model.create(p.plasticity().params(), context, block.comm(), arrival, post.spikes());
+                    ? model.create(params, context, block.comm(), arriving, post.spikes())
+                    : model.create(params, context, block.comm(), arrival, post.spikes());
             // Copied inside the guard, so that a rule returning null lists is reported as its own fault.
             checkBounds(block.initialWeights(), rule.wMin(), rule.wMax());
             rule.beforeDelivery().forEach(t -> deliveryTasks.add(builder.from(p.plasticity(), t)));

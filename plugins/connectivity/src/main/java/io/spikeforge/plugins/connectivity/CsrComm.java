@@ -215,6 +215,26 @@ final class CsrComm implements CommModel {
         }
 
         @Override
+        public StepTask updateRowsPerSynapse(String name, SpikeBuffer pre, float[] postValues, float[] factor,
+                                             float[] wMin, float[] wMax) {
+            weightsWillChange();
+            return StepTask.of(name + ".rows", conn.postSize(), CsrKernelsCalls.updateRowsPerSynapse(rowPtr, cols, w,
+                    pre.list, pre.count, postValues, factor, wMin, wMax));
+        }
+
+        @Override
+        public StepTask updateColumnsPerSynapse(String name, SpikeBuffer post, float[] preValues, float[] factor,
+                                                float[] wMin, float[] wMax) {
+            weightsWillChange();
+            ensureCsc();
+            int[] colPtr = csc[0];
+            int[] perm = csc[1];
+            int[] rows = colRows;
+            return StepTask.of(name + ".columns", conn.postSize(), CsrKernelsCalls.updateColumnsPerSynapse(colPtr,
+                    perm, rows, w, post.list, post.count, preValues, factor, wMin, wMax));
+        }
+
+        @Override
         public StepTask updateRows(String name, SpikeBuffer pre, float[] preScale, float[] postValues, float factor,
                                    float wMin, float wMax) {
             weightsWillChange();
@@ -265,6 +285,21 @@ final class CsrComm implements CommModel {
                 throw new IllegalStateException("one comm, one set of delays");
             }
             return delayIndex;
+        }
+
+        @Override
+        public StepTask updateRowsPerSynapse(String name, SynapseDelays arrival, float[] postValues, float[] factor,
+                                             float[] wMin, float[] wMax) {
+            weightsWillChange();
+            return delayIndex(arrival).updateRowsPerSynapse(name + ".rows", w, postValues, factor, wMin, wMax);
+        }
+
+        @Override
+        public StepTask updateColumnsPerSynapse(String name, SpikeBuffer post, SynapseDelays arrival,
+                                                float[] preHistory, float[] factor, float[] wMin, float[] wMax) {
+            weightsWillChange();
+            return delayIndex(arrival).updateColumnsPerSynapse(name + ".columns", w, post, preHistory, factor, wMin,
+                    wMax);
         }
 
         @Override

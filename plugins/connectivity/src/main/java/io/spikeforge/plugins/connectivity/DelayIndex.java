@@ -141,6 +141,24 @@ final class DelayIndex {
                 w, post.list, post.count, preHistory, d.slots, d.preSize(), d.clock, factor, wMin, wMax));
     }
 
+    /** @return the depression task with a factor and bounds per synapse, in {@code w}'s layout */
+    StepTask updateRowsPerSynapse(String name, float[] w, float[] postValues, float[] factor, float[] wMin,
+                                  float[] wMax) {
+        SynapseDelays d = delays;
+        return StepTask.of(name, conn.postSize(), DelayKernelsCalls.updateRowsPerSynapse(conn.rowPtr(), segPtr,
+                segDelay, segCols, segCell, w, d.ring, d.ringCount, d.slots, d.preSize(), d.min, d.max, d.clock,
+                postValues, factor, wMin, wMax));
+    }
+
+    /** @return the potentiation task with a factor and bounds per synapse, in {@code w}'s layout */
+    StepTask updateColumnsPerSynapse(String name, float[] w, SpikeBuffer post, float[] preHistory, float[] factor,
+                                     float[] wMin, float[] wMax) {
+        ensureColumns();
+        SynapseDelays d = delays;
+        return StepTask.of(name, conn.postSize(), DelayKernelsCalls.updateColumnsPerSynapse(colPtr, colCell, colRows,
+                colDelay, w, post.list, post.count, preHistory, d.slots, d.preSize(), d.clock, factor, wMin, wMax));
+    }
+
     /** @return whether {@code arrival} is the delays this index was built for */
     boolean isFor(SynapseDelays arrival) {
         return arrival == delays;

@@ -127,6 +127,20 @@ final class DenseComm implements CommModel {
             return delayIndex(arrival).updateColumns(name + ".columns", w, spikes, preHistory, factor, wMin, wMax);
         }
 
+        @Override
+        public StepTask updateRowsPerSynapse(String name, SynapseDelays arrival, float[] postValues, float[] factor,
+                                             float[] wMin, float[] wMax) {
+            return delayIndex(arrival).updateRowsPerSynapse(name + ".rows", w, postValues, cells(factor), cells(wMin),
+                    cells(wMax));
+        }
+
+        @Override
+        public StepTask updateColumnsPerSynapse(String name, SpikeBuffer spikes, SynapseDelays arrival,
+                                                float[] preHistory, float[] factor, float[] wMin, float[] wMax) {
+            return delayIndex(arrival).updateColumnsPerSynapse(name + ".columns", w, spikes, preHistory,
+                    cells(factor), cells(wMin), cells(wMax));
+        }
+
         private int pre() {
             return connectivity.preSize();
         }
@@ -174,6 +188,37 @@ final class DenseComm implements CommModel {
             int pre = pre();
             return StepTask.of(name + ".columns", post, DenseKernelsCalls.updateColumns(w, mask, pre, post,
                     spikes.list, spikes.count, preValues, factor, wMin, wMax));
+        }
+
+        @Override
+        public StepTask updateRowsPerSynapse(String name, SpikeBuffer spikes, float[] postValues, float[] factor,
+                                             float[] wMin, float[] wMax) {
+            return StepTask.of(name + ".rows", post, DenseKernelsCalls.updateRowsPerSynapse(w, mask, post,
+                    spikes.list, spikes.count, postValues, cells(factor), cells(wMin), cells(wMax)));
+        }
+
+        @Override
+        public StepTask updateColumnsPerSynapse(String name, SpikeBuffer spikes, float[] preValues, float[] factor,
+                                                float[] wMin, float[] wMax) {
+            int pre = pre();
+            return StepTask.of(name + ".columns", post, DenseKernelsCalls.updateColumnsPerSynapse(w, mask, pre, post,
+                    spikes.list, spikes.count, preValues, cells(factor), cells(wMin), cells(wMax)));
+        }
+
+        /**
+         * @return per-synapse values (connectivity order) laid out as the matrix; the cells of unconnected pairs,
+         *         masked from every update, hold 0
+         */
+        private float[] cells(float[] perSynapse) {
+            if (perSynapse.length != index.length) {
+                throw new IllegalArgumentException("expected one value per synapse, " + index.length + ", got "
+                        + perSynapse.length);
+            }
+            float[] out = new float[w.length];
+            for (int k = 0; k < index.length; k++) {
+                out[index[k]] = perSynapse[k];
+            }
+            return out;
         }
 
         @Override

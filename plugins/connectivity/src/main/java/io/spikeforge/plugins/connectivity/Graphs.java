@@ -12,9 +12,13 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Random graphs over one population, undirected (each edge a synapse both ways): BrainPy's {@code SmallWorld}
- * (Watts-Strogatz) and {@code ScaleFreeBA} (Barabasi-Albert), built as networkx builds them, by one generator
- * seeded from the projection's seed and run in order, so the graph does not depend on threads.
+ * Random graphs over one population: BrainPy's {@code SmallWorld} (Watts-Strogatz) and {@code ScaleFreeBA}
+ * (Barabasi-Albert), built as networkx and BrainPy build them, by one generator seeded from the projection's
+ * seed and run in order, so the graph does not depend on threads. Undirected by default (each edge a synapse
+ * both ways); with {@code directed: true} as BrainPy's {@code directed=True} builds them: SmallWorld starts
+ * from the same ring, both ways, and rewires each direction of each ring edge on its own (an out-edge u -> v
+ * to u -> w, an in-edge v -> u to w -> u), and ScaleFreeBA keeps only each new node's edges to the earlier
+ * nodes it attaches to (source -> target), so every node from m on has out-degree m.
  */
 final class Graphs {
 
@@ -37,6 +41,22 @@ final class Graphs {
             System.arraycopy(rows[i], 0, cols, rowPtr[i], rows[i].length);
         }
         return new Connectivity(nPre, nPost, rowPtr, cols);
+    }
+
+    /** @return the connectivity of directed edges {@code (pre << 32 | post)}, distinct */
+    static Connectivity directed(int n, long[] edges, int count) {
+        long[] sorted = Arrays.copyOf(edges, count);
+        Arrays.sort(sorted);
+        int[] rowPtr = new int[n + 1];
+        int[] cols = new int[count];
+        for (int k = 0; k < count; k++) {
+            rowPtr[(int) (sorted[k] >>> 32) + 1]++;
+            cols[k] = (int) (sorted[k] & 0xffffffffL);
+        }
+        for (int i = 0; i < n; i++) {
+            rowPtr[i + 1] += rowPtr[i];
+        }
+        return new Connectivity(n, n, rowPtr, cols);
     }
 
     /** @return the symmetric connectivity of undirected edges {@code (u << 32 | v)}, each stored once */
@@ -68,19 +88,24 @@ final class Graphs {
         }
     }
 
-    /** A set of undirected edges (open addressing over min << 32 | max, with tombstones). */
+    /**
+     * A set of edges (open addressing, with tombstones): undirected over min << 32 | max, directed over
+     * u << 32 | v.
+     */
     private static final class EdgeSet {
         private static final long EMPTY = -1;
         private static final long GONE = -2;
         private final long[] table;
+        private final boolean directed;
 
-        EdgeSet(long capacity) {
+        EdgeSet(long capacity, boolean directed) {
             table = new long[Integer.highestOneBit((int) Math.min(1 << 29, Math.max(8, capacity * 2))) << 1];
             Arrays.fill(table, EMPTY);
+            this.directed = directed;
         }
 
-        private static long key(int u, int v) {
-            return (long) Math.min(u, v) << 32 | Math.max(u, v);
+        private long key(int u, int v) {
+            return directed ? (long) u << 32 | v : (long) Math.min(u, v) << 32 | Math.max(u, v);
         }
 
         private int slot(long key) {
@@ -139,14 +164,16 @@ final class Graphs {
         @Override
         public String description() {
             return "Watts-Strogatz small world over one population: a ring of num_neighbor nearest neighbours, each"
-                    + " edge rewired with probability prob; undirected (BrainPy SmallWorld)";
+                    + " edge rewired with probability prob; undirected, or directed with each direction of each ring"
+                    + " edge rewired on its own (BrainPy SmallWorld)";
         }
 
         @Override
         public List<ParamSpec> parameters() {
             return List.of(ParamSpec.integer("num_neighbor", 2, "1", "neighbours of each node in the ring (even)")
                             .atLeast(0),
-                    ParamSpec.real("prob", 0.1, "1", "rewiring probability of each edge").between(0, 1));
+                    ParamSpec.real("prob", 0.1, "1", "rewiring probability of each edge").between(0, 1),
+                    ParamSpec.bool("directed", false, "rewire u -> v and v -> u apart, so the graph is not symmetric"));
         }
 
         @Override
@@ -169,7 +196,10 @@ final class Graphs {
             if (2 * count > Integer.MAX_VALUE - 8) {
                 throw new IllegalArgumentException("makes " + 2 * count + " synapses, more than " + (Integer.MAX_VALUE - 8));
             }
-            EdgeSet edges = new EdgeSet(count);
+            if (p.bool("directed")) {
+                return directedSmallWorld(n, half, prob, new SplittableRandom(CounterRng.bits(ctx.seed(), 6, 0)));
+            }
+            EdgeSet edges = new EdgeSet(count, false);
             int[] degree = new int[n];
             for (int u = 0; u < n; u++) {
                 for (int j = 1; j <= half; j++) {
@@ -199,6 +229,53 @@ final class Graphs {
             }
             return undirected(n, edges.edges((int) count), (int) count);
         }
+
+        /**
+         * BrainPy's directed form: the ring both ways (n * 2 half synapses), then for each distance j and node u
+         * in order, the out-edge u -> u + j is rewired to u -> w with probability prob (w not yet a target of u,
+         * not u), then the in-edge u + j -> u to w -> u (w not yet a source of u); a node already linked to every
+         * other keeps its edge. The number of synapses stays n * 2 half.
+         */
+        private static Connectivity directedSmallWorld(int n, int half, double prob, SplittableRandom r) {
+            long count = 2L * n * half;
+            EdgeSet edges = new EdgeSet(count, true);
+            for (int u = 0; u < n; u++) {
+                for (int j = 1; j <= half; j++) {
+                    edges.add(u, (u + j) % n);
+                    edges.add((u + j) % n, u);
+                }
+            }
+            int[] out = new int[n];
+            int[] in = new int[n];
+            Arrays.fill(out, 2 * half);
+            Arrays.fill(in, 2 * half);
+            for (int j = 1; j <= half; j++) {
+                for (int u = 0; u < n; u++) {
+                    int v = (u + j) % n;
+                    if (r.nextDouble() < prob && out[u] < n - 1) {
+                        int w = r.nextInt(n);
+                        while (w == u || edges.has(u, w)) {
+                            w = r.nextInt(n);
+                        }
+                        edges.remove(u, v);
+                        edges.add(u, w);
+                        in[v]--;
+                        in[w]++;
+                    }
+                    if (r.nextDouble() < prob && in[u] < n - 1) {
+                        int w = r.nextInt(n);
+                        while (w == u || edges.has(w, u)) {
+                            w = r.nextInt(n);
+                        }
+                        edges.remove(v, u);
+                        edges.add(w, u);
+                        out[v]--;
+                        out[w]++;
+                    }
+                }
+            }
+            return directed(n, edges.edges((int) count), (int) count);
+        }
     }
 
     /**
@@ -214,17 +291,20 @@ final class Graphs {
         @Override
         public String description() {
             return "Barabasi-Albert scale-free graph over one population: each new node attaches to m earlier nodes"
-                    + " by preferential attachment; undirected, m (N - m) edges (BrainPy ScaleFreeBA)";
+                    + " by preferential attachment; m (N - m) edges, undirected or directed from the new node to the"
+                    + " earlier ones (BrainPy ScaleFreeBA)";
         }
 
         @Override
         public List<ParamSpec> parameters() {
-            return List.of(ParamSpec.integer("m", 1, "1", "edges each new node brings").atLeast(1));
+            return List.of(ParamSpec.integer("m", 1, "1", "edges each new node brings").atLeast(1),
+                    ParamSpec.bool("directed", false, "keep only each new node's synapses onto the earlier nodes"
+                            + " (out-degree m), not their reverse"));
         }
 
         @Override
         public long estimateSynapses(Params p, int nPre, int nPost, boolean same) {
-            return 2L * p.integer("m") * Math.max(0, nPre - p.integer("m"));
+            return (p.bool("directed") ? 1L : 2L) * p.integer("m") * Math.max(0, nPre - p.integer("m"));
         }
 
         @Override
@@ -269,7 +349,15 @@ final class Graphs {
                     }
                 }
             }
-            return undirected(n, edges, e);
+            if (!p.bool("directed")) {
+                return undirected(n, edges, e);
+            }
+            // The growth is the same (preferential attachment picks by total degree, as BrainPy's does); the
+            // synapses go from each new node to its targets only.
+            for (int k = 0; k < e; k++) {
+                edges[k] = (edges[k] & 0xffffffffL) << 32 | edges[k] >>> 32;
+            }
+            return directed(n, edges, e);
         }
     }
 }

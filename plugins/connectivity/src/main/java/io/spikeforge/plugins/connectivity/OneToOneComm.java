@@ -139,6 +139,18 @@ final class OneToOneComm implements CommModel {
             }
 
             @Override
+            public StepTask updateRowsPerSynapse(String name, SpikeBuffer pre, float[] postValues, float[] factor,
+                                                 float[] wMin, float[] wMax) {
+                return csr.updateRowsPerSynapse(name, pre, postValues, factor, wMin, wMax);
+            }
+
+            @Override
+            public StepTask updateColumnsPerSynapse(String name, SpikeBuffer post, float[] preValues, float[] factor,
+                                                    float[] wMin, float[] wMax) {
+                return csr.updateColumnsPerSynapse(name, post, preValues, factor, wMin, wMax);
+            }
+
+            @Override
             public StepTask updateRows(String name, SpikeBuffer pre, float[] preScale, float[] postValues,
                                        float factor, float wMin, float wMax) {
                 return csr.updateRows(name, pre, preScale, postValues, factor, wMin, wMax);

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The connectors of issue 17 against exact counts and closed-form expectations: FixedTotalNum's exact count,
  * GaussianProb's and DistanceProb's expected degree (the sum of the pair probabilities), grid neighbours
  * exactly, SmallWorld's edge count and rewired fraction, ScaleFreeBA's edge count and degree tail
- * P(k >= K) = m (m + 1) / (K (K + 1)).
+ * P(k >= K) = m (m + 1) / (K (K + 1)), and the directed forms' degree statistics.
  */
 class NewConnectorsTest {
 
@@ -210,5 +210,99 @@ class NewConnectorsTest {
                 () -> m.connect(ModelParams.of(m, "m", 2), seeded(1), 10, 12, false));
         assertEquals("ScaleFreeBA builds a graph over one population: pre and post must have the same size, got 10 pre"
                 + " and 12 post neurons", e.getMessage());
+    }
+
+    private static int[] inDegree(Connectivity c) {
+        int[] d = new int[c.postSize()];
+        for (int j : c.cols()) {
+            d[j]++;
+        }
+        return d;
+    }
+
+    private static double variance(int[] x, double mean) {
+        double v = 0;
+        for (int a : x) {
+            v += (a - mean) * (a - mean);
+        }
+        return v / x.length;
+    }
+
+    @Test
+    void directedSmallWorldRewiresEachDirectionOnItsOwnAndKeepsMeanDegreeK() {
+        ConnectorModel m = new Graphs.SmallWorld();
+        int n = 10000;
+        int k = 10;
+        double p = 0.2;
+        Connectivity ring = m.connect(ModelParams.of(m, "num_neighbor", k, "prob", 0.0, "directed", true), seeded(2), n,
+                n, true);
+        Connectivity undirected = m.connect(ModelParams.of(m, "num_neighbor", k, "prob", 0.0), seeded(2), n, n, true);
+        assertArrayEquals(undirected.rowPtr(), ring.rowPtr(), "prob 0: the ring, both ways");
+        assertArrayEquals(undirected.cols(), ring.cols());
+        Connectivity c = m.connect(ModelParams.of(m, "num_neighbor", k, "prob", p, "directed", true), seeded(2), n, n,
+                true);
+        assertEquals((long) n * k, c.synapses(), "each rewiring moves one synapse: N k in all");
+        int[] rows = c.rowsOfSynapses();
+        long rewired = 0;
+        long reciprocal = 0;
+        for (int s = 0; s < c.synapses(); s++) {
+            int gap = Math.floorMod(c.cols()[s] - rows[s], n);
+            assertTrue(gap != 0, "no self-connection");
+            if (Math.min(gap, n - gap) > k / 2) {
+                rewired++;
+            }
+            reciprocal += has(c, c.cols()[s], rows[s]) ? 1 : 0;
+        }
+        // Each of the N k ring synapses is moved off the ring with probability p (all but ~k / N of the new targets).
+        double synapses = (double) n * k;
+        assertEquals(p * synapses, rewired, 5 * Math.sqrt(synapses * p * (1 - p)) + p * synapses * k / n, "rewired");
+        // A ring pair keeps both directions with probability q = (1 - p)^2; a rewired synapse finds its reverse only
+        // by chance (~k / N).
+        double q = (1 - p) * (1 - p);
+        assertEquals(synapses * q, reciprocal, 5 * Math.sqrt(synapses / 2 * 4 * q * (1 - q)) + p * synapses * k / n,
+                "synapses with their reverse: the graph is not symmetric");
+        // A node's in-degree loses Binomial(k/2, p) ring synapses to its sources' out-rewiring and gains about
+        // Poisson(p k/2) rewired ones (its out-degree alike, through the in-rewiring): mean k, variance
+        // (k/2) p (1 - p) + (k/2) p = 1.8.
+        double expectedVariance = k / 2.0 * p * (1 - p) + k / 2.0 * p;
+        for (int[] d : new int[][] {inDegree(c), outDegree(c)}) {
+            assertEquals(k, Arrays.stream(d).average().orElseThrow(), 1e-12, "mean degree");
+            assertEquals(expectedVariance, variance(d, k), 0.1 * expectedVariance, "degree variance");
+        }
+        Connectivity und = m.connect(ModelParams.of(m, "num_neighbor", k, "prob", p), seeded(2), n, n, true);
+        assertEquals(0, variance(inDegree(und), k) - variance(outDegree(und), k), 1e-12, "undirected: in = out");
+    }
+
+    @Test
+    void directedScaleFreeBaKeepsTheNewNodesSynapsesOntoEarlierOnes() {
+        ConnectorModel m = new Graphs.ScaleFreeBA();
+        int n = 20000;
+        int edgesPerNode = 3;
+        Connectivity c = m.connect(ModelParams.of(m, "m", edgesPerNode, "directed", true), seeded(9), n, n, true);
+        Connectivity both = m.connect(ModelParams.of(m, "m", edgesPerNode), seeded(9), n, n, true);
+        assertEquals((long) edgesPerNode * (n - edgesPerNode), c.synapses(), "m (N - m) synapses, one way");
+        int[] out = outDegree(c);
+        int[] in = inDegree(c);
+        int[] rows = c.rowsOfSynapses();
+        for (int i = 0; i < n; i++) {
+            assertEquals(i < edgesPerNode ? 0 : edgesPerNode, out[i], "node " + i + ": out-degree m from node m on");
+        }
+        for (int s = 0; s < c.synapses(); s++) {
+            assertTrue(c.cols()[s] < rows[s], "a synapse goes from a new node to an earlier one");
+            assertTrue(has(both, rows[s], c.cols()[s]) && has(both, c.cols()[s], rows[s]), "an edge of the undirected"
+                    + " graph of the same seed");
+        }
+        // With its reverse it is the undirected graph: in + out is the Barabasi-Albert degree, tail m (m + 1) / (K (K + 1)).
+        int[] total = new int[n];
+        for (int i = 0; i < n; i++) {
+            total[i] = in[i] + out[i];
+        }
+        assertArrayEquals(outDegree(both), total, "in + out = the undirected degree, node by node");
+        for (int bigK : new int[] {6, 12, 24}) {
+            long count = Arrays.stream(total).filter(x -> x >= bigK).count();
+            double expected = n * (double) edgesPerNode * (edgesPerNode + 1) / (bigK * (bigK + 1.0));
+            assertEquals(expected, count, 0.1 * expected + 5 * Math.sqrt(expected), "nodes of degree >= " + bigK);
+        }
+        assertTrue(Arrays.stream(in).max().orElseThrow() > 100, "hubs: the largest in-degree grows as m sqrt(N)");
     }
 }

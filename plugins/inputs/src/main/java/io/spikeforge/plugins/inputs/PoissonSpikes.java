@@ -9,7 +9,17 @@ import io.spikeforge.spi.StepTask;
 
 import java.util.List;
 
-/** Independent Poisson spike trains, like Brian2's {@code PoissonGroup} and BrainPy's {@code PoissonGroup}. */
+/**
+ * Independent Poisson spike trains, like Brian2's {@code PoissonGroup} and BrainPy's {@code PoissonGroup}.
+ *
+ * <p>Both peers emit at most one spike per neuron and step, as this does: Brian2's threshold is
+ * {@code rand() < rates * dt}, BrainPy's {@code rand <= freqs * dt}, and neither counts spikes within a step,
+ * so above 1/dt they silently give 1/dt. A spike source's output is one flag per neuron and step (projections
+ * deliver each once), so this refuses {@code rate * dt > 1} rather than change the rate; PoissonInput, which
+ * needs no projection, draws binomial counts per step. A rate that changes with time: TimedPoissonSpikes, or
+ * Brian2's {@code rates='...'} string as an equation-defined neuron (README, "A Poisson rate as an
+ * expression of t").
+ */
 final class PoissonSpikes implements InputModel {
 
     @Override
@@ -20,7 +30,8 @@ final class PoissonSpikes implements InputModel {
     @Override
     public String description() {
         return "independent Poisson spike trains: each neuron spikes in a step with probability rate*dt, at most"
-                + " once per step, so rate <= 1/dt (10 kHz at dt = 0.1 ms); PoissonInput draws counts";
+                + " once per step as Brian2's and BrainPy's PoissonGroup (which saturate silently above 1/dt), so"
+                + " rate <= 1/dt (10 kHz at dt = 0.1 ms) and more is refused; PoissonInput draws counts";
     }
 
     @Override

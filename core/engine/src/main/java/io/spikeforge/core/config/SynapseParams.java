@@ -1,0 +1,106 @@
+package io.spikeforge.core.config;
+
+import io.spikeforge.spi.ParamSpec;
+import io.spikeforge.spi.Params;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The parameters of a plasticity rule for one block of a projection's synapses, with the values of each
+ * parameter given per synapse made for that block. A rule's synapses are known only once the projection's
+ * connector has run, so these values are made at build time, not when the config is read: synapse
+ * first + k of a projection of total synapses gets element k, drawn from (seed, first + k) with the seed
+ * derived from the run's seed and {@code projection.plasticity.param.name}, computed with i = first + k and
+ * N = total, or read from the {@code .npy} file loaded while the config was checked. A split projection
+ * thus gets the values the unsplit one would.
+ */
+public final class SynapseParams implements Params {
+
+    private final ParamValues base;
+    private final Map<String, float[]> made;
+
+    private SynapseParams(ParamValues base, Map<String, float[]> made) {
+        this.base = base;
+        this.made = made;
+    }
+
+    /**
+     * {@return the rule's parameters for synapses [first, first + count) of {@code total}}; the rule's own
+     * parameters when none is given per synapse
+     *
+     * @param model      the projection's plasticity block
+     * @param projection the projection's name, which seeds the draws
+     * @param runSeed    the run's seed
+     * @throws IllegalArgumentException naming the parameter and the first synapse whose value is out of its range
+     */
+    public static Params forBlock(ModelRef model, String projection, long runSeed, long first, int count,
+                                  long total) {
+        if (!(model.params() instanceof ParamValues values) || values.elementForms().isEmpty()) {
+            return model.params();
+        }
+        Map<String, float[]> made = new HashMap<>();
+        values.elementForms().forEach((name, form) -> {
+            float[] v = form.synapses(first, count, total,
+                    Seeds.derive(runSeed, projection + ".plasticity.param." + name));
+            ParamSpec spec = ParamChecker.find(model.factory().parameters(), name);
+            for (int k = 0; k < v.length; k++) {
+                if (!Float.isFinite(v[k]) || !spec.allows(v[k])) {
+                    String shown = form instanceof ElementForm.Formula ? "'" + form.text() + "'" : form.text();
+                    throw new IllegalArgumentException(name + ": " + shown + " gives " + v[k] + " at synapse "
+                            + (first + k) + "; every value must be " + (Float.isFinite(v[k])
+                            ? spec.rangeText() + ParamChecker.unitSuffix(spec.unit()) : "finite"));
+                }
+            }
+            made.put(name, v);
+        });
+        return new SynapseParams(values, made);
+    }
+
+    @Override
+    public double real(String name) {
+        if (made.containsKey(name)) {
+            throw new IllegalStateException("parameter '" + name + "' has one value per synapse: read values(name)");
+        }
+        return base.real(name);
+    }
+
+    @Override
+    public int integer(String name) {
+        return base.integer(name);
+    }
+
+    @Override
+    public boolean bool(String name) {
+        return base.bool(name);
+    }
+
+    @Override
+    public double[] reals(String name) {
+        return base.reals(name);
+    }
+
+    @Override
+    public boolean has(String name) {
+        return base.has(name);
+    }
+
+    @Override
+    public boolean varies(String name) {
+        return made.containsKey(name);
+    }
+
+    @Override
+    public float[] values(String name) {
+        float[] v = made.get(name);
+        if (v == null) {
+            throw new IllegalStateException("parameter '" + name + "' has one value for all synapses");
+        }
+        return v;
+    }
+
+    @Override
+    public long[] shape(String name) {
+        return base.shape(name);
+    }
+}
