@@ -183,4 +183,15 @@ class SplitNetworkTest {
         assertTrue(ranks.getFirst().tasks().stream().anyMatch(t -> t.name().equals(SpikeWindowTask.NAME)));
         assertArrayEquals(Sims.spikes(one, "n.spike"), allSpikes(ranks, "n.spike"));
     }
+
+    @Test
+    void perSynapseRuleParametersAreDrawnAsInOneProcessAndKeptWithTheirSynapses() throws Exception {
+        NetworkSpec spec = ENGINE.parse(Sims.plasticNetwork("{type: STDP_Song2000, A1: {type: Uniform, min_val: 0.005,"
+                + " max_val: 0.015}, A2: '0.0105*(0.5 + i/N)', W_min: 0, W_max: 0.1}"), "test", Overrides.NONE);
+        Network one = ENGINE.build(spec);
+        ENGINE.run(one, new JvmBackend(1, 1, Sims.TILE), RunListener.NONE);
+        List<Network> ranks = split(spec, 3);
+        assertArrayEquals(Sims.spikes(one, "n.spike"), allSpikes(ranks, "n.spike"));
+        assertArrayEquals(Sims.weights(one, "p"), mergedWeights(ranks, "p"));
+    }
 }

@@ -57,6 +57,22 @@ public final class SynapseParams implements Params {
         return new SynapseParams(values, made);
     }
 
+    /**
+     * @param kept the block's synapses a process of a split network keeps, ascending
+     * @return these parameters at those synapses
+     */
+    public SynapseParams kept(int[] kept) {
+        Map<String, float[]> mine = new HashMap<>();
+        made.forEach((name, v) -> {
+            float[] out = new float[kept.length];
+            for (int k = 0; k < kept.length; k++) {
+                out[k] = v[kept[k]];
+            }
+            mine.put(name, out);
+        });
+        return new SynapseParams(base, mine);
+    }
+
     @Override
     public double real(String name) {
         if (made.containsKey(name)) {

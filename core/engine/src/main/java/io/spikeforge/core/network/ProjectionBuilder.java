@@ -170,8 +170,9 @@ final class ProjectionBuilder {
         }
         if (p.plasticity() != null) {
             for (int b = 0; b < blocks.size(); b++) {
-                PlasticityModel.Plasticity rule = plasticity(p, blockOwner(n, b), blocks.get(b), first, delayed,
-                        arrivals == null ? null : arrivals.get(b), post);
+                PlasticityModel.Plasticity rule = plasticity(p, blockOwner(n, b), blocks.get(b),
+                        kept.isEmpty() ? null : kept.get(b), first, delayed, arrivals == null ? null : arrivals.get(b),
+                        post);
                 if (rule == null) {
                     return null;
                 }
@@ -448,15 +449,20 @@ final class ProjectionBuilder {
         return new Connectivity(preSize, postSize, rowPtr, cols);
     }
 
-    /** @param total the projection's synapses over all its blocks, for values given per synapse */
+    /**
+     * @param own   in a split network, the synapses of the block this process keeps; else null
+     * @param total the projection's synapses over all its blocks, for values given per synapse
+     */
     private PlasticityModel.Plasticity plasticity(NetworkSpec.Projection p, String owner, ProjectionBlock block,
-                                                  long total, SpikeBuffer arriving, SynapseDelays arrival,
-                                                  Group post) {
+                                                  LocalSynapses own, long total, SpikeBuffer arriving,
+                                                  SynapseDelays arrival, Group post) {
         return builder.guard(p.plasticity(), () -> {
             PlasticityModel model = (PlasticityModel) p.plasticity().factory();
             EngineContext context = builder.context(owner, p.plasticity()).withSides(p.pre(), p.post());
-            Params params = SynapseParams.forBlock(p.plasticity(), p.name(), spec.seed(), block.firstSynapse(),
-                    block.connectivity().synapses(), total);
+            // Made for the whole block, as in one process, then kept at this process's synapses.
+            Params made = SynapseParams.forBlock(p.plasticity(), p.name(), spec.seed(), block.firstSynapse(),
+                    own == null ? block.connectivity().synapses() : own.wholeSynapses(), total);
+            Params params = own != null && made instanceof SynapseParams values ? values.kept(own.kept()) : made;
             PlasticityModel.Plasticity rule = arrival == null
                     ? model.create(params, context, block.comm(), arriving, post.spikes())
                     : model.create(params, context, block.comm(), arrival, post.spikes());

@@ -7,10 +7,11 @@ import io.spikeforge.spi.Connectivity;
  * posts ascend, so the kept synapses keep the row-major order of the whole projection, and each post
  * neuron sums its inputs in the same order as in one process: the floats are the same.
  *
- * @param connectivity the kept pairs, numbered within the whole groups
- * @param kept         the index in the whole projection's block of each kept synapse, ascending
+ * @param connectivity  the kept pairs, numbered within the whole groups
+ * @param kept          the index in the whole projection's block of each kept synapse, ascending
+ * @param wholeSynapses the number of synapses of the whole block
  */
-public record LocalSynapses(Connectivity connectivity, int[] kept) {
+public record LocalSynapses(Connectivity connectivity, int[] kept, int wholeSynapses) {
 
     /**
      * @param all    every pair of the block
@@ -38,7 +39,8 @@ public record LocalSynapses(Connectivity connectivity, int[] kept) {
             }
             keptRows[i + 1] = n;
         }
-        return new LocalSynapses(new Connectivity(all.preSize(), all.postSize(), keptRows, keptCols), kept);
+        return new LocalSynapses(new Connectivity(all.preSize(), all.postSize(), keptRows, keptCols), kept,
+                all.synapses());
     }
 
     /** @return {@code values} at the kept synapses */
