@@ -156,7 +156,16 @@ public final class Engine {
      * its own neurons updated, the synapses onto them held, each step's spikes exchanged.
      */
     public Network build(NetworkSpec spec, Split split) {
-        return build(spec, RowBlocks.MAX_SYNAPSES, false, false, split);
+        return build(spec, RowBlocks.MAX_SYNAPSES, split);
+    }
+
+    /**
+     * As {@link #build(NetworkSpec, Split)}, with blocks of at most {@code maxBlockSynapses} synapses (see
+     * {@link #build(NetworkSpec, long)}): the process generates each projection in blocks of rows of about
+     * its share, and keeps what is onto its own neurons in as few blocks as that allows.
+     */
+    public Network build(NetworkSpec spec, long maxBlockSynapses, Split split) {
+        return build(spec, maxBlockSynapses, false, false, split);
     }
 
     private Network build(NetworkSpec spec, long maxBlockSynapses, boolean fuse) {

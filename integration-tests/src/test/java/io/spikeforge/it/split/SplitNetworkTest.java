@@ -35,6 +35,11 @@ class SplitNetworkTest {
 
     /** Runs {@code spec} split over {@code processes} ranks at once; @return each rank's network */
     private static List<Network> split(NetworkSpec spec, int processes) throws Exception {
+        return split(spec, processes, io.spikeforge.core.config.RowBlocks.MAX_SYNAPSES);
+    }
+
+    /** As above, with projections in blocks of at most {@code maxBlock} synapses */
+    private static List<Network> split(NetworkSpec spec, int processes, long maxBlock) throws Exception {
         ThreadExchange exchange = new ThreadExchange(processes);
         ExecutorService pool = Executors.newFixedThreadPool(processes);
         try {
@@ -42,7 +47,7 @@ class SplitNetworkTest {
             for (int r = 0; r < processes; r++) {
                 Split part = new Split(exchange.rank(r));
                 ranks.add(pool.submit(() -> {
-                    Network net = ENGINE.build(spec, part);
+                    Network net = ENGINE.build(spec, maxBlock, part);
                     ENGINE.run(net, new JvmBackend(1, 1, Sims.TILE), RunListener.NONE);
                     return net;
                 }));
@@ -61,10 +66,21 @@ class SplitNetworkTest {
         int[][] rowPtrs = new int[ranks.size()][];
         float[][] values = new float[ranks.size()][];
         for (int r = 0; r < ranks.size(); r++) {
-            CommModel.Comm comm = ranks.get(r).projection(projection).comm();
-            rowPtrs[r] = ranks.get(r).projection(projection).connectivity().rowPtr();
-            values[r] = new float[comm.synapses()];
-            comm.copyWeights(values[r]);
+            // Each rank's blocks hold disjoint runs of rows: their offsets add up, their weights follow on.
+            var blocks = ranks.get(r).projection(projection).blocks();
+            rowPtrs[r] = new int[blocks.getFirst().connectivity().preSize() + 1];
+            values[r] = new float[blocks.stream().mapToInt(b -> b.comm().synapses()).sum()];
+            int at = 0;
+            for (var b : blocks) {
+                int[] rp = b.connectivity().rowPtr();
+                for (int i = 0; i < rp.length; i++) {
+                    rowPtrs[r][i] += rp[i];
+                }
+                float[] w = new float[b.comm().synapses()];
+                b.comm().copyWeights(w);
+                System.arraycopy(w, 0, values[r], at, w.length);
+                at += w.length;
+            }
         }
         return SplitWeights.merge(rowPtrs, values);
     }
@@ -192,6 +208,48 @@ class SplitNetworkTest {
         ENGINE.run(one, new JvmBackend(1, 1, Sims.TILE), RunListener.NONE);
         List<Network> ranks = split(spec, 3);
         assertArrayEquals(Sims.spikes(one, "n.spike"), allSpikes(ranks, "n.spike"));
+        assertArrayEquals(Sims.weights(one, "p"), mergedWeights(ranks, "p"));
+    }
+
+    @Test
+    void aProcessGeneratesItsProjectionsInBlocksOfRowsAndKeepsItsShareInFewBlocks() throws Exception {
+        // Blocks of at most 20000 synapses: each process generates E2E (about 205,000) in blocks of rows of
+        // about its share, keeps its part of each, and joins the parts into blocks of up to 18,000.
+        NetworkSpec spec = ENGINE.load(Sims.root().resolve("examples/coba.yaml"),
+                new Overrides(100.0, null, 5L, null, null));
+        Network one = ENGINE.build(spec);
+        ENGINE.run(one, new JvmBackend(1, 1, Sims.TILE), RunListener.NONE);
+        List<Network> ranks = split(spec, 3, 20_000);
+        for (Network rank : ranks) {
+            var blocks = rank.projection("E2E").blocks();
+            assertTrue(blocks.size() > 1 && blocks.stream().allMatch(b -> b.comm().synapses() <= 18_000),
+                    blocks.size() + " blocks");
+            assertArrayEquals(Sims.spikes(one, "E.spike"), Sims.spikes(rank, "E.spike"));
+            assertArrayEquals(Sims.spikes(one, "I.spike"), Sims.spikes(rank, "I.spike"));
+        }
+        assertArrayEquals(Sims.weights(one, "E2E"), mergedWeights(ranks, "E2E"));
+        // Blocks of 200,000: one process makes E2E in 2 blocks, each of 3 processes generates it in 4 blocks
+        // of rows of about its 68,000 and keeps its part of all four in one block.
+        List<Network> shares = split(spec, 3, 200_000);
+        for (Network rank : shares) {
+            assertEquals(1, rank.projection("E2E").blocks().size());
+            assertArrayEquals(Sims.spikes(one, "E.spike"), Sims.spikes(rank, "E.spike"));
+        }
+        assertArrayEquals(Sims.weights(one, "E2E"), mergedWeights(shares, "E2E"));
+    }
+
+    @Test
+    void inBlocksOfRowsPerSynapseDelaysAndRuleParametersAreThoseOfOneProcess() throws Exception {
+        NetworkSpec spec = ENGINE.parse(Sims.plasticNetwork("{type: STDP_Song2000, A1: {type: Uniform, min_val: 0.005,"
+                + " max_val: 0.015}, A2: 0.0105, W_min: 0, W_max: 0.1}")
+                .replace("delay: 0.5", "delay: {type: Uniform, min_val: 0.5, max_val: 3.0}"), "test", Overrides.NONE);
+        Network one = ENGINE.build(spec);
+        ENGINE.run(one, new JvmBackend(1, 1, Sims.TILE), RunListener.NONE);
+        List<Network> ranks = split(spec, 2, 4_000);
+        assertTrue(ranks.getFirst().projection("p").blocks().size() > 1);
+        for (Network rank : ranks) {
+            assertArrayEquals(Sims.spikes(one, "n.spike"), Sims.spikes(rank, "n.spike"));
+        }
         assertArrayEquals(Sims.weights(one, "p"), mergedWeights(ranks, "p"));
     }
 }

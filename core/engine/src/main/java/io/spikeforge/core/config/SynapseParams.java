@@ -73,6 +73,23 @@ public final class SynapseParams implements Params {
         return new SynapseParams(base, mine);
     }
 
+    /** @return the parameters of consecutive parts of one block, their per-synapse values end to end */
+    public static SynapseParams join(java.util.List<SynapseParams> parts) {
+        Map<String, float[]> all = new HashMap<>();
+        for (String name : parts.getFirst().made.keySet()) {
+            int n = parts.stream().mapToInt(q -> q.made.get(name).length).sum();
+            float[] v = new float[n];
+            int at = 0;
+            for (SynapseParams q : parts) {
+                float[] part = q.made.get(name);
+                System.arraycopy(part, 0, v, at, part.length);
+                at += part.length;
+            }
+            all.put(name, v);
+        }
+        return new SynapseParams(parts.getFirst().base, all);
+    }
+
     @Override
     public double real(String name) {
         if (made.containsKey(name)) {

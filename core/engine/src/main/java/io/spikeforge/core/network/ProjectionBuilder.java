@@ -40,10 +40,24 @@ final class ProjectionBuilder {
     private final List<StepTask> projectionTasks;
     private final List<StepTask> postUpdateTasks;
     private final List<StepTask> ringPushTasks;
-    /** In a split network, the synapses each block of the projection being built keeps, in block order. */
-    private final List<LocalSynapses> kept = new ArrayList<>();
-    /** In a split network, the whole number of synapses of each block of the projection being built. */
-    private final List<Integer> wholeCounts = new ArrayList<>();
+    /**
+     * In a split network, each block of the projection being built as the blocks of rows it was generated
+     * in, each with the synapses this process keeps of it; empty in one process.
+     */
+    private final List<List<LocalPart>> localParts = new ArrayList<>();
+
+    /**
+     * A block of rows generated whole in a process of a split network, and what the process keeps of it.
+     *
+     * @param first the projection-wide index of the block's first synapse
+     * @param own   the synapses kept, indexed within the block
+     */
+    record LocalPart(long first, LocalSynapses own) {
+    }
+
+    /** A block of rows as its connector and weight initializer made it, whole. */
+    private record Whole(Connectivity conn, float[] weights) {
+    }
 
     /**
      * @param ringPushTasks where the spike rings of projections with delays drawn per synapse store each
@@ -115,17 +129,21 @@ final class ProjectionBuilder {
                 p.connector().params(), preRows, p.postRange().size(), p.sameNeurons()));
         int[] rows = RowBlocks.bounds(preRows, RowBlocks.count(estimate, preRows, builder.maxBlockSynapses()));
         List<ProjectionBlock> blocks = new ArrayList<>();
-        kept.clear();
-        wholeCounts.clear();
+        localParts.clear();
         long first = 0;
-        for (int b = 0; b + 1 < rows.length; b++) {
+        if (builder.split() != null) {
+            first = localBlocks(p, estimate, pre.size(), post.size(), blocks);
+            if (first < 0) {
+                return null;
+            }
+        }
+        for (int b = 0; builder.split() == null && b + 1 < rows.length; b++) {
             ProjectionBlock block = block(p, rows, b, first, estimate, pre.size(), post.size());
             if (block == null) {
                 return null;
             }
             blocks.add(block);
-            // Synapses are numbered within the whole projection, in a split process too (seeds, delays).
-            first += builder.split() != null ? wholeCounts.get(b) : builder.call(p.comm(), block.comm()::synapses);
+            first += builder.call(p.comm(), block.comm()::synapses);
         }
         SpikeBuffer delayed = pre.spikes();
         List<SynapseDelays> arrivals = null;
@@ -171,8 +189,8 @@ final class ProjectionBuilder {
         if (p.plasticity() != null) {
             for (int b = 0; b < blocks.size(); b++) {
                 PlasticityModel.Plasticity rule = plasticity(p, blockOwner(n, b), blocks.get(b),
-                        kept.isEmpty() ? null : kept.get(b), first, delayed, arrivals == null ? null : arrivals.get(b),
-                        post);
+                        localParts.isEmpty() ? null : localParts.get(b), first, delayed,
+                        arrivals == null ? null : arrivals.get(b), post);
                 if (rule == null) {
                     return null;
                 }
@@ -281,18 +299,8 @@ final class ProjectionBuilder {
             double longest = 0;
             for (int b = 0; b < blocks.size(); b++) {
                 ProjectionBlock block = blocks.get(b);
-                float[] ms = new float[kept.isEmpty() ? block.connectivity().synapses() : wholeCounts.get(b)];
-                if (blocks.size() == 1) {
-                    init.fill(p.delays().params(), ms, seed);
-                } else {
-                    try {
-                        init.fill(p.delays().params(), ms, seed, block.firstSynapse());
-                    } catch (UnsupportedOperationException e) {
-                        throw new IllegalArgumentException("cannot draw the delays of a projection split into"
-                                + " blocks (it cannot start at synapse " + block.firstSynapse() + "); use Constant,"
-                                + " Uniform or Normal");
-                    }
-                }
+                float[] ms = localParts.isEmpty() ? drawn(p, init, seed, block.firstSynapse(),
+                        block.connectivity().synapses(), blocks.size() == 1) : drawnKept(p, init, seed, localParts.get(b));
                 short[] s = new short[ms.length];
                 for (int k = 0; k < ms.length; k++) {
                     double d = ms[k];
@@ -307,10 +315,10 @@ final class ProjectionBuilder {
                         s[k] = (short) n;
                     }
                 }
-                steps[b] = kept.isEmpty() ? s : kept.get(b).select(s);
+                steps[b] = s;
             }
-            long total = kept.isEmpty() ? blocks.stream().mapToLong(b -> b.connectivity().synapses()).sum()
-                    : wholeCounts.stream().mapToLong(Integer::longValue).sum();
+            long total = localParts.isEmpty() ? blocks.stream().mapToLong(b -> b.connectivity().synapses()).sum()
+                    : localParts.stream().flatMap(List::stream).mapToLong(part -> part.own().wholeSynapses()).sum();
             if (negative > 0) {
                 throw new IllegalArgumentException(negative + " of " + total + " delays drawn are negative (down to "
                         + (float) lowest + " ms); a delay is at least 0 ms: draw them from an initializer that gives"
@@ -353,8 +361,27 @@ final class ProjectionBuilder {
     /** @return block {@code b} of rows: its pairs, weights and comm; null when a model refused */
     private ProjectionBlock block(NetworkSpec.Projection p, int[] rows, int b, long first, long estimate,
                                   int preSize, int postSize) {
+        Whole whole = generate(p, rows, b, first, estimate, preSize, postSize);
+        return whole == null ? null : withComm(p, blockOwner(p.name(), b), first, whole.conn(), whole.weights());
+    }
+
+    /** @return the block's comm over {@code conn} and {@code weights}; null when the comm refused */
+    private ProjectionBlock withComm(NetworkSpec.Projection p, String owner, long first, Connectivity conn,
+                                     float[] weights) {
+        // Plastic weights change, so keep where they started; static ones are their own record.
+        float[] initial = p.plasticity() != null ? weights.clone() : weights;
+        CommModel.Comm comm = builder.guard(p.comm(), () -> {
+            builder.states().register(owner, "weight", "uS", weights);
+            return ((CommModel) p.comm().factory()).create(p.comm().params(), builder.context(owner, p.comm()), conn,
+                    weights);
+        });
+        return comm == null ? null : new ProjectionBlock(first, comm, null, initial, conn);
+    }
+
+    /** @return block {@code b} of rows as the connector and the weight initializer make it; null when one refused */
+    private Whole generate(NetworkSpec.Projection p, int[] rows, int b, long first, long estimate, int preSize,
+                           int postSize) {
         String n = p.name();
-        String owner = blockOwner(n, b);
         boolean split = rows.length > 2;
         ConnectorModel connector = (ConnectorModel) p.connector().factory();
         EngineContext connContext = new EngineContext(spec.dt(), n + ".conn", spec.seed(), builder.clock(),
@@ -397,26 +424,141 @@ final class ProjectionBuilder {
         }) == null) {
             return null;
         }
-        Connectivity pairs = conn;
-        float[] values = weights;
-        if (builder.split() != null) {
-            // Drawn whole (the same seeds, the same synapse indices as in one process), then kept onto own posts.
-            LocalSynapses own = LocalSynapses.of(conn, builder.split().first(postSize), builder.split().end(postSize));
-            kept.add(own);
-            wholeCounts.add(conn.synapses());
-            pairs = own.connectivity();
-            values = own.select(weights);
+        return new Whole(conn, weights);
+    }
+
+    /**
+     * A process of a split network's blocks of a projection: generated in blocks of rows about a process's
+     * share of the synapses each (where the connector and the initializers can start part way, else
+     * whole), each block kept at the synapses onto this process's posts, and the kept parts joined into as
+     * few blocks as int indices allow. The build then holds about one share of the projection more than
+     * the run, not the whole projection.
+     *
+     * @return the projection's whole number of synapses, or -1 when a model refused (reported)
+     */
+    private long localBlocks(NetworkSpec.Projection p, long estimate, int preSize, int postSize,
+                             List<ProjectionBlock> blocks) {
+        int preRows = p.preRange().size();
+        int normal = RowBlocks.count(estimate, preRows, builder.maxBlockSynapses());
+        // A share of the synapses, but not so small that blocks of rows cost more in tasks than they save.
+        long share = Math.max(Math.min(1L << 20, builder.maxBlockSynapses() / 4), estimate / builder.split().processes());
+        int wanted = RowBlocks.count(estimate, preRows, Math.min(builder.maxBlockSynapses(), share));
+        int[] rows = RowBlocks.bounds(preRows, wanted > normal && startsPartWay(p, preRows) ? wanted : normal);
+        long limit = (long) (0.9 * builder.maxBlockSynapses());
+        int lo = builder.split().first(postSize);
+        int hi = builder.split().end(postSize);
+        long first = 0;
+        List<LocalPart> parts = new ArrayList<>();
+        List<float[]> weights = new ArrayList<>();
+        long held = 0;
+        for (int g = 0; g + 1 < rows.length; g++) {
+            Whole whole = generate(p, rows, g, first, estimate, preSize, postSize);
+            if (whole == null) {
+                return -1;
+            }
+            LocalSynapses own = LocalSynapses.of(whole.conn(), lo, hi);
+            if (held > 0 && held + own.kept().length > limit && !join(p, parts, weights, blocks)) {
+                return -1;
+            }
+            held = parts.isEmpty() ? 0 : held;
+            parts.add(new LocalPart(first, own));
+            weights.add(own.select(whole.weights()));
+            held += own.kept().length;
+            first += whole.conn().synapses();
         }
-        Connectivity local = pairs;
-        float[] w = values;
-        // Plastic weights change, so keep where they started; static ones are their own record.
-        float[] initial = p.plasticity() != null ? w.clone() : w;
-        CommModel.Comm comm = builder.guard(p.comm(), () -> {
-            builder.states().register(owner, "weight", "uS", w);
-            return ((CommModel) p.comm().factory()).create(p.comm().params(), builder.context(owner, p.comm()), local,
-                    w);
-        });
-        return comm == null ? null : new ProjectionBlock(first, comm, null, initial, local);
+        return join(p, parts, weights, blocks) ? first : -1;
+    }
+
+    /** Makes one block of the kept parts (rows in order, disjoint), and starts the next; @return false on a refusal */
+    private boolean join(NetworkSpec.Projection p, List<LocalPart> parts, List<float[]> weights,
+                         List<ProjectionBlock> blocks) {
+        Connectivity first = parts.getFirst().own().connectivity();
+        int[] rowPtr = new int[first.preSize() + 1];
+        int n = 0;
+        for (LocalPart part : parts) {
+            int[] r = part.own().connectivity().rowPtr();
+            for (int i = 0; i < rowPtr.length; i++) {
+                rowPtr[i] += r[i];
+            }
+            n += part.own().kept().length;
+        }
+        int[] cols = new int[n];
+        float[] w = new float[n];
+        int at = 0;
+        for (int k = 0; k < parts.size(); k++) {
+            int[] c = parts.get(k).own().connectivity().cols();
+            System.arraycopy(c, 0, cols, at, c.length);
+            System.arraycopy(weights.get(k), 0, w, at, c.length);
+            at += c.length;
+        }
+        ProjectionBlock block = withComm(p, blockOwner(p.name(), blocks.size()), parts.getFirst().first(),
+                new Connectivity(first.preSize(), first.postSize(), rowPtr, cols), w);
+        if (block == null) {
+            return false;
+        }
+        blocks.add(block);
+        localParts.add(List.copyOf(parts));
+        parts.clear();
+        weights.clear();
+        return true;
+    }
+
+    /**
+     * @return whether the projection's connector can generate its rows in blocks and its initializers can
+     *         start at a synapse other than the first, so that a split process need not generate it whole
+     */
+    private boolean startsPartWay(NetworkSpec.Projection p, int preRows) {
+        try {
+            EngineContext ctx = new EngineContext(spec.dt(), p.name() + ".conn", spec.seed(), builder.clock(),
+                    builder.states(), List.of());
+            ((ConnectorModel) p.connector().factory()).connectRows(p.connector().params(), ctx, preRows,
+                    p.postRange().size(), p.sameNeurons(), 0, 0);
+            ((InitializerModel) p.weight().factory()).fill(p.weight().params(), new float[1], 1, 1);
+            if (p.delays() != null) {
+                ((InitializerModel) p.delays().factory()).fill(p.delays().params(), new float[1], 1, 1);
+            }
+            return true;
+        } catch (RuntimeException e) {
+            // Unsupported, or refused for a reason the real build reports at its path.
+            return false;
+        }
+    }
+
+    /** @return the delays in ms of synapses [first, first + count), drawn as one process draws them */
+    private static float[] drawn(NetworkSpec.Projection p, InitializerModel init, long seed, long first, int count,
+                                 boolean whole) {
+        float[] ms = new float[count];
+        if (whole) {
+            init.fill(p.delays().params(), ms, seed);
+            return ms;
+        }
+        try {
+            init.fill(p.delays().params(), ms, seed, first);
+        } catch (UnsupportedOperationException e) {
+            throw new IllegalArgumentException("cannot draw the delays of a projection split into"
+                    + " blocks (it cannot start at synapse " + first + "); use Constant,"
+                    + " Uniform or Normal");
+        }
+        return ms;
+    }
+
+    /** @return the delays of a split process's block: each part's drawn whole, then kept */
+    private float[] drawnKept(NetworkSpec.Projection p, InitializerModel init, long seed, List<LocalPart> parts) {
+        boolean whole = localParts.size() == 1 && parts.size() == 1;
+        List<float[]> kept = new ArrayList<>();
+        int n = 0;
+        for (LocalPart part : parts) {
+            float[] mine = part.own().select(drawn(p, init, seed, part.first(), part.own().wholeSynapses(), whole));
+            kept.add(mine);
+            n += mine.length;
+        }
+        float[] ms = new float[n];
+        int at = 0;
+        for (float[] k : kept) {
+            System.arraycopy(k, 0, ms, at, k.length);
+            at += k.length;
+        }
+        return ms;
     }
 
     /**
@@ -450,19 +592,18 @@ final class ProjectionBuilder {
     }
 
     /**
-     * @param own   in a split network, the synapses of the block this process keeps; else null
+     * @param parts in a split network, the parts of rows the block was generated in, with what this process
+     *              keeps of each; else null
      * @param total the projection's synapses over all its blocks, for values given per synapse
      */
     private PlasticityModel.Plasticity plasticity(NetworkSpec.Projection p, String owner, ProjectionBlock block,
-                                                  LocalSynapses own, long total, SpikeBuffer arriving,
+                                                  List<LocalPart> parts, long total, SpikeBuffer arriving,
                                                   SynapseDelays arrival, Group post) {
         return builder.guard(p.plasticity(), () -> {
             PlasticityModel model = (PlasticityModel) p.plasticity().factory();
             EngineContext context = builder.context(owner, p.plasticity()).withSides(p.pre(), p.post());
-            // Made for the whole block, as in one process, then kept at this process's synapses.
-            Params made = SynapseParams.forBlock(p.plasticity(), p.name(), spec.seed(), block.firstSynapse(),
-                    own == null ? block.connectivity().synapses() : own.wholeSynapses(), total);
-            Params params = own != null && made instanceof SynapseParams values ? values.kept(own.kept()) : made;
+            Params params = parts == null ? SynapseParams.forBlock(p.plasticity(), p.name(), spec.seed(),
+                    block.firstSynapse(), block.connectivity().synapses(), total) : keptParams(p, parts, total);
             PlasticityModel.Plasticity rule = arrival == null
                     ? model.create(params, context, block.comm(), arriving, post.spikes())
                     : model.create(params, context, block.comm(), arrival, post.spikes());
@@ -472,6 +613,20 @@ final class ProjectionBuilder {
             rule.afterPostUpdate().forEach(t -> postUpdateTasks.add(builder.from(p.plasticity(), t)));
             return rule;
         });
+    }
+
+    /** @return a split process's rule parameters: made for each part whole, as in one process, then kept */
+    private Params keptParams(NetworkSpec.Projection p, List<LocalPart> parts, long total) {
+        List<SynapseParams> kept = new ArrayList<>();
+        for (LocalPart part : parts) {
+            Params made = SynapseParams.forBlock(p.plasticity(), p.name(), spec.seed(), part.first(),
+                    part.own().wholeSynapses(), total);
+            if (!(made instanceof SynapseParams values)) {
+                return made;
+            }
+            kept.add(values.kept(part.own().kept()));
+        }
+        return SynapseParams.join(kept);
     }
 
     private float[] alignPost(NetworkSpec.Projection p, SpikeBuffer spikes, List<SynapseDelays> arrivals,
