@@ -67,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
         long checkpointSteps = options.checkpointSteps(spec == null ? Double.NaN : spec.dt(), 0, errors);
         boolean splitRank = SplitRank.exchange() != null;
         boolean split = !splitRank && (processes != null || hosts != null);
-        java.nio.file.Path mpj = null;
+        Path mpj = null;
         if (split) {
             processes = processes != null ? processes : hosts.size();
             mpj = SplitChecks.check(processes, hosts, spec, options, errors);
