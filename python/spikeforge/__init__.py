@@ -11,7 +11,8 @@ See the README's Python quickstart and docs/python-tutorial.md.
 from .errors import BackendUnavailable, ConfigError, PackError, RunError, SpikeForgeError
 from ._jvm import log_level
 from .network import Group, Network, StateArray, from_yaml, load, model
+from .split import SplitRun, run_split
 from .sweep import sweep
 
 __all__ = ["Network", "Group", "StateArray", "load", "from_yaml", "model", "SpikeForgeError", "ConfigError",
-           "RunError", "PackError", "BackendUnavailable", "log_level", "sweep"]
+           "RunError", "PackError", "BackendUnavailable", "log_level", "sweep", "run_split", "SplitRun"]
