@@ -186,6 +186,23 @@ class FaultsTest {
     }
 
     @Test
+    void aNanInASmallPopulationFusedWithOthersIsNamedWithItsOwnNameAndIndex() throws Exception {
+        // 40 populations of 2 LifRef neurons live as one storage population (Fusion); two currents of 3e38 nA
+        // onto p17 overflow its V to infinity in the first step.
+        StringBuilder yaml = new StringBuilder("dt: 0.1\nduration: 100\npopulations:\n");
+        for (int i = 0; i < 40; i++) {
+            yaml.append("  - {name: p").append(i).append(", size: 2, neuron: {type: LifRef, V_th: 3e38}}\n");
+        }
+        yaml.append("inputs:\n  - {name: kick, type: ConstantCurrent, target: p17, value: 3e38}\n"
+                + "  - {name: kick2, type: ConstantCurrent, target: p17, value: 3e38}\n");
+        Cli.Result r = run(yaml.toString(), "--check-every", "1");
+        assertEquals(3, r.code(), r.err());
+        assertEquals("spikeforge: faulty: numerical fault in step 0 (t = 0 to 0.1 ms): population 'p17', variable 'V',"
+                + " neuron 0 is NaN. Lower dt or check the model's parameters; the outputs up to t = 0.1 ms are in "
+                + tmp.resolve("out") + "\n", r.err());
+    }
+
+    @Test
     void aModelThatThrowsWhileRunningIsNamedWithItsTaskStepAndPackAndWhatWasRecordedIsKept() throws Exception {
         Cli.Result r = run("""
                 duration: 10

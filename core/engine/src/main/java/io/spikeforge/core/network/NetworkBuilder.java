@@ -415,6 +415,7 @@ public final class NetworkBuilder {
             Fusion.Member member = members.get(m);
             NetworkSpec.Population p = member.population();
             from[m] = member.from();
+            states.slice(storage.name(), p.name(), member.from(), p.size());
             p.init().forEach((var, init) -> {
                 Object array = states.find(storage.name() + "." + var).map(StateRegistry.State::array).orElse(null);
                 if (!(array instanceof float[] values)) {

@@ -29,6 +29,7 @@ public final class FiniteCheck {
     private boolean scannedAll;
     private final Map<String, String> kinds = new HashMap<>();
     private final double dt;
+    private final StateRegistry registry;
 
     /** @param network the network whose registered float arrays are scanned */
     public FiniteCheck(Network network) {
@@ -48,6 +49,7 @@ public final class FiniteCheck {
         spec.inputs().forEach(i -> kinds.put(i.name(), "input"));
         spec.projections().forEach(p -> kinds.put(p.name(), "projection"));
         this.dt = spec.dt();
+        this.registry = network.states();
     }
 
     /**
@@ -65,6 +67,12 @@ public final class FiniteCheck {
             if (bad >= 0) {
                 StateRegistry.State s = states[a];
                 String owner = s.owner().contains(".") ? s.owner().substring(0, s.owner().indexOf('.')) : s.owner();
+                // A small population fused into a storage one is named as the user wrote it, with its own index.
+                var slice = registry.sliceOf(owner, bad);
+                if (slice.isPresent()) {
+                    return new NumericalFault("population", slice.get().member(), s.variable(), bad - slice.get().from(),
+                            arrays[a][bad], Math.max(0, lastFinite), done - 1, dt);
+                }
                 return new NumericalFault(kinds.getOrDefault(owner, "model"), owner, s.variable(), bad, arrays[a][bad],
                         Math.max(0, lastFinite), done - 1, dt);
             }

@@ -41,7 +41,19 @@ public final class StateRegistry {
         }
     }
 
+    /**
+     * A user population that lives as neurons {@code [from, from + size)} of a storage population (the
+     * engine's fusion of small populations of one model).
+     *
+     * @param member the user population's name
+     * @param from   its first neuron in the storage
+     * @param size   its number of neurons
+     */
+    public record Slice(String member, int from, int size) {
+    }
+
     private final Map<String, State> byName = new LinkedHashMap<>();
+    private final Map<String, java.util.List<Slice>> slices = new java.util.HashMap<>();
     private final Map<Object, String> names = new IdentityHashMap<>();
 
     /**
@@ -66,6 +78,20 @@ public final class StateRegistry {
      */
     public void nameScratch(String owner, String variable, Object array) {
         names.putIfAbsent(array, owner + "." + variable + " (scratch)");
+    }
+
+    /** Records that user population {@code member} lives as neurons [from, from + size) of {@code storage}. */
+    public void slice(String storage, String member, int from, int size) {
+        slices.computeIfAbsent(storage, k -> new java.util.ArrayList<>()).add(new Slice(member, from, size));
+    }
+
+    /**
+     * @return the user population whose neuron is element {@code index} of a per-neuron array of
+     *         {@code owner}, when {@code owner} is a storage population; empty otherwise
+     */
+    public Optional<Slice> sliceOf(String owner, int index) {
+        return slices.getOrDefault(owner, java.util.List.of()).stream()
+                .filter(sl -> index >= sl.from() && index < sl.from() + sl.size()).findFirst();
     }
 
     /** @return the state with that qualified name */
