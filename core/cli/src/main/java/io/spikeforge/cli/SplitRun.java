@@ -40,7 +40,11 @@ final class SplitRun {
                 .withAgreement(stop -> {
                     one[0] = stop ? 1 : 0;
                     exchange.allGather(one, 1, all);
-                    return java.util.Arrays.stream(all).anyMatch(v -> v != 0);
+                    boolean any = false;
+                    for (int v : all) {
+                        any |= v != 0;
+                    }
+                    return any;
                 }), -1, dir);
         SplitOutputs.writeParts(own, network);
         one[0] = mine;
