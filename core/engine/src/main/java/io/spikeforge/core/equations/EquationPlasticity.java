@@ -189,6 +189,7 @@ final class EquationPlasticity extends EquationFactory implements PlasticityMode
         Set<String> assignable = new LinkedHashSet<>(traceNames);
         m.elements.stream().filter(e -> !m.flagged(e, "constant")).forEach(assignable::add);
         assignable.addAll(m.sides.keySet());
+        assignable.addAll(m.neuronNames);
         Map<Side, List<Statements.Statement>> statements = new java.util.EnumMap<>(Side.class);
         int before = m.problemCount();
         statements.put(Side.PRE, m.statements(m.def.field("on_pre"), "on_pre", assignable));
