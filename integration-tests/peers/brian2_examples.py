@@ -9,6 +9,7 @@ the plotting left out, seed(SEED) set first, and a SpikeMonitor on the group add
     /usr/bin/python3 brian2_examples.py CUBA 3
     /usr/bin/python3 brian2_examples.py COBAHH 3
     /usr/bin/python3 brian2_examples.py frompapers.Brette_Gerstner_2005 0
+    /usr/bin/python3 brian2_examples.py frompapers.Brunel_Hakim_1999 3
 """
 import json
 import re
@@ -18,7 +19,8 @@ import time
 import numpy as np
 
 DOCS = "/usr/share/doc/python-brian-doc/docs/_sources/examples/"
-GROUPS = {"CUBA": "P", "COBAHH": "P", "frompapers.Brette_Gerstner_2005": "neuron"}
+GROUPS = {"CUBA": "P", "COBAHH": "P", "frompapers.Brette_Gerstner_2005": "neuron",
+          "frompapers.Brunel_Hakim_1999": "group"}
 
 
 def code(name):
@@ -51,8 +53,15 @@ def stats(steps, neurons, n, duration_ms, dt_ms):
             d = np.diff(t)
             isis.append(d.mean())
             cvs.append(d.std() / d.mean())
+    # Pooled over every neuron with 2 spikes or more: for short runs at low rates (Brunel_Hakim_1999).
+    pooled = np.concatenate([np.diff(np.sort(steps[neurons == k]) * dt_ms) for k in range(n)
+                             if np.count_nonzero(neurons == k) >= 2] or [np.zeros(0)])
+    # The population rate in 1 ms bins: its CV measures how synchronous the network is.
+    per_ms = np.bincount((steps * dt_ms).astype(int), minlength=int(round(duration_ms)))[:int(round(duration_ms))]
     return {"rate_hz": rate, "isi_mean_ms": float(np.mean(isis)) if isis else None,
-            "isi_cv": float(np.mean(cvs)) if cvs else None, "spikes": int(len(steps))}
+            "isi_cv": float(np.mean(cvs)) if cvs else None, "spikes": int(len(steps)),
+            "isi_pooled_ms": float(pooled.mean()) if len(pooled) else None, "isi_pooled_n": int(len(pooled)),
+            "pop_rate_cv_1ms": float(per_ms.std() / per_ms.mean()) if per_ms.mean() > 0 else None}
 
 
 def main():

@@ -193,14 +193,17 @@ class Network:
         self._section("projections").append(node)
         return name
 
-    def monitor(self, target, var="spike", indices=None, every=None):
+    def monitor(self, target, var="spike", indices=None, every=None, when=None):
         """Records a group's ``spike``s or a variable (``V``), or a projection's ``weight``, ``g`` or
-        traces; returns the monitor's name (``post.V``), the key of :attr:`monitors`."""
+        traces; returns the monitor's name (``post.V``), the key of :attr:`monitors`. ``when="start"``
+        records values before each step's update, as Brian2's StateMonitor (row 0 the initial values)."""
         node = {"target": _ref(target), "var": var}
         if indices is not None:
             node["indices"] = _plain(np.asarray(indices)) if not isinstance(indices, list) else indices
         if every is not None:
             node["every"] = every
+        if when is not None:
+            node["when"] = when
         self._section("monitors").append(node)
         return "%s.%s" % (_ref(target), var)
 

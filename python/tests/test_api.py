@@ -166,6 +166,26 @@ def test_a_model_written_as_equations_from_a_string():
     assert np.allclose(period, period[0]) and 6.9 <= period[0] <= 7.1
 
 
+def test_a_monitor_at_the_start_of_each_step_as_brian2s_state_monitor():
+    net = sf.Network("start", dt=0.1, duration=5)
+    net.define("""
+        name: Relaxing
+        kind: neuron
+        equations: "dv/dt = (2 - v) / tau : 1"
+        parameters: {tau: 10 ms}
+        threshold: v > 10
+        reset: v = 0
+        method: exact
+    """)
+    net.population("P", 1, "Relaxing")
+    start = net.monitor("P", "v", when="start")
+    net.run()
+    v = net.monitors[start][:, 0]
+    # Before each step's update: row 0 is the initial 0, row r is v at r dt = 2 (1 - exp(-r dt / tau)).
+    assert len(v) == 50 and v[0] == 0
+    np.testing.assert_allclose(v, 2 * (1 - np.exp(-0.1 * np.arange(50) / 10)), atol=1e-5)
+
+
 def test_a_numerical_fault_is_a_run_error_and_keeps_what_was_recorded():
     net = sf.Network("blowup", dt=0.1, duration=1000)
     net.define("""

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * BrainPy's LifRef, Expon, COBA and STDP_Song2000 written as equations (the model files of
  * examples/packs/brainpy-as-equations) give the built-in models' floats: every state array, spike and
- * weight bit for bit, on the examples, with one and with two threads.
+ * weight bit for bit, on the examples (delays.yaml: per-synapse delays), with one and with two threads.
  */
 class EquationBuiltinsTest {
 
@@ -42,7 +42,7 @@ class EquationBuiltinsTest {
 
     @ParameterizedTest(name = "{0}, {1} ms, {2} thread(s)")
     @CsvSource({"stdp_net.yaml, 300, 1", "stdp_net.yaml, 300, 2", "coba.yaml, 200, 1", "coba.yaml, 200, 2",
-            "song2000.yaml, 20000, 1", "song2000.yaml, 20000, 2"})
+            "song2000.yaml, 20000, 1", "song2000.yaml, 20000, 2", "delays.yaml, 2000, 1", "delays.yaml, 2000, 2"})
     void builtinsWrittenAsEquationsGiveTheirFloats(String example, double durationMs, int threads) throws IOException {
         String yaml = Files.readString(Sims.root().resolve("examples").resolve(example));
         String eq = asEquations(yaml);

@@ -136,6 +136,36 @@ class JavaApiTest {
     }
 
     @Test
+    void aRecordingAtTheStartOfEachStepHoldsTheInitialValuesFirst() {
+        // v relaxes from -65 mV towards -45 mV with tau 10 ms, exactly: the start monitor's row 0 is -65 mV,
+        // its row r + 1 the end monitor's row r, and row r the analytic value at r dt.
+        SpikingNetwork net = SpikingNetwork.named("start").dt(0.1).duration(5);
+        net.define("""
+                name: Relaxing
+                kind: neuron
+                equations: "dv/dt = (-45*mV - v) / tau : volt"
+                parameters: {tau: 10 ms}
+                threshold: v > 0*mV
+                reset: v = -65*mV
+                method: exact
+                initial: {v: -65*mV}
+                """);
+        Population p = net.population("p", 1, Model.of("Relaxing"));
+        Recording start = net.record(p, "v").atStart().named("p.v_start");
+        Recording end = net.record(p, "v");
+        Simulation sim = net.build(Sims.ENGINE).run();
+        float[] atStart = (float[]) sim.recorded(start.name());
+        float[] atEnd = (float[]) sim.recorded(end.name());
+        assertEquals(50, atStart.length);
+        for (int r = 0; r < atStart.length; r++) {
+            assertEquals(-45 - 20 * Math.exp(-0.1 * r / 10), atStart[r], 1e-4, "row " + r);
+            if (r > 0) {
+                assertEquals(atEnd[r - 1], atStart[r], "row " + r + " is the end of the step before");
+            }
+        }
+    }
+
+    @Test
     void aModelDefinitionMayBeGivenAsYaml() {
         SpikingNetwork net = SpikingNetwork.named("one").dt(0.1).duration(100);
         net.define("""

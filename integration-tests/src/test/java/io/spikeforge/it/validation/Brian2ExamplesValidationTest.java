@@ -23,6 +23,12 @@ class Brian2ExamplesValidationTest {
     static final Band CUBA_CV = new Band("CUBA ISI CV", 0.5235, 0.0093);
     static final Band COBAHH_RATE = new Band("COBAHH rate (Hz)", 37.0038, 1.7795);
     static final Band COBAHH_CV = new Band("COBAHH ISI CV", 1.9821, 0.0524);
+    // frompapers/Brunel_Hakim_1999.py, 100 ms: too short for ISI CVs (no neuron fires 3 times), so the
+    // ISIs pooled over the neurons that fire twice, and the CV of the population rate in 1 ms bins (the
+    // network's oscillation). Brian2 2.5.1, cython, seeds 1-10.
+    static final Band BH_RATE = new Band("Brunel_Hakim_1999 rate (Hz)", 3.1582, 0.03789);
+    static final Band BH_ISI = new Band("Brunel_Hakim_1999 pooled ISI (ms)", 60.395, 1.504);
+    static final Band BH_SYNCHRONY = new Band("Brunel_Hakim_1999 population rate CV (1 ms bins)", 1.437, 0.06048);
     /** Brian2's spike steps of frompapers/Brette_Gerstner_2005.py (deterministic). */
     static final int[] BRETTE_GERSTNER_STEPS = {318, 455, 614, 801, 1021};
 
@@ -46,6 +52,36 @@ class Brian2ExamplesValidationTest {
         int[] spikes = Sims.spikes(net, "P.spike");
         COBAHH_RATE.check(spikes.length / 2 / 4000.0, "COBAHH, seed 1");
         COBAHH_CV.check(CobaValidationTest.meanCv(spikes, 4000), "COBAHH, seed 1");
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2})
+    void brunelHakimFallsInBrian2sBand(long seed) {
+        int[] pairs = Sims.spikes(run("Brunel_Hakim_1999.yaml", seed), "group.spike");
+        String ctx = "Brunel_Hakim_1999, seed " + seed;
+        int n = 5000;
+        BH_RATE.check(pairs.length / 2 / (double) n / 0.1, ctx);
+        // Pairs are in step order: each neuron's intervals are the gaps between its consecutive spikes.
+        int[] last = new int[n];
+        java.util.Arrays.fill(last, -1);
+        double sum = 0;
+        int intervals = 0;
+        int[] perMs = new int[100];
+        for (int k = 0; k < pairs.length; k += 2) {
+            int step = pairs[k];
+            int neuron = pairs[k + 1];
+            if (last[neuron] >= 0) {
+                sum += (step - last[neuron]) * 0.1;
+                intervals++;
+            }
+            last[neuron] = step;
+            perMs[step / 10]++;
+        }
+        assertTrue(intervals >= 20, ctx + ": " + intervals + " intervals");
+        BH_ISI.check(sum / intervals, ctx);
+        double mean = java.util.Arrays.stream(perMs).average().orElseThrow();
+        double var = java.util.Arrays.stream(perMs).mapToDouble(c -> (c - mean) * (c - mean)).sum() / perMs.length;
+        BH_SYNCHRONY.check(Math.sqrt(var) / mean, ctx);
     }
 
     @Test

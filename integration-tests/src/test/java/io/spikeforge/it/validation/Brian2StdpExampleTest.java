@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Brian2's examples/synapses/STDP.py pasted as equations (examples/brian2/STDP.yaml: traces per synapse,
- * {@code ge_post += w} in on_pre before the weight change, on_pre before on_post: Brian2's order), 100 s
+ * {@code ge += w} in on_pre before the weight change, on_pre before on_post: Brian2's order), 100 s
  * over 3 seeds, against the stock Brian2 example over 8 seeds (REFERENCES.md). The same band as
  * {@link Song2000ValidationTest}: the mean over our seeds within 3 standard errors of a difference of
  * means of the peer's.

@@ -35,6 +35,15 @@ public final class Recording {
         return this;
     }
 
+    /**
+     * Records at the start of each step, before its update, as Brian2's StateMonitor does ({@code when:
+     * start}): the first row holds the initial values (values only).
+     */
+    public Recording atStart() {
+        node.put("when", "start");
+        return this;
+    }
+
     /** Names the monitor, and so its output file; by default {@code target.variable}. */
     public Recording named(String name) {
         node.put("name", name);

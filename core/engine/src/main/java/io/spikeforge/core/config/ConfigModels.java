@@ -24,6 +24,12 @@ public interface ConfigModels {
         }
 
         @Override
+        public io.spikeforge.spi.ModelFactory bind(io.spikeforge.spi.ModelFactory rule, List<VariableSpec> pre,
+                                                  List<VariableSpec> post, String path, List<ConfigError> problems) {
+            return rule;
+        }
+
+        @Override
         public Delta onPre(String text, String path, List<VariableSpec> post, List<ConfigError> problems) {
             problems.add(new ConfigError(path, "this engine reads no on_pre statements"));
             return null;
@@ -69,6 +75,17 @@ public interface ConfigModels {
      * @param post the variables of the post neurons' model
      */
     Delta onPre(String text, String path, List<VariableSpec> post, List<ConfigError> problems);
+
+    /**
+     * {@return the plasticity rule {@code rule} as a projection with these pre and post neurons uses it,
+     * or null after reporting why it cannot}: a rule written as equations resolves its neuron names as
+     * Brian2's {@code Synapses} do ({@code ge} and {@code ge_post} the post neurons' {@code ge}); any other
+     * rule is returned as it is
+     *
+     * @param path the projection's config path, for messages
+     */
+    io.spikeforge.spi.ModelFactory bind(io.spikeforge.spi.ModelFactory rule, List<VariableSpec> pre,
+                                        List<VariableSpec> post, String path, List<ConfigError> problems);
 
     /**
      * {@return the models the section defines, by the config path of each: {@code models[0]}}

@@ -14,7 +14,7 @@ import java.util.Set;
  */
 final class MonitorSection {
 
-    private static final Set<String> KEYS = Set.of("name", "target", "var", "indices", "every");
+    private static final Set<String> KEYS = Set.of("name", "target", "var", "indices", "every", "when");
     private static final NumberField EVERY = NumberField.of(ParamSpec.integer("every", 1, "steps",
             "record every this many steps").atLeast(1)).refusing("must be a whole number of steps >= 1");
 
@@ -59,7 +59,40 @@ final class MonitorSection {
         if (target == null || var == null || name == null || !claimFile(name, node, path)) {
             return null;
         }
-        return new NetworkSpec.Monitor(name, target, var, indices, every == null ? 1 : every.intValue());
+        Boolean start = when(node, path, var);
+        if (start == null) {
+            return null;
+        }
+        return new NetworkSpec.Monitor(name, target, var, indices, every == null ? 1 : every.intValue(), start);
+    }
+
+    /** Brian2's slots of a step that a value monitor may record in: its start (StateMonitor's default) or end. */
+    private static final java.util.List<String> WHEN = java.util.List.of("start", "end");
+
+    /**
+     * @return whether the monitor records at the start of each step ({@code when: start}); false for
+     *         {@code end} (after the step, the default); null when {@code when} is wrong (reported)
+     */
+    private Boolean when(JsonNode node, String path, String var) {
+        if (!node.has("when")) {
+            return false;
+        }
+        String when = context.nodes().text(node.get("when"), path + ".when");
+        if (when == null) {
+            return null;
+        }
+        if (!WHEN.contains(when)) {
+            context.problems().add(path + ".when", "must be 'start' (record before the step's update, as Brian2's"
+                    + " StateMonitor does) or 'end' (after it, the default), got '" + when + "'."
+                    + Suggestions.didYouMean(when, WHEN));
+            return null;
+        }
+        if ("spike".equals(var) && when.equals("start")) {
+            context.problems().add(path + ".when", "a spike monitor records each step's spikes as the step emits"
+                    + " them; 'when: start' is for value monitors");
+            return null;
+        }
+        return when.equals("start");
     }
 
     /**

@@ -2,8 +2,10 @@ package io.spikeforge.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.spikeforge.core.plugin.PluginRegistry;
 import io.spikeforge.spi.CommModel;
 import io.spikeforge.spi.CouplingModel;
+import io.spikeforge.spi.ModelFactory;
 import io.spikeforge.spi.ModelKind;
 import io.spikeforge.spi.ParamSpec;
 import io.spikeforge.spi.SynapseModel;
@@ -79,7 +81,7 @@ final class ProjectionSection {
         }
         // A rule that gives the post neurons their input itself (summed variables, ge_post += w): no synapse and
         // output model then.
-        boolean delivered = !node.has("on_pre") && deliversItself(node.get("plasticity"));
+        boolean delivered = !node.has("on_pre") && deliversItself(node, pre, post, path);
         boolean direct = node.has("on_pre") || delivered;
         ModelRef syn = direct ? null : context.models().read(node.get("syn"), path + ".syn", ModelKind.SYNAPSE, Set.of());
         boolean coupling = syn != null && syn.factory() instanceof CouplingModel;
@@ -113,6 +115,9 @@ final class ProjectionSection {
             }
         }
         ModelRef plasticity = node.has("plasticity") ? plasticity(node.get("plasticity"), path, comm.model()) : null;
+        if (plasticity != null) {
+            plasticity = bound(plasticity, pre, post, path);
+        }
         boolean delaysRefused = perSynapse && !synapseDelaysFit(path, comm.model(), plasticity, alignPre);
         if (name == null || pre == null || post == null || comm.layer() == null || comm.weight() == null
                 || comm.connector() == null
@@ -170,12 +175,22 @@ final class ProjectionSection {
         return node == null ? "" : node.isTextual() ? node.textValue() : node.path("type").asText("");
     }
 
-    /** {@return whether the plasticity entry names a registered rule that gives the post neurons their input} */
-    private boolean deliversItself(JsonNode node) {
-        String name = ruleName(node);
-        return context.registry().entries(ModelKind.PLASTICITY).stream()
-                .anyMatch(e -> e.factory().name().equals(name) && e.factory() instanceof PlasticityModel m
-                        && m.delivers());
+    /**
+     * {@return whether the plasticity entry names a registered rule that gives the post neurons their input},
+     * as this projection's neurons bind it; a rule they cannot bind (reported with the rule) is taken to
+     * deliver when the projection gives neither syn nor out, so that no second message follows
+     */
+    private boolean deliversItself(JsonNode projection, ProjectionSides.Side pre, ProjectionSides.Side post,
+                                   String path) {
+        String name = ruleName(projection.get("plasticity"));
+        ModelFactory rule = context.registry().entries(ModelKind.PLASTICITY).stream()
+                .map(PluginRegistry.Entry::factory).filter(f -> f.name().equals(name)).findFirst().orElse(null);
+        if (rule == null) {
+            return false;
+        }
+        ModelFactory f = bind(rule, pre, post, path, new ArrayList<>());
+        return f == null ? !projection.has("syn") && !projection.has("out")
+                : f instanceof PlasticityModel m && m.delivers();
     }
 
     /** A coupling (Delta, GapJunction) acts on the potentials itself: no output, alignment or plasticity. */
@@ -205,6 +220,30 @@ final class ProjectionSection {
         ConfigModels.Delta d = context.equations().onPre(text, path + ".on_pre", neuron.factory().variables(), found);
         found.forEach(e -> context.problems().add(e.path(), e.message()));
         return d;
+    }
+
+    /**
+     * @return the rule as this projection's neurons bind it (a rule written as equations may name their
+     *         variables without a suffix, as Brian2's {@code on_pre='ge += w'}), or null when it cannot be
+     *         (reported); the rule itself when a side is unknown (reported elsewhere)
+     */
+    private ModelRef bound(ModelRef rule, ProjectionSides.Side pre, ProjectionSides.Side post, String path) {
+        if (pre == null || post == null) {
+            return rule;
+        }
+        List<ConfigError> found = new ArrayList<>();
+        ModelFactory f = bind(rule.factory(), pre, post, path, found);
+        found.forEach(e -> context.problems().add(e.path(), e.message()));
+        return f == null ? null : f == rule.factory() ? rule : new ModelRef(f, rule.params(), rule.path(), rule.pack());
+    }
+
+    /** {@return the rule as the sides' neurons bind it (an input has no variables), or null (in problems)} */
+    private ModelFactory bind(ModelFactory rule, ProjectionSides.Side pre, ProjectionSides.Side post, String path,
+                              List<ConfigError> problems) {
+        ModelRef preNeuron = pre == null ? null : context.table().neuron(pre.group());
+        ModelRef postNeuron = post == null ? null : context.table().neuron(post.group());
+        return context.equations().bind(rule, preNeuron == null ? List.of() : preNeuron.factory().variables(),
+                postNeuron == null ? List.of() : postNeuron.factory().variables(), path, problems);
     }
 
     /** @return the delay in whole steps of dt; 0 when it is left out or wrong (reported) */

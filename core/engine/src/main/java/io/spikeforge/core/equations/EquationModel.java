@@ -49,6 +49,14 @@ final class EquationModel {
      * parameters alone (a propagator, a refractory period) is computed per element when the model is built.
      */
     final Set<String> varied;
+    /**
+     * A plasticity rule's names that are none of its own and that its neurons may have ({@code ge}, as
+     * Brian2's {@code on_pre='ge += w'} writes the post neurons' {@code ge}): without the neurons' variables
+     * (a rule read before a projection binds it) they are left for {@link #NEURONS} to resolve.
+     */
+    final Set<String> deferred = new LinkedHashSet<>();
+    /** A bound rule's names of its neurons' variables ({@code ge}, {@code ge_post}, {@code v_pre}), all of them. */
+    final Set<String> neuronNames = new LinkedHashSet<>();
     private final List<ConfigError> problems;
     private final Set<String> builtins = new HashSet<>();
 
@@ -62,6 +70,12 @@ final class EquationModel {
 
     /** The field of a variant's definition that names its varied parameters, comma-separated; no config sets it. */
     static final String VARIED = "per element";
+
+    /**
+     * The field of a plasticity rule's variant bound to a projection's neurons: one line per neuron
+     * variable, {@code pre v mV} or {@code post ge 1}; no config sets it.
+     */
+    static final String NEURONS = "neuron variables";
 
     /**
      * {@return the checked model, or null when it has a problem} (each is added to {@code problems})
@@ -125,6 +139,9 @@ final class EquationModel {
         def.parameters().keySet().stream().filter(p -> !parameters.containsKey(p)).forEach(scope::refuse);
         parameters.values().stream().filter(p -> !declared.contains(p.name())).forEach(p ->
                 scope.add(p.name(), new Symbol(Symbol.Kind.SHARED, p.dimension(), p.value(), null)));
+        if (def.kind() == ModelKind.PLASTICITY) {
+            neurons(eqs, declared);
+        }
         for (Equations.Line line : eqs.lines()) {
             Dimension d = unit(line.unit(), "equations", "line " + line.number() + ": ");
             if (d == null) {
@@ -196,6 +213,92 @@ final class EquationModel {
                 initial.put(e.getKey(), x);
             }
         }
+    }
+
+    /**
+     * Binds a plasticity rule's names to its neurons' variables as Brian2's {@code Synapses} does: {@code
+     * x_pre} and {@code x_post} name the pre and post neurons' {@code x} (no declaration needed), and a
+     * name that is none of the rule's own variables names the post neurons' variable of that name, ahead
+     * of the rule's parameters and the units (Brian2's internal variables hide its namespace). A rule
+     * variable named as a neuron variable is refused, with Brian2's message. Without the neurons'
+     * variables ({@link #NEURONS}: the rule is read before a projection binds it), the names that are not
+     * the rule's own are {@link #deferred}.
+     */
+    private void neurons(Equations eqs, Set<String> declared) {
+        Set<String> assigned = new LinkedHashSet<>();
+        Set<String> mentioned = mentioned(eqs, assigned);
+        String bound = def.field(NEURONS);
+        if (bound == null) {
+            for (String n : mentioned) {
+                if (!declared.contains(n) && scope.find(n) == null && !Functions.ALL.containsKey(n)) {
+                    deferred.add(n);
+                    scope.refuse(n);
+                }
+            }
+            // A parameter or unit assigned can only be a neuron variable that hides it.
+            assigned.stream().filter(n -> !declared.contains(n) && !builtins.contains(n)).forEach(deferred::add);
+            return;
+        }
+        Map<String, Dimension> pre = new LinkedHashMap<>();
+        Map<String, Dimension> post = new LinkedHashMap<>();
+        for (String line : bound.split("\n")) {
+            String[] f = line.split(" ", 3);
+            if (f.length == 3) {
+                (f[0].equals("pre") ? pre : post).put(f[1], Units.dimensionOf(f[2]));
+            }
+        }
+        for (Equations.Line line : eqs.lines()) {
+            String x = line.variable();
+            if (line.flags().contains("summed")) {
+                continue;
+            }
+            for (String side : List.of("pre", "post")) {
+                if ((side.equals("pre") ? pre : post).containsKey(x)) {
+                    problem("equations", "line " + line.number() + ": the " + side + "-synaptic variable '" + x
+                            + "' has the same name as a synaptic variable; rename the synaptic variable (for example"
+                            + " to '" + x + "_syn') to avoid confusion, as Brian2 asks, in '" + line.text().strip() + "'");
+                }
+            }
+        }
+        Map<String, Dimension> names = new LinkedHashMap<>();
+        pre.forEach((x, d) -> names.put(x + "_pre", d));
+        post.forEach((x, d) -> names.put(x + "_post", d));
+        post.forEach((x, d) -> {
+            if (!x.endsWith("_pre") && !x.endsWith("_post") && !builtins.contains(x)) {
+                names.put(x, d);
+            }
+        });
+        names.forEach((x, d) -> {
+            if (d != null && !declared.contains(x)) {
+                neuronNames.add(x);
+                scope.add(x, new Symbol(Symbol.Kind.ELEMENT, d, Double.NaN, null));
+                if (mentioned.contains(x)) {
+                    sides.put(x, d);
+                    dimensions.put(x, d);
+                }
+            }
+        });
+    }
+
+    /** {@return every name the equations and the rule's statements mention, assigned or read} */
+    private Set<String> mentioned(Equations eqs, Set<String> assigned) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Equations.Line line : eqs.lines()) {
+            if (line.expr() != null) {
+                out.addAll(Algebra.names(line.expr()));
+            }
+        }
+        for (String key : List.of("on_pre", "on_post")) {
+            String text = def.field(key);
+            if (text != null) {
+                for (Statements.Statement s : Statements.parse(text, new ArrayList<>())) {
+                    out.add(s.target());
+                    assigned.add(s.target());
+                    out.addAll(Algebra.names(s.expr()));
+                }
+            }
+        }
+        return out;
     }
 
     private void builtin(String name, Dimension d) {
@@ -318,11 +421,20 @@ final class EquationModel {
         syntax.forEach(s -> problem(key, s));
         List<Statements.Statement> out = new ArrayList<>();
         for (Statements.Statement s : parsed) {
+            if (deferred.contains(s.target())) {
+                continue;
+            }
             if (!assignable.contains(s.target())) {
                 String what = scope.find(s.target()) == null ? "the model has no variable '" + s.target() + "'"
                         : "'" + s.target() + "' cannot be assigned here";
+                List<String> own = assignable.stream().filter(x -> !neuronNames.contains(x)).toList();
+                List<String> post = neuronNames.stream().filter(x -> !x.endsWith("_pre") && !x.endsWith("_post"))
+                        .toList();
+                String neurons = neuronNames.isEmpty() ? "" : (own.isEmpty() ? "" : ", or ") + "the neurons' "
+                        + (post.isEmpty() ? "variables" : String.join(", ", post)) + " (x or x_post: the post neurons'"
+                        + " x; x_pre: the pre neurons')";
                 problem(key, what + " in " + EquationSyntaxException.caret(s.text(), 0) + "; it may assign "
-                        + (assignable.isEmpty() ? "nothing" : String.join(", ", assignable)) + "."
+                        + (assignable.isEmpty() ? "nothing" : String.join(", ", own) + neurons) + "."
                         + Suggestions.didYouMean(s.target(), assignable));
                 continue;
             }

@@ -34,9 +34,11 @@ public final class EquationModels implements ConfigModels {
         for (int k = 0; k < section.size(); k++) {
             String path = "models[" + k + "]";
             ModelFactory f = model(section.get(k), path, problems);
-            if (f != null) {
+            if (f instanceof EquationDefined e) {
                 // The config's own models are almost always built: compile them while the rest is read.
-                ((EquationDefined) f).generated().prepare();
+                e.generated().prepare();
+                out.put(path, new PluginRegistry.Entry(f, "config " + source));
+            } else if (f != null) {
                 out.put(path, new PluginRegistry.Entry(f, "config " + source));
             } else if (section.get(k).isObject() && section.get(k).path("name").isTextual()) {
                 refused.add(section.get(k).get("name").textValue());
@@ -168,6 +170,52 @@ public final class EquationModels implements ConfigModels {
         return new Delta(target, minus ? -v : v);
     }
 
+    @Override
+    public ModelFactory bind(ModelFactory rule, List<io.spikeforge.spi.VariableSpec> pre,
+                             List<io.spikeforge.spi.VariableSpec> post, String path, List<ConfigError> problems) {
+        ModelDefinition def = rule instanceof OpenRule o ? o.model.def
+                : rule instanceof EquationFactory f && f.model.def.kind() == ModelKind.PLASTICITY ? f.model.def : null;
+        if (def == null) {
+            return rule;
+        }
+        Set<String> own = new LinkedHashSet<>(rule instanceof OpenRule o ? o.model.dimensions.keySet()
+                : ((EquationFactory) rule).model.dimensions.keySet());
+        own.addAll(def.parameters().keySet());
+        boolean meets = post.stream().anyMatch(v -> own.contains(v.name()))
+                || pre.stream().anyMatch(v -> own.contains(v.name()));
+        if (!(rule instanceof OpenRule) && !meets) {
+            return rule;
+        }
+        StringBuilder text = new StringBuilder();
+        pre.forEach(v -> text.append("pre ").append(v.name()).append(' ').append(v.unit()).append('\n'));
+        post.forEach(v -> text.append("post ").append(v.name()).append(' ').append(v.unit()).append('\n'));
+        Object made = BOUND.computeIfAbsent(def, d -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(text.toString(), t -> {
+                    Map<String, String> fields = new LinkedHashMap<>(def.fields());
+                    fields.put(EquationModel.NEURONS, t);
+                    List<ConfigError> found = new ArrayList<>();
+                    ModelFactory f = model(new ModelDefinition(def.name(), def.kind(), fields, def.parameters(),
+                            def.initial(), def.path()), found);
+                    return f != null ? f : List.copyOf(found);
+                });
+        if (made instanceof ModelFactory f) {
+            return f;
+        }
+        @SuppressWarnings("unchecked")
+        List<ConfigError> found = (List<ConfigError>) made;
+        for (ConfigError e : found) {
+            ConfigError bound = new ConfigError(e.path(), e.message() + " (the rule as " + path + " binds it)");
+            if (!problems.contains(bound)) {
+                problems.add(bound);
+            }
+        }
+        return null;
+    }
+
+    /** A plasticity rule's variants bound to neurons, by the neurons' variables: each is checked and compiled once. */
+    private static final Map<ModelDefinition, Map<String, Object>> BOUND =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     /** {@return the unit of a variable as the engine names it ({@code mV}, {@code 1}), or null} */
     private static Units.Unit unitOf(String text) {
         if (text == null || text.equals("1")) {
@@ -202,6 +250,9 @@ public final class EquationModels implements ConfigModels {
         EquationModel m = EquationModel.check(def, problems);
         if (m == null) {
             return null;
+        }
+        if (!m.deferred.isEmpty()) {
+            return new OpenRule(m);
         }
         try {
             return switch (def.kind()) {

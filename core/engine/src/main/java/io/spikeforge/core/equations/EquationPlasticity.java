@@ -5,6 +5,8 @@ import io.spikeforge.spi.CommModel;
 import io.spikeforge.spi.Params;
 import io.spikeforge.spi.PlasticityModel;
 import io.spikeforge.spi.SpikeBuffer;
+import io.spikeforge.spi.SynapseDelays;
+import io.spikeforge.kernels.DelayKernelsCalls;
 import io.spikeforge.spi.StepTask;
 import io.spikeforge.spi.VariableSpec;
 
@@ -189,6 +191,7 @@ final class EquationPlasticity extends EquationFactory implements PlasticityMode
         Set<String> assignable = new LinkedHashSet<>(traceNames);
         m.elements.stream().filter(e -> !m.flagged(e, "constant")).forEach(assignable::add);
         assignable.addAll(m.sides.keySet());
+        assignable.addAll(m.neuronNames);
         Map<Side, List<Statements.Statement>> statements = new java.util.EnumMap<>(Side.class);
         int before = m.problemCount();
         statements.put(Side.PRE, m.statements(m.def.field("on_pre"), "on_pre", assignable));
@@ -372,11 +375,53 @@ final class EquationPlasticity extends EquationFactory implements PlasticityMode
     }
 
 
+    /**
+     * {@return whether each weight change is a constant times the other side's factor}: a change on an
+     * arriving pre spike then reads the post factor as it is now, and one on a post spike reads each
+     * synapse's pre factor as its own delay ago (a history per pre neuron, as STDP_Song2000 keeps it), which
+     * is the pre factor the synapse's delayed arrivals would have made: the pre traces count the spikes
+     * before their delay and decay alike
+     */
+    @Override
+    public boolean supportsSynapseDelays() {
+        return changes.stream().allMatch(c -> c.own() == null);
+    }
+
+    @Override
+    public Plasticity create(Params p, BuildContext ctx, CommModel.Comm comm, SynapseDelays arrival,
+                             SpikeBuffer post) {
+        if (!supportsSynapseDelays()) {
+            throw new UnsupportedOperationException(name() + " does not support per-synapse delays");
+        }
+        return create(p, ctx, comm, arrival.spikes, post, arrival);
+    }
+
     @Override
     public Plasticity create(Params p, BuildContext ctx, CommModel.Comm comm, SpikeBuffer pre, SpikeBuffer post) {
+        return create(p, ctx, comm, pre, post, null);
+    }
+
+    /** @param arrival the per-synapse delays, or null for one delay for the whole projection */
+    private Plasticity create(Params p, BuildContext ctx, CommModel.Comm comm, SpikeBuffer pre, SpikeBuffer post,
+                              SynapseDelays arrival) {
         Map<String, Double> values = ModelSpecs.values(model, parameters, p, ctx.dt());
         Map<String, Object> arrays = new HashMap<>();
-        traces.forEach((x, side) -> arrays.put("var:" + x, ctx.floats(x, (side == Side.PRE ? pre : post).size(), 0f)));
+        // With per-synapse delays, each pre factor an on_post change reads is kept for the longest delay,
+        // its history allocated after it (as STDP_Song2000 allocates A_pre_history).
+        Set<String> kept = new LinkedHashSet<>();
+        if (arrival != null) {
+            changes.stream().filter(c -> c.side() == Side.POST && c.other() != null).forEach(c -> kept.add(c.other()));
+        }
+        Map<String, float[]> histories = new HashMap<>();
+        java.util.function.BiConsumer<String, String> history = (key, x) -> {
+            if (kept.contains(key)) {
+                histories.put(key, ctx.floats(x + "_history", Math.multiplyExact(arrival.slots, pre.size()), 0f));
+            }
+        };
+        traces.forEach((x, side) -> {
+            arrays.put("var:" + x, ctx.floats(x, (side == Side.PRE ? pre : post).size(), 0f));
+            history.accept("var:" + x, x);
+        });
         scratch.forEach((x, side) -> {
             int size = (side == Side.PRE ? pre : post).size();
             if (x.startsWith("q")) {
@@ -386,6 +431,7 @@ final class EquationPlasticity extends EquationFactory implements PlasticityMode
                 double initial = Evaluator.value(scratchValues.get(x), n -> traces.containsKey(n) ? Double.valueOf(0)
                         : model.constant(n, values));
                 arrays.put("scratch:" + x, ctx.floats(x, size, (float) initial));
+                history.accept("scratch:" + x, x);
             } else {
                 arrays.put("scratch:" + x, new float[size]);
             }
@@ -397,6 +443,11 @@ final class EquationPlasticity extends EquationFactory implements PlasticityMode
         preArrays.put("flags", pre.flags);
         preArrays.put("clock", ctx.clock());
         before.add(StepTask.of(n + ".pre_traces", pre.size(), generated().call("preTraces", preArrays, values, ctx.seed())));
+        for (String key : kept) {
+            before.add(StepTask.of(n + ".pre_trace_history" + (histories.size() == 1 ? "" : "_" + key), pre.size(),
+                    DelayKernelsCalls.keep((float[]) arrays.get(key), histories.get(key), arrival.slots,
+                            arrival.clock)));
+        }
         double wMin = Double.NEGATIVE_INFINITY;
         double wMax = Double.POSITIVE_INFINITY;
         int k = 0;
@@ -419,7 +470,12 @@ final class EquationPlasticity extends EquationFactory implements PlasticityMode
                 float[] other = c.other() == null ? ones(otherSize) : (float[]) arrays.get(c.other());
                 String task = n + (side == Side.PRE ? ".on_pre" : ".on_post") + (k++ == 0 ? "" : "_" + k);
                 StepTask t;
-                if (c.own() == null) {
+                if (arrival != null) {
+                    t = side == Side.PRE ? comm.updateRows(task, arrival, other, factor, lo, hi)
+                            : comm.updateColumns(task, spikes, arrival, c.other() == null
+                                    ? ones(Math.multiplyExact(arrival.slots, otherSize)) : histories.get(c.other()),
+                                    factor, lo, hi);
+                } else if (c.own() == null) {
                     t = side == Side.PRE ? comm.updateRows(task, spikes, other, factor, lo, hi)
                             : comm.updateColumns(task, spikes, other, factor, lo, hi);
                 } else {

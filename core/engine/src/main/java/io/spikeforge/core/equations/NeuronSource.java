@@ -3,6 +3,8 @@ package io.spikeforge.core.equations;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Set;
 
 /**
@@ -69,6 +71,20 @@ final class NeuronSource {
 
         out.open("for (int i = from; i < to; i++)");
         loads(states, j);
+        // Brian2 runs the synapses' on_pre before the resets: on a neuron that spiked in the last step, an
+        // input that arrived since (delivered before this kernel) is lost to a reset that sets a constant
+        // (V = Vr). The spike flags still hold the last step's: set those variables again.
+        Map<String, Statements.Statement> lastAssigned = new LinkedHashMap<>();
+        plan.reset().forEach(st -> lastAssigned.put(st.target(), st));
+        List<Statements.Statement> again = lastAssigned.values().stream().filter(st -> st.op().equals("=")
+                && model.derivatives.containsKey(st.target()) && model.isConstantPerElement(st.value())).toList();
+        if (!again.isEmpty()) {
+            out.line("float spiked = spikes[i];");
+            for (Statements.Statement st : again) {
+                out.line("v_" + st.target() + " = spiked * " + j.of(st.value()) + " + (1f - spiked) * v_"
+                        + st.target() + ";");
+            }
+        }
         if (plan.input() != null) {
             out.line("float e_" + plan.input() + " = current[i];");
         }

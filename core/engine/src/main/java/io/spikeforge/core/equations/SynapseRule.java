@@ -109,9 +109,9 @@ final class SynapseRule extends EquationFactory implements PlasticityModel {
         return name.endsWith("_pre") ? "pre" : "post";
     }
 
-    /** {@return the neuron model's name of a side variable: {@code v} for {@code v_post}} */
+    /** {@return the neuron model's name of a side variable: {@code v} for {@code v_post} and for {@code v}} */
     static String neuronVariable(String name) {
-        return name.substring(0, name.lastIndexOf('_'));
+        return name.endsWith("_pre") || name.endsWith("_post") ? name.substring(0, name.lastIndexOf('_')) : name;
     }
 
     /**

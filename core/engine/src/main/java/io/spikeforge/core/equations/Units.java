@@ -149,6 +149,21 @@ public final class Units {
         }
     }
 
+    /**
+     * {@return the dimension of a unit as a model's variables list it ({@code mV}, {@code 1}, {@code mV/ms}),
+     * or null when it is none}
+     */
+    static Dimension dimensionOf(String text) {
+        if (text == null || text.isBlank() || text.strip().equals("1")) {
+            return Dimension.ONE;
+        }
+        try {
+            return new Checker(new ModelScope()).dimension(ExprParser.parse(text));
+        } catch (EquationSyntaxException e) {
+            return null;
+        }
+    }
+
     /** {@return the unit of that name, or null} */
     public static Unit named(String name) {
         return UNITS.get(name);

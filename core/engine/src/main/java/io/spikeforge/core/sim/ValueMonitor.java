@@ -13,7 +13,10 @@ import java.nio.file.Path;
 
 /**
  * Records chosen elements of a state array (or of a projection's weights) every {@code every} steps
- * into a preallocated table: row r holds the values after step r * every.
+ * into a preallocated table: row r holds the values after step r * every, or, for a monitor that
+ * records at the start of each step ({@code when: start}, Brian2's StateMonitor), the values before step
+ * r * every updates them: row 0 the initial values, row r the values after step r * every - 1 (nothing
+ * runs between the end of a step and the start of the next).
  */
 public final class ValueMonitor implements Monitor {
 
@@ -33,6 +36,7 @@ public final class ValueMonitor implements Monitor {
     private final StepTask task;
     private final Object source;
     private final int[] clock;
+    private final boolean start;
 
     /**
      * @param spec     the config's monitor, for its name and interval
@@ -62,11 +66,21 @@ public final class ValueMonitor implements Monitor {
         this.table = new float[(int) cells];
         this.source = watched instanceof float[] || watched instanceof int[] ? watched : null;
         this.clock = clock;
+        this.start = spec.start();
+        // A monitor at the start of the step records at the end of the step before: step n's end is step
+        // n + 1's start. Its first row, the values before the first step, is taken now.
+        int offset = start ? 1 : 0;
+        if (start && rowCapacity > 0) {
+            for (int c = 0; c < indices.length; c++) {
+                table[c] = reader.read(indices[c]);
+            }
+            rows = 1;
+        }
         this.task = StepTask.serial("monitor." + name, 1)
                 .reads(Network.ALL_STATE, watched, clock)
                 .writes(table)
                 .body((from, to) -> {
-                    int step = clock[0];
+                    int step = clock[0] + offset;
                     if (step % every == 0 && rows < rowCapacity) {
                         int base = rows * indices.length;
                         for (int c = 0; c < indices.length; c++) {
@@ -79,7 +93,9 @@ public final class ValueMonitor implements Monitor {
 
     @Override
     public DeviceRecording deviceRecording(int batch) {
-        if (source == null) {
+        // The device kernel records when the step is a multiple of every: a monitor at the start of the
+        // step records at the end of the steps before those, which for every = 1 is every step.
+        if (source == null || start && every != 1) {
             return null;
         }
         float[] buf = new float[batch * indices.length];
@@ -161,7 +177,9 @@ public final class ValueMonitor implements Monitor {
     @Override
     public String layout() {
         return "float32 (rows, " + indices.length + ") in " + (unit.isEmpty() ? "model units" : unit)
-                + ": row r = values after step r*" + every + " (t = r*" + every + "*dt_ms)";
+                + (start ? ": row r = values at the start of step r*" + every + ", before its update (t = r*" + every
+                + "*dt_ms; row 0 the initial values)" : ": row r = values after step r*" + every + " (t = r*" + every
+                + "*dt_ms)");
     }
 
     @Override
