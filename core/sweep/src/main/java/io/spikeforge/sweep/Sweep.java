@@ -112,14 +112,15 @@ public final class Sweep {
         Map<String, RunRow> done = Journal.read(journalFile);
         List<RunPoint> pending = points.stream().filter(p -> !done.containsKey(p.key())).toList();
         int skipped = points.size() - pending.size();
-        SweepProgress bar = new SweepProgress(sweep.name(), points.size(), skipped,
-                (int) points.stream().filter(p -> done.containsKey(p.key()) && done.get(p.key()).exitCode() != 0)
-                        .count(), progress);
         if (skipped > 0 && progress != null) {
             progress.printf("spikeforge: sweep %s: %d of %d runs already done in %s; running the other %d%n",
                     sweep.name(), skipped, points.size(), dir, pending.size());
         }
         SparkSession spark = SparkRuns.session(sweep.name(), master, conf);
+        // The pace, and so the ETA, counts from here: Spark's own start (seconds) is no run's time.
+        SweepProgress bar = new SweepProgress(sweep.name(), points.size(), skipped,
+                (int) points.stream().filter(p -> done.containsKey(p.key()) && done.get(p.key()).exitCode() != 0)
+                        .count(), progress);
         try (Journal journal = new Journal(journalFile)) {
             SparkRuns.run(spark, pending, row -> {
                 try {

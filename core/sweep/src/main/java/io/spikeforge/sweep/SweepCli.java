@@ -66,7 +66,17 @@ public final class SweepCli implements Callable<Integer> {
         }).execute(args);
     }
 
+    /**
+     * The command line's entry: {@code ./spikeforge sweep} and {@code spark-submit --class
+     * io.spikeforge.sweep.SweepCli}. A sweep that ran returns from here, so that under spark-submit Spark ends
+     * the application itself (a cluster manager reads an exit from the main method as the driver failing); only
+     * a failure ends the JVM, with its exit code. Nothing else in this module ends the JVM: from Java, call
+     * {@link #execute} or {@link Sweep#run}.
+     */
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int code = execute(args);
+        if (code != 0) {
+            System.exit(code);
+        }
     }
 }

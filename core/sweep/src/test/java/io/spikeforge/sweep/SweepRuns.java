@@ -43,6 +43,36 @@ final class SweepRuns {
         return rows;
     }
 
+    /** @return results.csv's cells, row by row (the header first), without the columns named */
+    static List<List<String>> csv(Path file, String... without) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            List<String> cells = new ArrayList<>();
+            StringBuilder cell = new StringBuilder();
+            boolean quoted = false;
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (c == '"') {
+                    quoted = !quoted;
+                } else if (c == ',' && !quoted) {
+                    cells.add(cell.toString());
+                    cell.setLength(0);
+                } else {
+                    cell.append(c);
+                }
+            }
+            cells.add(cell.toString());
+            rows.add(cells);
+        }
+        List<String> header = List.copyOf(rows.getFirst());
+        for (String column : without) {
+            int i = header.indexOf(column);
+            rows.forEach(r -> r.set(i, null));
+        }
+        rows.forEach(r -> r.removeIf(java.util.Objects::isNull));
+        return rows;
+    }
+
     /**
      * Runs {@code spikeforge run} of the run's {@code config.yaml} and checks that it writes what the sweep's
      * run wrote: the same summary.json (but for wall times and threads) and the same .npy files, byte for byte.
