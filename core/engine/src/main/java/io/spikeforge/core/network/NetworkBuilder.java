@@ -246,6 +246,15 @@ public final class NetworkBuilder {
         return task;
     }
 
+    /** @return {@code task}, recorded as made by the pack that made {@code of} */
+    StepTask alias(StepTask of, StepTask task) {
+        ModelRef model = taskModels.get(of.name());
+        if (model != null) {
+            taskModels.putIfAbsent(task.name(), model);
+        }
+        return task;
+    }
+
     EngineContext context(String owner, ModelRef model) {
         return new EngineContext(spec.dt(), owner, spec.seed(), clock, states, model.factory().variables());
     }
