@@ -93,6 +93,7 @@ public final class KernelWarmup {
             CsrKernelsCalls.propagateSpikesUniform(rowPtr, cols, 0.01f, list, count, input, sink),
             SynapseKernelsCalls.expon(g, input, 0.98f),
             OutputKernelsCalls.coba(g, v, current, 0f),
+            OutputKernelsCalls.exponCoba(g, input, v, current, 0.98f, 0f),
             InputKernelsCalls.addConstant(current, 0.2f),
             NeuronKernelsCalls.lif(v, refractory, current, flags, -60f, -60f, -50f, 1f, 0.995f, 50),
             PlasticityKernelsCalls.trace(trace, flags, 0.95),

@@ -22,7 +22,30 @@ public final class OutputKernels {
     @Kernel(elementwise = true)
     public static void coba(int from, int to, @Read float[] g, @Read float[] v, @Write float[] current, float e) {
         for (int i = from; i < to; i++) {
-            current[i] += g[i] * (e - v[i]);
+            current[i] += cobaDrive(g[i], e, v[i]);
+        }
+    }
+
+    /** {@return the current (nA) of {@link #coba} for one neuron: g (E - V)} Written once for the kernels that use it. */
+    public static float cobaDrive(float g, float e, float v) {
+        return g * (e - v);
+    }
+
+    /**
+     * {@link SynapseKernels#expon} and then {@link #coba} on the g it wrote, in one pass over the post
+     * neurons: the projection's synapse update and output, which run one after the other on the same
+     * items, read g once instead of twice and cost one loop instead of two (COBA 4000: 1.3 against 1.7
+     * us a step for its two projections, see BENCHMARKS.md). The same operations in the same order, so
+     * the same floats as the two kernels.
+     */
+    @Kernel(elementwise = true)
+    public static void exponCoba(int from, int to, @Write float[] g, @Write float[] input, @Read float[] v,
+                                 @Write float[] current, float decay, float e) {
+        for (int i = from; i < to; i++) {
+            float gn = SynapseKernels.exponStep(g[i], decay, input[i]);
+            g[i] = gn;
+            input[i] = 0f;
+            current[i] += cobaDrive(gn, e, v[i]);
         }
     }
 

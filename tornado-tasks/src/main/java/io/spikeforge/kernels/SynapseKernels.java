@@ -17,9 +17,17 @@ public final class SynapseKernels {
     @Kernel(elementwise = true)
     public static void expon(int from, int to, @Write float[] g, @Write float[] input, float decay) {
         for (int i = from; i < to; i++) {
-            g[i] = g[i] * decay + input[i];
+            g[i] = exponStep(g[i], decay, input[i]);
             input[i] = 0f;
         }
+    }
+
+    /**
+     * {@return one step of {@link #expon} for one slot: g decayed, plus the weight that arrived} Its
+     * math, written once for the kernels that run it ({@link #expon}, {@link OutputKernels#exponCoba}).
+     */
+    public static float exponStep(float g, float decay, float input) {
+        return g * decay + input;
     }
 
     /**

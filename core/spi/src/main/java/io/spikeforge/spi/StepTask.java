@@ -148,6 +148,11 @@ public final class StepTask {
         return local;
     }
 
+    /** {@return whether the kernel is still to be chosen ({@link #deferred}): asking for it would choose it now} */
+    public boolean pending() {
+        return pending != null;
+    }
+
     /** {@return the kernel the task runs, or empty for a JVM-only task} */
     public Optional<KernelCall> kernel() {
         resolve();

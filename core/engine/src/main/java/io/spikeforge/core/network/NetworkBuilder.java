@@ -105,6 +105,12 @@ public final class NetworkBuilder {
         return task;
     }
 
+    /** @return {@code task}, marked {@link #perNeuron} as {@code of} is (a task made of it, over its items) */
+    StepTask perNeuronAs(StepTask of, StepTask task) {
+        Integer size = perNeuron.get(of);
+        return size == null ? task : perNeuron(task, size);
+    }
+
     /** @return the task restricted to this process's neurons where it was marked {@link #perNeuron} */
     private StepTask ownRange(StepTask task) {
         Integer size = perNeuron.get(task);
@@ -358,6 +364,15 @@ public final class NetworkBuilder {
             throw new PluginFailureException(model.path() + ": " + model.blame() + " returned no task (null)", null);
         }
         taskModels.putIfAbsent(task.name(), model);
+        return task;
+    }
+
+    /** @return {@code task}, recorded as made by the pack that made {@code of} */
+    StepTask alias(StepTask of, StepTask task) {
+        ModelRef model = taskModels.get(of.name());
+        if (model != null) {
+            taskModels.putIfAbsent(task.name(), model);
+        }
         return task;
     }
 

@@ -8,6 +8,7 @@ import io.spikeforge.core.sim.Group;
 import io.spikeforge.core.sim.ProjectionBlock;
 import io.spikeforge.core.sim.ProjectionRuntime;
 import io.spikeforge.core.split.LocalSynapses;
+import io.spikeforge.kernels.KernelPairs;
 import io.spikeforge.kernels.SpikeKernelsCalls;
 import io.spikeforge.spi.CommModel;
 import io.spikeforge.spi.Connectivity;
@@ -256,7 +257,32 @@ final class ProjectionBuilder {
         }
         projectionTasks.add(p.alignPre() ? builder.from(p.out(), out)
                 : builder.perNeuron(builder.from(p.out(), out), post.size()));
+        fuseLastPair();
         return new ProjectionRuntime(p, List.copyOf(blocks));
+    }
+
+    /**
+     * Makes the last two projection tasks one when they have a one-pass kernel ({@link KernelPairs}): a
+     * synapse update and the output right after it, over the same post neurons. The fused task keeps
+     * the synapse's name with the output's, and is blamed on the synapse's pack.
+     */
+    private void fuseLastPair() {
+        int n = projectionTasks.size();
+        if (n < 2) {
+            return;
+        }
+        StepTask first = projectionTasks.get(n - 2);
+        StepTask second = projectionTasks.get(n - 1);
+        if (first.size() != second.size() || first.pending() || second.pending() || first.kernel().isEmpty()
+                || second.kernel().isEmpty()) {
+            return;
+        }
+        KernelPairs.fuse(first.kernel().get(), second.kernel().get()).ifPresent(call -> {
+            projectionTasks.remove(n - 1);
+            // Over the post neurons as both were: a split process runs it over its own.
+            projectionTasks.set(n - 2, builder.perNeuronAs(first, builder.alias(first, StepTask.of(first.name() + "+"
+                    + second.name(), first.size(), call))));
+        });
     }
 
     /** Builds a coupling's tasks (Delta, GapJunction); @return false when it refused (reported) */
