@@ -114,7 +114,7 @@ public final class NetworkBuilder {
     /** @return the task restricted to this process's neurons where it was marked {@link #perNeuron} */
     private StepTask ownRange(StepTask task) {
         Integer size = perNeuron.get(task);
-        if (size == null || task.serial() || task.size() != size) {
+        if (size == null || task.serial() || task.size() != size || split.processes() == 1) {
             return task;
         }
         int lo = split.first(size);
@@ -272,7 +272,7 @@ public final class NetworkBuilder {
         int window = projectionBuilder.latency();
         if (split != null) {
             tasks.replaceAll(this::ownRange);
-            if (window == 1) {
+            if (window == 1 && split.processes() > 1) {
                 // Some spike reaches a synapse in the next step: every process needs every spike at once.
                 tasks.add(new SpikeExchangeTask(split, groups.values().stream().map(Group::spikes).toList()).task());
             }
@@ -282,7 +282,7 @@ public final class NetworkBuilder {
         tasks.addAll(memberSplitTasks);
         rings.forEach((name, ring) -> tasks.add(ring.push(name, groups.get(name).spikes(), clock)));
         tasks.addAll(ringPushTasks);
-        if (split != null && window > 1 && window < Integer.MAX_VALUE) {
+        if (split != null && split.processes() > 1 && window > 1 && window < Integer.MAX_VALUE) {
             List<DelayRing> all = new ArrayList<>(rings.values());
             all.addAll(projectionBuilder.ownRings());
             tasks.add(new SpikeWindowTask(split, window, all, clock).task());
