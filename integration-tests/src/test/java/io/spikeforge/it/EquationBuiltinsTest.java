@@ -109,7 +109,7 @@ class EquationBuiltinsTest {
     }
 
     @ParameterizedTest(name = "{0}, {1} ms, on TornadoVM")
-    @CsvSource({"stdp_net.yaml, 300", "coba.yaml, 100"})
+    @CsvSource({"stdp_net.yaml, 300", "coba.yaml, 100", "song2000.yaml, 2000"})
     void builtinsWrittenAsEquationsGiveTheirFloatsOnTheDevice(String example, double durationMs) throws IOException {
         boolean present = ENGINE.backendNames().contains("tornado");
         if (!present) {

@@ -41,12 +41,13 @@ public final class CounterRng {
 
     /**
      * @return a standard normal value for (seed, stream, index), by Box-Muller over the uniforms of
-     *         indices 2 index and 2 index + 1 of the stream
+     *         indices 2 index and 2 index + 1 of the stream ({@link PortableMath#boxMuller}, the same
+     *         double on the JVM and on a device)
      */
     public static double normal(long seed, long stream, long index) {
         double u1 = 1.0 - uniform(seed, stream, 2 * index);
         double u2 = uniform(seed, stream, 2 * index + 1);
-        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+        return PortableMath.boxMuller(u1, u2);
     }
 
     /** Poisson spikes: flags[i] = 1 with probability p, drawn from (seed, step, i). */

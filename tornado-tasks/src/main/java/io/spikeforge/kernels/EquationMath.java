@@ -62,10 +62,13 @@ public final class EquationMath {
         return (float) CounterRng.uniform(seed, step, (long) element * DRAWS + draw);
     }
 
-    /** {@return a standard normal number for (seed, step, element, draw), by Box and Muller} */
+    /**
+     * {@return a standard normal number for (seed, step, element, draw), by Box and Muller
+     * ({@link PortableMath#boxMuller}, the same on the JVM and on a device)}
+     */
     public static float randn(long seed, int step, int element, int draw) {
         double u1 = CounterRng.uniform(seed, step, (long) element * DRAWS + draw);
         double u2 = CounterRng.uniform(seed, ~(long) step, (long) element * DRAWS + draw);
-        return (float) (Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2));
+        return (float) PortableMath.boxMuller(1 - u1, u2);
     }
 }

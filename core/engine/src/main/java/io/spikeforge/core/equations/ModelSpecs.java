@@ -136,7 +136,7 @@ final class ModelSpecs {
                     return u;
                 }
                 double u2 = io.spikeforge.kernels.CounterRng.uniform(seed, -2, index);
-                return Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * u2);
+                return io.spikeforge.kernels.PortableMath.boxMuller(1 - u, u2);
             });
         }
     }

@@ -1,6 +1,7 @@
 package io.spikeforge.kernels.jmh;
 
 import io.spikeforge.kernels.CsrKernels;
+import io.spikeforge.kernels.InputKernels;
 import io.spikeforge.kernels.NeuronKernels;
 import io.spikeforge.kernels.SpikeKernels;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,10 +21,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The hot kernels, one call per step as the engine makes it: the LIF update, event-driven CSR
- * propagation (with a weight array, and with one weight for all synapses), the two STDP passes and the
- * delay ring. Sizes follow the yardsticks: a 10k -> 1k
- * projection at p = 0.1 with 15 input spikes and 4 post spikes per step (15 Hz and about 40 Hz at dt =
- * 0.1 ms).
+ * propagation (with a weight array, and with one weight for all synapses), the two STDP passes, the
+ * delay ring and an Ornstein-Uhlenbeck current (one normal variate per neuron). Sizes follow the
+ * yardsticks: a 10k -> 1k projection at p = 0.1 with 15 input spikes and 4 post spikes per step (15 Hz
+ * and about 40 Hz at dt = 0.1 ms).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -72,6 +73,7 @@ public class KernelBenchmarks {
         v = new float[neurons];
         refractory = new int[neurons];
         current = new float[neurons];
+        ouX = new float[neurons];
         spikes = new int[neurons];
         for (int i = 0; i < neurons; i++) {
             v[i] = (float) (-60 + 10 * r.nextDouble());
@@ -137,6 +139,17 @@ public class KernelBenchmarks {
         }
         NeuronKernels.lif(0, neurons, v, refractory, current, spikes, -60f, -60f, -50f, 1f, 0.995f, 50);
         return v[0];
+    }
+
+    float[] ouX;
+    int[] clock = new int[1];
+
+    /** An Ornstein-Uhlenbeck current into every neuron: one normal variate per neuron and step. */
+    @Benchmark
+    public float ouCurrent() {
+        clock[0]++;
+        InputKernels.ouCurrent(0, neurons, current, ouX, 1.5f, 0.98f, 0.1f, 13L, clock);
+        return current[3];
     }
 
     @Benchmark
