@@ -69,6 +69,15 @@ final class RewardStdp implements PlasticityModel {
     }
 
     @Override
+    public String oneValueReason(String parameter) {
+        return switch (parameter) {
+            case "tau_pre" -> Traces.reason("x", "pre");
+            case "tau_post" -> Traces.reason("y", "post");
+            default -> null;
+        };
+    }
+
+    @Override
     public String integration() {
         return "exact trace and eligibility decay per step; in the projection: pre trace, eligibility decay, spike"
                 + " increments (arriving pre spikes and the last post spikes), then w += eta R dt e for every"

@@ -61,6 +61,15 @@ final class StdpGuetig2003 implements PlasticityModel {
     }
 
     @Override
+    public String oneValueReason(String parameter) {
+        return switch (parameter) {
+            case "tau_plus" -> Traces.reason("x_pre", "pre");
+            case "tau_minus" -> Traces.reason("x_post", "post");
+            default -> null;
+        };
+    }
+
+    @Override
     public String integration() {
         return "exact trace decay per step; order within a step: pre trace, depression, potentiation, delivery; the"
                 + " post trace updates after the post neurons; the dependence uses the weight before each change";

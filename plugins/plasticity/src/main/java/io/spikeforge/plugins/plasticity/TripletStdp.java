@@ -68,6 +68,17 @@ final class TripletStdp implements PlasticityModel {
     }
 
     @Override
+    public String oneValueReason(String parameter) {
+        return switch (parameter) {
+            case "tau_plus" -> Traces.reason("r1", "pre");
+            case "tau_x" -> Traces.reason("r2", "pre");
+            case "tau_minus" -> Traces.reason("o1", "post");
+            case "tau_y" -> Traces.reason("o2", "post");
+            default -> null;
+        };
+    }
+
+    @Override
     public String integration() {
         return "exact trace decay per step. In the projection: pre traces (the depression scale from r2 before the"
                 + " arrivals), depression of arriving rows, potentiation of the columns of the last post spikes;"
