@@ -100,4 +100,59 @@ class RewardStdpTest {
         long moved = java.util.stream.IntStream.range(0, w.length).filter(k -> w[k] != w0[k]).count();
         assertTrue(moved > w.length / 2, "reward moved most weights: " + moved + " of " + w.length);
     }
+
+    /** Three pre neurons spiking at 100 ms into one post neuron that fires at 110 ms: three synapses, one pairing each. */
+    private static Network threePairings(String rule) {
+        return Packs.run("""
+                dt: 0.1
+                duration: 500
+                inputs:
+                  - {name: pre_src, type: SpikeTimes, size: 3, times: [100.0, 100.0, 100.0], indices: [0, 1, 2]}
+                  - {name: kick, type: SpikeTimes, size: 1, times: [109.9]}
+                populations:
+                  - {name: post, size: 1, neuron: {type: LifRef, tau_ref: 5}}
+                projections:
+                  - {name: drive, pre: kick, post: post, comm: {type: EventCSRLinear, conn: All2All, weight: 3000},
+                     syn: {type: Expon, tau: 0.1}, out: CUBA}
+                  - {name: plastic, pre: pre_src, post: post, comm: {type: EventCSRLinear, conn: All2All, weight: 0},
+                     syn: {type: Expon, tau: 5}, out: CUBA, plasticity: %s}
+                monitors:
+                  - {target: post, var: spike}
+                  - {target: plastic, var: eligibility}
+                  - {target: plastic, var: weight}
+                """.formatted(rule).replace("\n                     ", " "), 1);
+    }
+
+    @Test
+    void eachSynapsesEligibilityTakesItsOwnAPlusAndDecaysWithItsOwnTauE() {
+        Network net = threePairings(rule("[0, 1, 0]", "[300, 100, 100]").replace("tau_e: " + TAU_E,
+                "tau_e: \"200 + 400*i\"").replace("A_plus: 1", "A_plus: \"1 + i\""));
+        int onset = 1101;
+        for (int k = 0; k < 3; k++) {
+            float[] e = Sims.column(net, "plastic.eligibility", k);
+            double tauE = 200 + 400 * k;
+            double e0 = (1 + k) * Math.exp(-10 / TAU_PRE);
+            assertEquals(e0, e[onset], 1e-5 * e0, "synapse " + k + " right after the pairing");
+            double perStep = (float) Math.exp(-DT / tauE);
+            assertEquals(e[onset] * Math.pow(perStep, 1000), e[onset + 1000], 1e-5 * e0, "synapse " + k + " decays with "
+                    + tauE + " ms");
+            double tE = onset * DT;
+            double analytic = ETA * e0 * tauE * (Math.exp(-(300 - tE) / tauE) - Math.exp(-(400 - tE) / tauE));
+            assertEquals(analytic, Sims.column(net, "plastic.weight", k)[4000], 2e-4 * analytic, "dw of synapse " + k);
+        }
+    }
+
+    @Test
+    void perSynapseValuesAllEqualGiveTheScalarFloatsBitForBit() {
+        String scalar = rule("[0, 1, -0.5]", "[150, 100, 100]");
+        Network one = threePairings(scalar);
+        Network each = threePairings(scalar.replace("tau_e: " + TAU_E, "tau_e: {type: Uniform, min_val: 1000,"
+                + " max_val: 1000}").replace("A_plus: 1", "A_plus: \"1 + 0*i\"").replace("A_minus: 0.8",
+                "A_minus: \"0.8\""));
+        for (int k = 0; k < 3; k++) {
+            assertArrayEquals(Sims.column(one, "plastic.eligibility", k), Sims.column(each, "plastic.eligibility", k));
+            assertArrayEquals(Sims.column(one, "plastic.weight", k), Sims.column(each, "plastic.weight", k));
+        }
+        assertTrue(Sims.weights(one, "plastic")[0] > 0, "the rule learned");
+    }
 }

@@ -90,4 +90,49 @@ public final class LearningKernels {
         reward[0] = r;
         factor[0] = etaDt * r;
     }
+
+    // Per-synapse variants of the eligibility kernels: the same equations with each synapse's own factor,
+    // chosen only when a rule's parameter varies per synapse, so the kernels above stay as they are.
+
+    /** {@link #eligibilityDecay} with {@code decay[k] = exp(-dt/tau_e[k])} per synapse. */
+    @Kernel(elementwise = true)
+    public static void eligibilityDecayPerSynapse(int from, int to, @Write float[] e, @Read float[] decay) {
+        for (int k = from; k < to; k++) {
+            e[k] *= decay[k];
+        }
+    }
+
+    /** {@link #eligibilitySpikes} with aMinus[k] and aPlus[k] per synapse (connectivity order). */
+    @Kernel
+    public static void eligibilitySpikesPerSynapse(int from, int to, @Read int[] rowPtr, @Read int[] cols,
+                                                   @Write float[] e, @Read int[] preList, @Read int[] preCount,
+                                                   @Read float[] postTrace, @Read float[] aMinus, @Read int[] colPtr,
+                                                   @Read int[] perm, @Read int[] colRows, @Read int[] postList,
+                                                   @Read int[] postCount, @Read float[] preTrace,
+                                                   @Read float[] aPlus) {
+        int nPre = preCount[0];
+        for (int s = 0; s < nPre; s++) {
+            int row = preList[s];
+            int end = rowPtr[row + 1];
+            int k = from == 0 ? rowPtr[row] : CsrKernels.lowerBound(cols, rowPtr[row], end, from, postTrace.length);
+            for (; k < end; k++) {
+                int j = cols[k];
+                if (j >= to) {
+                    break;
+                }
+                e[k] -= aMinus[k] * postTrace[j];
+            }
+        }
+        int nPost = postCount[0];
+        for (int s = 0; s < nPost; s++) {
+            int j = postList[s];
+            if (j < from || j >= to) {
+                continue;
+            }
+            for (int c = colPtr[j]; c < colPtr[j + 1]; c++) {
+                int k = perm[c];
+                e[k] += aPlus[k] * preTrace[colRows[c]];
+            }
+        }
+    }
 }

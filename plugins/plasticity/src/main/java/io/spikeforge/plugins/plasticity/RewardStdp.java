@@ -25,6 +25,11 @@ import java.util.List;
  * e += A_plus x (pre trace, tau_pre). A single pairing with post t after pre therefore leaves
  * e = A_plus exp(-t/tau_pre) exp(-(s - t_post)/tau_e) at time s, and the weight changes by eta times the
  * integral of R(s) e(s).
+ *
+ * <p>A_plus, A_minus and tau_e may take one value per synapse (an initializer, an {@code .npy} file or an
+ * expression of the synapse's index i and N): they act on the synapse's own eligibility trace. The rule
+ * then runs the per-synapse eligibility kernels; values all equal give the scalar form's floats, and the
+ * scalar form runs unchanged when none varies.
  */
 final class RewardStdp implements PlasticityModel {
 
@@ -37,6 +42,14 @@ final class RewardStdp implements PlasticityModel {
     public String description() {
         return "reward-modulated STDP: pairings set an eligibility trace per synapse, a global reward turns it"
                 + " into weight change";
+    }
+
+    /** What acts on one synapse's eligibility trace; the traces x, y are per neuron, eta and the bounds global. */
+    private static final java.util.Set<String> PER_SYNAPSE = java.util.Set.of("A_plus", "A_minus", "tau_e");
+
+    @Override
+    public java.util.Set<String> perElement() {
+        return PER_SYNAPSE;
     }
 
     @Override
@@ -113,17 +126,37 @@ final class RewardStdp implements PlasticityModel {
         float[] factor = new float[1];
         double dPre = decay(ctx, p.real("tau_pre"));
         double dPost = decay(ctx, p.real("tau_post"));
-        float dE = (float) decay(ctx, p.real("tau_e"));
-        float aPlus = (float) p.real("A_plus");
-        float aMinus = (float) p.real("A_minus");
+        float dE = p.varies("tau_e") ? Float.NaN : (float) decay(ctx, p.real("tau_e"));
+        float aPlus = p.varies("A_plus") ? Float.NaN : (float) p.real("A_plus");
+        float aMinus = p.varies("A_minus") ? Float.NaN : (float) p.real("A_minus");
         float etaDt = (float) (p.real("eta") * ctx.dt());
         int[] clock = ctx.clock();
         String n = ctx.owner() + ".RewardSTDP";
         StepTask preTrace = StepTask.of(n + ".pre_trace", pre.size(), PlasticityKernelsCalls.trace(x, pre.flags, dPre));
-        StepTask eDecay = StepTask.of(n + ".eligibility_decay", e.length,
-                LearningKernelsCalls.eligibilityDecay(e, dE));
-        StepTask eSpikes = StepTask.of(n + ".eligibility_spikes", post.size(), LearningKernelsCalls.eligibilitySpikes(
-                rowPtr, cols, e, pre.list, pre.count, y, aMinus, colPtr, perm, colRows, post.list, post.count, x, aPlus));
+        StepTask eDecay;
+        StepTask eSpikes;
+        if (p.anyVaries(PER_SYNAPSE)) {
+            int syn = e.length;
+            float[] decays = new float[syn];
+            if (p.varies("tau_e")) {
+                float[] tauE = p.values("tau_e");
+                for (int k = 0; k < syn; k++) {
+                    decays[k] = (float) decay(ctx, tauE[k]);
+                }
+            } else {
+                java.util.Arrays.fill(decays, dE);
+            }
+            eDecay = StepTask.of(n + ".eligibility_decay", syn, LearningKernelsCalls.eligibilityDecayPerSynapse(e,
+                    decays));
+            eSpikes = StepTask.of(n + ".eligibility_spikes", post.size(), LearningKernelsCalls
+                    .eligibilitySpikesPerSynapse(rowPtr, cols, e, pre.list, pre.count, y, p.values("A_minus", syn),
+                            colPtr, perm, colRows, post.list, post.count, x, p.values("A_plus", syn)));
+        } else {
+            eDecay = StepTask.of(n + ".eligibility_decay", e.length, LearningKernelsCalls.eligibilityDecay(e, dE));
+            eSpikes = StepTask.of(n + ".eligibility_spikes", post.size(), LearningKernelsCalls.eligibilitySpikes(
+                    rowPtr, cols, e, pre.list, pre.count, y, aMinus, colPtr, perm, colRows, post.list, post.count, x,
+                    aPlus));
+        }
         StepTask rewardTask = StepTask.of(n + ".reward", 1,
                 LearningKernelsCalls.reward(schedule, clock, reward, factor, etaDt));
         StepTask learn = comm.updateSynapses(n + ".learn", e, factor, lo, hi);
