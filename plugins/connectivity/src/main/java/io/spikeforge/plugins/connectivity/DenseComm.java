@@ -252,6 +252,25 @@ final class DenseComm implements CommModel {
         }
 
         @Override
+        public StepTask updateRowsSoftBoundPerSynapse(String name, SpikeBuffer spikes, float[] postValues,
+                                                      float[] factor, float[] ref, float[] unit, float[] mu,
+                                                      float[] wMin, float[] wMax) {
+            return StepTask.of(name + ".rows", post, SoftBoundKernelsCalls.denseRowsPerSynapse(w, mask, post,
+                    spikes.list, spikes.count, postValues, cells(factor), cells(ref),
+                    cells(CsrComm.inverses(unit)), cells(mu), cells(wMin), cells(wMax)));
+        }
+
+        @Override
+        public StepTask updateColumnsSoftBoundPerSynapse(String name, SpikeBuffer spikes, float[] preValues,
+                                                         float[] factor, float[] ref, float[] unit, float[] mu,
+                                                         float[] wMin, float[] wMax) {
+            int pre = pre();
+            return StepTask.of(name + ".columns", post, SoftBoundKernelsCalls.denseColumnsPerSynapse(w, mask, pre,
+                    post, spikes.list, spikes.count, preValues, cells(factor), cells(ref),
+                    cells(CsrComm.inverses(unit)), cells(mu), cells(wMin), cells(wMax)));
+        }
+
+        @Override
         public StepTask updateSynapses(String name, float[] values, float[] factor, float wMin, float wMax) {
             return StepTask.of(name + ".synapses", index.length, DenseKernelsCalls.updateSynapses(w, index, values,
                     factor, wMin, wMax));

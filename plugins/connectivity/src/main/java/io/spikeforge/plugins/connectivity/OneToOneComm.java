@@ -175,6 +175,21 @@ final class OneToOneComm implements CommModel {
             }
 
             @Override
+            public StepTask updateRowsSoftBoundPerSynapse(String name, SpikeBuffer pre, float[] postValues,
+                                                          float[] factor, float[] ref, float[] unit, float[] mu,
+                                                          float[] wMin, float[] wMax) {
+                return csr.updateRowsSoftBoundPerSynapse(name, pre, postValues, factor, ref, unit, mu, wMin, wMax);
+            }
+
+            @Override
+            public StepTask updateColumnsSoftBoundPerSynapse(String name, SpikeBuffer post, float[] preValues,
+                                                             float[] factor, float[] ref, float[] unit, float[] mu,
+                                                             float[] wMin, float[] wMax) {
+                return csr.updateColumnsSoftBoundPerSynapse(name, post, preValues, factor, ref, unit, mu, wMin,
+                        wMax);
+            }
+
+            @Override
             public StepTask updateSynapses(String name, float[] values, float[] factor, float wMin, float wMax) {
                 return csr.updateSynapses(name, values, factor, wMin, wMax);
             }
