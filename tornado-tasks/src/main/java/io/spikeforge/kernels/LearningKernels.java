@@ -135,4 +135,99 @@ public final class LearningKernels {
             }
         }
     }
+
+    // Triplet STDP with its amplitudes per synapse: the pair and triplet terms cannot be folded into one
+    // scale per neuron, so the kernels read the slow trace before the spikes and each synapse's amplitudes.
+
+    /**
+     * On pre spikes, CSR: for each spiking row i and synapse k = (i, j), j in [from, to):
+     * {@code w_k = clip(w_k + (factor * (pair[k] + triplet[k] * slow[i])) * postValues[j], wMin[k], wMax[k])},
+     * the operations of {@link #tripletTraces}' scale and {@link CsrKernels#updateRowsScaled}.
+     */
+    @Kernel
+    public static void tripletCsrRows(int from, int to, @Read int[] rowPtr, @Read int[] cols, @Write float[] w,
+                                      @Read int[] spikeList, @Read int[] spikeCount, @Read float[] slow,
+                                      @Read float[] postValues, float factor, @Read float[] pair,
+                                      @Read float[] triplet, @Read float[] wMin, @Read float[] wMax) {
+        int n = spikeCount[0];
+        for (int s = 0; s < n; s++) {
+            int row = spikeList[s];
+            int end = rowPtr[row + 1];
+            int k = from == 0 ? rowPtr[row] : CsrKernels.lowerBound(cols, rowPtr[row], end, from, postValues.length);
+            for (; k < end; k++) {
+                int j = cols[k];
+                if (j >= to) {
+                    break;
+                }
+                float scale = factor * (pair[k] + triplet[k] * slow[row]);
+                w[k] = CsrKernels.clip(w[k] + scale * postValues[j], wMin[k], wMax[k]);
+            }
+        }
+    }
+
+    /** The column form of {@link #tripletCsrRows}: for each spiking j in [from, to), by slow[j] and preValues[i]. */
+    @Kernel
+    public static void tripletCsrColumns(int from, int to, @Read int[] colPtr, @Read int[] perm, @Read int[] colRows,
+                                         @Write float[] w, @Read int[] spikeList, @Read int[] spikeCount,
+                                         @Read float[] preValues, @Read float[] slow, float factor,
+                                         @Read float[] pair, @Read float[] triplet, @Read float[] wMin,
+                                         @Read float[] wMax) {
+        int n = spikeCount[0];
+        for (int s = 0; s < n; s++) {
+            int j = spikeList[s];
+            if (j < from || j >= to) {
+                continue;
+            }
+            for (int c = colPtr[j]; c < colPtr[j + 1]; c++) {
+                int k = perm[c];
+                float scale = factor * (pair[k] + triplet[k] * slow[j]);
+                w[k] = CsrKernels.clip(w[k] + scale * preValues[colRows[c]], wMin[k], wMax[k]);
+            }
+        }
+    }
+
+    /** {@link #tripletCsrRows} on a dense matrix with the mask of {@link DenseKernels}, coefficients per cell. */
+    @Kernel
+    public static void tripletDenseRows(int from, int to, @Write float[] w, @Read int[] mask, int postSize,
+                                        @Read int[] spikeList, @Read int[] spikeCount, @Read float[] slow,
+                                        @Read float[] postValues, float factor, @Read float[] pair,
+                                        @Read float[] triplet, @Read float[] wMin, @Read float[] wMax) {
+        int n = spikeCount[0];
+        boolean all = mask.length == 0;
+        for (int s = 0; s < n; s++) {
+            int row = spikeList[s];
+            int base = row * postSize;
+            for (int j = from; j < to; j++) {
+                int k = base + j;
+                if (all || mask[k] != 0) {
+                    float scale = factor * (pair[k] + triplet[k] * slow[row]);
+                    w[k] = CsrKernels.clip(w[k] + scale * postValues[j], wMin[k], wMax[k]);
+                }
+            }
+        }
+    }
+
+    /** {@link #tripletCsrColumns} on a dense matrix, coefficients per cell. */
+    @Kernel
+    public static void tripletDenseColumns(int from, int to, @Write float[] w, @Read int[] mask, int preSize,
+                                           int postSize, @Read int[] spikeList, @Read int[] spikeCount,
+                                           @Read float[] preValues, @Read float[] slow, float factor,
+                                           @Read float[] pair, @Read float[] triplet, @Read float[] wMin,
+                                           @Read float[] wMax) {
+        int n = spikeCount[0];
+        boolean all = mask.length == 0;
+        for (int s = 0; s < n; s++) {
+            int j = spikeList[s];
+            if (j < from || j >= to) {
+                continue;
+            }
+            for (int i = 0; i < preSize; i++) {
+                int k = i * postSize + j;
+                if (all || mask[k] != 0) {
+                    float scale = factor * (pair[k] + triplet[k] * slow[j]);
+                    w[k] = CsrKernels.clip(w[k] + scale * preValues[i], wMin[k], wMax[k]);
+                }
+            }
+        }
+    }
 }

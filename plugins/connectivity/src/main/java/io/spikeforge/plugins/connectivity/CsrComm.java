@@ -2,6 +2,7 @@ package io.spikeforge.plugins.connectivity;
 
 import io.spikeforge.kernels.CsrKernels;
 import io.spikeforge.kernels.CsrKernelsCalls;
+import io.spikeforge.kernels.LearningKernelsCalls;
 import io.spikeforge.kernels.SoftBoundKernelsCalls;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.CommModel;
@@ -288,6 +289,26 @@ final class CsrComm implements CommModel {
             ensureCsc();
             return StepTask.of(name + ".columns", conn.postSize(), SoftBoundKernelsCalls.csrColumnsPerSynapse(csc[0],
                     csc[1], colRows, w, post.list, post.count, preValues, factor, ref, inverses(unit), mu, wMin,
+                    wMax));
+        }
+
+        @Override
+        public StepTask updateRowsTripletPerSynapse(String name, SpikeBuffer pre, float[] preSlow, float[] postValues,
+                                                    float factor, float[] pair, float[] triplet, float[] wMin,
+                                                    float[] wMax) {
+            weightsWillChange();
+            return StepTask.of(name + ".rows", conn.postSize(), LearningKernelsCalls.tripletCsrRows(rowPtr, cols, w,
+                    pre.list, pre.count, preSlow, postValues, factor, pair, triplet, wMin, wMax));
+        }
+
+        @Override
+        public StepTask updateColumnsTripletPerSynapse(String name, SpikeBuffer post, float[] preValues,
+                                                       float[] postSlow, float factor, float[] pair, float[] triplet,
+                                                       float[] wMin, float[] wMax) {
+            weightsWillChange();
+            ensureCsc();
+            return StepTask.of(name + ".columns", conn.postSize(), LearningKernelsCalls.tripletCsrColumns(csc[0],
+                    csc[1], colRows, w, post.list, post.count, preValues, postSlow, factor, pair, triplet, wMin,
                     wMax));
         }
 

@@ -190,6 +190,22 @@ final class OneToOneComm implements CommModel {
             }
 
             @Override
+            public StepTask updateRowsTripletPerSynapse(String name, SpikeBuffer pre, float[] preSlow,
+                                                        float[] postValues, float factor, float[] pair,
+                                                        float[] triplet, float[] wMin, float[] wMax) {
+                return csr.updateRowsTripletPerSynapse(name, pre, preSlow, postValues, factor, pair, triplet, wMin,
+                        wMax);
+            }
+
+            @Override
+            public StepTask updateColumnsTripletPerSynapse(String name, SpikeBuffer post, float[] preValues,
+                                                           float[] postSlow, float factor, float[] pair,
+                                                           float[] triplet, float[] wMin, float[] wMax) {
+                return csr.updateColumnsTripletPerSynapse(name, post, preValues, postSlow, factor, pair, triplet,
+                        wMin, wMax);
+            }
+
+            @Override
             public StepTask updateSynapses(String name, float[] values, float[] factor, float wMin, float wMax) {
                 return csr.updateSynapses(name, values, factor, wMin, wMax);
             }
