@@ -508,7 +508,8 @@ class HeterogeneityTest {
         assertEquals(Math.exp(-0.1 * 0.1), g[k] / g[k - 1], 1e-6);
         assertEquals(List.of("projections[0].plasticity.tau_x: expected a number in ms, got '100 + i'; TripletSTDP"
                         + " takes one value of tau_x for all its synapses: it is the time constant of the pre trace r2,"
-                        + " one per pre neuron, which all that neuron's synapses read"),
+                        + " one per pre neuron, which all that neuron's synapses read (it may vary A2_minus, A2_plus,"
+                        + " A3_minus, A3_plus, W_max, W_min per synapse)"),
                 errors(BAD.replace("{type: STDP_Song2000, tau_s: %s}", "{type: TripletSTDP, tau_x: \"100 + i\"}")
                         .formatted(100, -50, 10, 5)));
     }
