@@ -149,10 +149,32 @@ class RewardStdpTest {
         Network each = threePairings(scalar.replace("tau_e: " + TAU_E, "tau_e: {type: Uniform, min_val: 1000,"
                 + " max_val: 1000}").replace("A_plus: 1", "A_plus: \"1 + 0*i\"").replace("A_minus: 0.8",
                 "A_minus: \"0.8\""));
+        // per-element values are floats: an eta exact in float (2^-7) is the same value both ways
+        String exact = scalar.replace("eta: " + ETA, "eta: 0.0078125");
+        Network learning = threePairings(exact.replace("eta: 0.0078125", "eta: \"0.0078125 + 0*i\"")
+                .replace("}", ", W_min: \"-10\", W_max: {type: Uniform, min_val: 10, max_val: 10}}"));
+        Network bounded = threePairings(exact.replace("}", ", W_min: -10, W_max: 10}"));
         for (int k = 0; k < 3; k++) {
             assertArrayEquals(Sims.column(one, "plastic.eligibility", k), Sims.column(each, "plastic.eligibility", k));
             assertArrayEquals(Sims.column(one, "plastic.weight", k), Sims.column(each, "plastic.weight", k));
+            assertArrayEquals(Sims.column(bounded, "plastic.weight", k), Sims.column(learning, "plastic.weight", k));
         }
         assertTrue(Sims.weights(one, "plastic")[0] > 0, "the rule learned");
+    }
+
+    @Test
+    void eachSynapseLearnsAtItsOwnEtaUpToItsOwnBound() {
+        Network net = threePairings(rule("[0, 1, 0]", "[300, 100, 100]").replace("eta: " + ETA, "eta: \"0.01*(1 + i)\"")
+                .replace("}", ", W_max: \"0.2 + 2*i\"}"));
+        int onset = 1101;
+        double e0 = Math.exp(-10 / TAU_PRE);
+        double tE = onset * DT;
+        double perEta = e0 * TAU_E * (Math.exp(-(300 - tE) / TAU_E) - Math.exp(-(400 - tE) / TAU_E));
+        float[] w = Sims.weights(net, "plastic");
+        assertEquals(0.2f, w[0], 0, "synapse 0 reaches its W_max of 0.2 (unbounded it would gain " + ETA * perEta + ")");
+        for (int k = 1; k < 3; k++) {
+            double eta = (float) (0.01 * (1 + k));
+            assertEquals(eta * perEta, w[k], 2e-4 * eta * perEta, "dw of synapse " + k + ", eta " + eta);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.spikeforge.kernels;
 
 import io.spikeforge.spi.Kernel;
+import io.spikeforge.spi.Local;
 import io.spikeforge.spi.Read;
 import io.spikeforge.spi.Write;
 
@@ -228,6 +229,40 @@ public final class LearningKernels {
                     w[k] = CsrKernels.clip(w[k] + scale * preValues[i], wMin[k], wMax[k]);
                 }
             }
+        }
+    }
+
+    /**
+     * Reward-modulated learning with eta and the bounds per synapse, CSR order, over synapses [from, to):
+     * {@code w_k = clip(w_k + (etaDt[k] * reward[0]) * e_k, wMin[k], wMax[k])}, the operations of
+     * {@link #reward}'s factor and {@link CsrKernels#updateSynapses}; nothing is touched while the reward is 0.
+     */
+    @Kernel
+    public static void rewardCsrPerSynapse(int from, int to, @Write @Local float[] w, @Read @Local float[] e,
+                                           @Read float[] reward, @Read @Local float[] etaDt,
+                                           @Read @Local float[] wMin, @Read @Local float[] wMax) {
+        float r = reward[0];
+        if (r == 0f) {
+            return;
+        }
+        for (int k = from; k < to; k++) {
+            w[k] = CsrKernels.clip(w[k] + (etaDt[k] * r) * e[k], wMin[k], wMax[k]);
+        }
+    }
+
+    /** {@link #rewardCsrPerSynapse} on a dense matrix: synapse k at w[index[k]]. */
+    @Kernel
+    public static void rewardDensePerSynapse(int from, int to, @Write float[] w, @Read @Local int[] index,
+                                             @Read @Local float[] e, @Read float[] reward,
+                                             @Read @Local float[] etaDt, @Read @Local float[] wMin,
+                                             @Read @Local float[] wMax) {
+        float r = reward[0];
+        if (r == 0f) {
+            return;
+        }
+        for (int k = from; k < to; k++) {
+            int cell = index[k];
+            w[cell] = CsrKernels.clip(w[cell] + (etaDt[k] * r) * e[k], wMin[k], wMax[k]);
         }
     }
 }

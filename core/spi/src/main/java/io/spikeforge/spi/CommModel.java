@@ -395,6 +395,25 @@ public interface CommModel extends ModelFactory {
         }
 
         /**
+         * {@link #updateSynapses} with a scale and bounds per synapse (connectivity order): for every synapse k,
+         * {@code w_k = clip(w_k + (scale[k] * factor[0]) * values[k], wMin[k], wMax[k])}; while factor[0] is 0
+         * the task leaves every weight untouched.
+         *
+         * @param name   the task's name, for listings
+         * @param values one value per synapse, in connectivity order
+         * @param factor a one-element array, read when the task runs
+         * @param scale  per synapse, what factor[0] is multiplied by (so that {@code scale[k] * factor[0] *
+         *               values[k]} is in the weight's unit)
+         * @param wMin   per synapse, the lower weight bound, or negative infinity
+         * @param wMax   per synapse, the upper weight bound, or positive infinity
+         * @return the task
+         */
+        default StepTask updateSynapsesPerSynapse(String name, float[] values, float[] factor, float[] scale,
+                                                  float[] wMin, float[] wMax) {
+            throw new UnsupportedOperationException("this comm does not support per-synapse plasticity parameters");
+        }
+
+        /**
          * {@return a task that adds, in step n, the weight of each synapse (i, j) whose pre neuron spiked
          * in step n - 1 - d (d: the synapse's own delay) into {@code target[j]}}; each post neuron receives
          * its inputs in (delay, pre) order

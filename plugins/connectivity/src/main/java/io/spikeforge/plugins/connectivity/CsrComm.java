@@ -319,6 +319,14 @@ final class CsrComm implements CommModel {
                     wMax));
         }
 
+        @Override
+        public StepTask updateSynapsesPerSynapse(String name, float[] values, float[] factor, float[] scale,
+                                                 float[] wMin, float[] wMax) {
+            weightsWillChange();
+            return StepTask.of(name + ".synapses", w.length, LearningKernelsCalls.rewardCsrPerSynapse(w, values,
+                    factor, scale, wMin, wMax));
+        }
+
         private DelayIndex delayIndex(SynapseDelays arrival) {
             if (delayIndex == null) {
                 delayIndex = new DelayIndex(conn, arrival, null);

@@ -291,6 +291,13 @@ final class DenseComm implements CommModel {
         }
 
         @Override
+        public StepTask updateSynapsesPerSynapse(String name, float[] values, float[] factor, float[] scale,
+                                                 float[] wMin, float[] wMax) {
+            return StepTask.of(name + ".synapses", index.length, LearningKernelsCalls.rewardDensePerSynapse(w, index,
+                    values, factor, scale, wMin, wMax));
+        }
+
+        @Override
         public StepTask updateSynapses(String name, float[] values, float[] factor, float wMin, float wMax) {
             return StepTask.of(name + ".synapses", index.length, DenseKernelsCalls.updateSynapses(w, index, values,
                     factor, wMin, wMax));

@@ -206,6 +206,12 @@ final class OneToOneComm implements CommModel {
             }
 
             @Override
+            public StepTask updateSynapsesPerSynapse(String name, float[] values, float[] factor, float[] scale,
+                                                     float[] wMin, float[] wMax) {
+                return csr.updateSynapsesPerSynapse(name, values, factor, scale, wMin, wMax);
+            }
+
+            @Override
             public StepTask updateSynapses(String name, float[] values, float[] factor, float wMin, float wMax) {
                 return csr.updateSynapses(name, values, factor, wMin, wMax);
             }

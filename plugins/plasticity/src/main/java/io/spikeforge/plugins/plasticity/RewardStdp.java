@@ -26,9 +26,10 @@ import java.util.List;
  * e = A_plus exp(-t/tau_pre) exp(-(s - t_post)/tau_e) at time s, and the weight changes by eta times the
  * integral of R(s) e(s).
  *
- * <p>A_plus, A_minus and tau_e may take one value per synapse (an initializer, an {@code .npy} file or an
- * expression of the synapse's index i and N): they act on the synapse's own eligibility trace. The rule
- * then runs the per-synapse eligibility kernels; values all equal give the scalar form's floats, and the
+ * <p>A_plus, A_minus, tau_e, eta, W_min and W_max may take one value per synapse (an initializer, an
+ * {@code .npy} file or an expression of the synapse's index i and N): the first three act on the synapse's
+ * own eligibility trace, the others on its weight update, which then scales the reward by each synapse's
+ * eta dt. The rule then runs the per-synapse kernels; values all equal give the scalar form's floats, and the
  * scalar form runs unchanged when none varies.
  */
 final class RewardStdp implements PlasticityModel {
@@ -44,8 +45,11 @@ final class RewardStdp implements PlasticityModel {
                 + " into weight change";
     }
 
-    /** What acts on one synapse's eligibility trace; the traces x, y are per neuron, eta and the bounds global. */
-    private static final java.util.Set<String> PER_SYNAPSE = java.util.Set.of("A_plus", "A_minus", "tau_e");
+    /** What acts on one synapse: its eligibility trace, learning rate and bounds; the traces x, y are per neuron. */
+    private static final java.util.Set<String> PER_SYNAPSE = java.util.Set.of("A_plus", "A_minus", "tau_e", "eta",
+            "W_min", "W_max");
+    /** Those that act on the weight update rather than on the eligibility. */
+    private static final java.util.Set<String> LEARNING = java.util.Set.of("eta", "W_min", "W_max");
 
     @Override
     public java.util.Set<String> perElement() {
@@ -99,8 +103,8 @@ final class RewardStdp implements PlasticityModel {
 
     @Override
     public Plasticity create(Params p, BuildContext ctx, CommModel.Comm comm, SpikeBuffer pre, SpikeBuffer post) {
-        double wMin = p.has("W_min") ? p.real("W_min") : Double.NaN;
-        double wMax = p.has("W_max") ? p.real("W_max") : Double.NaN;
+        double wMin = p.has("W_min") && !p.varies("W_min") ? p.real("W_min") : Double.NaN;
+        double wMax = p.has("W_max") && !p.varies("W_max") ? p.real("W_max") : Double.NaN;
         if (wMin > wMax) {
             throw new IllegalArgumentException("W_min = " + wMin + " is above W_max = " + wMax);
         }
@@ -129,13 +133,13 @@ final class RewardStdp implements PlasticityModel {
         float dE = p.varies("tau_e") ? Float.NaN : (float) decay(ctx, p.real("tau_e"));
         float aPlus = p.varies("A_plus") ? Float.NaN : (float) p.real("A_plus");
         float aMinus = p.varies("A_minus") ? Float.NaN : (float) p.real("A_minus");
-        float etaDt = (float) (p.real("eta") * ctx.dt());
+        float etaDt = p.varies("eta") ? Float.NaN : (float) (p.real("eta") * ctx.dt());
         int[] clock = ctx.clock();
         String n = ctx.owner() + ".RewardSTDP";
         StepTask preTrace = StepTask.of(n + ".pre_trace", pre.size(), PlasticityKernelsCalls.trace(x, pre.flags, dPre));
         StepTask eDecay;
         StepTask eSpikes;
-        if (p.anyVaries(PER_SYNAPSE)) {
+        if (p.varies("A_plus") || p.varies("A_minus") || p.varies("tau_e")) {
             int syn = e.length;
             float[] decays = new float[syn];
             if (p.varies("tau_e")) {
@@ -156,6 +160,25 @@ final class RewardStdp implements PlasticityModel {
             eSpikes = StepTask.of(n + ".eligibility_spikes", post.size(), LearningKernelsCalls.eligibilitySpikes(
                     rowPtr, cols, e, pre.list, pre.count, y, aMinus, colPtr, perm, colRows, post.list, post.count, x,
                     aPlus));
+        }
+        if (p.anyVaries(LEARNING)) {
+            int syn = e.length;
+            float[] los = p.has("W_min") ? p.values("W_min", syn) : PerSynapseValues.filled(syn, lo);
+            float[] his = p.has("W_max") ? p.values("W_max", syn) : PerSynapseValues.filled(syn, hi);
+            PerSynapseValues.check(comm, los, his, false);
+            double[] eta = PerSynapseValues.reals(p, "eta", syn);
+            float[] etaDts = new float[syn];
+            for (int k = 0; k < syn; k++) {
+                etaDts[k] = (float) (eta[k] * ctx.dt());
+            }
+            // the factor is the reward itself (1 * R), each synapse scaling it by its own eta dt
+            StepTask rewardTask = StepTask.of(n + ".reward", 1,
+                    LearningKernelsCalls.reward(schedule, clock, reward, factor, 1f));
+            StepTask learn = comm.updateSynapsesPerSynapse(n + ".learn", e, factor, etaDts, los, his);
+            StepTask postTrace = StepTask.of(n + ".post_trace", post.size(), PlasticityKernelsCalls.trace(y, post.flags,
+                    dPost));
+            return Plasticity.of(List.of(preTrace, eDecay, eSpikes, rewardTask, learn), List.of(postTrace), Double.NaN,
+                    Double.NaN);
         }
         StepTask rewardTask = StepTask.of(n + ".reward", 1,
                 LearningKernelsCalls.reward(schedule, clock, reward, factor, etaDt));
