@@ -484,6 +484,36 @@ class HeterogeneityTest {
                 + " of tau for all its elements (it may vary v_th per element)"), errors(yaml));
     }
 
+    @Test
+    void aReceptorsParametersVaryPerPreNeuronAndATracesTimeConstantIsRefusedWithWhy() {
+        // AMPA keeps its state per pre neuron: 5 values for 5 pre neurons, whatever the post size
+        Network net = Sims.run("""
+                dt: 0.1
+                duration: 30
+                inputs:
+                  - {name: src, type: SpikeTimes, size: 5, times: [1.0], indices: [0]}
+                populations:
+                  - {name: n, size: 3, neuron: {type: Lif, V_th: 1000}}
+                projections:
+                  - {name: p, pre: src, post: n, comm: {type: Dense, conn: All2All, weight: 0.1},
+                     syn: {type: AMPA, beta: "0.1 + 0.05*i"}, out: CUBA}
+                monitors:
+                  - {target: p, var: g}
+                """.replace("\n     ", ""), 1);
+        float[] g = Sims.column(net, "p.g", 0);
+        assertEquals(0f, Sims.column(net, "p.g", 4)[g.length - 1], 0, "pre neuron 4 never spiked");
+        // long after the pulse, g of pre neuron 0 decays by exp(-beta_0 dt) per step, beta_0 = 0.1 / ms
+        int k = g.length - 1;
+        assertTrue(g[k] > 0.01, "AMPA opened: " + g[k]);
+        assertEquals(Math.exp(-0.1 * 0.1), g[k] / g[k - 1], 1e-6);
+        assertEquals(List.of("projections[0].plasticity.tau_x: expected a number in ms, got '100 + i'; TripletSTDP"
+                        + " takes one value of tau_x for all its synapses: it is the time constant of the pre trace r2,"
+                        + " one per pre neuron, which all that neuron's synapses read (it may vary A2_minus, A2_plus,"
+                        + " A3_minus, A3_plus, W_max, W_min per synapse)"),
+                errors(BAD.replace("{type: STDP_Song2000, tau_s: %s}", "{type: TripletSTDP, tau_x: \"100 + i\"}")
+                        .formatted(100, -50, 10, 5)));
+    }
+
     private static List<String> errors(String yaml) {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> Sims.ENGINE.build(Sims.ENGINE.parse(yaml, "bad.yaml", Overrides.NONE)));
@@ -517,7 +547,9 @@ class HeterogeneityTest {
                                 + " scale: ...}), {npy: FILE} or an expression of i and N, got a mapping without 'type'"
                                 + " or 'npy'",
                         "projections[0].plasticity.tau_s: expected a number in ms, got a mapping; STDP_Song2000 takes"
-                                + " one value of tau_s for all its synapses (it may vary A1, A2, W_max, W_min per synapse)",
+                                + " one value of tau_s for all its synapses: it is the time constant of the pre trace"
+                                + " A_pre, one per pre neuron, which all that neuron's synapses read (it may vary A1,"
+                                + " A2, W_max, W_min per synapse)",
                         "populations[0].neuron.tau: '5 - 10*i/N' gives 0.0 at element 10; every value must be > 0 ms"),
                 errors(BAD.formatted("{type: Uniform}", "\"-50 + i/N\"", "\"5 - 10*i/N\"", "{mean: 5}",
                         "{type: Uniform, min_val: 15, max_val: 17}")));

@@ -100,4 +100,81 @@ class RewardStdpTest {
         long moved = java.util.stream.IntStream.range(0, w.length).filter(k -> w[k] != w0[k]).count();
         assertTrue(moved > w.length / 2, "reward moved most weights: " + moved + " of " + w.length);
     }
+
+    /** Three pre neurons spiking at 100 ms into one post neuron that fires at 110 ms: three synapses, one pairing each. */
+    private static Network threePairings(String rule) {
+        return Packs.run("""
+                dt: 0.1
+                duration: 500
+                inputs:
+                  - {name: pre_src, type: SpikeTimes, size: 3, times: [100.0, 100.0, 100.0], indices: [0, 1, 2]}
+                  - {name: kick, type: SpikeTimes, size: 1, times: [109.9]}
+                populations:
+                  - {name: post, size: 1, neuron: {type: LifRef, tau_ref: 5}}
+                projections:
+                  - {name: drive, pre: kick, post: post, comm: {type: EventCSRLinear, conn: All2All, weight: 3000},
+                     syn: {type: Expon, tau: 0.1}, out: CUBA}
+                  - {name: plastic, pre: pre_src, post: post, comm: {type: EventCSRLinear, conn: All2All, weight: 0},
+                     syn: {type: Expon, tau: 5}, out: CUBA, plasticity: %s}
+                monitors:
+                  - {target: post, var: spike}
+                  - {target: plastic, var: eligibility}
+                  - {target: plastic, var: weight}
+                """.formatted(rule).replace("\n                     ", " "), 1);
+    }
+
+    @Test
+    void eachSynapsesEligibilityTakesItsOwnAPlusAndDecaysWithItsOwnTauE() {
+        Network net = threePairings(rule("[0, 1, 0]", "[300, 100, 100]").replace("tau_e: " + TAU_E,
+                "tau_e: \"200 + 400*i\"").replace("A_plus: 1", "A_plus: \"1 + i\""));
+        int onset = 1101;
+        for (int k = 0; k < 3; k++) {
+            float[] e = Sims.column(net, "plastic.eligibility", k);
+            double tauE = 200 + 400 * k;
+            double e0 = (1 + k) * Math.exp(-10 / TAU_PRE);
+            assertEquals(e0, e[onset], 1e-5 * e0, "synapse " + k + " right after the pairing");
+            double perStep = (float) Math.exp(-DT / tauE);
+            assertEquals(e[onset] * Math.pow(perStep, 1000), e[onset + 1000], 1e-5 * e0, "synapse " + k + " decays with "
+                    + tauE + " ms");
+            double tE = onset * DT;
+            double analytic = ETA * e0 * tauE * (Math.exp(-(300 - tE) / tauE) - Math.exp(-(400 - tE) / tauE));
+            assertEquals(analytic, Sims.column(net, "plastic.weight", k)[4000], 2e-4 * analytic, "dw of synapse " + k);
+        }
+    }
+
+    @Test
+    void perSynapseValuesAllEqualGiveTheScalarFloatsBitForBit() {
+        String scalar = rule("[0, 1, -0.5]", "[150, 100, 100]");
+        Network one = threePairings(scalar);
+        Network each = threePairings(scalar.replace("tau_e: " + TAU_E, "tau_e: {type: Uniform, min_val: 1000,"
+                + " max_val: 1000}").replace("A_plus: 1", "A_plus: \"1 + 0*i\"").replace("A_minus: 0.8",
+                "A_minus: \"0.8\""));
+        // per-element values are floats: an eta exact in float (2^-7) is the same value both ways
+        String exact = scalar.replace("eta: " + ETA, "eta: 0.0078125");
+        Network learning = threePairings(exact.replace("eta: 0.0078125", "eta: \"0.0078125 + 0*i\"")
+                .replace("}", ", W_min: \"-10\", W_max: {type: Uniform, min_val: 10, max_val: 10}}"));
+        Network bounded = threePairings(exact.replace("}", ", W_min: -10, W_max: 10}"));
+        for (int k = 0; k < 3; k++) {
+            assertArrayEquals(Sims.column(one, "plastic.eligibility", k), Sims.column(each, "plastic.eligibility", k));
+            assertArrayEquals(Sims.column(one, "plastic.weight", k), Sims.column(each, "plastic.weight", k));
+            assertArrayEquals(Sims.column(bounded, "plastic.weight", k), Sims.column(learning, "plastic.weight", k));
+        }
+        assertTrue(Sims.weights(one, "plastic")[0] > 0, "the rule learned");
+    }
+
+    @Test
+    void eachSynapseLearnsAtItsOwnEtaUpToItsOwnBound() {
+        Network net = threePairings(rule("[0, 1, 0]", "[300, 100, 100]").replace("eta: " + ETA, "eta: \"0.01*(1 + i)\"")
+                .replace("}", ", W_max: \"0.2 + 2*i\"}"));
+        int onset = 1101;
+        double e0 = Math.exp(-10 / TAU_PRE);
+        double tE = onset * DT;
+        double perEta = e0 * TAU_E * (Math.exp(-(300 - tE) / TAU_E) - Math.exp(-(400 - tE) / TAU_E));
+        float[] w = Sims.weights(net, "plastic");
+        assertEquals(0.2f, w[0], 0, "synapse 0 reaches its W_max of 0.2 (unbounded it would gain " + ETA * perEta + ")");
+        for (int k = 1; k < 3; k++) {
+            double eta = (float) (0.01 * (1 + k));
+            assertEquals(eta * perEta, w[k], 2e-4 * eta * perEta, "dw of synapse " + k + ", eta " + eta);
+        }
+    }
 }

@@ -80,6 +80,61 @@ class TsodyksMarkramTest {
         assertEquals(1 - bigU, Sims.column(net, "tm.x", 0)[11], 1e-7);
     }
 
+    /** @return 40 Hz of regular spikes from one source to three post neurons through TsodyksMarkram */
+    private static String perPost(String bigU, String tauF, String tauD, String tauSyn) {
+        return """
+                dt: 0.1
+                duration: %s
+                inputs:
+                  - {name: src, type: SpikeTimes, size: 1, times: %s}
+                populations:
+                  - {name: n, size: 3, neuron: {type: Lif, V_th: 1000}}
+                projections:
+                  - name: tm
+                    pre: src
+                    post: n
+                    comm: {type: EventCSRLinear, conn: All2All, weight: 0.5}
+                    syn: {type: TsodyksMarkram, U: %s, tau_f: %s, tau_d: %s, tau_syn: %s}
+                    out: CUBA
+                monitors:
+                  - {target: tm, var: u}
+                  - {target: tm, var: x}
+                  - {target: tm, var: g}
+                """.formatted(1.0 + 199 * 25 + 1, regular(25, 200), bigU, tauF, tauD, tauSyn);
+    }
+
+    @Test
+    void eachSynapseReachesTheSteadyStateOfItsPostNeuronsValues() {
+        Network net = Sims.run(perPost("\"0.2 + 0.1*i\"", "\"300 - 100*i\"", "\"150 + 50*i\"", "\"2 + i\""),
+                2);
+        int arrival = 10 + 250 * 199 + 1;
+        for (int j = 0; j < 3; j++) {
+            double bigU = (float) (0.2 + 0.1 * j);
+            double df = Math.exp(-25 / (300.0 - 100 * j));
+            double dd = Math.exp(-25 / (150.0 + 50 * j));
+            double uPlus = bigU / (1 - (1 - bigU) * df);
+            double xMinus = (1 - dd) / (1 - (1 - uPlus) * dd);
+            // one pre neuron to all three: synapse j targets post neuron j
+            assertEquals(uPlus, Sims.column(net, "tm.u", j)[arrival], 1e-5, "u+ of synapse " + j);
+            assertEquals(xMinus * (1 - uPlus), Sims.column(net, "tm.x", j)[arrival], 1e-5, "x+ of synapse " + j);
+            float[] g = Sims.column(net, "tm.g", j);
+            double decay = Math.exp(-DT / (2 + j));
+            assertEquals(0.5 * uPlus * xMinus, g[arrival] - g[arrival - 1] * decay, 1e-6, "w r arrives at " + j);
+        }
+    }
+
+    @Test
+    void valuesPerPostNeuronAllEqualGiveTheScalarFloatsBitForBit() {
+        Network scalar = Sims.run(perPost("0.2", "300", "150", "2"), 1);
+        Network perPost = Sims.run(perPost("\"0.2 + 0*i\"", "{type: Uniform, min_val: 300, max_val: 300}",
+                "\"150\"", "\"2 + 0*i\""), 1);
+        for (String v : List.of("tm.u", "tm.x", "tm.g")) {
+            for (int j = 0; j < 3; j++) {
+                assertArrayEquals(Sims.column(scalar, v, j), Sims.column(perPost, v, j), v + "[" + j + "]");
+            }
+        }
+    }
+
     private static String stdp(String syn) {
         return """
                 dt: 0.1

@@ -1,6 +1,7 @@
 package io.spikeforge.kernels;
 
 import io.spikeforge.spi.Kernel;
+import io.spikeforge.spi.Local;
 import io.spikeforge.spi.Read;
 import io.spikeforge.spi.Write;
 
@@ -89,5 +90,179 @@ public final class LearningKernels {
         float r = step < schedule.length ? schedule[step] : 0f;
         reward[0] = r;
         factor[0] = etaDt * r;
+    }
+
+    // Per-synapse variants of the eligibility kernels: the same equations with each synapse's own factor,
+    // chosen only when a rule's parameter varies per synapse, so the kernels above stay as they are.
+
+    /** {@link #eligibilityDecay} with {@code decay[k] = exp(-dt/tau_e[k])} per synapse. */
+    @Kernel(elementwise = true)
+    public static void eligibilityDecayPerSynapse(int from, int to, @Write float[] e, @Read float[] decay) {
+        for (int k = from; k < to; k++) {
+            e[k] *= decay[k];
+        }
+    }
+
+    /** {@link #eligibilitySpikes} with aMinus[k] and aPlus[k] per synapse (connectivity order). */
+    @Kernel
+    public static void eligibilitySpikesPerSynapse(int from, int to, @Read int[] rowPtr, @Read int[] cols,
+                                                   @Write float[] e, @Read int[] preList, @Read int[] preCount,
+                                                   @Read float[] postTrace, @Read float[] aMinus, @Read int[] colPtr,
+                                                   @Read int[] perm, @Read int[] colRows, @Read int[] postList,
+                                                   @Read int[] postCount, @Read float[] preTrace,
+                                                   @Read float[] aPlus) {
+        int nPre = preCount[0];
+        for (int s = 0; s < nPre; s++) {
+            int row = preList[s];
+            int end = rowPtr[row + 1];
+            int k = from == 0 ? rowPtr[row] : CsrKernels.lowerBound(cols, rowPtr[row], end, from, postTrace.length);
+            for (; k < end; k++) {
+                int j = cols[k];
+                if (j >= to) {
+                    break;
+                }
+                e[k] -= aMinus[k] * postTrace[j];
+            }
+        }
+        int nPost = postCount[0];
+        for (int s = 0; s < nPost; s++) {
+            int j = postList[s];
+            if (j < from || j >= to) {
+                continue;
+            }
+            for (int c = colPtr[j]; c < colPtr[j + 1]; c++) {
+                int k = perm[c];
+                e[k] += aPlus[k] * preTrace[colRows[c]];
+            }
+        }
+    }
+
+    // Triplet STDP with its amplitudes per synapse: the pair and triplet terms cannot be folded into one
+    // scale per neuron, so the kernels read the slow trace before the spikes and each synapse's amplitudes.
+
+    /**
+     * On pre spikes, CSR: for each spiking row i and synapse k = (i, j), j in [from, to):
+     * {@code w_k = clip(w_k + (factor * (pair[k] + triplet[k] * slow[i])) * postValues[j], wMin[k], wMax[k])},
+     * the operations of {@link #tripletTraces}' scale and {@link CsrKernels#updateRowsScaled}.
+     */
+    @Kernel
+    public static void tripletCsrRows(int from, int to, @Read int[] rowPtr, @Read int[] cols, @Write float[] w,
+                                      @Read int[] spikeList, @Read int[] spikeCount, @Read float[] slow,
+                                      @Read float[] postValues, float factor, @Read float[] pair,
+                                      @Read float[] triplet, @Read float[] wMin, @Read float[] wMax) {
+        int n = spikeCount[0];
+        for (int s = 0; s < n; s++) {
+            int row = spikeList[s];
+            int end = rowPtr[row + 1];
+            int k = from == 0 ? rowPtr[row] : CsrKernels.lowerBound(cols, rowPtr[row], end, from, postValues.length);
+            for (; k < end; k++) {
+                int j = cols[k];
+                if (j >= to) {
+                    break;
+                }
+                float scale = factor * (pair[k] + triplet[k] * slow[row]);
+                w[k] = CsrKernels.clip(w[k] + scale * postValues[j], wMin[k], wMax[k]);
+            }
+        }
+    }
+
+    /** The column form of {@link #tripletCsrRows}: for each spiking j in [from, to), by slow[j] and preValues[i]. */
+    @Kernel
+    public static void tripletCsrColumns(int from, int to, @Read int[] colPtr, @Read int[] perm, @Read int[] colRows,
+                                         @Write float[] w, @Read int[] spikeList, @Read int[] spikeCount,
+                                         @Read float[] preValues, @Read float[] slow, float factor,
+                                         @Read float[] pair, @Read float[] triplet, @Read float[] wMin,
+                                         @Read float[] wMax) {
+        int n = spikeCount[0];
+        for (int s = 0; s < n; s++) {
+            int j = spikeList[s];
+            if (j < from || j >= to) {
+                continue;
+            }
+            for (int c = colPtr[j]; c < colPtr[j + 1]; c++) {
+                int k = perm[c];
+                float scale = factor * (pair[k] + triplet[k] * slow[j]);
+                w[k] = CsrKernels.clip(w[k] + scale * preValues[colRows[c]], wMin[k], wMax[k]);
+            }
+        }
+    }
+
+    /** {@link #tripletCsrRows} on a dense matrix with the mask of {@link DenseKernels}, coefficients per cell. */
+    @Kernel
+    public static void tripletDenseRows(int from, int to, @Write float[] w, @Read int[] mask, int postSize,
+                                        @Read int[] spikeList, @Read int[] spikeCount, @Read float[] slow,
+                                        @Read float[] postValues, float factor, @Read float[] pair,
+                                        @Read float[] triplet, @Read float[] wMin, @Read float[] wMax) {
+        int n = spikeCount[0];
+        boolean all = mask.length == 0;
+        for (int s = 0; s < n; s++) {
+            int row = spikeList[s];
+            int base = row * postSize;
+            for (int j = from; j < to; j++) {
+                int k = base + j;
+                if (all || mask[k] != 0) {
+                    float scale = factor * (pair[k] + triplet[k] * slow[row]);
+                    w[k] = CsrKernels.clip(w[k] + scale * postValues[j], wMin[k], wMax[k]);
+                }
+            }
+        }
+    }
+
+    /** {@link #tripletCsrColumns} on a dense matrix, coefficients per cell. */
+    @Kernel
+    public static void tripletDenseColumns(int from, int to, @Write float[] w, @Read int[] mask, int preSize,
+                                           int postSize, @Read int[] spikeList, @Read int[] spikeCount,
+                                           @Read float[] preValues, @Read float[] slow, float factor,
+                                           @Read float[] pair, @Read float[] triplet, @Read float[] wMin,
+                                           @Read float[] wMax) {
+        int n = spikeCount[0];
+        boolean all = mask.length == 0;
+        for (int s = 0; s < n; s++) {
+            int j = spikeList[s];
+            if (j < from || j >= to) {
+                continue;
+            }
+            for (int i = 0; i < preSize; i++) {
+                int k = i * postSize + j;
+                if (all || mask[k] != 0) {
+                    float scale = factor * (pair[k] + triplet[k] * slow[j]);
+                    w[k] = CsrKernels.clip(w[k] + scale * preValues[i], wMin[k], wMax[k]);
+                }
+            }
+        }
+    }
+
+    /**
+     * Reward-modulated learning with eta and the bounds per synapse, CSR order, over synapses [from, to):
+     * {@code w_k = clip(w_k + (etaDt[k] * reward[0]) * e_k, wMin[k], wMax[k])}, the operations of
+     * {@link #reward}'s factor and {@link CsrKernels#updateSynapses}; nothing is touched while the reward is 0.
+     */
+    @Kernel
+    public static void rewardCsrPerSynapse(int from, int to, @Write @Local float[] w, @Read @Local float[] e,
+                                           @Read float[] reward, @Read @Local float[] etaDt,
+                                           @Read @Local float[] wMin, @Read @Local float[] wMax) {
+        float r = reward[0];
+        if (r == 0f) {
+            return;
+        }
+        for (int k = from; k < to; k++) {
+            w[k] = CsrKernels.clip(w[k] + (etaDt[k] * r) * e[k], wMin[k], wMax[k]);
+        }
+    }
+
+    /** {@link #rewardCsrPerSynapse} on a dense matrix: synapse k at w[index[k]]. */
+    @Kernel
+    public static void rewardDensePerSynapse(int from, int to, @Write float[] w, @Read @Local int[] index,
+                                             @Read @Local float[] e, @Read float[] reward,
+                                             @Read @Local float[] etaDt, @Read @Local float[] wMin,
+                                             @Read @Local float[] wMax) {
+        float r = reward[0];
+        if (r == 0f) {
+            return;
+        }
+        for (int k = from; k < to; k++) {
+            int cell = index[k];
+            w[cell] = CsrKernels.clip(w[cell] + (etaDt[k] * r) * e[k], wMin[k], wMax[k]);
+        }
     }
 }

@@ -157,4 +157,121 @@ public final class ReceptorKernels {
             }
         }
     }
+
+    // Per-slot variants: the same equations with each factor read per slot (per pre neuron), chosen only
+    // when a parameter varies, so that the kernels above stay as they are.
+
+    /** {@link #transmitterGated} with its pulse length and factors per slot. */
+    @Kernel(elementwise = true)
+    public static void transmitterGatedPerSlot(int from, int to, @Write float[] g, @Write int[] pulse,
+                                               @Write float[] input, @Read int[] onSteps, @Read float[] gInf,
+                                               @Read float[] decayOn, @Read float[] decayOff) {
+        for (int i = from; i < to; i++) {
+            int left = input[i] > 0f ? onSteps[i] : pulse[i];
+            input[i] = 0f;
+            float on = Math.min(left, 1);
+            float gi = g[i];
+            g[i] = on * (gInf[i] + (gi - gInf[i]) * decayOn[i]) + (1f - on) * (gi * decayOff[i]);
+            pulse[i] = Math.max(left - 1, 0);
+        }
+    }
+
+    /** {@link #bioNmda} with its pulse length, factors and rates per slot. */
+    @Kernel(elementwise = true)
+    public static void bioNmdaPerSlot(int from, int to, @Write float[] g, @Write float[] x, @Write int[] pulse,
+                                      @Write float[] input, @Read int[] onSteps, @Read float[] xInf,
+                                      @Read float[] xDecayOn, @Read float[] xDecayOff, @Read float[] alpha1,
+                                      @Read float[] beta1, float dt) {
+        for (int i = from; i < to; i++) {
+            int left = input[i] > 0f ? onSteps[i] : pulse[i];
+            input[i] = 0f;
+            float on = Math.min(left, 1);
+            float xi = x[i];
+            float rate = alpha1[i] * xi + beta1[i];
+            float gInf = alpha1[i] * xi / rate;
+            g[i] = gInf + (g[i] - gInf) * (float) Math.exp(-rate * dt);
+            x[i] = on * (xInf[i] + (xi - xInf[i]) * xDecayOn[i]) + (1f - on) * (xi * xDecayOff[i]);
+            pulse[i] = Math.max(left - 1, 0);
+        }
+    }
+
+    /** {@link #nmda} with 1/tau_decay, a and exp(-dt/tau_rise) per slot. */
+    @Kernel(elementwise = true)
+    public static void nmdaPerSlot(int from, int to, @Write float[] g, @Write float[] x, @Write float[] input,
+                                   @Read float[] invTauDecay, @Read float[] a, @Read float[] decayRise, float dt) {
+        for (int i = from; i < to; i++) {
+            float xi = x[i];
+            float rate = invTauDecay[i] + a[i] * xi;
+            float gInf = a[i] * xi / rate;
+            g[i] = gInf + (g[i] - gInf) * (float) Math.exp(-rate * dt);
+            x[i] = xi * decayRise[i] + input[i];
+            input[i] = 0f;
+        }
+    }
+
+    /** {@link #std} with U, exp(-dt/tau) and exp(-dt/tau_syn) per slot. */
+    @Kernel(elementwise = true)
+    public static void stdPerSlot(int from, int to, @Write float[] g, @Write float[] x, @Write float[] input,
+                                  @Read float[] u, @Read float[] decayX, @Read float[] decaySyn) {
+        for (int i = from; i < to; i++) {
+            float s = input[i];
+            input[i] = 0f;
+            float xi = x[i];
+            float xn = 1f - (1f - xi) * decayX[i] - s * u[i] * xi;
+            x[i] = xn;
+            g[i] = g[i] * decaySyn[i] + s * xn;
+        }
+    }
+
+    /** {@link #stp} with U and the three decay factors per slot. */
+    @Kernel(elementwise = true)
+    public static void stpPerSlot(int from, int to, @Write float[] g, @Write float[] u, @Write float[] x,
+                                  @Write float[] input, @Read float[] bigU, @Read float[] decayF,
+                                  @Read float[] decayD, @Read float[] decaySyn) {
+        for (int i = from; i < to; i++) {
+            float s = input[i];
+            input[i] = 0f;
+            float ui = u[i] * decayF[i];
+            float xi = 1f - (1f - x[i]) * decayD[i];
+            ui = ui + s * bigU[i] * (1f - ui);
+            xi = xi - s * ui * xi;
+            u[i] = ui;
+            x[i] = xi;
+            g[i] = g[i] * decaySyn[i] + s * ui * xi;
+        }
+    }
+
+    /**
+     * {@link #tsodyksMarkram} with U, 1/tau_f and 1/tau_d per post neuron: synapse k = (i, j) takes post
+     * neuron j's values (short-term plasticity depends on the target cell's type, Markram et al. 1998).
+     */
+    @Kernel
+    public static void tsodyksMarkramPerPost(int from, int to, @Read int[] rowPtr, @Read int[] cols, @Read float[] w,
+                                             @Read int[] spikeList, @Read int[] spikeCount, @Write float[] u,
+                                             @Write float[] x, @Write int[] last, @Read int[] clock,
+                                             @Read float[] bigU, @Read float[] invTauF, @Read float[] invTauD,
+                                             float dt, @Write @Local float[] target) {
+        int n = spikeCount[0];
+        int step = clock[0];
+        for (int s = 0; s < n; s++) {
+            int row = spikeList[s];
+            int end = rowPtr[row + 1];
+            int k = from == 0 ? rowPtr[row] : CsrKernels.lowerBound(cols, rowPtr[row], end, from, target.length);
+            for (; k < end; k++) {
+                int j = cols[k];
+                if (j >= to) {
+                    break;
+                }
+                float elapsed = (step - last[k]) * dt;
+                float uk = u[k] * (float) Math.exp(-elapsed * invTauF[j]);
+                float xk = 1f - (1f - x[k]) * (float) Math.exp(-elapsed * invTauD[j]);
+                uk = uk + bigU[j] * (1f - uk);
+                float r = uk * xk;
+                u[k] = uk;
+                x[k] = xk - r;
+                last[k] = step;
+                target[j] += w[k] * r;
+            }
+        }
+    }
 }

@@ -104,4 +104,95 @@ public final class SoftBoundKernels {
             }
         }
     }
+
+    // Per-synapse variants: the same change with each synapse's own factor, reference, unit, exponent and
+    // bounds (connectivity order for CSR, the matrix's cells for dense), chosen only when a rule's parameter
+    // varies per synapse, so the kernels above stay as they are.
+
+    /** {@link #csrRows} with every coefficient per synapse k. */
+    @Kernel
+    public static void csrRowsPerSynapse(int from, int to, @Read int[] rowPtr, @Read int[] cols, @Write float[] w,
+                                         @Read int[] spikeList, @Read int[] spikeCount, @Read float[] postValues,
+                                         @Read float[] factor, @Read float[] ref, @Read float[] invUnit,
+                                         @Read float[] mu, @Read float[] wMin, @Read float[] wMax) {
+        int n = spikeCount[0];
+        for (int s = 0; s < n; s++) {
+            int row = spikeList[s];
+            int end = rowPtr[row + 1];
+            int k = from == 0 ? rowPtr[row] : CsrKernels.lowerBound(cols, rowPtr[row], end, from, postValues.length);
+            for (; k < end; k++) {
+                int j = cols[k];
+                if (j >= to) {
+                    break;
+                }
+                w[k] = CsrKernels.clip(change(w[k], factor[k] * postValues[j], ref[k], invUnit[k], mu[k]), wMin[k],
+                        wMax[k]);
+            }
+        }
+    }
+
+    /** {@link #csrColumns} with every coefficient per synapse k. */
+    @Kernel
+    public static void csrColumnsPerSynapse(int from, int to, @Read int[] colPtr, @Read int[] perm,
+                                            @Read int[] colRows, @Write float[] w, @Read int[] spikeList,
+                                            @Read int[] spikeCount, @Read float[] preValues, @Read float[] factor,
+                                            @Read float[] ref, @Read float[] invUnit, @Read float[] mu,
+                                            @Read float[] wMin, @Read float[] wMax) {
+        int n = spikeCount[0];
+        for (int s = 0; s < n; s++) {
+            int j = spikeList[s];
+            if (j < from || j >= to) {
+                continue;
+            }
+            for (int c = colPtr[j]; c < colPtr[j + 1]; c++) {
+                int k = perm[c];
+                w[k] = CsrKernels.clip(change(w[k], factor[k] * preValues[colRows[c]], ref[k], invUnit[k], mu[k]),
+                        wMin[k], wMax[k]);
+            }
+        }
+    }
+
+    /** {@link #denseRows} with every coefficient per cell. */
+    @Kernel
+    public static void denseRowsPerSynapse(int from, int to, @Write float[] w, @Read int[] mask, int postSize,
+                                           @Read int[] spikeList, @Read int[] spikeCount, @Read float[] postValues,
+                                           @Read float[] factor, @Read float[] ref, @Read float[] invUnit,
+                                           @Read float[] mu, @Read float[] wMin, @Read float[] wMax) {
+        int n = spikeCount[0];
+        boolean all = mask.length == 0;
+        for (int s = 0; s < n; s++) {
+            int base = spikeList[s] * postSize;
+            for (int j = from; j < to; j++) {
+                int k = base + j;
+                if (all || mask[k] != 0) {
+                    w[k] = CsrKernels.clip(change(w[k], factor[k] * postValues[j], ref[k], invUnit[k], mu[k]),
+                            wMin[k], wMax[k]);
+                }
+            }
+        }
+    }
+
+    /** {@link #denseColumns} with every coefficient per cell. */
+    @Kernel
+    public static void denseColumnsPerSynapse(int from, int to, @Write float[] w, @Read int[] mask, int preSize,
+                                              int postSize, @Read int[] spikeList, @Read int[] spikeCount,
+                                              @Read float[] preValues, @Read float[] factor, @Read float[] ref,
+                                              @Read float[] invUnit, @Read float[] mu, @Read float[] wMin,
+                                              @Read float[] wMax) {
+        int n = spikeCount[0];
+        boolean all = mask.length == 0;
+        for (int s = 0; s < n; s++) {
+            int j = spikeList[s];
+            if (j < from || j >= to) {
+                continue;
+            }
+            for (int i = 0; i < preSize; i++) {
+                int k = i * postSize + j;
+                if (all || mask[k] != 0) {
+                    w[k] = CsrKernels.clip(change(w[k], factor[k] * preValues[i], ref[k], invUnit[k], mu[k]),
+                            wMin[k], wMax[k]);
+                }
+            }
+        }
+    }
 }

@@ -83,6 +83,13 @@ final class ModelDocs {
                         : "\nMay vary per element (an initializer, `{npy: file}` or an expression of `i` and `N`): ")
                         .append(perElement).append(".\n");
             }
+            for (ParamSpec p : f.parameters()) {
+                String why = perElementReason(f, p);
+                if (why != null) {
+                    md.append("\nOne value of `").append(p.name()).append(f.kind() == ModelKind.PLASTICITY
+                            ? "` for all synapses: " : "` for all elements: ").append(why).append(".\n");
+                }
+            }
         }
         if (!f.variables().isEmpty()) {
             md.append("\n| variable | unit | description |\n|---|---|---|\n");
@@ -149,5 +156,10 @@ final class ModelDocs {
     /** Table cells cannot hold a bare pipe or a line break. */
     private static String cell(String text) {
         return text.replace("|", "\\|").replace("\n", " ");
+    }
+
+    /** @return why a parameter takes one value for all elements, as its model states it, or null */
+    private static String perElementReason(io.spikeforge.spi.ModelFactory f, ParamSpec p) {
+        return f.perElement().contains(p.name()) ? null : f.oneValueReason(p.name());
     }
 }

@@ -292,6 +292,92 @@ public interface CommModel extends ModelFactory {
         }
 
         /**
+         * {@link #updateRowsSoftBound} with every coefficient per synapse, in connectivity order: for each
+         * arriving pre spike i and synapse k = (i, j),
+         * {@code w_k = clip(w_k + (factor[k] * postValues[j]) * (|w_k - ref[k]| / unit[k])^mu[k], wMin[k], wMax[k])}.
+         *
+         * @param name       the task's name, for listings
+         * @param pre        the pre spikes arriving this step
+         * @param postValues one value per post neuron, such as a post trace
+         * @param factor     per synapse, the scale of the change (weight unit per value unit)
+         * @param ref        per synapse, the weight the dependence is measured from (uS or nA)
+         * @param unit       per synapse, the weight distance that counts as 1 (uS or nA)
+         * @param mu         per synapse, the exponent of the dependence
+         * @param wMin       per synapse, the lower weight bound, or negative infinity
+         * @param wMax       per synapse, the upper weight bound, or positive infinity
+         * @return the task
+         */
+        default StepTask updateRowsSoftBoundPerSynapse(String name, SpikeBuffer pre, float[] postValues,
+                                                       float[] factor, float[] ref, float[] unit, float[] mu,
+                                                       float[] wMin, float[] wMax) {
+            throw new UnsupportedOperationException("this comm does not support per-synapse plasticity parameters");
+        }
+
+        /**
+         * The column form of {@link #updateRowsSoftBoundPerSynapse}: for each spiking post neuron j and
+         * synapse k = (i, j), the change by {@code factor[k] * preValues[i]}.
+         *
+         * @param name      the task's name, for listings
+         * @param post      the post spikes of the last post update
+         * @param preValues one value per pre neuron, such as a pre trace
+         * @param factor    per synapse, the scale of the change
+         * @param ref       per synapse, the weight the dependence is measured from (uS or nA)
+         * @param unit      per synapse, the weight distance that counts as 1 (uS or nA)
+         * @param mu        per synapse, the exponent of the dependence
+         * @param wMin      per synapse, the lower weight bound, or negative infinity
+         * @param wMax      per synapse, the upper weight bound, or positive infinity
+         * @return the task
+         */
+        default StepTask updateColumnsSoftBoundPerSynapse(String name, SpikeBuffer post, float[] preValues,
+                                                          float[] factor, float[] ref, float[] unit, float[] mu,
+                                                          float[] wMin, float[] wMax) {
+            throw new UnsupportedOperationException("this comm does not support per-synapse plasticity parameters");
+        }
+
+        /**
+         * For triplet STDP with amplitudes per synapse (connectivity order): for each arriving pre spike i and
+         * synapse k = (i, j),
+         * {@code w_k = clip(w_k + (factor * (pair[k] + triplet[k] * preSlow[i])) * postValues[j], wMin[k], wMax[k])}.
+         *
+         * @param name       the task's name, for listings
+         * @param pre        the pre spikes arriving this step
+         * @param preSlow    one value per pre neuron: the slow pre trace just before this step's spikes
+         * @param postValues one value per post neuron, such as the fast post trace
+         * @param factor     the sign of the change, 1 or -1
+         * @param pair       per synapse, the pair amplitude (uS)
+         * @param triplet    per synapse, the triplet amplitude (uS)
+         * @param wMin       per synapse, the lower weight bound, or negative infinity
+         * @param wMax       per synapse, the upper weight bound, or positive infinity
+         * @return the task
+         */
+        default StepTask updateRowsTripletPerSynapse(String name, SpikeBuffer pre, float[] preSlow,
+                                                     float[] postValues, float factor, float[] pair,
+                                                     float[] triplet, float[] wMin, float[] wMax) {
+            throw new UnsupportedOperationException("this comm does not support per-synapse plasticity parameters");
+        }
+
+        /**
+         * The column form of {@link #updateRowsTripletPerSynapse}: for each spiking post neuron j and synapse
+         * k = (i, j), the change {@code (factor * (pair[k] + triplet[k] * postSlow[j])) * preValues[i]}.
+         *
+         * @param name      the task's name, for listings
+         * @param post      the post spikes of the last post update
+         * @param preValues one value per pre neuron, such as the fast pre trace
+         * @param postSlow  one value per post neuron: the slow post trace just before its spikes
+         * @param factor    the sign of the change, 1 or -1
+         * @param pair      per synapse, the pair amplitude (uS)
+         * @param triplet   per synapse, the triplet amplitude (uS)
+         * @param wMin      per synapse, the lower weight bound, or negative infinity
+         * @param wMax      per synapse, the upper weight bound, or positive infinity
+         * @return the task
+         */
+        default StepTask updateColumnsTripletPerSynapse(String name, SpikeBuffer post, float[] preValues,
+                                                        float[] postSlow, float factor, float[] pair,
+                                                        float[] triplet, float[] wMin, float[] wMax) {
+            throw new UnsupportedOperationException("this comm does not support per-synapse plasticity parameters");
+        }
+
+        /**
          * For rules with state per synapse (reward-modulated STDP): for every synapse k,
          * {@code w_k += factor[0] * values[k]}, then clip to [wMin, wMax]. The factor is read when
          * the task runs, so a rule can change it every step (a reward); while it is 0 the task leaves
@@ -306,6 +392,25 @@ public interface CommModel extends ModelFactory {
          */
         default StepTask updateSynapses(String name, float[] values, float[] factor, float wMin, float wMax) {
             throw new UnsupportedOperationException("this comm does not support plasticity");
+        }
+
+        /**
+         * {@link #updateSynapses} with a scale and bounds per synapse (connectivity order): for every synapse k,
+         * {@code w_k = clip(w_k + (scale[k] * factor[0]) * values[k], wMin[k], wMax[k])}; while factor[0] is 0
+         * the task leaves every weight untouched.
+         *
+         * @param name   the task's name, for listings
+         * @param values one value per synapse, in connectivity order
+         * @param factor a one-element array, read when the task runs
+         * @param scale  per synapse, what factor[0] is multiplied by (so that {@code scale[k] * factor[0] *
+         *               values[k]} is in the weight's unit)
+         * @param wMin   per synapse, the lower weight bound, or negative infinity
+         * @param wMax   per synapse, the upper weight bound, or positive infinity
+         * @return the task
+         */
+        default StepTask updateSynapsesPerSynapse(String name, float[] values, float[] factor, float[] scale,
+                                                  float[] wMin, float[] wMax) {
+            throw new UnsupportedOperationException("this comm does not support per-synapse plasticity parameters");
         }
 
         /**

@@ -34,6 +34,17 @@ public interface ModelFactory {
         return Set.of();
     }
 
+    /**
+     * {@return why {@code parameter} takes one value for all elements, or null when the model gives no
+     * reason}: what in the model's equations holds it to one value (a time constant of a trace that one
+     * neuron's synapses share, say), said in the message that refuses a per-element value of it
+     *
+     * @param parameter a parameter the model declares and {@link #perElement()} does not name
+     */
+    default String oneValueReason(String parameter) {
+        return null;
+    }
+
     /** {@return the state variables the model allocates, which monitors and initializers may name} */
     default List<VariableSpec> variables() {
         return List.of();

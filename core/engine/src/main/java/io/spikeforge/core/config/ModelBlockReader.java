@@ -137,14 +137,17 @@ final class ModelBlockReader {
         boolean perElementKind = kind == ModelKind.NEURON || kind == ModelKind.SYNAPSE || kind == ModelKind.OUTPUT
                 || kind == ModelKind.PLASTICITY;
         if (!perElementKind || !factory.perElement().contains(spec.name())) {
+            String reason = factory.oneValueReason(spec.name());
             String why = kind == ModelKind.PLASTICITY
                     ? factory.name() + " takes one value of " + spec.name() + " for all its synapses"
+                    + (reason == null ? "" : ": " + reason)
                     + (factory.perElement().isEmpty() ? "" : " (it may vary " + String.join(", ",
                     new java.util.TreeSet<>(factory.perElement())) + " per synapse)")
                     : !perElementKind ? ("aeiou".indexOf(kind.word().charAt(0)) >= 0 ? "an " : "a ") + kind.word()
                     + " model takes one value of each parameter (neuron, synapse, output"
                     + " and plasticity models may take one per element)"
                     : factory.name() + " takes one value of " + spec.name() + " for all its elements"
+                    + (reason == null ? "" : ": " + reason)
                     + (factory.perElement().isEmpty() ? "" : " (it may vary " + String.join(", ",
                     new java.util.TreeSet<>(factory.perElement())) + " per element)");
             problems.add(path, expected + ", got " + ParamChecker.show(node) + "; " + why);

@@ -2,6 +2,7 @@ package io.spikeforge.plugins.connectivity;
 
 import io.spikeforge.kernels.CsrKernels;
 import io.spikeforge.kernels.CsrKernelsCalls;
+import io.spikeforge.kernels.LearningKernelsCalls;
 import io.spikeforge.kernels.SoftBoundKernelsCalls;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.CommModel;
@@ -272,10 +273,58 @@ final class CsrComm implements CommModel {
         }
 
         @Override
+        public StepTask updateRowsSoftBoundPerSynapse(String name, SpikeBuffer pre, float[] postValues,
+                                                      float[] factor, float[] ref, float[] unit, float[] mu,
+                                                      float[] wMin, float[] wMax) {
+            weightsWillChange();
+            return StepTask.of(name + ".rows", conn.postSize(), SoftBoundKernelsCalls.csrRowsPerSynapse(rowPtr, cols,
+                    w, pre.list, pre.count, postValues, factor, ref, inverses(unit), mu, wMin, wMax));
+        }
+
+        @Override
+        public StepTask updateColumnsSoftBoundPerSynapse(String name, SpikeBuffer post, float[] preValues,
+                                                         float[] factor, float[] ref, float[] unit, float[] mu,
+                                                         float[] wMin, float[] wMax) {
+            weightsWillChange();
+            ensureCsc();
+            return StepTask.of(name + ".columns", conn.postSize(), SoftBoundKernelsCalls.csrColumnsPerSynapse(csc[0],
+                    csc[1], colRows, w, post.list, post.count, preValues, factor, ref, inverses(unit), mu, wMin,
+                    wMax));
+        }
+
+        @Override
+        public StepTask updateRowsTripletPerSynapse(String name, SpikeBuffer pre, float[] preSlow, float[] postValues,
+                                                    float factor, float[] pair, float[] triplet, float[] wMin,
+                                                    float[] wMax) {
+            weightsWillChange();
+            return StepTask.of(name + ".rows", conn.postSize(), LearningKernelsCalls.tripletCsrRows(rowPtr, cols, w,
+                    pre.list, pre.count, preSlow, postValues, factor, pair, triplet, wMin, wMax));
+        }
+
+        @Override
+        public StepTask updateColumnsTripletPerSynapse(String name, SpikeBuffer post, float[] preValues,
+                                                       float[] postSlow, float factor, float[] pair, float[] triplet,
+                                                       float[] wMin, float[] wMax) {
+            weightsWillChange();
+            ensureCsc();
+            return StepTask.of(name + ".columns", conn.postSize(), LearningKernelsCalls.tripletCsrColumns(csc[0],
+                    csc[1], colRows, w, post.list, post.count, preValues, postSlow, factor, pair, triplet, wMin,
+                    wMax));
+        }
+
+        @Override
         public StepTask updateSynapses(String name, float[] values, float[] factor, float wMin, float wMax) {
             weightsWillChange();
             return StepTask.of(name + ".synapses", w.length, CsrKernelsCalls.updateSynapses(w, values, factor, wMin,
                     wMax));
+        }
+
+        @Override
+        public StepTask updateSynapsesPerSynapse(String name, float[] values, float[] factor, float[] scale,
+                                                 float[] wMin, float[] wMax) {
+            weightsWillChange();
+            return StepTask.of(name + ".synapses", w.length, LearningKernelsCalls.rewardCsrPerSynapse(w, values,
+                    factor, scale, wMin, wMax));
         }
 
         private DelayIndex delayIndex(SynapseDelays arrival) {
@@ -321,5 +370,14 @@ final class CsrComm implements CommModel {
             weightsWillChange();
             return delayIndex(arrival).updateColumns(name + ".columns", w, post, preHistory, factor, wMin, wMax);
         }
+    }
+
+    /** @return 1f / unit[k] for each k, as the scalar soft-bound form passes {@code 1f / unit} */
+    static float[] inverses(float[] unit) {
+        float[] out = new float[unit.length];
+        for (int k = 0; k < unit.length; k++) {
+            out[k] = 1f / unit[k];
+        }
+        return out;
     }
 }

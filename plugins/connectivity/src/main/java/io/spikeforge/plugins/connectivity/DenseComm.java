@@ -2,6 +2,7 @@ package io.spikeforge.plugins.connectivity;
 
 import io.spikeforge.kernels.DenseKernels;
 import io.spikeforge.kernels.DenseKernelsCalls;
+import io.spikeforge.kernels.LearningKernelsCalls;
 import io.spikeforge.kernels.SoftBoundKernelsCalls;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.CommModel;
@@ -249,6 +250,51 @@ final class DenseComm implements CommModel {
             int pre = pre();
             return StepTask.of(name + ".columns", post, SoftBoundKernelsCalls.denseColumns(w, mask, pre, post,
                     spikes.list, spikes.count, preValues, factor, ref, 1f / unit, mu, wMin, wMax));
+        }
+
+        @Override
+        public StepTask updateRowsSoftBoundPerSynapse(String name, SpikeBuffer spikes, float[] postValues,
+                                                      float[] factor, float[] ref, float[] unit, float[] mu,
+                                                      float[] wMin, float[] wMax) {
+            return StepTask.of(name + ".rows", post, SoftBoundKernelsCalls.denseRowsPerSynapse(w, mask, post,
+                    spikes.list, spikes.count, postValues, cells(factor), cells(ref),
+                    cells(CsrComm.inverses(unit)), cells(mu), cells(wMin), cells(wMax)));
+        }
+
+        @Override
+        public StepTask updateColumnsSoftBoundPerSynapse(String name, SpikeBuffer spikes, float[] preValues,
+                                                         float[] factor, float[] ref, float[] unit, float[] mu,
+                                                         float[] wMin, float[] wMax) {
+            int pre = pre();
+            return StepTask.of(name + ".columns", post, SoftBoundKernelsCalls.denseColumnsPerSynapse(w, mask, pre,
+                    post, spikes.list, spikes.count, preValues, cells(factor), cells(ref),
+                    cells(CsrComm.inverses(unit)), cells(mu), cells(wMin), cells(wMax)));
+        }
+
+        @Override
+        public StepTask updateRowsTripletPerSynapse(String name, SpikeBuffer spikes, float[] preSlow,
+                                                    float[] postValues, float factor, float[] pair, float[] triplet,
+                                                    float[] wMin, float[] wMax) {
+            return StepTask.of(name + ".rows", post, LearningKernelsCalls.tripletDenseRows(w, mask, post, spikes.list,
+                    spikes.count, preSlow, postValues, factor, cells(pair), cells(triplet), cells(wMin),
+                    cells(wMax)));
+        }
+
+        @Override
+        public StepTask updateColumnsTripletPerSynapse(String name, SpikeBuffer spikes, float[] preValues,
+                                                       float[] postSlow, float factor, float[] pair, float[] triplet,
+                                                       float[] wMin, float[] wMax) {
+            int pre = pre();
+            return StepTask.of(name + ".columns", post, LearningKernelsCalls.tripletDenseColumns(w, mask, pre, post,
+                    spikes.list, spikes.count, preValues, postSlow, factor, cells(pair), cells(triplet), cells(wMin),
+                    cells(wMax)));
+        }
+
+        @Override
+        public StepTask updateSynapsesPerSynapse(String name, float[] values, float[] factor, float[] scale,
+                                                 float[] wMin, float[] wMax) {
+            return StepTask.of(name + ".synapses", index.length, LearningKernelsCalls.rewardDensePerSynapse(w, index,
+                    values, factor, scale, wMin, wMax));
         }
 
         @Override

@@ -175,6 +175,43 @@ final class OneToOneComm implements CommModel {
             }
 
             @Override
+            public StepTask updateRowsSoftBoundPerSynapse(String name, SpikeBuffer pre, float[] postValues,
+                                                          float[] factor, float[] ref, float[] unit, float[] mu,
+                                                          float[] wMin, float[] wMax) {
+                return csr.updateRowsSoftBoundPerSynapse(name, pre, postValues, factor, ref, unit, mu, wMin, wMax);
+            }
+
+            @Override
+            public StepTask updateColumnsSoftBoundPerSynapse(String name, SpikeBuffer post, float[] preValues,
+                                                             float[] factor, float[] ref, float[] unit, float[] mu,
+                                                             float[] wMin, float[] wMax) {
+                return csr.updateColumnsSoftBoundPerSynapse(name, post, preValues, factor, ref, unit, mu, wMin,
+                        wMax);
+            }
+
+            @Override
+            public StepTask updateRowsTripletPerSynapse(String name, SpikeBuffer pre, float[] preSlow,
+                                                        float[] postValues, float factor, float[] pair,
+                                                        float[] triplet, float[] wMin, float[] wMax) {
+                return csr.updateRowsTripletPerSynapse(name, pre, preSlow, postValues, factor, pair, triplet, wMin,
+                        wMax);
+            }
+
+            @Override
+            public StepTask updateColumnsTripletPerSynapse(String name, SpikeBuffer post, float[] preValues,
+                                                           float[] postSlow, float factor, float[] pair,
+                                                           float[] triplet, float[] wMin, float[] wMax) {
+                return csr.updateColumnsTripletPerSynapse(name, post, preValues, postSlow, factor, pair, triplet,
+                        wMin, wMax);
+            }
+
+            @Override
+            public StepTask updateSynapsesPerSynapse(String name, float[] values, float[] factor, float[] scale,
+                                                     float[] wMin, float[] wMax) {
+                return csr.updateSynapsesPerSynapse(name, values, factor, scale, wMin, wMax);
+            }
+
+            @Override
             public StepTask updateSynapses(String name, float[] values, float[] factor, float wMin, float wMax) {
                 return csr.updateSynapses(name, values, factor, wMin, wMax);
             }

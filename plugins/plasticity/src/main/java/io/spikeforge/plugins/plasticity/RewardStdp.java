@@ -25,6 +25,12 @@ import java.util.List;
  * e += A_plus x (pre trace, tau_pre). A single pairing with post t after pre therefore leaves
  * e = A_plus exp(-t/tau_pre) exp(-(s - t_post)/tau_e) at time s, and the weight changes by eta times the
  * integral of R(s) e(s).
+ *
+ * <p>A_plus, A_minus, tau_e, eta, W_min and W_max may take one value per synapse (an initializer, an
+ * {@code .npy} file or an expression of the synapse's index i and N): the first three act on the synapse's
+ * own eligibility trace, the others on its weight update, which then scales the reward by each synapse's
+ * eta dt. The rule then runs the per-synapse kernels; values all equal give the scalar form's floats, and the
+ * scalar form runs unchanged when none varies.
  */
 final class RewardStdp implements PlasticityModel {
 
@@ -37,6 +43,17 @@ final class RewardStdp implements PlasticityModel {
     public String description() {
         return "reward-modulated STDP: pairings set an eligibility trace per synapse, a global reward turns it"
                 + " into weight change";
+    }
+
+    /** What acts on one synapse: its eligibility trace, learning rate and bounds; the traces x, y are per neuron. */
+    private static final java.util.Set<String> PER_SYNAPSE = java.util.Set.of("A_plus", "A_minus", "tau_e", "eta",
+            "W_min", "W_max");
+    /** Those that act on the weight update rather than on the eligibility. */
+    private static final java.util.Set<String> LEARNING = java.util.Set.of("eta", "W_min", "W_max");
+
+    @Override
+    public java.util.Set<String> perElement() {
+        return PER_SYNAPSE;
     }
 
     @Override
@@ -69,6 +86,15 @@ final class RewardStdp implements PlasticityModel {
     }
 
     @Override
+    public String oneValueReason(String parameter) {
+        return switch (parameter) {
+            case "tau_pre" -> Traces.reason("x", "pre");
+            case "tau_post" -> Traces.reason("y", "post");
+            default -> null;
+        };
+    }
+
+    @Override
     public String integration() {
         return "exact trace and eligibility decay per step; in the projection: pre trace, eligibility decay, spike"
                 + " increments (arriving pre spikes and the last post spikes), then w += eta R dt e for every"
@@ -77,8 +103,8 @@ final class RewardStdp implements PlasticityModel {
 
     @Override
     public Plasticity create(Params p, BuildContext ctx, CommModel.Comm comm, SpikeBuffer pre, SpikeBuffer post) {
-        double wMin = p.has("W_min") ? p.real("W_min") : Double.NaN;
-        double wMax = p.has("W_max") ? p.real("W_max") : Double.NaN;
+        double wMin = p.has("W_min") && !p.varies("W_min") ? p.real("W_min") : Double.NaN;
+        double wMax = p.has("W_max") && !p.varies("W_max") ? p.real("W_max") : Double.NaN;
         if (wMin > wMax) {
             throw new IllegalArgumentException("W_min = " + wMin + " is above W_max = " + wMax);
         }
@@ -104,17 +130,56 @@ final class RewardStdp implements PlasticityModel {
         float[] factor = new float[1];
         double dPre = decay(ctx, p.real("tau_pre"));
         double dPost = decay(ctx, p.real("tau_post"));
-        float dE = (float) decay(ctx, p.real("tau_e"));
-        float aPlus = (float) p.real("A_plus");
-        float aMinus = (float) p.real("A_minus");
-        float etaDt = (float) (p.real("eta") * ctx.dt());
+        float dE = p.varies("tau_e") ? Float.NaN : (float) decay(ctx, p.real("tau_e"));
+        float aPlus = p.varies("A_plus") ? Float.NaN : (float) p.real("A_plus");
+        float aMinus = p.varies("A_minus") ? Float.NaN : (float) p.real("A_minus");
+        float etaDt = p.varies("eta") ? Float.NaN : (float) (p.real("eta") * ctx.dt());
         int[] clock = ctx.clock();
         String n = ctx.owner() + ".RewardSTDP";
         StepTask preTrace = StepTask.of(n + ".pre_trace", pre.size(), PlasticityKernelsCalls.trace(x, pre.flags, dPre));
-        StepTask eDecay = StepTask.of(n + ".eligibility_decay", e.length,
-                LearningKernelsCalls.eligibilityDecay(e, dE));
-        StepTask eSpikes = StepTask.of(n + ".eligibility_spikes", post.size(), LearningKernelsCalls.eligibilitySpikes(
-                rowPtr, cols, e, pre.list, pre.count, y, aMinus, colPtr, perm, colRows, post.list, post.count, x, aPlus));
+        StepTask eDecay;
+        StepTask eSpikes;
+        if (p.varies("A_plus") || p.varies("A_minus") || p.varies("tau_e")) {
+            int syn = e.length;
+            float[] decays = new float[syn];
+            if (p.varies("tau_e")) {
+                float[] tauE = p.values("tau_e");
+                for (int k = 0; k < syn; k++) {
+                    decays[k] = (float) decay(ctx, tauE[k]);
+                }
+            } else {
+                java.util.Arrays.fill(decays, dE);
+            }
+            eDecay = StepTask.of(n + ".eligibility_decay", syn, LearningKernelsCalls.eligibilityDecayPerSynapse(e,
+                    decays));
+            eSpikes = StepTask.of(n + ".eligibility_spikes", post.size(), LearningKernelsCalls
+                    .eligibilitySpikesPerSynapse(rowPtr, cols, e, pre.list, pre.count, y, p.values("A_minus", syn),
+                            colPtr, perm, colRows, post.list, post.count, x, p.values("A_plus", syn)));
+        } else {
+            eDecay = StepTask.of(n + ".eligibility_decay", e.length, LearningKernelsCalls.eligibilityDecay(e, dE));
+            eSpikes = StepTask.of(n + ".eligibility_spikes", post.size(), LearningKernelsCalls.eligibilitySpikes(
+                    rowPtr, cols, e, pre.list, pre.count, y, aMinus, colPtr, perm, colRows, post.list, post.count, x,
+                    aPlus));
+        }
+        if (p.anyVaries(LEARNING)) {
+            int syn = e.length;
+            float[] los = p.has("W_min") ? p.values("W_min", syn) : PerSynapseValues.filled(syn, lo);
+            float[] his = p.has("W_max") ? p.values("W_max", syn) : PerSynapseValues.filled(syn, hi);
+            PerSynapseValues.check(comm, los, his, false);
+            double[] eta = PerSynapseValues.reals(p, "eta", syn);
+            float[] etaDts = new float[syn];
+            for (int k = 0; k < syn; k++) {
+                etaDts[k] = (float) (eta[k] * ctx.dt());
+            }
+            // the factor is the reward itself (1 * R), each synapse scaling it by its own eta dt
+            StepTask rewardTask = StepTask.of(n + ".reward", 1,
+                    LearningKernelsCalls.reward(schedule, clock, reward, factor, 1f));
+            StepTask learn = comm.updateSynapsesPerSynapse(n + ".learn", e, factor, etaDts, los, his);
+            StepTask postTrace = StepTask.of(n + ".post_trace", post.size(), PlasticityKernelsCalls.trace(y, post.flags,
+                    dPost));
+            return Plasticity.of(List.of(preTrace, eDecay, eSpikes, rewardTask, learn), List.of(postTrace), Double.NaN,
+                    Double.NaN);
+        }
         StepTask rewardTask = StepTask.of(n + ".reward", 1,
                 LearningKernelsCalls.reward(schedule, clock, reward, factor, etaDt));
         StepTask learn = comm.updateSynapses(n + ".learn", e, factor, lo, hi);

@@ -20,6 +20,11 @@ import java.util.List;
  * +1 per spike). {@code mu = 0} is additive STDP with hard bounds, {@code mu = 1} multiplicative STDP;
  * in between the weights settle into one unimodal distribution instead of the bimodal one of additive
  * STDP. The order within a step is {@code STDP_Song2000}'s.
+ *
+ * <p>lambda, alpha, mu, W_min and W_max may take one value per synapse (an initializer, an {@code .npy}
+ * file or an expression of the synapse's index i and N): each acts on one synapse's change. The rule then
+ * runs the per-synapse soft-bound kernels; values all equal give the scalar form's floats, and the scalar
+ * form runs unchanged when none varies.
  */
 final class StdpGuetig2003 implements PlasticityModel {
 
@@ -61,6 +66,24 @@ final class StdpGuetig2003 implements PlasticityModel {
     }
 
     @Override
+    public String oneValueReason(String parameter) {
+        return switch (parameter) {
+            case "tau_plus" -> Traces.reason("x_pre", "pre");
+            case "tau_minus" -> Traces.reason("x_post", "post");
+            default -> null;
+        };
+    }
+
+    /** What acts on one synapse's change; the time constants belong to the traces. */
+    private static final java.util.Set<String> PER_SYNAPSE = java.util.Set.of("lambda", "alpha", "mu", "W_min",
+            "W_max");
+
+    @Override
+    public java.util.Set<String> perElement() {
+        return PER_SYNAPSE;
+    }
+
+    @Override
     public String integration() {
         return "exact trace decay per step; order within a step: pre trace, depression, potentiation, delivery; the"
                 + " post trace updates after the post neurons; the dependence uses the weight before each change";
@@ -68,6 +91,9 @@ final class StdpGuetig2003 implements PlasticityModel {
 
     @Override
     public Plasticity create(Params p, BuildContext ctx, CommModel.Comm comm, SpikeBuffer pre, SpikeBuffer post) {
+        if (p.anyVaries(PER_SYNAPSE)) {
+            return perSynapse(p, ctx, comm, pre, post);
+        }
         double wMin = p.real("W_min");
         double wMax = p.real("W_max");
         if (!(wMin < wMax)) {
@@ -92,5 +118,41 @@ final class StdpGuetig2003 implements PlasticityModel {
         StepTask postTrace = StepTask.of(n + ".post_trace", post.size(), PlasticityKernelsCalls.trace(xPost,
                 post.flags, decayPost));
         return Plasticity.of(List.of(preTrace, depress, potentiate), List.of(postTrace), wMin, wMax);
+    }
+
+    /** The same rule with each synapse's own coefficients and bounds, computed as the scalar form computes them. */
+    private Plasticity perSynapse(Params p, BuildContext ctx, CommModel.Comm comm, SpikeBuffer pre, SpikeBuffer post) {
+        int n = comm.synapses();
+        double[] wMin = PerSynapseValues.reals(p, "W_min", n);
+        double[] wMax = PerSynapseValues.reals(p, "W_max", n);
+        double[] lambda = PerSynapseValues.reals(p, "lambda", n);
+        double[] alpha = PerSynapseValues.reals(p, "alpha", n);
+        float[] lo = new float[n];
+        float[] hi = new float[n];
+        float[] range = new float[n];
+        float[] potentiation = new float[n];
+        float[] depression = new float[n];
+        for (int k = 0; k < n; k++) {
+            lo[k] = (float) wMin[k];
+            hi[k] = (float) wMax[k];
+            range[k] = (float) (wMax[k] - wMin[k]);
+            potentiation[k] = (float) (lambda[k] * (wMax[k] - wMin[k]));
+            depression[k] = (float) (-lambda[k] * alpha[k] * (wMax[k] - wMin[k]));
+        }
+        PerSynapseValues.check(comm, lo, hi, true);
+        float[] mu = p.values("mu", n);
+        float[] xPre = ctx.floats("x_pre", pre.size(), 0f);
+        float[] xPost = ctx.floats("x_post", post.size(), 0f);
+        String name = ctx.owner() + "." + name();
+        StepTask preTrace = StepTask.of(name + ".pre_trace", pre.size(), PlasticityKernelsCalls.trace(xPre, pre.flags,
+                Math.exp(-ctx.dt() / p.real("tau_plus"))));
+        StepTask depress = comm.updateRowsSoftBoundPerSynapse(name + ".depression", pre, xPost, depression, lo, range,
+                mu, lo, hi);
+        StepTask potentiate = comm.updateColumnsSoftBoundPerSynapse(name + ".potentiation", post, xPre, potentiation,
+                hi, range, mu, lo, hi);
+        StepTask postTrace = StepTask.of(name + ".post_trace", post.size(), PlasticityKernelsCalls.trace(xPost,
+                post.flags, Math.exp(-ctx.dt() / p.real("tau_minus"))));
+        // The bounds are per synapse, checked against the initial weights above: none for the engine.
+        return Plasticity.of(List.of(preTrace, depress, potentiate), List.of(postTrace), Double.NaN, Double.NaN);
     }
 }

@@ -81,6 +81,15 @@ final class StdpSong2000 implements PlasticityModel {
     }
 
     @Override
+    public String oneValueReason(String parameter) {
+        return switch (parameter) {
+            case "tau_s" -> Traces.reason("A_pre", "pre");
+            case "tau_t" -> Traces.reason("A_post", "post");
+            default -> null;
+        };
+    }
+
+    @Override
     public String integration() {
         return "exact trace decay per step; order within a step: pre trace, depression, potentiation, delivery;"
                 + " the post trace updates after the post neurons; with per-synapse delays A_pre counts the spikes before"

@@ -18,6 +18,11 @@ import java.util.List;
  * {@code w -= A_minus w x_post} per arriving pre spike, with exponential traces (+1 per spike). The
  * weights settle into a unimodal distribution without a hard upper bound; depression alone never
  * takes a weight below 0 while {@code A_minus x_post < 1}. Order within a step: {@code STDP_Song2000}'s.
+ *
+ * <p>A_plus, A_minus, W_min and W_max may take one value per synapse (an initializer, an {@code .npy} file or
+ * an expression of the synapse's index i and N): each acts on one synapse's change. The rule then runs the
+ * per-synapse kernels; values all equal give the scalar form's floats, and the scalar form runs unchanged
+ * when none varies.
  */
 final class StdpVanRossum2000 implements PlasticityModel {
 
@@ -57,6 +62,23 @@ final class StdpVanRossum2000 implements PlasticityModel {
     }
 
     @Override
+    public String oneValueReason(String parameter) {
+        return switch (parameter) {
+            case "tau_plus" -> Traces.reason("x_pre", "pre");
+            case "tau_minus" -> Traces.reason("x_post", "post");
+            default -> null;
+        };
+    }
+
+    /** What acts on one synapse's change; the time constants belong to the traces. */
+    private static final java.util.Set<String> PER_SYNAPSE = java.util.Set.of("A_plus", "A_minus", "W_min", "W_max");
+
+    @Override
+    public java.util.Set<String> perElement() {
+        return PER_SYNAPSE;
+    }
+
+    @Override
     public String integration() {
         return "exact trace decay per step; order within a step: pre trace, depression, potentiation, delivery; the"
                 + " post trace updates after the post neurons";
@@ -64,6 +86,9 @@ final class StdpVanRossum2000 implements PlasticityModel {
 
     @Override
     public Plasticity create(Params p, BuildContext ctx, CommModel.Comm comm, SpikeBuffer pre, SpikeBuffer post) {
+        if (p.anyVaries(PER_SYNAPSE)) {
+            return perSynapse(p, ctx, comm, pre, post);
+        }
         double wMin = p.real("W_min");
         double wMax = p.has("W_max") ? p.real("W_max") : Double.NaN;
         if (wMin > wMax) {
@@ -85,5 +110,31 @@ final class StdpVanRossum2000 implements PlasticityModel {
         StepTask postTrace = StepTask.of(n + ".post_trace", post.size(), PlasticityKernelsCalls.trace(xPost,
                 post.flags, decayPost));
         return Plasticity.of(List.of(preTrace, depress, potentiate), List.of(postTrace), wMin, wMax);
+    }
+
+    /** The same rule with each synapse's own amplitudes and bounds. */
+    private Plasticity perSynapse(Params p, BuildContext ctx, CommModel.Comm comm, SpikeBuffer pre, SpikeBuffer post) {
+        int n = comm.synapses();
+        float[] lo = p.values("W_min", n);
+        float[] hi = p.has("W_max") ? p.values("W_max", n) : PerSynapseValues.filled(n, Float.POSITIVE_INFINITY);
+        PerSynapseValues.check(comm, lo, hi, false);
+        float[] aMinus = p.values("A_minus", n);
+        float[] depression = new float[n];
+        for (int k = 0; k < n; k++) {
+            depression[k] = -aMinus[k];
+        }
+        float[] xPre = ctx.floats("x_pre", pre.size(), 0f);
+        float[] xPost = ctx.floats("x_post", post.size(), 0f);
+        String name = ctx.owner() + "." + name();
+        StepTask preTrace = StepTask.of(name + ".pre_trace", pre.size(), PlasticityKernelsCalls.trace(xPre, pre.flags,
+                Math.exp(-ctx.dt() / p.real("tau_plus"))));
+        // mu = 1 from each synapse's W_min in units of 1 uS, as the scalar form
+        StepTask depress = comm.updateRowsSoftBoundPerSynapse(name + ".depression", pre, xPost, depression, lo,
+                PerSynapseValues.filled(n, 1f), PerSynapseValues.filled(n, 1f), lo, hi);
+        StepTask potentiate = comm.updateColumnsPerSynapse(name + ".potentiation", post, xPre, p.values("A_plus", n),
+                lo, hi);
+        StepTask postTrace = StepTask.of(name + ".post_trace", post.size(), PlasticityKernelsCalls.trace(xPost,
+                post.flags, Math.exp(-ctx.dt() / p.real("tau_minus"))));
+        return Plasticity.of(List.of(preTrace, depress, potentiate), List.of(postTrace), Double.NaN, Double.NaN);
     }
 }

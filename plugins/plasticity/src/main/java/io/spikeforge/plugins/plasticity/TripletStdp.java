@@ -22,6 +22,12 @@ import java.util.List;
  * <p>Each side's amplitude depends on its own slow trace, so the weight change is a product of a pre
  * and a post quantity: the rule computes that scale per neuron and hands it to the comm's scaled
  * row and column updates.
+ *
+ * <p>A2_plus, A3_plus, A2_minus, A3_minus, W_min and W_max may take one value per synapse (an initializer,
+ * an {@code .npy} file or an expression of the synapse's index i and N). The scale then cannot be one per
+ * neuron: pre_scale and post_scale hold the slow traces just before the spikes, and the comm's triplet
+ * per-synapse updates form each synapse's own A2 + A3 r2 (A2 + A3 o2) with the same float operations, so
+ * values all equal give the scalar form's floats; the scalar form runs unchanged when none varies.
  */
 final class TripletStdp implements PlasticityModel {
 
@@ -57,14 +63,36 @@ final class TripletStdp implements PlasticityModel {
                 new VariableSpec("r2", "1", "slow pre trace (tau_x), +1 per arriving pre spike"),
                 new VariableSpec("o1", "1", "fast post trace (tau_minus), +1 per post spike"),
                 new VariableSpec("o2", "1", "slow post trace (tau_y), +1 per post spike"),
-                new VariableSpec("pre_scale", "uS", "A2- + A3- r2 just before this step's pre spikes"),
-                new VariableSpec("post_scale", "uS", "A2+ + A3+ o2 just before the last post spikes"));
+                new VariableSpec("pre_scale", "uS", "A2- + A3- r2 just before this step's pre spikes"
+                        + " (r2 itself with amplitudes per synapse)"),
+                new VariableSpec("post_scale", "uS", "A2+ + A3+ o2 just before the last post spikes"
+                        + " (o2 itself with amplitudes per synapse)"));
     }
 
     @Override
     public String equations() {
         return "dr1/dt = -r1/tau_plus, dr2/dt = -r2/tau_x, do1/dt = -o1/tau_minus, do2/dt = -o2/tau_y, each +1 per"
                 + " spike; pre spike: w -= o1 (A2- + A3- r2(t-eps)); post spike: w += r1 (A2+ + A3+ o2(t-eps))";
+    }
+
+    @Override
+    public String oneValueReason(String parameter) {
+        return switch (parameter) {
+            case "tau_plus" -> Traces.reason("r1", "pre");
+            case "tau_x" -> Traces.reason("r2", "pre");
+            case "tau_minus" -> Traces.reason("o1", "post");
+            case "tau_y" -> Traces.reason("o2", "post");
+            default -> null;
+        };
+    }
+
+    /** What acts on one synapse's change; the time constants belong to the traces. */
+    private static final java.util.Set<String> PER_SYNAPSE = java.util.Set.of("A2_plus", "A3_plus", "A2_minus",
+            "A3_minus", "W_min", "W_max");
+
+    @Override
+    public java.util.Set<String> perElement() {
+        return PER_SYNAPSE;
     }
 
     @Override
@@ -76,8 +104,8 @@ final class TripletStdp implements PlasticityModel {
 
     @Override
     public Plasticity create(Params p, BuildContext ctx, CommModel.Comm comm, SpikeBuffer pre, SpikeBuffer post) {
-        double wMin = p.has("W_min") ? p.real("W_min") : Double.NaN;
-        double wMax = p.has("W_max") ? p.real("W_max") : Double.NaN;
+        double wMin = p.has("W_min") && !p.varies("W_min") ? p.real("W_min") : Double.NaN;
+        double wMax = p.has("W_max") && !p.varies("W_max") ? p.real("W_max") : Double.NaN;
         if (wMin > wMax) {
             throw new IllegalArgumentException("W_min = " + wMin + " is above W_max = " + wMax);
         }
@@ -93,11 +121,27 @@ final class TripletStdp implements PlasticityModel {
         double dX = decay(ctx, p.real("tau_x"));
         double dMinus = decay(ctx, p.real("tau_minus"));
         double dY = decay(ctx, p.real("tau_y"));
+        String n = ctx.owner() + ".TripletSTDP";
+        if (p.anyVaries(PER_SYNAPSE)) {
+            int syn = comm.synapses();
+            float[] los = p.has("W_min") ? p.values("W_min", syn) : PerSynapseValues.filled(syn, lo);
+            float[] his = p.has("W_max") ? p.values("W_max", syn) : PerSynapseValues.filled(syn, hi);
+            PerSynapseValues.check(comm, los, his, false);
+            // the traces' kernel with amplitudes 0 + 1 * slow leaves the slow trace itself as the scale
+            StepTask preTraces = StepTask.of(n + ".pre_traces", pre.size(),
+                    LearningKernelsCalls.tripletTraces(r1, r2, pre.flags, dPlus, dX, preScale, 0f, 1f));
+            StepTask depress = comm.updateRowsTripletPerSynapse(n + ".depression", pre, preScale, o1, -1f,
+                    p.values("A2_minus", syn), p.values("A3_minus", syn), los, his);
+            StepTask potentiate = comm.updateColumnsTripletPerSynapse(n + ".potentiation", post, r1, postScale, 1f,
+                    p.values("A2_plus", syn), p.values("A3_plus", syn), los, his);
+            StepTask postTraces = StepTask.of(n + ".post_traces", post.size(),
+                    LearningKernelsCalls.tripletTraces(o1, o2, post.flags, dMinus, dY, postScale, 0f, 1f));
+            return Plasticity.of(List.of(preTraces, depress, potentiate), List.of(postTraces), Double.NaN, Double.NaN);
+        }
         float a2m = (float) p.real("A2_minus");
         float a3m = (float) p.real("A3_minus");
         float a2p = (float) p.real("A2_plus");
         float a3p = (float) p.real("A3_plus");
-        String n = ctx.owner() + ".TripletSTDP";
         StepTask preTraces = StepTask.of(n + ".pre_traces", pre.size(),
                 LearningKernelsCalls.tripletTraces(r1, r2, pre.flags, dPlus, dX, preScale, a2m, a3m));
         StepTask depress = comm.updateRows(n + ".depression", pre, preScale, o1, -1f, lo, hi);

@@ -9,6 +9,7 @@ import io.spikeforge.spi.SynapseModel;
 import io.spikeforge.spi.VariableSpec;
 
 import java.util.List;
+import java.util.Set;
 
 /** BrainPy's {@code BioNMDA}: NMDA receptor with second-order transmitter kinetics. */
 final class BioNmda implements SynapseModel {
@@ -32,6 +33,11 @@ final class BioNmda implements SynapseModel {
                 ParamSpec.real("beta2", 0.5, "1/ms", "deactivation rate of x").positive(),
                 ParamSpec.real("T", 1, "mM", "transmitter concentration during the pulse").atLeast(0),
                 ParamSpec.real("T_dur", 0.5, "ms", "pulse duration after each arriving spike").atLeast(0));
+    }
+
+    @Override
+    public Set<String> perElement() {
+        return Set.copyOf(ParamSpec.names(parameters()));
     }
 
     @Override
@@ -61,12 +67,33 @@ final class BioNmda implements SynapseModel {
     @Override
     public SynapseState create(Params p, BuildContext ctx, int size, float[] input) {
         double dt = ctx.dt();
-        double on = p.real("alpha2") * p.real("T");
-        double b2 = p.real("beta2");
         float[] g = ctx.floats("g", size, 0f);
         float[] x = ctx.floats("x", size, 0f);
         int[] pulse = ctx.ints("pulse", size, 0);
-        return SynapseState.of(g, StepTask.of(ctx.owner() + ".BioNMDA.update", size, ReceptorKernelsCalls.bioNmda(
+        String task = ctx.owner() + ".BioNMDA.update";
+        if (p.anyVaries(perElement())) {
+            double[] alpha2 = PerSlot.reals(p, "alpha2", size);
+            double[] tee = PerSlot.reals(p, "T", size);
+            double[] beta2 = PerSlot.reals(p, "beta2", size);
+            double[] tDur = PerSlot.reals(p, "T_dur", size);
+            int[] onSteps = new int[size];
+            float[] xInf = new float[size];
+            float[] xDecayOn = new float[size];
+            float[] xDecayOff = new float[size];
+            for (int i = 0; i < size; i++) {
+                double on = alpha2[i] * tee[i];
+                onSteps[i] = TransmitterGated.pulseSteps(tDur[i], dt);
+                xInf[i] = (float) (on / (on + beta2[i]));
+                xDecayOn[i] = (float) Math.exp(-(on + beta2[i]) * dt);
+                xDecayOff[i] = (float) Math.exp(-beta2[i] * dt);
+            }
+            return SynapseState.of(g, StepTask.of(task, size, ReceptorKernelsCalls.bioNmdaPerSlot(g, x, pulse, input,
+                    onSteps, xInf, xDecayOn, xDecayOff, p.values("alpha1", size), p.values("beta1", size),
+                    (float) dt)));
+        }
+        double on = p.real("alpha2") * p.real("T");
+        double b2 = p.real("beta2");
+        return SynapseState.of(g, StepTask.of(task, size, ReceptorKernelsCalls.bioNmda(
                 g, x, pulse, input, TransmitterGated.pulseSteps(p.real("T_dur"), dt), (float) (on / (on + b2)),
                 (float) Math.exp(-(on + b2) * dt), (float) Math.exp(-b2 * dt), (float) p.real("alpha1"),
                 (float) p.real("beta1"), (float) dt)));

@@ -9,6 +9,7 @@ import io.spikeforge.spi.SynapseModel;
 import io.spikeforge.spi.VariableSpec;
 
 import java.util.List;
+import java.util.Set;
 
 /** BrainPy's {@code NMDA}: saturating conductance driven by a rising variable x (Wang 2002). */
 final class Nmda implements SynapseModel {
@@ -29,6 +30,11 @@ final class Nmda implements SynapseModel {
                 ParamSpec.real("a", 0.5, "1/ms", "saturation rate of g").atLeast(0),
                 ParamSpec.real("tau_decay", 100, "ms", "decay time constant of g").positive(),
                 ParamSpec.real("tau_rise", 2, "ms", "decay time constant of x").positive());
+    }
+
+    @Override
+    public Set<String> perElement() {
+        return Set.copyOf(ParamSpec.names(parameters()));
     }
 
     @Override
@@ -58,7 +64,13 @@ final class Nmda implements SynapseModel {
     public SynapseState create(Params p, BuildContext ctx, int size, float[] input) {
         float[] g = ctx.floats("g", size, 0f);
         float[] x = ctx.floats("x", size, 0f);
-        return SynapseState.of(g, StepTask.of(ctx.owner() + ".NMDA.update", size, ReceptorKernelsCalls.nmda(g, x,
+        String task = ctx.owner() + ".NMDA.update";
+        if (p.anyVaries(perElement())) {
+            return SynapseState.of(g, StepTask.of(task, size, ReceptorKernelsCalls.nmdaPerSlot(g, x, input,
+                    PerSlot.derived(p, "tau_decay", size, tau -> 1 / tau), p.values("a", size),
+                    PerSlot.derived(p, "tau_rise", size, tau -> Math.exp(-ctx.dt() / tau)), (float) ctx.dt())));
+        }
+        return SynapseState.of(g, StepTask.of(task, size, ReceptorKernelsCalls.nmda(g, x,
                 input, (float) (1 / p.real("tau_decay")), (float) p.real("a"),
                 (float) Math.exp(-ctx.dt() / p.real("tau_rise")), (float) ctx.dt())));
     }

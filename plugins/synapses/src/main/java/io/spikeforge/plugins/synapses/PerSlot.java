@@ -28,4 +28,21 @@ final class PerSlot {
         }
         return out;
     }
+
+    /**
+     * {@return each slot's value of {@code name} in double, or size copies of its one value}: what a derived
+     * factor that combines several parameters is computed from, as the scalar path computes it
+     */
+    static double[] reals(Params p, String name, int size) {
+        double[] out = new double[size];
+        if (p.varies(name)) {
+            float[] v = p.values(name);
+            for (int i = 0; i < size; i++) {
+                out[i] = v[i];
+            }
+        } else {
+            Arrays.fill(out, p.real(name));
+        }
+        return out;
+    }
 }

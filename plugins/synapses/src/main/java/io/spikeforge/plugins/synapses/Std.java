@@ -9,6 +9,7 @@ import io.spikeforge.spi.SynapseModel;
 import io.spikeforge.spi.VariableSpec;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * BrainPy's {@code STD}: short-term depression of the resources x of each pre neuron, filtering an
@@ -32,6 +33,11 @@ final class Std implements SynapseModel {
                 ParamSpec.real("tau", 200, "ms", "recovery time constant of the resources").positive(),
                 ParamSpec.real("U", 0.07, "1", "fraction of the resources used per spike").between(0, 1),
                 ParamSpec.real("tau_syn", 8, "ms", "decay time constant of g (as Expon's tau)").positive());
+    }
+
+    @Override
+    public Set<String> perElement() {
+        return Set.copyOf(ParamSpec.names(parameters()));
     }
 
     @Override
@@ -61,7 +67,13 @@ final class Std implements SynapseModel {
     public SynapseState create(Params p, BuildContext ctx, int size, float[] input) {
         float[] g = ctx.floats("g", size, 0f);
         float[] x = ctx.floats("x", size, 1f);
-        return SynapseState.of(g, StepTask.of(ctx.owner() + ".STD.update", size, ReceptorKernelsCalls.std(g, x, input,
+        String task = ctx.owner() + ".STD.update";
+        if (p.anyVaries(perElement())) {
+            return SynapseState.of(g, StepTask.of(task, size, ReceptorKernelsCalls.stdPerSlot(g, x, input,
+                    p.values("U", size), PerSlot.derived(p, "tau", size, tau -> Math.exp(-ctx.dt() / tau)),
+                    PerSlot.derived(p, "tau_syn", size, tau -> Math.exp(-ctx.dt() / tau)))));
+        }
+        return SynapseState.of(g, StepTask.of(task, size, ReceptorKernelsCalls.std(g, x, input,
                 (float) p.real("U"), (float) Math.exp(-ctx.dt() / p.real("tau")),
                 (float) Math.exp(-ctx.dt() / p.real("tau_syn")))));
     }

@@ -9,6 +9,7 @@ import io.spikeforge.spi.SynapseModel;
 import io.spikeforge.spi.VariableSpec;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * BrainPy's {@code STP}: Tsodyks-Markram short-term facilitation (u) and depression (x) of each pre
@@ -34,6 +35,11 @@ final class Stp implements SynapseModel {
                 ParamSpec.real("tau_f", 1500, "ms", "facilitation time constant").positive(),
                 ParamSpec.real("tau_d", 200, "ms", "depression (recovery) time constant").positive(),
                 ParamSpec.real("tau_syn", 8, "ms", "decay time constant of g (as Expon's tau)").positive());
+    }
+
+    @Override
+    public Set<String> perElement() {
+        return Set.copyOf(ParamSpec.names(parameters()));
     }
 
     @Override
@@ -63,11 +69,25 @@ final class Stp implements SynapseModel {
 
     @Override
     public SynapseState create(Params p, BuildContext ctx, int size, float[] input) {
-        float bigU = (float) p.real("U");
         float[] g = ctx.floats("g", size, 0f);
+        String task = ctx.owner() + ".STP.update";
+        if (p.anyVaries(perElement())) {
+            float[] bigU = p.values("U", size);
+            // u starts at each slot's own U, as it starts at the one U; NaN marks the slots no init set
+            float[] u = ctx.floats("u", size, Float.NaN);
+            for (int i = 0; i < size; i++) {
+                u[i] = Float.isNaN(u[i]) ? bigU[i] : u[i];
+            }
+            float[] x = ctx.floats("x", size, 1f);
+            return SynapseState.of(g, StepTask.of(task, size, ReceptorKernelsCalls.stpPerSlot(g, u, x, input, bigU,
+                    PerSlot.derived(p, "tau_f", size, tau -> Math.exp(-ctx.dt() / tau)),
+                    PerSlot.derived(p, "tau_d", size, tau -> Math.exp(-ctx.dt() / tau)),
+                    PerSlot.derived(p, "tau_syn", size, tau -> Math.exp(-ctx.dt() / tau)))));
+        }
+        float bigU = (float) p.real("U");
         float[] u = ctx.floats("u", size, bigU);
         float[] x = ctx.floats("x", size, 1f);
-        return SynapseState.of(g, StepTask.of(ctx.owner() + ".STP.update", size, ReceptorKernelsCalls.stp(g, u, x,
+        return SynapseState.of(g, StepTask.of(task, size, ReceptorKernelsCalls.stp(g, u, x,
                 input, bigU, (float) Math.exp(-ctx.dt() / p.real("tau_f")),
                 (float) Math.exp(-ctx.dt() / p.real("tau_d")), (float) Math.exp(-ctx.dt() / p.real("tau_syn")))));
     }

@@ -9,6 +9,7 @@ import io.spikeforge.spi.SynapseModel;
 import io.spikeforge.spi.VariableSpec;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * BrainPy's {@code AMPA} and {@code GABAa}: a first-order kinetic receptor whose open fraction g is
@@ -65,6 +66,11 @@ final class TransmitterGated implements SynapseModel {
     }
 
     @Override
+    public Set<String> perElement() {
+        return Set.copyOf(ParamSpec.names(parameters()));
+    }
+
+    @Override
     public List<VariableSpec> variables() {
         return List.of(new VariableSpec("g", "1", "open fraction of the receptors (the output's g; its weight"
                         + " is g_max in uS)"),
@@ -97,11 +103,31 @@ final class TransmitterGated implements SynapseModel {
     @Override
     public SynapseState create(Params p, BuildContext ctx, int size, float[] input) {
         double dt = ctx.dt();
-        double on = p.real("alpha") * p.real("T");
-        double b = p.real("beta");
         float[] g = ctx.floats("g", size, 0f);
         int[] pulse = ctx.ints("pulse", size, 0);
-        return SynapseState.of(g, StepTask.of(ctx.owner() + "." + name + ".update", size,
+        String task = ctx.owner() + "." + name + ".update";
+        if (p.anyVaries(perElement())) {
+            double[] alpha = PerSlot.reals(p, "alpha", size);
+            double[] tee = PerSlot.reals(p, "T", size);
+            double[] beta = PerSlot.reals(p, "beta", size);
+            double[] tDur = PerSlot.reals(p, "T_dur", size);
+            int[] onSteps = new int[size];
+            float[] gInf = new float[size];
+            float[] decayOn = new float[size];
+            float[] decayOff = new float[size];
+            for (int i = 0; i < size; i++) {
+                double on = alpha[i] * tee[i];
+                onSteps[i] = pulseSteps(tDur[i], dt);
+                gInf[i] = (float) (on / (on + beta[i]));
+                decayOn[i] = (float) Math.exp(-(on + beta[i]) * dt);
+                decayOff[i] = (float) Math.exp(-beta[i] * dt);
+            }
+            return SynapseState.of(g, StepTask.of(task, size, ReceptorKernelsCalls.transmitterGatedPerSlot(g, pulse,
+                    input, onSteps, gInf, decayOn, decayOff)));
+        }
+        double on = p.real("alpha") * p.real("T");
+        double b = p.real("beta");
+        return SynapseState.of(g, StepTask.of(task, size,
                 ReceptorKernelsCalls.transmitterGated(g, pulse, input, pulseSteps(p.real("T_dur"), dt),
                         (float) (on / (on + b)), (float) Math.exp(-(on + b) * dt), (float) Math.exp(-b * dt))));
     }

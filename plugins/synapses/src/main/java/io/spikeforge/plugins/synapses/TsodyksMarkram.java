@@ -13,6 +13,7 @@ import io.spikeforge.spi.SynapseModel;
 import io.spikeforge.spi.VariableSpec;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Tsodyks-Markram short-term plasticity with its state u, x per synapse (Tsodyks, Pawelzik and Markram
@@ -46,6 +47,16 @@ final class TsodyksMarkram implements SynapseModel {
                 ParamSpec.real("tau_syn", 8, "ms", "decay time constant of g (as Expon's tau)").positive());
     }
 
+    /**
+     * All four per post neuron: tau_syn is the decay of the post neuron's g, and a synapse takes the U,
+     * tau_f and tau_d of its post neuron (short-term plasticity depends on the target's cell type, Markram,
+     * Wang and Tsodyks 1998).
+     */
+    @Override
+    public Set<String> perElement() {
+        return Set.copyOf(ParamSpec.names(parameters()));
+    }
+
     @Override
     public List<VariableSpec> variables() {
         return List.of(new VariableSpec("g", "uS", "synaptic conductance per post neuron (nA with CUBA)"),
@@ -75,6 +86,11 @@ final class TsodyksMarkram implements SynapseModel {
     @Override
     public SynapseState create(Params p, BuildContext ctx, int size, float[] input) {
         float[] g = ctx.floats("g", size, 0f);
+        if (p.varies("tau_syn")) {
+            return SynapseState.of(g, StepTask.of(ctx.owner() + ".TsodyksMarkram.update", size,
+                    SynapseKernelsCalls.exponPerSlot(g, input, PerSlot.derived(p, "tau_syn", size,
+                            tau -> Math.exp(-ctx.dt() / tau)))));
+        }
         float decay = (float) Math.exp(-ctx.dt() / p.real("tau_syn"));
         return SynapseState.of(g, StepTask.of(ctx.owner() + ".TsodyksMarkram.update", size,
                 SynapseKernelsCalls.expon(g, input, decay)));
@@ -89,13 +105,20 @@ final class TsodyksMarkram implements SynapseModel {
         }
         Connectivity conn = comm.connectivity();
         int n = comm.synapses();
-        float bigU = (float) p.real("U");
         float[] u = ctx.floats("u", n, 0f);
         float[] x = ctx.floats("x", n, 1f);
         int[] last = ctx.ints("last", n, LONG_AGO);
+        if (p.varies("U") || p.varies("tau_f") || p.varies("tau_d")) {
+            int post = input.length;
+            return StepTask.of(ctx.owner() + ".TsodyksMarkram.deliver", post,
+                    ReceptorKernelsCalls.tsodyksMarkramPerPost(conn.rowPtr(), conn.cols(), w, arriving.list,
+                            arriving.count, u, x, last, ctx.clock(), p.values("U", post),
+                            PerSlot.derived(p, "tau_f", post, tau -> 1 / tau),
+                            PerSlot.derived(p, "tau_d", post, tau -> 1 / tau), (float) ctx.dt(), input));
+        }
         return StepTask.of(ctx.owner() + ".TsodyksMarkram.deliver", input.length,
                 ReceptorKernelsCalls.tsodyksMarkram(conn.rowPtr(), conn.cols(), w, arriving.list, arriving.count, u,
-                        x, last, ctx.clock(), bigU, (float) (1 / p.real("tau_f")), (float) (1 / p.real("tau_d")),
-                        (float) ctx.dt(), input));
+                        x, last, ctx.clock(), (float) p.real("U"), (float) (1 / p.real("tau_f")),
+                        (float) (1 / p.real("tau_d")), (float) ctx.dt(), input));
     }
 }
