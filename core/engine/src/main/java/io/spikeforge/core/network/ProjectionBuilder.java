@@ -223,7 +223,7 @@ final class ProjectionBuilder {
             });
             return null;
         }
-        if (p.syn().factory() instanceof CouplingModel && builder.split() != null) {
+        if (p.syn().factory() instanceof CouplingModel c && c.touchesPre() && builder.split() != null) {
             builder.guard(p.syn(), () -> {
                 throw new IllegalArgumentException("couples the neurons' voltages, which a network split over processes"
                         + " holds only for its own neurons; run it in one process");
