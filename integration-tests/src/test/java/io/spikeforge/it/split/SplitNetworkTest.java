@@ -275,7 +275,8 @@ class SplitNetworkTest {
             "integration-tests/src/test/resources/device-contract/neuron-equations.yaml",
             "integration-tests/src/test/resources/device-contract/neuron-equations-pynn.yaml",
             "integration-tests/src/test/resources/device-contract/neurons.yaml",
-            "integration-tests/src/test/resources/device-contract/synapses.yaml"})
+            "integration-tests/src/test/resources/device-contract/synapses.yaml",
+            "integration-tests/src/test/resources/split-mixed.yaml"})
     void everyExampleSplitOverTwoAndThreeProcessesRecordsTheSingleRunsOutputs(String config) throws Exception {
         NetworkSpec spec = ENGINE.load(Sims.root().resolve(config), new Overrides(100.0, null, null, null, null));
         assertSplitIsTheSingleRun(spec, config);
@@ -290,6 +291,41 @@ class SplitNetworkTest {
             yaml.append("\n  - {target: ").append(g).append(", var: V}");
         }
         assertSplitIsTheSingleRun(ENGINE.parse(yaml + "\n", "inputs", Overrides.NONE), "inputs.yaml");
+    }
+
+    @Test
+    void aRuleReadingThePreNeuronsStateIsRefusedAtItsPathBeforeAnythingRuns() throws Exception {
+        String yaml = """
+                dt: 0.1
+                duration: 20
+                models:
+                  - name: VoltRule
+                    kind: plasticity
+                    equations: |
+                      w : siemens
+                    on_post: |
+                      w = clip(w + 0.001*nS*(V_pre + 70*mV)/mV, 0*nS, gmax)
+                    parameters: {gmax: 20 nS}
+                populations:
+                  - {name: a, size: 20, neuron: {type: LifRef, V_rest: -65, V_reset: -70, V_th: -50, tau: 10}}
+                  - {name: b, size: 10, neuron: {type: LifRef, V_rest: -65, V_reset: -70, V_th: -50, tau: 10}}
+                inputs:
+                  - {name: bias, type: ConstantCurrent, target: a, value: 20}
+                projections:
+                  - {name: p, pre: a, post: b, comm: {type: EventCSRLinear, conn: {type: FixedProb, prob: 0.5},
+                     weight: 0.001}, syn: Expon, out: COBA, plasticity: VoltRule}
+                monitors:
+                  - {target: b, var: spike}
+                """;
+        NetworkSpec spec = ENGINE.parse(yaml, "vpre", Overrides.NONE);
+        // In one process the rule runs; split, each process would read others' V that it never updates.
+        ENGINE.build(spec);
+        ThreadExchange exchange = new ThreadExchange(2);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.spikeforge.core.config.ConfigException.class,
+                () -> ENGINE.build(spec, io.spikeforge.core.config.RowBlocks.MAX_SYNAPSES, new Split(exchange.rank(0))));
+        assertEquals(List.of("projections[0].plasticity: VoltRule: reads the pre neurons' 'V', which a network split"
+                + " over processes holds only for each process's own neurons (only their spikes are exchanged); run it"
+                + " in one process"), e.errors().stream().map(Object::toString).toList());
     }
 
     @Test

@@ -602,6 +602,9 @@ final class ProjectionBuilder {
         return builder.guard(p.plasticity(), () -> {
             PlasticityModel model = (PlasticityModel) p.plasticity().factory();
             EngineContext context = builder.context(owner, p.plasticity()).withSides(p.pre(), p.post());
+            if (builder.split() != null) {
+                context.preHeldInPart();
+            }
             Params params = parts == null ? SynapseParams.forBlock(p.plasticity(), p.name(), spec.seed(),
                     block.firstSynapse(), block.connectivity().synapses(), total) : keptParams(p, parts, total);
             PlasticityModel.Plasticity rule = arrival == null
