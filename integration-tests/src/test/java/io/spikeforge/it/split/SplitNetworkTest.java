@@ -329,6 +329,23 @@ class SplitNetworkTest {
     }
 
     @Test
+    void aMonitorOfPerSynapseValuesIsRefusedWithTheSameMessageInEveryProcess() throws Exception {
+        // Each process holds its own share of the synapses: the message names no count, so all print one.
+        NetworkSpec spec = ENGINE.parse(Sims.plasticNetwork("{type: STDP_Song2000, A1: 0.01, A2: 0.0105, W_min: 0,"
+                + " W_max: 0.1}").replace("{type: Expon, tau: 5}", "{type: TsodyksMarkram, U: 0.3, tau_f: 50, tau_d: 100}")
+                + "  - {target: p, var: x}\n", "x", Overrides.NONE);
+        ThreadExchange exchange = new ThreadExchange(3);
+        for (int rank = 0; rank < 3; rank++) {
+            Split part = new Split(exchange.rank(rank));
+            var e = org.junit.jupiter.api.Assertions.assertThrows(io.spikeforge.core.config.ConfigException.class,
+                    () -> ENGINE.build(spec, io.spikeforge.core.config.RowBlocks.MAX_SYNAPSES, part));
+            assertEquals(List.of("monitors[1]: 'p.x' does not hold one value per neuron of a group, and a network split"
+                    + " over processes holds it in parts; allowed there: spike monitors and value monitors of per-neuron"
+                    + " variables"), e.errors().stream().map(Object::toString).toList());
+        }
+    }
+
+    @Test
     void deltaSynapsesJumpTheirOwnPostNeuronsAndRunSplit() throws Exception {
         // Delta reads the arriving spikes and writes the post potentials only: no pre neuron's state.
         String yaml = Sims.plasticNetwork("null")
