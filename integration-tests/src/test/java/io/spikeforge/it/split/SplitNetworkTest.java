@@ -346,6 +346,20 @@ class SplitNetworkTest {
     }
 
     @Test
+    void aGapJunctionReadingThePreVoltagesIsRefusedAtItsSyn() throws Exception {
+        NetworkSpec spec = ENGINE.parse(Sims.plasticNetwork("null").replace("pre: src", "pre: n")
+                .replace("    syn: {type: Expon, tau: 5}\n    out: COBA\n    plasticity: null\n", "    syn: GapJunction\n")
+                .replace("delay: 0.5", "delay: 0"), "gap", Overrides.NONE);
+        ENGINE.build(spec);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.spikeforge.core.config.ConfigException.class,
+                () -> ENGINE.build(spec, io.spikeforge.core.config.RowBlocks.MAX_SYNAPSES,
+                        new Split(new ThreadExchange(2).rank(1))));
+        assertEquals(List.of("projections[0].syn: GapJunction: couples the neurons' voltages, which a network split over"
+                + " processes holds only for its own neurons; run it in one process"),
+                e.errors().stream().map(Object::toString).toList());
+    }
+
+    @Test
     void deltaSynapsesJumpTheirOwnPostNeuronsAndRunSplit() throws Exception {
         // Delta reads the arriving spikes and writes the post potentials only: no pre neuron's state.
         String yaml = Sims.plasticNetwork("null")
