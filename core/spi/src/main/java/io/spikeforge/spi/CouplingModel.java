@@ -27,6 +27,18 @@ public interface CouplingModel extends SynapseModel {
     Coupling couple(Params params, BuildContext context, Sides sides);
 
     /**
+     * Whether the coupling reads or writes the pre neurons' potentials or currents ({@link Sides#vPre},
+     * {@link Sides#currentPre}), as a gap junction does. A process of a network split over processes holds
+     * those only for its own neurons, so such a coupling is refused there; one that acts on the post side
+     * alone from the arriving spikes (Delta) runs split.
+     *
+     * @return true unless the coupling never touches the pre side's arrays
+     */
+    default boolean touchesPre() {
+        return true;
+    }
+
+    /**
      * What a coupling works on.
      *
      * @param comm        the projection's comm (its weights: mV for Delta, uS for a gap junction)

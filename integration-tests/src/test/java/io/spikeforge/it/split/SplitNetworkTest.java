@@ -12,7 +12,13 @@ import io.spikeforge.core.split.SplitWeights;
 import io.spikeforge.it.Sims;
 import io.spikeforge.spi.CommModel;
 import io.spikeforge.spi.RunListener;
+import io.spikeforge.core.sim.Monitor;
+import io.spikeforge.core.sim.SpikeMonitor;
+import io.spikeforge.core.sim.ValueMonitor;
+import io.spikeforge.core.split.NeuronPartition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -251,5 +257,183 @@ class SplitNetworkTest {
             assertArrayEquals(Sims.spikes(one, "n.spike"), Sims.spikes(rank, "n.spike"));
         }
         assertArrayEquals(Sims.weights(one, "p"), mergedWeights(ranks, "p"));
+    }
+
+    /**
+     * Every example a split run takes, shortened, split over 2 and 3 processes: every spike monitor, every
+     * value monitor (each column from the process owning its neuron), every weight monitor and every
+     * projection's weights are the single run's, bit for bit.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"examples/coba.yaml", "examples/coba_subgroups.yaml", "examples/delays.yaml",
+            "examples/heterogeneous.yaml", "examples/song2000.yaml", "examples/stdp_net.yaml",
+            "examples/brian2/Brette_Gerstner_2005.yaml", "examples/brian2/Brunel_Hakim_1999.yaml",
+            "examples/brian2/COBAHH.yaml", "examples/brian2/CUBA.yaml", "examples/brian2/IF_curve_LIF.yaml",
+            "examples/brian2/PoissonGroup_rates.yaml", "examples/brian2/STDP.yaml", "examples/equations/coba.yaml",
+            "examples/equations/plasticity_rules.yaml",
+            "integration-tests/src/test/resources/device-contract/heterogeneous.yaml",
+            "integration-tests/src/test/resources/device-contract/neuron-equations.yaml",
+            "integration-tests/src/test/resources/device-contract/neuron-equations-pynn.yaml",
+            "integration-tests/src/test/resources/device-contract/neurons.yaml",
+            "integration-tests/src/test/resources/device-contract/synapses.yaml",
+            "integration-tests/src/test/resources/split-mixed.yaml"})
+    void everyExampleSplitOverTwoAndThreeProcessesRecordsTheSingleRunsOutputs(String config) throws Exception {
+        NetworkSpec spec = ENGINE.load(Sims.root().resolve(config), new Overrides(100.0, null, null, null, null));
+        assertSplitIsTheSingleRun(spec, config);
+    }
+
+    @Test
+    void everyKindOfInputDrivesTheSameNeuronsSplit() throws Exception {
+        // The contract's inputs drive groups a to h below threshold: their potentials are what to compare.
+        StringBuilder yaml = new StringBuilder(java.nio.file.Files.readString(
+                Sims.root().resolve("integration-tests/src/test/resources/device-contract/inputs.yaml")).stripTrailing());
+        for (String g : new String[] {"a", "b", "c", "d", "e", "f", "g", "h"}) {
+            yaml.append("\n  - {target: ").append(g).append(", var: V}");
+        }
+        assertSplitIsTheSingleRun(ENGINE.parse(yaml + "\n", "inputs", Overrides.NONE), "inputs.yaml");
+    }
+
+    @Test
+    void aRuleReadingThePreNeuronsStateIsRefusedAtItsPathBeforeAnythingRuns() throws Exception {
+        String yaml = """
+                dt: 0.1
+                duration: 20
+                models:
+                  - name: VoltRule
+                    kind: plasticity
+                    equations: |
+                      w : siemens
+                    on_post: |
+                      w = clip(w + 0.001*nS*(V_pre + 70*mV)/mV, 0*nS, gmax)
+                    parameters: {gmax: 20 nS}
+                populations:
+                  - {name: a, size: 20, neuron: {type: LifRef, V_rest: -65, V_reset: -70, V_th: -50, tau: 10}}
+                  - {name: b, size: 10, neuron: {type: LifRef, V_rest: -65, V_reset: -70, V_th: -50, tau: 10}}
+                inputs:
+                  - {name: bias, type: ConstantCurrent, target: a, value: 20}
+                projections:
+                  - {name: p, pre: a, post: b, comm: {type: EventCSRLinear, conn: {type: FixedProb, prob: 0.5},
+                     weight: 0.001}, syn: Expon, out: COBA, plasticity: VoltRule}
+                monitors:
+                  - {target: b, var: spike}
+                """;
+        NetworkSpec spec = ENGINE.parse(yaml, "vpre", Overrides.NONE);
+        // In one process the rule runs; split, each process would read others' V that it never updates.
+        ENGINE.build(spec);
+        ThreadExchange exchange = new ThreadExchange(2);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.spikeforge.core.config.ConfigException.class,
+                () -> ENGINE.build(spec, io.spikeforge.core.config.RowBlocks.MAX_SYNAPSES, new Split(exchange.rank(0))));
+        assertEquals(List.of("projections[0].plasticity: VoltRule: reads the pre neurons' 'V', which a network split"
+                + " over processes holds only for each process's own neurons (only their spikes are exchanged); run it"
+                + " in one process"), e.errors().stream().map(Object::toString).toList());
+    }
+
+    @Test
+    void aMonitorOfPerSynapseValuesIsRefusedWithTheSameMessageInEveryProcess() throws Exception {
+        // Each process holds its own share of the synapses: the message names no count, so all print one.
+        NetworkSpec spec = ENGINE.parse(Sims.plasticNetwork("{type: STDP_Song2000, A1: 0.01, A2: 0.0105, W_min: 0,"
+                + " W_max: 0.1}").replace("{type: Expon, tau: 5}", "{type: TsodyksMarkram, U: 0.3, tau_f: 50, tau_d: 100}")
+                + "  - {target: p, var: x}\n", "x", Overrides.NONE);
+        ThreadExchange exchange = new ThreadExchange(3);
+        for (int rank = 0; rank < 3; rank++) {
+            Split part = new Split(exchange.rank(rank));
+            var e = org.junit.jupiter.api.Assertions.assertThrows(io.spikeforge.core.config.ConfigException.class,
+                    () -> ENGINE.build(spec, io.spikeforge.core.config.RowBlocks.MAX_SYNAPSES, part));
+            assertEquals(List.of("monitors[1]: 'p.x' does not hold one value per neuron of a group, and a network split"
+                    + " over processes holds it in parts; allowed there: spike monitors and value monitors of per-neuron"
+                    + " variables"), e.errors().stream().map(Object::toString).toList());
+        }
+    }
+
+    @Test
+    void aGapJunctionReadingThePreVoltagesIsRefusedAtItsSyn() throws Exception {
+        NetworkSpec spec = ENGINE.parse(Sims.plasticNetwork("null").replace("pre: src", "pre: n")
+                .replace("    syn: {type: Expon, tau: 5}\n    out: COBA\n    plasticity: null\n", "    syn: GapJunction\n")
+                .replace("delay: 0.5", "delay: 0"), "gap", Overrides.NONE);
+        ENGINE.build(spec);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.spikeforge.core.config.ConfigException.class,
+                () -> ENGINE.build(spec, io.spikeforge.core.config.RowBlocks.MAX_SYNAPSES,
+                        new Split(new ThreadExchange(2).rank(1))));
+        assertEquals(List.of("projections[0].syn: GapJunction: couples the neurons' voltages, which a network split over"
+                + " processes holds only for its own neurons; run it in one process"),
+                e.errors().stream().map(Object::toString).toList());
+    }
+
+    @Test
+    void deltaSynapsesJumpTheirOwnPostNeuronsAndRunSplit() throws Exception {
+        // Delta reads the arriving spikes and writes the post potentials only: no pre neuron's state.
+        String yaml = Sims.plasticNetwork("null")
+                .replace("    syn: {type: Expon, tau: 5}\n    out: COBA\n    plasticity: null\n",
+                        "    syn: Delta\n")
+                .replace("max_val: 0.1}", "max_val: 1.5}")
+                + "  - {target: n, var: V, indices: [0, 74, 75, 149]}\n";
+        for (String delay : new String[] {"delay: 0", "delay: 0.5"}) {
+            NetworkSpec spec = ENGINE.parse(yaml.replace("delay: 0.5", delay), "delta", Overrides.NONE);
+            assertSplitIsTheSingleRun(spec, delay);
+        }
+    }
+
+    /** Runs {@code spec} in one process and split over 2 and 3, and compares every monitor and weight. */
+    private static void assertSplitIsTheSingleRun(NetworkSpec spec, String what) throws Exception {
+        Network one = ENGINE.build(spec);
+        ENGINE.run(one, new JvmBackend(1, 1, Sims.TILE), RunListener.NONE);
+        long spikes = one.monitors().stream().filter(m -> m instanceof SpikeMonitor)
+                .mapToLong(m -> ((SpikeMonitor) m).pairs().length / 2).sum();
+        // Something to compare: spikes, or values recorded (inputs.yaml records its inputs' effects only).
+        assertTrue(spikes > 0 || one.monitors().stream().anyMatch(m -> m instanceof ValueMonitor v && v.rows() > 0),
+                what + ": the network records something");
+        for (int processes : new int[] {2, 3}) {
+            List<Network> ranks = split(spec, processes);
+            String at = what + ", " + processes + " processes, ";
+            boolean whole = exchangesEveryStep(ranks.getFirst());
+            for (Monitor m : one.monitors()) {
+                if (m instanceof SpikeMonitor s) {
+                    assertArrayEquals(s.pairs(), whole ? Sims.spikes(ranks.getFirst(), m.name())
+                            : allSpikes(ranks, m.name()), at + m.name());
+                } else if (m instanceof ValueMonitor v && "weight".equals(v.spec().var())) {
+                    int[][] rowPtrs = rowPtrs(ranks, v.spec().target());
+                    for (int r = 0; r < v.rows(); r++) {
+                        float[][] parts = new float[processes][];
+                        for (int k = 0; k < processes; k++) {
+                            ValueMonitor part = (ValueMonitor) ranks.get(k).monitor(m.name());
+                            parts[k] = java.util.Arrays.copyOfRange(part.values(), r * part.columns(),
+                                    (r + 1) * part.columns());
+                        }
+                        assertArrayEquals(java.util.Arrays.copyOfRange(v.values(), r * v.columns(),
+                                (r + 1) * v.columns()), SplitWeights.merge(rowPtrs, parts), at + m.name() + " row " + r);
+                    }
+                } else if (m instanceof ValueMonitor v) {
+                    int length = one.states().find(v.spec().target() + "." + v.spec().var()).orElseThrow().length();
+                    NeuronPartition partition = new NeuronPartition(length, processes);
+                    for (int c = 0; c < v.columns(); c++) {
+                        ValueMonitor owner = (ValueMonitor) ranks.get(partition.owner(v.indices()[c])).monitor(m.name());
+                        assertEquals(v.rows(), owner.rows(), at + m.name());
+                        for (int r = 0; r < v.rows(); r++) {
+                            assertEquals(Float.floatToRawIntBits(v.value(r, c)), Float.floatToRawIntBits(owner.value(r, c)),
+                                    at + m.name() + " row " + r + " column " + c);
+                        }
+                    }
+                }
+            }
+            for (var p : one.projections()) {
+                assertArrayEquals(Sims.weights(one, p.name()), mergedWeights(ranks, p.name()), at + p.name());
+            }
+        }
+    }
+
+    /** @return each rank's row offsets of a projection, its blocks' added up */
+    private static int[][] rowPtrs(List<Network> ranks, String projection) {
+        int[][] rowPtrs = new int[ranks.size()][];
+        for (int r = 0; r < ranks.size(); r++) {
+            var blocks = ranks.get(r).projection(projection).blocks();
+            rowPtrs[r] = new int[blocks.getFirst().connectivity().preSize() + 1];
+            for (var b : blocks) {
+                int[] rp = b.connectivity().rowPtr();
+                for (int i = 0; i < rp.length; i++) {
+                    rowPtrs[r][i] += rp[i];
+                }
+            }
+        }
+        return rowPtrs;
     }
 }

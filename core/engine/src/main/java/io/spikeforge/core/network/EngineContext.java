@@ -19,6 +19,8 @@ final class EngineContext implements BuildContext {
     /** The pre and post groups' names, for a projection's rule; null elsewhere. */
     private String preGroup;
     private String postGroup;
+    /** Whether this process of a split network holds the pre neurons' state only for its own neurons. */
+    private boolean prePartial;
 
     EngineContext(double dt, String owner, long runSeed, int[] clock, StateRegistry states,
                   List<VariableSpec> variables) {
@@ -37,6 +39,15 @@ final class EngineContext implements BuildContext {
         return this;
     }
 
+    /**
+     * {@return this context, refusing the pre neurons' state}: a process of a network split over processes
+     * updates its own neurons only, so the others' values it holds are not theirs (their spikes are exchanged).
+     */
+    EngineContext preHeldInPart() {
+        this.prePartial = true;
+        return this;
+    }
+
     private java.util.Optional<StateRegistry.State> neuron(String side, String variable) {
         String group = "pre".equals(side) ? preGroup : "post".equals(side) ? postGroup : null;
         return group == null ? java.util.Optional.empty() : states.find(group + "." + variable)
@@ -45,6 +56,11 @@ final class EngineContext implements BuildContext {
 
     @Override
     public float[] neuronState(String side, String variable) {
+        if (prePartial && "pre".equals(side) && neuron(side, variable).isPresent()) {
+            throw new IllegalArgumentException("reads the pre neurons' '" + variable + "', which a network split over"
+                    + " processes holds only for each process's own neurons (only their spikes are exchanged); run it"
+                    + " in one process");
+        }
         return neuron(side, variable).map(st -> (float[]) st.array()).orElse(null);
     }
 

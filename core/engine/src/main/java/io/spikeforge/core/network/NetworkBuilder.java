@@ -333,7 +333,7 @@ public final class NetworkBuilder {
             int length = states.find(m.spec().target() + "." + m.spec().var()).map(StateRegistry.State::length).orElse(-1);
             if (groups.values().stream().noneMatch(g -> g.size() == length)) {
                 errors.add(new ConfigError("monitors[" + spec.monitors().indexOf(m.spec()) + "]", "'" + m.spec().target()
-                        + "." + m.spec().var() + "' holds " + length + " values, not one per neuron of a group, and a"
+                        + "." + m.spec().var() + "' does not hold one value per neuron of a group, and a"
                         + " network split over processes holds it in parts; allowed there: spike monitors and value"
                         + " monitors of per-neuron variables"));
             }

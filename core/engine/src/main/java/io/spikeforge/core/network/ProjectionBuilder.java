@@ -224,7 +224,7 @@ final class ProjectionBuilder {
             });
             return null;
         }
-        if (p.syn().factory() instanceof CouplingModel && builder.split() != null) {
+        if (p.syn().factory() instanceof CouplingModel c && c.touchesPre() && builder.split() != null) {
             builder.guard(p.syn(), () -> {
                 throw new IllegalArgumentException("couples the neurons' voltages, which a network split over processes"
                         + " holds only for its own neurons; run it in one process");
@@ -628,6 +628,9 @@ final class ProjectionBuilder {
         return builder.guard(p.plasticity(), () -> {
             PlasticityModel model = (PlasticityModel) p.plasticity().factory();
             EngineContext context = builder.context(owner, p.plasticity()).withSides(p.pre(), p.post());
+            if (builder.split() != null) {
+                context.preHeldInPart();
+            }
             Params params = parts == null ? SynapseParams.forBlock(p.plasticity(), p.name(), spec.seed(),
                     block.firstSynapse(), block.connectivity().synapses(), total) : keptParams(p, parts, total);
             PlasticityModel.Plasticity rule = arrival == null

@@ -43,6 +43,12 @@ final class Delta implements CouplingModel {
                 + " the threshold sees the jump in the next step (Brian2's order; refractory neurons jump too)";
     }
 
+    /** Only the arriving spikes and the post potentials: a split process holds both for its own neurons. */
+    @Override
+    public boolean touchesPre() {
+        return false;
+    }
+
     @Override
     public Coupling couple(Params params, BuildContext ctx, Sides sides) {
         float[] pending = new float[sides.vPost().length];
