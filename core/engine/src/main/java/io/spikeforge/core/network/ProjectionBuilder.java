@@ -8,6 +8,7 @@ import io.spikeforge.core.sim.Group;
 import io.spikeforge.core.sim.ProjectionBlock;
 import io.spikeforge.core.sim.ProjectionRuntime;
 import io.spikeforge.core.split.LocalSynapses;
+import io.spikeforge.core.split.SplitWeights;
 import io.spikeforge.kernels.KernelPairs;
 import io.spikeforge.kernels.SpikeKernelsCalls;
 import io.spikeforge.spi.CommModel;
@@ -572,19 +573,10 @@ final class ProjectionBuilder {
     private float[] drawnKept(NetworkSpec.Projection p, InitializerModel init, long seed, List<LocalPart> parts) {
         boolean whole = localParts.size() == 1 && parts.size() == 1;
         List<float[]> kept = new ArrayList<>();
-        int n = 0;
         for (LocalPart part : parts) {
-            float[] mine = part.own().select(drawn(p, init, seed, part.first(), part.own().wholeSynapses(), whole));
-            kept.add(mine);
-            n += mine.length;
+            kept.add(part.own().select(drawn(p, init, seed, part.first(), part.own().wholeSynapses(), whole)));
         }
-        float[] ms = new float[n];
-        int at = 0;
-        for (float[] k : kept) {
-            System.arraycopy(k, 0, ms, at, k.length);
-            at += k.length;
-        }
-        return ms;
+        return SplitWeights.concat(kept);
     }
 
     /**

@@ -56,8 +56,8 @@ public final class SplitOutputs {
             }
             NpyWriter.writeInt32(rankDir.resolve("split." + p.name() + ".rowptr.npy"), new long[] {rowPtr.length},
                     i -> rowPtr[(int) i]);
-            float[] now = concat(p.blocks().stream().map(ProjectionBlock::weightsNow).toList());
-            float[] initial = concat(p.blocks().stream().map(ProjectionBlock::initialWeights).toList());
+            float[] now = SplitWeights.concat(p.blocks().stream().map(ProjectionBlock::weightsNow).toList());
+            float[] initial = SplitWeights.concat(p.blocks().stream().map(ProjectionBlock::initialWeights).toList());
             NpyWriter.writeFloat32(rankDir.resolve("split." + p.name() + ".weight.npy"), new long[] {now.length},
                     i -> now[(int) i]);
             NpyWriter.writeFloat32(rankDir.resolve("split." + p.name() + ".weight_initial.npy"),
@@ -270,19 +270,5 @@ public final class SplitOutputs {
             int c = (int) (i % columns);
             return parts[owner[c]].floatAt(r, c);
         });
-    }
-
-    private static float[] concat(List<float[]> parts) {
-        int n = 0;
-        for (float[] p : parts) {
-            n += p.length;
-        }
-        float[] out = new float[n];
-        int at = 0;
-        for (float[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
-        return out;
     }
 }

@@ -33,4 +33,19 @@ public final class SplitWeights {
         }
         return out;
     }
+
+    /** @return the values of {@code parts} end to end (a process's blocks, or the parts of one block) */
+    public static float[] concat(java.util.List<float[]> parts) {
+        int n = 0;
+        for (float[] p : parts) {
+            n += p.length;
+        }
+        float[] out = new float[n];
+        int at = 0;
+        for (float[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
 }
