@@ -269,7 +269,7 @@ public final class NetworkBuilder {
         tasks.addAll(inputTasks);
         tasks.addAll(projectionTasks);
         tasks.addAll(dynamicsTasks);
-        int window = projectionBuilder.latency();
+        int window = split == null ? 1 : projectionBuilder.latency();
         if (split != null) {
             tasks.replaceAll(this::ownRange);
             if (window == 1 && split.processes() > 1) {

@@ -76,12 +76,13 @@ final class ProjectionBuilder {
     }
 
     /**
-     * The fewest steps any spike of the projections built so far takes to reach a synapse: one, plus the
-     * shortest delay, or one where a task of the projection reads its pre group's spikes of the step
-     * itself (a delay of 0, a rule that counts spikes before their per-synapse delays). A split network
-     * exchanges spikes once per this many steps.
+     * Each projection built: the steps its spikes take at least by its delays, the tasks it made, and its
+     * pre group's spike arrays of the step (see {@link #latency}).
      */
-    private int latency = Integer.MAX_VALUE;
+    private record Made(int delayLatency, List<StepTask> tasks, List<Object> preSpikes) {
+    }
+
+    private final List<Made> made = new ArrayList<>();
     /** The latency of the projection being built, from its delays. */
     private int delayLatency;
 
@@ -93,8 +94,21 @@ final class ProjectionBuilder {
         return ownRings;
     }
 
-    /** @return the fewest steps a spike takes to reach a synapse over every projection built */
+    /**
+     * The fewest steps any spike of the projections built takes to reach a synapse: one, plus the
+     * shortest delay, or one where a task of the projection reads its pre group's spikes of the step
+     * itself (a delay of 0, a rule that counts spikes before their per-synapse delays). A split network
+     * exchanges spikes once per this many steps. Asked once every comm has chosen its kernels (a task's
+     * declarations are read only then, so that reading them chooses nothing early).
+     */
     int latency() {
+        int latency = Integer.MAX_VALUE;
+        for (Made m : made) {
+            java.util.Set<Object> current = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            current.addAll(m.preSpikes());
+            boolean now = m.tasks().stream().anyMatch(t -> t.reads().stream().anyMatch(current::contains));
+            latency = Math.min(latency, now ? 1 : m.delayLatency());
+        }
         return latency;
     }
 
@@ -105,17 +119,11 @@ final class ProjectionBuilder {
         delayLatency = 1;
         ProjectionRuntime built = buildProjection(p, rings);
         Group pre = builder.group(p.pre());
-        int own = delayLatency;
         if (pre != null) {
-            java.util.Set<Object> current = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-            current.addAll(List.of(pre.spikes().flags, pre.spikes().list, pre.spikes().count));
-            List<StepTask> made = new ArrayList<>(deliveryTasks.subList(delivery, deliveryTasks.size()));
-            made.addAll(projectionTasks.subList(perStep, projectionTasks.size()));
-            if (made.stream().anyMatch(t -> t.reads().stream().anyMatch(current::contains))) {
-                own = 1;
-            }
+            List<StepTask> tasks = new ArrayList<>(deliveryTasks.subList(delivery, deliveryTasks.size()));
+            tasks.addAll(projectionTasks.subList(perStep, projectionTasks.size()));
+            made.add(new Made(delayLatency, tasks, List.of(pre.spikes().flags, pre.spikes().list, pre.spikes().count)));
         }
-        latency = Math.min(latency, own);
         return built;
     }
 
