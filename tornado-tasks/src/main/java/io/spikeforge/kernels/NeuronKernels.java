@@ -182,9 +182,8 @@ public final class NeuronKernels {
             current[i] = vInf + (v[i] - vInf) * decay[i];
         }
         for (int i = from; i < to; i++) {
-            // The clamp in ints, as in lif.
-            spikes[i] = Math.min(Math.max(0, 1 - refractory[i]),
-                    Math.max(0, (int) ((current[i] - vTh[i]) * 0x1p100f * 0x1p100f + 1f)));
+            float free = Math.max(0, 1 - refractory[i]);
+            spikes[i] = (int) Math.min(free, Math.max(0f, (current[i] - vTh[i]) * 0x1p100f * 0x1p100f + 1f));
         }
         for (int i = from; i < to; i++) {
             float free = Math.max(0, 1 - refractory[i]);
