@@ -21,8 +21,11 @@ final class SplitChecks {
     static Path check(int processes, List<String> hosts, NetworkSpec spec, RunOptions options, InputErrors errors) {
         if (spec != null) {
             NetworkBuilder.splitProblems(spec, processes).forEach(e -> errors.add(e.path(), e.message()));
-        } else if (NeuronPartition.refusal(processes) != null) {
-            errors.add("--processes", NeuronPartition.refusal(processes));
+        } else {
+            String refusal = NeuronPartition.refusal(processes);
+            if (refusal != null) {
+                errors.add("--processes", refusal);
+            }
         }
         if (hosts != null && hosts.stream().anyMatch(String::isBlank)) {
             errors.add("--hosts", "an empty host name in " + String.join(",", hosts) + "; allowed: host names or"

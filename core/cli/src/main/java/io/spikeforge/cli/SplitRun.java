@@ -1,6 +1,5 @@
 package io.spikeforge.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spikeforge.core.Engine;
 import io.spikeforge.core.config.NetworkSpec;
 import io.spikeforge.core.sim.Network;
@@ -53,9 +52,7 @@ final class SplitRun {
         if (rank != 0) {
             return code;
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> summary = new ObjectMapper().readValue(own.resolve("summary.json").toFile(), Map.class);
-        SplitOutputs.merge(dir, network, summary, exchange.processes());
+        Map<String, Object> summary = SplitOutputs.merge(dir, network, exchange.processes());
         if (code == ExitCodes.INTERRUPTED) {
             System.err.printf("spikeforge: %s: stopped on request after %d of %d steps; the outputs up to t = %s ms are"
                     + " in %s%n", spec.name(), network.step(), spec.steps(), fmt(network.step() * spec.dt()), dir);

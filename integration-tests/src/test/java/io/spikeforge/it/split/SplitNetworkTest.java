@@ -74,14 +74,10 @@ class SplitNetworkTest {
         for (int r = 0; r < ranks.size(); r++) {
             // Each rank's blocks hold disjoint runs of rows: their offsets add up, their weights follow on.
             var blocks = ranks.get(r).projection(projection).blocks();
-            rowPtrs[r] = new int[blocks.getFirst().connectivity().preSize() + 1];
+            rowPtrs[r] = SplitWeights.rowOffsets(blocks.stream().map(b -> b.connectivity()).toList());
             values[r] = new float[blocks.stream().mapToInt(b -> b.comm().synapses()).sum()];
             int at = 0;
             for (var b : blocks) {
-                int[] rp = b.connectivity().rowPtr();
-                for (int i = 0; i < rp.length; i++) {
-                    rowPtrs[r][i] += rp[i];
-                }
                 float[] w = new float[b.comm().synapses()];
                 b.comm().copyWeights(w);
                 System.arraycopy(w, 0, values[r], at, w.length);
@@ -425,14 +421,8 @@ class SplitNetworkTest {
     private static int[][] rowPtrs(List<Network> ranks, String projection) {
         int[][] rowPtrs = new int[ranks.size()][];
         for (int r = 0; r < ranks.size(); r++) {
-            var blocks = ranks.get(r).projection(projection).blocks();
-            rowPtrs[r] = new int[blocks.getFirst().connectivity().preSize() + 1];
-            for (var b : blocks) {
-                int[] rp = b.connectivity().rowPtr();
-                for (int i = 0; i < rp.length; i++) {
-                    rowPtrs[r][i] += rp[i];
-                }
-            }
+            rowPtrs[r] = SplitWeights.rowOffsets(ranks.get(r).projection(projection).blocks().stream()
+                    .map(b -> b.connectivity()).toList());
         }
         return rowPtrs;
     }

@@ -508,24 +508,16 @@ final class ProjectionBuilder {
     private boolean join(NetworkSpec.Projection p, List<LocalPart> parts, List<float[]> weights,
                          List<ProjectionBlock> blocks) {
         Connectivity first = parts.getFirst().own().connectivity();
-        int[] rowPtr = new int[first.preSize() + 1];
-        int n = 0;
-        for (LocalPart part : parts) {
-            int[] r = part.own().connectivity().rowPtr();
-            for (int i = 0; i < rowPtr.length; i++) {
-                rowPtr[i] += r[i];
-            }
-            n += part.own().kept().length;
-        }
+        int[] rowPtr = SplitWeights.rowOffsets(parts.stream().map(part -> part.own().connectivity()).toList());
+        int n = rowPtr[rowPtr.length - 1];
         int[] cols = new int[n];
-        float[] w = new float[n];
         int at = 0;
-        for (int k = 0; k < parts.size(); k++) {
-            int[] c = parts.get(k).own().connectivity().cols();
+        for (LocalPart part : parts) {
+            int[] c = part.own().connectivity().cols();
             System.arraycopy(c, 0, cols, at, c.length);
-            System.arraycopy(weights.get(k), 0, w, at, c.length);
             at += c.length;
         }
+        float[] w = SplitWeights.concat(weights);
         ProjectionBlock block = withComm(p, blockOwner(p.name(), blocks.size()), parts.getFirst().first(),
                 new Connectivity(first.preSize(), first.postSize(), rowPtr, cols), w);
         if (block == null) {

@@ -45,15 +45,7 @@ public final class SplitOutputs {
     /** Writes this process's part of every projection into its folder (after its run's outputs). */
     public static void writeParts(Path rankDir, Network net) throws IOException {
         for (ProjectionRuntime p : net.projections()) {
-            int rows = p.blocks().getFirst().connectivity().preSize();
-            int[] rowPtr = new int[rows + 1];
-            // Blocks hold disjoint runs of rows, each counting from 0: their sum is the rows' offsets together.
-            for (ProjectionBlock b : p.blocks()) {
-                int[] r = b.connectivity().rowPtr();
-                for (int i = 0; i <= rows; i++) {
-                    rowPtr[i] += r[i];
-                }
-            }
+            int[] rowPtr = SplitWeights.rowOffsets(p.blocks().stream().map(ProjectionBlock::connectivity).toList());
             NpyWriter.writeInt32(rankDir.resolve("split." + p.name() + ".rowptr.npy"), new long[] {rowPtr.length},
                     i -> rowPtr[(int) i]);
             float[] now = SplitWeights.concat(p.blocks().stream().map(ProjectionBlock::weightsNow).toList());
@@ -70,12 +62,16 @@ public final class SplitOutputs {
      * removes the processes' folders.
      *
      * @param net       rank 0's network
-     * @param summary   rank 0's summary, as its run wrote it
      * @param processes the number of processes
      * @return the summary written
      */
-    public static Map<String, Object> merge(Path dir, Network net, Map<String, Object> summary, int processes)
-            throws IOException {
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> merge(Path dir, Network net, int processes) throws IOException {
+        List<Map<String, Object>> summaries = new java.util.ArrayList<>();
+        for (int r = 0; r < processes; r++) {
+            summaries.add(new ObjectMapper().readValue(rankDir(dir, r).resolve("summary.json").toFile(), Map.class));
+        }
+        Map<String, Object> summary = summaries.getFirst();
         Map<String, long[]> shapes = new LinkedHashMap<>();
         // Exchanged every step, every process saw every spike; exchanged once per window, each saw its own.
         boolean whole = net.tasks().stream().anyMatch(t -> t.name().equals(SpikeExchangeTask.NAME));
@@ -93,9 +89,9 @@ public final class SplitOutputs {
         }
         Map<String, Object> merged = new LinkedHashMap<>(summary);
         if (!whole) {
-            merged.put("populations", populations(dir, summary, processes));
+            merged.put("populations", populations(summaries));
         }
-        merged.put("stop_reason", stopReason(dir, summary, processes));
+        merged.put("stop_reason", stopReason(summaries));
         @SuppressWarnings("unchecked")
         Map<String, Object> projections = new LinkedHashMap<>((Map<String, Object>) summary.get("projections"));
         for (ProjectionRuntime p : net.projections()) {
@@ -150,28 +146,23 @@ public final class SplitOutputs {
      * @return why the run stopped early: a process's own reason (a fault it found) before the stop every
      *         other process then agreed to, or null when it ran to the end
      */
-    @SuppressWarnings("unchecked")
-    private static Object stopReason(Path dir, Map<String, Object> summary, int processes) throws IOException {
-        for (int r = 0; r < processes; r++) {
-            Map<String, Object> s = new ObjectMapper().readValue(rankDir(dir, r).resolve("summary.json").toFile(),
-                    Map.class);
+    private static Object stopReason(List<Map<String, Object>> summaries) {
+        for (Map<String, Object> s : summaries) {
             Object reason = s.get("stop_reason");
             if (reason != null && !reason.toString().startsWith("stopped on request")) {
                 return reason;
             }
         }
-        return summary.get("stop_reason");
+        return summaries.getFirst().get("stop_reason");
     }
 
     /** @return the populations' entries with every process's spikes counted, and the rates from them */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> populations(Path dir, Map<String, Object> summary, int processes)
-            throws IOException {
-        ObjectMapper json = new ObjectMapper();
+    private static Map<String, Object> populations(List<Map<String, Object>> summaries) {
+        Map<String, Object> summary = summaries.getFirst();
         Map<String, Object> pops = new LinkedHashMap<>((Map<String, Object>) summary.get("populations"));
         Map<String, Long> spikes = new LinkedHashMap<>();
-        for (int r = 0; r < processes; r++) {
-            Map<String, Object> s = json.readValue(rankDir(dir, r).resolve("summary.json").toFile(), Map.class);
+        for (Map<String, Object> s : summaries) {
             ((Map<String, Object>) s.get("populations")).forEach((name, entry) -> spikes.merge(name,
                     ((Number) ((Map<String, Object>) entry).get("spikes")).longValue(), Long::sum));
         }

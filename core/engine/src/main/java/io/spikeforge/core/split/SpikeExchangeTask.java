@@ -22,13 +22,9 @@ public final class SpikeExchangeTask {
 
     private final SpikeExchange exchange;
     private final SpikeBuffer[] groups;
-    /** Each process's first neuron and end of each group: {@code first[p][g]}, {@code end[p][g]}. */
-    private final int[][] first;
-    private final int[][] end;
+    private final PackedRanges ranges;
     private final int[] send;
     private final int[] recv;
-    /** Every process's message length: the most words any process's ranges pack into, the same everywhere. */
-    private final int size;
 
     /**
      * @param split  this process's part
@@ -37,27 +33,9 @@ public final class SpikeExchangeTask {
     public SpikeExchangeTask(Split split, List<SpikeBuffer> groups) {
         this.exchange = split.exchange();
         this.groups = groups.toArray(SpikeBuffer[]::new);
-        int processes = split.processes();
-        this.first = new int[processes][this.groups.length];
-        this.end = new int[processes][this.groups.length];
-        long largest = 0;
-        for (int p = 0; p < processes; p++) {
-            long words = 0;
-            for (int g = 0; g < this.groups.length; g++) {
-                NeuronPartition part = split.partition(this.groups[g].size());
-                first[p][g] = part.first(p);
-                end[p][g] = part.end(p);
-                words += (end[p][g] - first[p][g] + 31) / 32;
-            }
-            largest = Math.max(largest, words);
-        }
-        if (largest * processes > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("the groups hold too many neurons for one exchange buffer of "
-                    + processes + " x " + largest + " ints");
-        }
-        this.size = (int) largest;
-        this.send = new int[size];
-        this.recv = new int[size * processes];
+        this.ranges = new PackedRanges(split, groups.stream().mapToInt(SpikeBuffer::size).toArray(), 1);
+        this.send = new int[ranges.size()];
+        this.recv = new int[ranges.size() * split.processes()];
     }
 
     /** @return the serial task that exchanges one step's spikes */
@@ -75,9 +53,8 @@ public final class SpikeExchangeTask {
         int n = 0;
         for (int g = 0; g < groups.length; g++) {
             int[] f = groups[g].flags;
-            int lo = first[me][g];
-            int hi = end[me][g];
-            for (int w = lo; w < hi; w += 32) {
+            int hi = ranges.end(me, g);
+            for (int w = ranges.first(me, g); w < hi; w += 32) {
                 int word = 0;
                 int top = Math.min(32, hi - w);
                 for (int b = 0; b < top; b++) {
@@ -86,20 +63,20 @@ public final class SpikeExchangeTask {
                 send[n++] = word;
             }
         }
-        exchange.allGather(send, size, recv);
+        exchange.allGather(send, ranges.size(), recv);
         for (int g = 0; g < groups.length; g++) {
             int[] f = groups[g].flags;
-            Arrays.fill(f, 0, first[me][g], 0);
-            Arrays.fill(f, end[me][g], f.length, 0);
+            Arrays.fill(f, 0, ranges.first(me, g), 0);
+            Arrays.fill(f, ranges.end(me, g), f.length, 0);
         }
         for (int p = 0; p < exchange.processes(); p++) {
             if (p == me) {
                 continue;
             }
-            int at = p * size;
+            int at = p * ranges.size();
             for (int g = 0; g < groups.length; g++) {
                 int[] f = groups[g].flags;
-                for (int w = first[p][g]; w < end[p][g]; w += 32) {
+                for (int w = ranges.first(p, g); w < ranges.end(p, g); w += 32) {
                     int word = recv[at++];
                     while (word != 0) {
                         f[w + Integer.numberOfTrailingZeros(word)] = 1;

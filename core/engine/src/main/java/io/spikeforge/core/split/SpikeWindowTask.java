@@ -24,12 +24,10 @@ public final class SpikeWindowTask {
     private final int window;
     private final DelayRing[] rings;
     private final int[] clock;
-    private final int[][] first;
-    private final int[][] end;
+    private final PackedRanges ranges;
     private final int[] send;
     private final int[] recv;
     private final int[] merged;
-    private final int size;
 
     /**
      * @param split  this process's part
@@ -42,34 +40,16 @@ public final class SpikeWindowTask {
         this.window = window;
         this.rings = rings.toArray(DelayRing[]::new);
         this.clock = clock;
-        int processes = split.processes();
-        first = new int[processes][this.rings.length];
-        end = new int[processes][this.rings.length];
-        long largest = 0;
-        int longest = 1;
-        for (int p = 0; p < processes; p++) {
-            long words = 0;
-            for (int r = 0; r < this.rings.length; r++) {
-                if (this.rings[r].slots() < window) {
-                    throw new IllegalArgumentException("a ring of " + this.rings[r].slots() + " slots in a window of "
-                            + window + " steps");
-                }
-                NeuronPartition part = split.partition(this.rings[r].size());
-                first[p][r] = part.first(p);
-                end[p][r] = part.end(p);
-                words += (long) window * ((end[p][r] - first[p][r] + 31) / 32);
-                longest = Math.max(longest, this.rings[r].size());
+        for (DelayRing r : this.rings) {
+            if (r.slots() < window) {
+                throw new IllegalArgumentException("a ring of " + r.slots() + " slots in a window of " + window
+                        + " steps");
             }
-            largest = Math.max(largest, words);
         }
-        if (largest * processes > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("the groups hold too many neurons for one exchange buffer of "
-                    + processes + " x " + largest + " ints");
-        }
-        size = (int) Math.max(1, largest);
-        send = new int[size];
-        recv = new int[size * processes];
-        merged = new int[longest];
+        this.ranges = new PackedRanges(split, rings.stream().mapToInt(DelayRing::size).toArray(), window);
+        this.send = new int[ranges.size()];
+        this.recv = new int[ranges.size() * split.processes()];
+        this.merged = new int[Math.max(1, rings.stream().mapToInt(DelayRing::size).max().orElse(1))];
     }
 
     /** @return the serial task, after the rings store the step's spikes */
@@ -92,23 +72,24 @@ public final class SpikeWindowTask {
         int me = exchange.rank();
         int last = clock[0];
         java.util.Arrays.fill(send, 0);
-        int n = 0;
         for (int r = 0; r < rings.length; r++) {
             DelayRing ring = rings[r];
-            int words = (end[me][r] - first[me][r] + 31) / 32;
-            for (int s = last - window + 1; s <= last; s++) {
-                if (s >= 0) {
-                    int slot = (s % ring.slots()) * ring.size();
-                    int count = ring.counts()[s % ring.slots()];
-                    for (int k = 0; k < count; k++) {
-                        int i = ring.lists()[slot + k] - first[me][r];
-                        send[n + (i >>> 5)] |= 1 << (i & 31);
-                    }
+            int words = ranges.words(me, r);
+            int lo = ranges.first(me, r);
+            for (int w = 0; w < window; w++) {
+                int s = last - window + 1 + w;
+                if (s < 0) {
+                    continue;
                 }
-                n += words;
+                int at = ranges.offset(me, r) + w * words;
+                int slot = s % ring.slots();
+                for (int k = 0; k < ring.counts()[slot]; k++) {
+                    int i = ring.lists()[slot * ring.size() + k] - lo;
+                    send[at + (i >>> 5)] |= 1 << (i & 31);
+                }
             }
         }
-        exchange.allGather(send, size, recv);
+        exchange.allGather(send, ranges.size(), recv);
         for (int r = 0; r < rings.length; r++) {
             DelayRing ring = rings[r];
             for (int w = 0; w < window; w++) {
@@ -124,12 +105,13 @@ public final class SpikeWindowTask {
                         m += ring.counts()[slot];
                         continue;
                     }
-                    int words = (end[p][r] - first[p][r] + 31) / 32;
-                    int base = p * size + offset(p, r) + w * words;
+                    int words = ranges.words(p, r);
+                    int base = p * ranges.size() + ranges.offset(p, r) + w * words;
+                    int lo = ranges.first(p, r);
                     for (int k = 0; k < words; k++) {
                         int word = recv[base + k];
                         while (word != 0) {
-                            merged[m++] = first[p][r] + (k << 5) + Integer.numberOfTrailingZeros(word);
+                            merged[m++] = lo + (k << 5) + Integer.numberOfTrailingZeros(word);
                             word &= word - 1;
                         }
                     }
@@ -138,14 +120,5 @@ public final class SpikeWindowTask {
                 ring.counts()[slot] = m;
             }
         }
-    }
-
-    /** @return where ring {@code r}'s words start in process {@code p}'s message */
-    private int offset(int p, int r) {
-        int n = 0;
-        for (int q = 0; q < r; q++) {
-            n += window * ((end[p][q] - first[p][q] + 31) / 32);
-        }
-        return n;
     }
 }

@@ -48,4 +48,20 @@ public final class SplitWeights {
         }
         return out;
     }
+
+    /**
+     * @param blocks blocks of one projection over disjoint runs of rows, each with its row offsets over the
+     *               whole pre group counting from 0
+     * @return the row offsets of the blocks together: their sum, row by row
+     */
+    public static int[] rowOffsets(java.util.List<io.spikeforge.spi.Connectivity> blocks) {
+        int[] rowPtr = new int[blocks.getFirst().preSize() + 1];
+        for (io.spikeforge.spi.Connectivity b : blocks) {
+            int[] r = b.rowPtr();
+            for (int i = 0; i < rowPtr.length; i++) {
+                rowPtr[i] += r[i];
+            }
+        }
+        return rowPtr;
+    }
 }
