@@ -93,7 +93,10 @@ public final class CsrKernels {
      * {@link #propagateSpikes} for a projection whose synapses all have one weight that never changes
      * (BrainPy's homogeneous {@code EventCSRLinear}): target[col] += weight. It reads no weight array,
      * which makes it about a quarter faster on rows in cache, and gives the same floats, since each
-     * addition adds the same value. Reads ahead as {@link #propagateSpikes} does.
+     * addition adds the same value. Reads ahead as {@link #propagateSpikes} does. Its loop is its own, not a
+     * walk shared with {@link #propagateSpikes}: the JIT would then share one compiled walk between the two
+     * (both run in most networks, and in the start-up's warm-up), which would read or test per synapse what
+     * each kernel knows at its constant ({@link WeightUpdates}).
      */
     @Kernel
     public static void propagateSpikesUniform(int from, int to, @Read int[] rowPtr, @Read int[] cols, float weight,
@@ -179,19 +182,8 @@ public final class CsrKernels {
     public static void updateRows(int from, int to, @Read int[] rowPtr, @Read int[] cols, @Write float[] w,
                                   @Read int[] spikeList, @Read int[] spikeCount, @Read float[] postValues,
                                   float factor, float wMin, float wMax) {
-        int n = spikeCount[0];
-        for (int s = 0; s < n; s++) {
-            int row = spikeList[s];
-            int end = rowPtr[row + 1];
-            int k = from == 0 ? rowPtr[row] : lowerBound(cols, rowPtr[row], end, from, postValues.length);
-            for (; k < end; k++) {
-                int j = cols[k];
-                if (j >= to) {
-                    break;
-                }
-                w[k] = clip(w[k] + factor * postValues[j], wMin, wMax);
-            }
-        }
+        WeightUpdates.csrRows(WeightUpdates.UNIFORM, from, to, rowPtr, cols, w, spikeList, spikeCount, postValues,
+                factor, wMin, wMax, 0f, 1f, 0f, w, w, w, w, w, w, w);
     }
 
     /**
@@ -202,17 +194,8 @@ public final class CsrKernels {
     public static void updateColumns(int from, int to, @Read int[] colPtr, @Read int[] perm, @Read int[] colRows,
                                      @Write float[] w, @Read int[] spikeList, @Read int[] spikeCount,
                                      @Read float[] preValues, float factor, float wMin, float wMax) {
-        int n = spikeCount[0];
-        for (int s = 0; s < n; s++) {
-            int j = spikeList[s];
-            if (j < from || j >= to) {
-                continue;
-            }
-            for (int c = colPtr[j]; c < colPtr[j + 1]; c++) {
-                int k = perm[c];
-                w[k] = clip(w[k] + factor * preValues[colRows[c]], wMin, wMax);
-            }
-        }
+        WeightUpdates.csrColumns(WeightUpdates.UNIFORM, from, to, colPtr, perm, colRows, w, spikeList, spikeCount,
+                preValues, factor, wMin, wMax, 0f, 1f, 0f, w, w, w, w, w, w, w);
     }
 
     /**
@@ -224,19 +207,8 @@ public final class CsrKernels {
     public static void updateRowsPerSynapse(int from, int to, @Read int[] rowPtr, @Read int[] cols, @Write float[] w,
                                             @Read int[] spikeList, @Read int[] spikeCount, @Read float[] postValues,
                                             @Read float[] factor, @Read float[] wMin, @Read float[] wMax) {
-        int n = spikeCount[0];
-        for (int s = 0; s < n; s++) {
-            int row = spikeList[s];
-            int end = rowPtr[row + 1];
-            int k = from == 0 ? rowPtr[row] : lowerBound(cols, rowPtr[row], end, from, postValues.length);
-            for (; k < end; k++) {
-                int j = cols[k];
-                if (j >= to) {
-                    break;
-                }
-                w[k] = clip(w[k] + factor[k] * postValues[j], wMin[k], wMax[k]);
-            }
-        }
+        WeightUpdates.csrRows(WeightUpdates.PER_SYNAPSE, from, to, rowPtr, cols, w, spikeList, spikeCount,
+                postValues, 0f, 0f, 0f, 0f, 1f, 0f, w, factor, w, w, w, wMin, wMax);
     }
 
     /**
@@ -248,17 +220,8 @@ public final class CsrKernels {
                                                @Read int[] colRows, @Write float[] w, @Read int[] spikeList,
                                                @Read int[] spikeCount, @Read float[] preValues, @Read float[] factor,
                                                @Read float[] wMin, @Read float[] wMax) {
-        int n = spikeCount[0];
-        for (int s = 0; s < n; s++) {
-            int j = spikeList[s];
-            if (j < from || j >= to) {
-                continue;
-            }
-            for (int c = colPtr[j]; c < colPtr[j + 1]; c++) {
-                int k = perm[c];
-                w[k] = clip(w[k] + factor[k] * preValues[colRows[c]], wMin[k], wMax[k]);
-            }
-        }
+        WeightUpdates.csrColumns(WeightUpdates.PER_SYNAPSE, from, to, colPtr, perm, colRows, w, spikeList,
+                spikeCount, preValues, 0f, 0f, 0f, 0f, 1f, 0f, w, factor, w, w, w, wMin, wMax);
     }
 
     /**
@@ -269,20 +232,8 @@ public final class CsrKernels {
     public static void updateRowsScaled(int from, int to, @Read int[] rowPtr, @Read int[] cols, @Write float[] w,
                                         @Read int[] spikeList, @Read int[] spikeCount, @Read float[] preScale,
                                         @Read float[] postValues, float factor, float wMin, float wMax) {
-        int n = spikeCount[0];
-        for (int s = 0; s < n; s++) {
-            int row = spikeList[s];
-            float scale = factor * preScale[row];
-            int end = rowPtr[row + 1];
-            int k = from == 0 ? rowPtr[row] : lowerBound(cols, rowPtr[row], end, from, postValues.length);
-            for (; k < end; k++) {
-                int j = cols[k];
-                if (j >= to) {
-                    break;
-                }
-                w[k] = clip(w[k] + scale * postValues[j], wMin, wMax);
-            }
-        }
+        WeightUpdates.csrRows(WeightUpdates.SCALED, from, to, rowPtr, cols, w, spikeList, spikeCount, postValues,
+                factor, wMin, wMax, 0f, 1f, 0f, preScale, w, w, w, w, w, w);
     }
 
     /**
@@ -294,18 +245,8 @@ public final class CsrKernels {
                                            @Read int[] colRows, @Write float[] w, @Read int[] spikeList,
                                            @Read int[] spikeCount, @Read float[] preValues, @Read float[] postScale,
                                            float factor, float wMin, float wMax) {
-        int n = spikeCount[0];
-        for (int s = 0; s < n; s++) {
-            int j = spikeList[s];
-            if (j < from || j >= to) {
-                continue;
-            }
-            float scale = factor * postScale[j];
-            for (int c = colPtr[j]; c < colPtr[j + 1]; c++) {
-                int k = perm[c];
-                w[k] = clip(w[k] + scale * preValues[colRows[c]], wMin, wMax);
-            }
-        }
+        WeightUpdates.csrColumns(WeightUpdates.SCALED, from, to, colPtr, perm, colRows, w, spikeList, spikeCount,
+                preValues, factor, wMin, wMax, 0f, 1f, 0f, postScale, w, w, w, w, w, w);
     }
 
     /**

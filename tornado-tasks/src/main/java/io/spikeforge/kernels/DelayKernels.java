@@ -25,6 +25,9 @@ import io.spikeforge.spi.Write;
  */
 public final class DelayKernels {
 
+    /** The kind of {@link #rows} that propagates: target[j] += w[cell]; the others are {@link WeightUpdates}' kinds. */
+    private static final int DELIVER = -1;
+
     private DelayKernels() {
     }
 
@@ -65,37 +68,8 @@ public final class DelayKernels {
                                  @Read int[] segCell, @Read float[] w, @Read int[] ring, @Read int[] ringCount,
                                  int slots, int size, int minDelay, int maxDelay, @Read int[] clock,
                                  @Write @Local float[] target) {
-        int span = target.length;
-        float perStep = 1f / (maxDelay - minDelay + 1);
-        int first = clock[0] - 1 - minDelay;
-        int slot = first < 0 ? 0 : first % slots;
-        for (int d = minDelay; d <= maxDelay && first - (d - minDelay) >= 0; d++) {
-            int n = ringCount[slot];
-            int base = slot * size;
-            for (int s = 0; s < n; s++) {
-                int row = ring[base + s];
-                int start;
-                int end;
-                if (segPtr.length > 0) {
-                    int q = row * (maxDelay - minDelay + 1) + (d - minDelay);
-                    start = segPtr[q];
-                    end = segPtr[q + 1];
-                } else {
-                    start = delayBound(segDelay, rowPtr[row], rowPtr[row + 1], d, minDelay, perStep);
-                    end = runEnd(segDelay, start, rowPtr[row + 1], d);
-                }
-                int k = from == 0 ? start : CsrKernels.lowerBound(segCols, start, end, from, span);
-                for (; k < end; k++) {
-                    int j = segCols[k];
-                    if (j >= to) {
-                        break;
-                    }
-                    target[j] += w[segCell[k]];
-                }
-            }
-            // The step one earlier: the slot before, wrapping round.
-            slot = slot == 0 ? slots - 1 : slot - 1;
-        }
+        rows(DELIVER, from, to, rowPtr, segPtr, segDelay, segCols, segCell, w, ring, ringCount, slots, size, minDelay,
+                maxDelay, clock, target, 0f, 0f, 0f, w, w, w);
     }
 
     /**
@@ -109,38 +83,8 @@ public final class DelayKernels {
                                   @Read int[] segCell, @Write float[] w, @Read int[] ring, @Read int[] ringCount,
                                   int slots, int size, int minDelay, int maxDelay, @Read int[] clock,
                                   @Read float[] postValues, float factor, float wMin, float wMax) {
-        int span = postValues.length;
-        float perStep = 1f / (maxDelay - minDelay + 1);
-        int first = clock[0] - 1 - minDelay;
-        int slot = first < 0 ? 0 : first % slots;
-        for (int d = minDelay; d <= maxDelay && first - (d - minDelay) >= 0; d++) {
-            int n = ringCount[slot];
-            int base = slot * size;
-            for (int s = 0; s < n; s++) {
-                int row = ring[base + s];
-                int start;
-                int end;
-                if (segPtr.length > 0) {
-                    int q = row * (maxDelay - minDelay + 1) + (d - minDelay);
-                    start = segPtr[q];
-                    end = segPtr[q + 1];
-                } else {
-                    start = delayBound(segDelay, rowPtr[row], rowPtr[row + 1], d, minDelay, perStep);
-                    end = runEnd(segDelay, start, rowPtr[row + 1], d);
-                }
-                int k = from == 0 ? start : CsrKernels.lowerBound(segCols, start, end, from, span);
-                for (; k < end; k++) {
-                    int j = segCols[k];
-                    if (j >= to) {
-                        break;
-                    }
-                    int c = segCell[k];
-                    w[c] = CsrKernels.clip(w[c] + factor * postValues[j], wMin, wMax);
-                }
-            }
-            // The step one earlier: the slot before, wrapping round.
-            slot = slot == 0 ? slots - 1 : slot - 1;
-        }
+        rows(WeightUpdates.UNIFORM, from, to, rowPtr, segPtr, segDelay, segCols, segCell, w, ring, ringCount, slots,
+                size, minDelay, maxDelay, clock, postValues, factor, wMin, wMax, w, w, w);
     }
 
     /**
@@ -154,20 +98,8 @@ public final class DelayKernels {
                                      @Read short[] colDelay, @Write float[] w, @Read int[] spikeList,
                                      @Read int[] spikeCount, @Read float[] history, int slots, int preSize,
                                      @Read int[] clock, float factor, float wMin, float wMax) {
-        int n = spikeCount[0];
-        int now = clock[0];
-        for (int s = 0; s < n; s++) {
-            int j = spikeList[s];
-            if (j < from || j >= to) {
-                continue;
-            }
-            for (int c = colPtr[j]; c < colPtr[j + 1]; c++) {
-                int step = now - colDelay[c];
-                float x = step < 0 ? 0f : history[(step % slots) * preSize + colRows[c]];
-                int cell = colCell[c];
-                w[cell] = CsrKernels.clip(w[cell] + factor * x, wMin, wMax);
-            }
-        }
+        columns(WeightUpdates.UNIFORM, from, to, colPtr, colCell, colRows, colDelay, w, spikeList, spikeCount, history,
+                slots, preSize, clock, factor, wMin, wMax, w, w, w);
     }
 
     /**
@@ -181,7 +113,35 @@ public final class DelayKernels {
                                   int slots, int size, int minDelay, int maxDelay, @Read int[] clock,
                                   @Read float[] postValues, @Read float[] factor, @Read float[] wMin,
                                             @Read float[] wMax) {
-        int span = postValues.length;
+        rows(WeightUpdates.PER_SYNAPSE, from, to, rowPtr, segPtr, segDelay, segCols, segCell, w, ring, ringCount,
+                slots, size, minDelay, maxDelay, clock, postValues, 0f, 0f, 0f, factor, wMin, wMax);
+    }
+
+    /**
+     * {@link #updateColumns} with a factor and bounds per synapse, in the weight array's layout:
+     * w[cell] = clip(w[cell] + factor[cell] * x_i(n - d), wMin[cell], wMax[cell]).
+     */
+    @Kernel
+    public static void updateColumnsPerSynapse(int from, int to, @Read int[] colPtr, @Read int[] colCell, @Read int[] colRows,
+                                     @Read short[] colDelay, @Write float[] w, @Read int[] spikeList,
+                                     @Read int[] spikeCount, @Read float[] history, int slots, int preSize,
+                                     @Read int[] clock, @Read float[] factor, @Read float[] wMin,
+                                               @Read float[] wMax) {
+        columns(WeightUpdates.PER_SYNAPSE, from, to, colPtr, colCell, colRows, colDelay, w, spikeList, spikeCount,
+                history, slots, preSize, clock, 0f, 0f, 0f, factor, wMin, wMax);
+    }
+
+    /**
+     * The walk of {@link #propagate} and {@link #updateRows}, written once: in step n = clock[0], for each
+     * delay d from the shortest and each neuron that spiked in step n - 1 - d, its synapses (cell c) of
+     * delay d with post j in [from, to): post[j] += w[c] for {@link #DELIVER}, else w[c] =
+     * {@link WeightUpdates#update} by post[j] (post holding the post values).
+     */
+    private static void rows(int kind, int from, int to, int[] rowPtr, int[] segPtr, short[] segDelay, int[] segCols,
+                             int[] segCell, float[] w, int[] ring, int[] ringCount, int slots, int size, int minDelay,
+                             int maxDelay, int[] clock, float[] post, float factor, float wMin, float wMax, float[] a,
+                             float[] lo, float[] hi) {
+        int span = post.length;
         float perStep = 1f / (maxDelay - minDelay + 1);
         int first = clock[0] - 1 - minDelay;
         int slot = first < 0 ? 0 : first % slots;
@@ -207,7 +167,12 @@ public final class DelayKernels {
                         break;
                     }
                     int c = segCell[k];
-                    w[c] = CsrKernels.clip(w[c] + factor[c] * postValues[j], wMin[c], wMax[c]);
+                    if (kind == DELIVER) {
+                        post[j] += w[c];
+                    } else {
+                        w[c] = WeightUpdates.update(kind, w[c], post[j], c, row, factor, wMin, wMax, 0f, 1f, 0f, post,
+                                a, post, post, post, lo, hi);
+                    }
                 }
             }
             // The step one earlier: the slot before, wrapping round.
@@ -215,16 +180,11 @@ public final class DelayKernels {
         }
     }
 
-    /**
-     * {@link #updateColumns} with a factor and bounds per synapse, in the weight array's layout:
-     * w[cell] = clip(w[cell] + factor[cell] * x_i(n - d), wMin[cell], wMax[cell]).
-     */
-    @Kernel
-    public static void updateColumnsPerSynapse(int from, int to, @Read int[] colPtr, @Read int[] colCell, @Read int[] colRows,
-                                     @Read short[] colDelay, @Write float[] w, @Read int[] spikeList,
-                                     @Read int[] spikeCount, @Read float[] history, int slots, int preSize,
-                                     @Read int[] clock, @Read float[] factor, @Read float[] wMin,
-                                               @Read float[] wMax) {
+    /** The walk of {@link #updateColumns}, written once: w[cell] = {@link WeightUpdates#update} by x_i(n - d). */
+    private static void columns(int kind, int from, int to, int[] colPtr, int[] colCell, int[] colRows,
+                                short[] colDelay, float[] w, int[] spikeList, int[] spikeCount, float[] history,
+                                int slots, int preSize, int[] clock, float factor, float wMin, float wMax, float[] a,
+                                float[] lo, float[] hi) {
         int n = spikeCount[0];
         int now = clock[0];
         for (int s = 0; s < n; s++) {
@@ -236,7 +196,8 @@ public final class DelayKernels {
                 int step = now - colDelay[c];
                 float x = step < 0 ? 0f : history[(step % slots) * preSize + colRows[c]];
                 int cell = colCell[c];
-                w[cell] = CsrKernels.clip(w[cell] + factor[cell] * x, wMin[cell], wMax[cell]);
+                w[cell] = WeightUpdates.update(kind, w[cell], x, cell, j, factor, wMin, wMax, 0f, 1f, 0f, history, a,
+                        history, history, history, lo, hi);
             }
         }
     }

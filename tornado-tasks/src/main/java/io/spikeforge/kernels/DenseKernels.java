@@ -49,16 +49,8 @@ public final class DenseKernels {
     public static void updateRows(int from, int to, @Write float[] w, @Read int[] mask, int postSize,
                                   @Read int[] spikeList, @Read int[] spikeCount, @Read float[] postValues,
                                   float factor, float wMin, float wMax) {
-        int n = spikeCount[0];
-        boolean all = mask.length == 0;
-        for (int s = 0; s < n; s++) {
-            int base = spikeList[s] * postSize;
-            for (int j = from; j < to; j++) {
-                if (all || mask[base + j] != 0) {
-                    w[base + j] = CsrKernels.clip(w[base + j] + factor * postValues[j], wMin, wMax);
-                }
-            }
-        }
+        WeightUpdates.denseRows(WeightUpdates.UNIFORM, from, to, w, mask, postSize, spikeList, spikeCount, postValues,
+                factor, wMin, wMax, 0f, 1f, 0f, w, w, w, w, w, w, w);
     }
 
     /** Plasticity on post spikes: w[i, j] = clip(w + factor * preValues[i]) for spiking j in [from, to). */
@@ -66,20 +58,8 @@ public final class DenseKernels {
     public static void updateColumns(int from, int to, @Write float[] w, @Read int[] mask, int preSize, int postSize,
                                      @Read int[] spikeList, @Read int[] spikeCount, @Read float[] preValues,
                                      float factor, float wMin, float wMax) {
-        int n = spikeCount[0];
-        boolean all = mask.length == 0;
-        for (int s = 0; s < n; s++) {
-            int j = spikeList[s];
-            if (j < from || j >= to) {
-                continue;
-            }
-            for (int i = 0; i < preSize; i++) {
-                int k = i * postSize + j;
-                if (all || mask[k] != 0) {
-                    w[k] = CsrKernels.clip(w[k] + factor * preValues[i], wMin, wMax);
-                }
-            }
-        }
+        WeightUpdates.denseColumns(WeightUpdates.UNIFORM, from, to, w, mask, preSize, postSize, spikeList, spikeCount,
+                preValues, factor, wMin, wMax, 0f, 1f, 0f, w, w, w, w, w, w, w);
     }
 
     /**
@@ -90,17 +70,8 @@ public final class DenseKernels {
     public static void updateRowsPerSynapse(int from, int to, @Write float[] w, @Read int[] mask, int postSize,
                                             @Read int[] spikeList, @Read int[] spikeCount, @Read float[] postValues,
                                             @Read float[] factor, @Read float[] wMin, @Read float[] wMax) {
-        int n = spikeCount[0];
-        boolean all = mask.length == 0;
-        for (int s = 0; s < n; s++) {
-            int base = spikeList[s] * postSize;
-            for (int j = from; j < to; j++) {
-                int k = base + j;
-                if (all || mask[k] != 0) {
-                    w[k] = CsrKernels.clip(w[k] + factor[k] * postValues[j], wMin[k], wMax[k]);
-                }
-            }
-        }
+        WeightUpdates.denseRows(WeightUpdates.PER_SYNAPSE, from, to, w, mask, postSize, spikeList, spikeCount,
+                postValues, 0f, 0f, 0f, 0f, 1f, 0f, w, factor, w, w, w, wMin, wMax);
     }
 
     /**
@@ -112,20 +83,8 @@ public final class DenseKernels {
                                                int postSize, @Read int[] spikeList, @Read int[] spikeCount,
                                                @Read float[] preValues, @Read float[] factor, @Read float[] wMin,
                                                @Read float[] wMax) {
-        int n = spikeCount[0];
-        boolean all = mask.length == 0;
-        for (int s = 0; s < n; s++) {
-            int j = spikeList[s];
-            if (j < from || j >= to) {
-                continue;
-            }
-            for (int i = 0; i < preSize; i++) {
-                int k = i * postSize + j;
-                if (all || mask[k] != 0) {
-                    w[k] = CsrKernels.clip(w[k] + factor[k] * preValues[i], wMin[k], wMax[k]);
-                }
-            }
-        }
+        WeightUpdates.denseColumns(WeightUpdates.PER_SYNAPSE, from, to, w, mask, preSize, postSize, spikeList,
+                spikeCount, preValues, 0f, 0f, 0f, 0f, 1f, 0f, w, factor, w, w, w, wMin, wMax);
     }
 
     /**
@@ -136,18 +95,8 @@ public final class DenseKernels {
     public static void updateRowsScaled(int from, int to, @Write float[] w, @Read int[] mask, int postSize,
                                         @Read int[] spikeList, @Read int[] spikeCount, @Read float[] preScale,
                                         @Read float[] postValues, float factor, float wMin, float wMax) {
-        int n = spikeCount[0];
-        boolean all = mask.length == 0;
-        for (int s = 0; s < n; s++) {
-            int i = spikeList[s];
-            float scale = factor * preScale[i];
-            int base = i * postSize;
-            for (int j = from; j < to; j++) {
-                if (all || mask[base + j] != 0) {
-                    w[base + j] = CsrKernels.clip(w[base + j] + scale * postValues[j], wMin, wMax);
-                }
-            }
-        }
+        WeightUpdates.denseRows(WeightUpdates.SCALED, from, to, w, mask, postSize, spikeList, spikeCount, postValues,
+                factor, wMin, wMax, 0f, 1f, 0f, preScale, w, w, w, w, w, w);
     }
 
     /**
@@ -159,21 +108,8 @@ public final class DenseKernels {
                                            int postSize, @Read int[] spikeList, @Read int[] spikeCount,
                                            @Read float[] preValues, @Read float[] postScale, float factor, float wMin,
                                            float wMax) {
-        int n = spikeCount[0];
-        boolean all = mask.length == 0;
-        for (int s = 0; s < n; s++) {
-            int j = spikeList[s];
-            if (j < from || j >= to) {
-                continue;
-            }
-            float scale = factor * postScale[j];
-            for (int i = 0; i < preSize; i++) {
-                int k = i * postSize + j;
-                if (all || mask[k] != 0) {
-                    w[k] = CsrKernels.clip(w[k] + scale * preValues[i], wMin, wMax);
-                }
-            }
-        }
+        WeightUpdates.denseColumns(WeightUpdates.SCALED, from, to, w, mask, preSize, postSize, spikeList, spikeCount,
+                preValues, factor, wMin, wMax, 0f, 1f, 0f, postScale, w, w, w, w, w, w);
     }
 
     /**

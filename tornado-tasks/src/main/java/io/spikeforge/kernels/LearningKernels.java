@@ -54,29 +54,8 @@ public final class LearningKernels {
                                          float aMinus, @Read int[] colPtr, @Read int[] perm, @Read int[] colRows,
                                          @Read int[] postList, @Read int[] postCount, @Read float[] preTrace,
                                          float aPlus) {
-        int nPre = preCount[0];
-        for (int s = 0; s < nPre; s++) {
-            int row = preList[s];
-            int end = rowPtr[row + 1];
-            int k = from == 0 ? rowPtr[row] : CsrKernels.lowerBound(cols, rowPtr[row], end, from, postTrace.length);
-            for (; k < end; k++) {
-                int j = cols[k];
-                if (j >= to) {
-                    break;
-                }
-                e[k] -= aMinus * postTrace[j];
-            }
-        }
-        int nPost = postCount[0];
-        for (int s = 0; s < nPost; s++) {
-            int j = postList[s];
-            if (j < from || j >= to) {
-                continue;
-            }
-            for (int c = colPtr[j]; c < colPtr[j + 1]; c++) {
-                e[perm[c]] += aPlus * preTrace[colRows[c]];
-            }
-        }
+        eligibilityWalk(false, from, to, rowPtr, cols, e, preList, preCount, postTrace, aMinus, postTrace, colPtr, perm,
+                colRows, postList, postCount, preTrace, aPlus, preTrace);
     }
 
     /**
@@ -111,6 +90,19 @@ public final class LearningKernels {
                                                    @Read int[] perm, @Read int[] colRows, @Read int[] postList,
                                                    @Read int[] postCount, @Read float[] preTrace,
                                                    @Read float[] aPlus) {
+        eligibilityWalk(true, from, to, rowPtr, cols, e, preList, preCount, postTrace, 0f, aMinus, colPtr, perm,
+                colRows, postList, postCount, preTrace, 0f, aPlus);
+    }
+
+    /**
+     * The walk of {@link #eligibilitySpikes} and {@link #eligibilitySpikesPerSynapse}, written once: with
+     * {@code perSynapse} (a constant in each kernel, so it folds away) the amplitudes are aMinusK[k] and
+     * aPlusK[k], else aMinus and aPlus.
+     */
+    private static void eligibilityWalk(boolean perSynapse, int from, int to, int[] rowPtr, int[] cols, float[] e,
+                                        int[] preList, int[] preCount, float[] postTrace, float aMinus,
+                                        float[] aMinusK, int[] colPtr, int[] perm, int[] colRows, int[] postList,
+                                        int[] postCount, float[] preTrace, float aPlus, float[] aPlusK) {
         int nPre = preCount[0];
         for (int s = 0; s < nPre; s++) {
             int row = preList[s];
@@ -121,7 +113,7 @@ public final class LearningKernels {
                 if (j >= to) {
                     break;
                 }
-                e[k] -= aMinus[k] * postTrace[j];
+                e[k] -= (perSynapse ? aMinusK[k] : aMinus) * postTrace[j];
             }
         }
         int nPost = postCount[0];
@@ -132,7 +124,7 @@ public final class LearningKernels {
             }
             for (int c = colPtr[j]; c < colPtr[j + 1]; c++) {
                 int k = perm[c];
-                e[k] += aPlus[k] * preTrace[colRows[c]];
+                e[k] += (perSynapse ? aPlusK[k] : aPlus) * preTrace[colRows[c]];
             }
         }
     }
@@ -150,20 +142,8 @@ public final class LearningKernels {
                                       @Read int[] spikeList, @Read int[] spikeCount, @Read float[] slow,
                                       @Read float[] postValues, float factor, @Read float[] pair,
                                       @Read float[] triplet, @Read float[] wMin, @Read float[] wMax) {
-        int n = spikeCount[0];
-        for (int s = 0; s < n; s++) {
-            int row = spikeList[s];
-            int end = rowPtr[row + 1];
-            int k = from == 0 ? rowPtr[row] : CsrKernels.lowerBound(cols, rowPtr[row], end, from, postValues.length);
-            for (; k < end; k++) {
-                int j = cols[k];
-                if (j >= to) {
-                    break;
-                }
-                float scale = factor * (pair[k] + triplet[k] * slow[row]);
-                w[k] = CsrKernels.clip(w[k] + scale * postValues[j], wMin[k], wMax[k]);
-            }
-        }
+        WeightUpdates.csrRows(WeightUpdates.TRIPLET, from, to, rowPtr, cols, w, spikeList, spikeCount, postValues,
+                factor, 0f, 0f, 0f, 1f, 0f, slow, pair, triplet, w, w, wMin, wMax);
     }
 
     /** The column form of {@link #tripletCsrRows}: for each spiking j in [from, to), by slow[j] and preValues[i]. */
@@ -173,18 +153,8 @@ public final class LearningKernels {
                                          @Read float[] preValues, @Read float[] slow, float factor,
                                          @Read float[] pair, @Read float[] triplet, @Read float[] wMin,
                                          @Read float[] wMax) {
-        int n = spikeCount[0];
-        for (int s = 0; s < n; s++) {
-            int j = spikeList[s];
-            if (j < from || j >= to) {
-                continue;
-            }
-            for (int c = colPtr[j]; c < colPtr[j + 1]; c++) {
-                int k = perm[c];
-                float scale = factor * (pair[k] + triplet[k] * slow[j]);
-                w[k] = CsrKernels.clip(w[k] + scale * preValues[colRows[c]], wMin[k], wMax[k]);
-            }
-        }
+        WeightUpdates.csrColumns(WeightUpdates.TRIPLET, from, to, colPtr, perm, colRows, w, spikeList, spikeCount,
+                preValues, factor, 0f, 0f, 0f, 1f, 0f, slow, pair, triplet, w, w, wMin, wMax);
     }
 
     /** {@link #tripletCsrRows} on a dense matrix with the mask of {@link DenseKernels}, coefficients per cell. */
@@ -193,19 +163,8 @@ public final class LearningKernels {
                                         @Read int[] spikeList, @Read int[] spikeCount, @Read float[] slow,
                                         @Read float[] postValues, float factor, @Read float[] pair,
                                         @Read float[] triplet, @Read float[] wMin, @Read float[] wMax) {
-        int n = spikeCount[0];
-        boolean all = mask.length == 0;
-        for (int s = 0; s < n; s++) {
-            int row = spikeList[s];
-            int base = row * postSize;
-            for (int j = from; j < to; j++) {
-                int k = base + j;
-                if (all || mask[k] != 0) {
-                    float scale = factor * (pair[k] + triplet[k] * slow[row]);
-                    w[k] = CsrKernels.clip(w[k] + scale * postValues[j], wMin[k], wMax[k]);
-                }
-            }
-        }
+        WeightUpdates.denseRows(WeightUpdates.TRIPLET, from, to, w, mask, postSize, spikeList, spikeCount, postValues,
+                factor, 0f, 0f, 0f, 1f, 0f, slow, pair, triplet, w, w, wMin, wMax);
     }
 
     /** {@link #tripletCsrColumns} on a dense matrix, coefficients per cell. */
@@ -215,21 +174,8 @@ public final class LearningKernels {
                                            @Read float[] preValues, @Read float[] slow, float factor,
                                            @Read float[] pair, @Read float[] triplet, @Read float[] wMin,
                                            @Read float[] wMax) {
-        int n = spikeCount[0];
-        boolean all = mask.length == 0;
-        for (int s = 0; s < n; s++) {
-            int j = spikeList[s];
-            if (j < from || j >= to) {
-                continue;
-            }
-            for (int i = 0; i < preSize; i++) {
-                int k = i * postSize + j;
-                if (all || mask[k] != 0) {
-                    float scale = factor * (pair[k] + triplet[k] * slow[j]);
-                    w[k] = CsrKernels.clip(w[k] + scale * preValues[i], wMin[k], wMax[k]);
-                }
-            }
-        }
+        WeightUpdates.denseColumns(WeightUpdates.TRIPLET, from, to, w, mask, preSize, postSize, spikeList, spikeCount,
+                preValues, factor, 0f, 0f, 0f, 1f, 0f, slow, pair, triplet, w, w, wMin, wMax);
     }
 
     /**

@@ -55,26 +55,28 @@ public final class MonitorKernels {
     @Kernel(serial = true)
     public static void appendFloats(int from, int to, @Read float[] src, @Read int[] indices, @Read int[] clock,
                                     int every, @Write float[] buf, @Write int[] fill) {
-        if (clock[0] % every != 0) {
-            return;
-        }
-        int f = fill[0];
-        for (int c = 0; c < indices.length; c++) {
-            buf[f + c] = src[indices[c]];
-        }
-        fill[0] = f + indices.length;
+        append(false, src, indices, indices, clock, every, buf, fill);
     }
 
     /** As {@link #appendFloats} for an int array (a refractory counter, say), stored as floats. */
     @Kernel(serial = true)
     public static void appendInts(int from, int to, @Read int[] src, @Read int[] indices, @Read int[] clock,
                                   int every, @Write float[] buf, @Write int[] fill) {
+        append(true, buf, src, indices, clock, every, buf, fill);
+    }
+
+    /**
+     * The append of {@link #appendFloats} and {@link #appendInts}, written once: from {@code ints} when
+     * {@code fromInts} (a constant in each kernel, so it folds away), else from {@code floats}.
+     */
+    private static void append(boolean fromInts, float[] floats, int[] ints, int[] indices, int[] clock, int every,
+                               float[] buf, int[] fill) {
         if (clock[0] % every != 0) {
             return;
         }
         int f = fill[0];
         for (int c = 0; c < indices.length; c++) {
-            buf[f + c] = src[indices[c]];
+            buf[f + c] = fromInts ? ints[indices[c]] : floats[indices[c]];
         }
         fill[0] = f + indices.length;
     }

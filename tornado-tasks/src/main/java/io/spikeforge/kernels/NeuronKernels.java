@@ -34,20 +34,52 @@ public final class NeuronKernels {
                            @Write int[] spikes, float vRest, float vReset, float vTh, float r, float decay,
                            int refSteps) {
         for (int i = from; i < to; i++) {
-            float vInf = vRest + r * current[i];
-            current[i] = vInf + (v[i] - vInf) * decay;
+            current[i] = lifDecay(lifTarget(vRest, r, current[i]), v[i], decay);
         }
         for (int i = from; i < to; i++) {
             float vn = current[i];
             current[i] = 0f;
             int ref = refractory[i];
-            float free = Math.max(0, 1 - ref);
-            float fires = Math.min(free, Math.max(0f, (vn - vTh) * 0x1p100f * 0x1p100f + 1f));
+            float free = lifFree(ref);
+            float fires = lifFires(free, vn, vTh);
             int fire = (int) fires;
-            v[i] = fires * vReset + (1f - fires) * (free * vn + (1f - free) * v[i]);
-            refractory[i] = Math.max(ref - 1, 0) + fire * refSteps;
+            v[i] = lifReset(fires, vReset, free, vn, v[i]);
+            refractory[i] = lifRefractory(ref, fire, refSteps);
             spikes[i] = fire;
         }
+    }
+
+    // The LIF update's element functions, shared by lif and lifPerNeuron: tiny, so C2 inlines them before
+    // it vectorizes the loops, and the loops stay as fast as with the operations written in place.
+
+    /** {@return V_inf = V_rest + R*I (mV)} */
+    public static float lifTarget(float vRest, float r, float current) {
+        return vRest + r * current;
+    }
+
+    /** {@return V' = V_inf + (V - V_inf) * decay, the exact step} */
+    public static float lifDecay(float vInf, float v, float decay) {
+        return vInf + (v - vInf) * decay;
+    }
+
+    /** {@return 1 when the neuron is not refractory (ref = 0), else 0} */
+    public static float lifFree(int ref) {
+        return Math.max(0, 1 - ref);
+    }
+
+    /** {@return 1 when a free neuron's V' reaches V_th, else 0: the branch-free threshold test of {@link #lif}} */
+    public static float lifFires(float free, float vn, float vTh) {
+        return Math.min(free, Math.max(0f, (vn - vTh) * 0x1p100f * 0x1p100f + 1f));
+    }
+
+    /** {@return V after the step: V_reset on a spike, V' when free, the old V while refractory} */
+    public static float lifReset(float fires, float vReset, float free, float vn, float v) {
+        return fires * vReset + (1f - fires) * (free * vn + (1f - free) * v);
+    }
+
+    /** {@return the refractory count after the step: one less, or refSteps after a spike} */
+    public static int lifRefractory(int ref, int fire, int refSteps) {
+        return Math.max(ref - 1, 0) + fire * refSteps;
     }
 
     /**
@@ -59,25 +91,7 @@ public final class NeuronKernels {
                              @Write int[] spikes, float vRest, float vReset, float vTh, float vT, float deltaT,
                              float r, float dtOverTau, int refSteps) {
         for (int i = from; i < to; i++) {
-            float input = r * current[i];
-            current[i] = 0f;
-            int ref = refractory[i];
-            if (ref > 0) {
-                refractory[i] = ref - 1;
-                spikes[i] = 0;
-                continue;
-            }
-            float vi = v[i];
-            float dv = -(vi - vRest) + deltaT * (float) Math.exp((vi - vT) / deltaT) + input;
-            float vn = vi + dtOverTau * dv;
-            if (vn >= vTh) {
-                v[i] = vReset;
-                refractory[i] = refSteps;
-                spikes[i] = 1;
-            } else {
-                v[i] = vn;
-                spikes[i] = 0;
-            }
+            expIfAt(i, v, refractory, current, spikes, vRest, vReset, vTh, vT, deltaT, r, dtOverTau, refSteps);
         }
     }
 
@@ -92,30 +106,8 @@ public final class NeuronKernels {
                               float vT, float deltaT, float r, float a, float b, float dtOverTau, float dtOverTauW,
                               int refSteps) {
         for (int i = from; i < to; i++) {
-            float input = r * current[i];
-            current[i] = 0f;
-            float vi = v[i];
-            float wi = w[i];
-            float wn = wi + dtOverTauW * (a * (vi - vRest) - wi);
-            int ref = refractory[i];
-            if (ref > 0) {
-                refractory[i] = ref - 1;
-                w[i] = wn;
-                spikes[i] = 0;
-                continue;
-            }
-            float dv = -(vi - vRest) + deltaT * (float) Math.exp((vi - vT) / deltaT) - r * wi + input;
-            float vn = vi + dtOverTau * dv;
-            if (vn >= vTh) {
-                v[i] = vReset;
-                w[i] = wn + b;
-                refractory[i] = refSteps;
-                spikes[i] = 1;
-            } else {
-                v[i] = vn;
-                w[i] = wn;
-                spikes[i] = 0;
-            }
+            adExIfAt(i, v, w, refractory, current, spikes, vRest, vReset, vTh, vT, deltaT, r, a, b, dtOverTau,
+                    dtOverTauW, refSteps);
         }
     }
 
@@ -128,36 +120,14 @@ public final class NeuronKernels {
                                   @Write float[] current, @Write int[] spikes, float a, float b, float c, float d,
                                   float vTh, float r, float dt, int refSteps) {
         for (int i = from; i < to; i++) {
-            float input = r * current[i];
-            current[i] = 0f;
-            float vi = v[i];
-            float ui = u[i];
-            float un = ui + dt * (a * (b * vi - ui));
-            int ref = refractory[i];
-            if (ref > 0) {
-                refractory[i] = ref - 1;
-                u[i] = un;
-                spikes[i] = 0;
-                continue;
-            }
-            float vn = vi + dt * (0.04f * vi * vi + 5f * vi + 140f - ui + input);
-            if (vn >= vTh) {
-                v[i] = c;
-                u[i] = un + d;
-                refractory[i] = refSteps;
-                spikes[i] = 1;
-            } else {
-                v[i] = vn;
-                u[i] = un;
-                spikes[i] = 0;
-            }
+            izhikevichAt(i, v, u, refractory, current, spikes, a, b, c, d, vTh, r, dt, refSteps);
         }
     }
 
-    // Per-element variants: the same equations as the kernels above, term for term and in the same order
-    // (so that every element equal to the scalar gives the scalar kernel's floats, see
-    // HeterogeneityTest), with each parameter read per neuron. A model chooses one only when one of its
-    // parameters varies, so the scalar kernels stay as fast as before.
+    // Per-element variants: the kernels above with each parameter read per neuron, through the same element
+    // functions (so that every element equal to the scalar gives the scalar kernel's floats, see
+    // HeterogeneityTest). A model chooses one only when one of its parameters varies, so the scalar kernels
+    // stay as fast as before.
 
     /**
      * {@link #lif} with per-neuron parameters; {@code decay[i] = exp(-dt/tau[i])}. The same operations on
@@ -171,24 +141,20 @@ public final class NeuronKernels {
                                     @Read float[] vReset, @Read float[] vTh, @Read float[] r, @Read float[] decay,
                                     @Read int[] refSteps) {
         for (int i = from; i < to; i++) {
-            current[i] = vRest[i] + r[i] * current[i];
+            current[i] = lifTarget(vRest[i], r[i], current[i]);
         }
         for (int i = from; i < to; i++) {
-            float vInf = current[i];
-            current[i] = vInf + (v[i] - vInf) * decay[i];
+            current[i] = lifDecay(current[i], v[i], decay[i]);
         }
         for (int i = from; i < to; i++) {
-            float free = Math.max(0, 1 - refractory[i]);
-            spikes[i] = (int) Math.min(free, Math.max(0f, (current[i] - vTh[i]) * 0x1p100f * 0x1p100f + 1f));
+            spikes[i] = (int) lifFires(lifFree(refractory[i]), current[i], vTh[i]);
         }
         for (int i = from; i < to; i++) {
-            float free = Math.max(0, 1 - refractory[i]);
-            float fires = spikes[i];
-            v[i] = fires * vReset[i] + (1f - fires) * (free * current[i] + (1f - free) * v[i]);
+            v[i] = lifReset(spikes[i], vReset[i], lifFree(refractory[i]), current[i], v[i]);
         }
         for (int i = from; i < to; i++) {
             current[i] = 0f;
-            refractory[i] = Math.max(refractory[i] - 1, 0) + spikes[i] * refSteps[i];
+            refractory[i] = lifRefractory(refractory[i], spikes[i], refSteps[i]);
         }
     }
 
@@ -200,25 +166,8 @@ public final class NeuronKernels {
                                       @Read float[] deltaT, @Read float[] r, @Read float[] dtOverTau,
                                       @Read int[] refSteps) {
         for (int i = from; i < to; i++) {
-            float input = r[i] * current[i];
-            current[i] = 0f;
-            int ref = refractory[i];
-            if (ref > 0) {
-                refractory[i] = ref - 1;
-                spikes[i] = 0;
-                continue;
-            }
-            float vi = v[i];
-            float dv = -(vi - vRest[i]) + deltaT[i] * (float) Math.exp((vi - vT[i]) / deltaT[i]) + input;
-            float vn = vi + dtOverTau[i] * dv;
-            if (vn >= vTh[i]) {
-                v[i] = vReset[i];
-                refractory[i] = refSteps[i];
-                spikes[i] = 1;
-            } else {
-                v[i] = vn;
-                spikes[i] = 0;
-            }
+            expIfAt(i, v, refractory, current, spikes, vRest[i], vReset[i], vTh[i], vT[i], deltaT[i], r[i],
+                    dtOverTau[i], refSteps[i]);
         }
     }
 
@@ -230,30 +179,8 @@ public final class NeuronKernels {
                                        @Read float[] r, @Read float[] a, @Read float[] b, @Read float[] dtOverTau,
                                        @Read float[] dtOverTauW, @Read int[] refSteps) {
         for (int i = from; i < to; i++) {
-            float input = r[i] * current[i];
-            current[i] = 0f;
-            float vi = v[i];
-            float wi = w[i];
-            float wn = wi + dtOverTauW[i] * (a[i] * (vi - vRest[i]) - wi);
-            int ref = refractory[i];
-            if (ref > 0) {
-                refractory[i] = ref - 1;
-                w[i] = wn;
-                spikes[i] = 0;
-                continue;
-            }
-            float dv = -(vi - vRest[i]) + deltaT[i] * (float) Math.exp((vi - vT[i]) / deltaT[i]) - r[i] * wi + input;
-            float vn = vi + dtOverTau[i] * dv;
-            if (vn >= vTh[i]) {
-                v[i] = vReset[i];
-                w[i] = wn + b[i];
-                refractory[i] = refSteps[i];
-                spikes[i] = 1;
-            } else {
-                v[i] = vn;
-                w[i] = wn;
-                spikes[i] = 0;
-            }
+            adExIfAt(i, v, w, refractory, current, spikes, vRest[i], vReset[i], vTh[i], vT[i], deltaT[i], r[i], a[i],
+                    b[i], dtOverTau[i], dtOverTauW[i], refSteps[i]);
         }
     }
 
@@ -264,29 +191,93 @@ public final class NeuronKernels {
                                            @Read float[] a, @Read float[] b, @Read float[] c, @Read float[] d,
                                            @Read float[] vTh, @Read float[] r, float dt, @Read int[] refSteps) {
         for (int i = from; i < to; i++) {
-            float input = r[i] * current[i];
-            current[i] = 0f;
-            float vi = v[i];
-            float ui = u[i];
-            float un = ui + dt * (a[i] * (b[i] * vi - ui));
-            int ref = refractory[i];
-            if (ref > 0) {
-                refractory[i] = ref - 1;
-                u[i] = un;
-                spikes[i] = 0;
-                continue;
-            }
-            float vn = vi + dt * (0.04f * vi * vi + 5f * vi + 140f - ui + input);
-            if (vn >= vTh[i]) {
-                v[i] = c[i];
-                u[i] = un + d[i];
-                refractory[i] = refSteps[i];
-                spikes[i] = 1;
-            } else {
-                v[i] = vn;
-                u[i] = un;
-                spikes[i] = 0;
-            }
+            izhikevichAt(i, v, u, refractory, current, spikes, a[i], b[i], c[i], d[i], vTh[i], r[i], dt, refSteps[i]);
+        }
+    }
+
+    // The element functions of the forward-Euler models: neuron i's whole step, written once for the kernel
+    // with one value per parameter and the one with a value per neuron (which passes neuron i's values).
+
+    /** Neuron i's step of {@link #expIf}. */
+    public static void expIfAt(int i, float[] v, int[] refractory, float[] current, int[] spikes, float vRest,
+                               float vReset, float vTh, float vT, float deltaT, float r, float dtOverTau,
+                               int refSteps) {
+        float input = r * current[i];
+        current[i] = 0f;
+        int ref = refractory[i];
+        if (ref > 0) {
+            refractory[i] = ref - 1;
+            spikes[i] = 0;
+            return;
+        }
+        float vi = v[i];
+        float dv = -(vi - vRest) + deltaT * (float) Math.exp((vi - vT) / deltaT) + input;
+        float vn = vi + dtOverTau * dv;
+        if (vn >= vTh) {
+            v[i] = vReset;
+            refractory[i] = refSteps;
+            spikes[i] = 1;
+        } else {
+            v[i] = vn;
+            spikes[i] = 0;
+        }
+    }
+
+    /** Neuron i's step of {@link #adExIf}. */
+    public static void adExIfAt(int i, float[] v, float[] w, int[] refractory, float[] current, int[] spikes,
+                                float vRest, float vReset, float vTh, float vT, float deltaT, float r, float a,
+                                float b, float dtOverTau, float dtOverTauW, int refSteps) {
+        float input = r * current[i];
+        current[i] = 0f;
+        float vi = v[i];
+        float wi = w[i];
+        float wn = wi + dtOverTauW * (a * (vi - vRest) - wi);
+        int ref = refractory[i];
+        if (ref > 0) {
+            refractory[i] = ref - 1;
+            w[i] = wn;
+            spikes[i] = 0;
+            return;
+        }
+        float dv = -(vi - vRest) + deltaT * (float) Math.exp((vi - vT) / deltaT) - r * wi + input;
+        float vn = vi + dtOverTau * dv;
+        if (vn >= vTh) {
+            v[i] = vReset;
+            w[i] = wn + b;
+            refractory[i] = refSteps;
+            spikes[i] = 1;
+        } else {
+            v[i] = vn;
+            w[i] = wn;
+            spikes[i] = 0;
+        }
+    }
+
+    /** Neuron i's step of {@link #izhikevich}. */
+    public static void izhikevichAt(int i, float[] v, float[] u, int[] refractory, float[] current, int[] spikes,
+                                    float a, float b, float c, float d, float vTh, float r, float dt, int refSteps) {
+        float input = r * current[i];
+        current[i] = 0f;
+        float vi = v[i];
+        float ui = u[i];
+        float un = ui + dt * (a * (b * vi - ui));
+        int ref = refractory[i];
+        if (ref > 0) {
+            refractory[i] = ref - 1;
+            u[i] = un;
+            spikes[i] = 0;
+            return;
+        }
+        float vn = vi + dt * (0.04f * vi * vi + 5f * vi + 140f - ui + input);
+        if (vn >= vTh) {
+            v[i] = c;
+            u[i] = un + d;
+            refractory[i] = refSteps;
+            spikes[i] = 1;
+        } else {
+            v[i] = vn;
+            u[i] = un;
+            spikes[i] = 0;
         }
     }
 }

@@ -54,9 +54,13 @@ public final class OutputKernels {
     public static void mgBlock(int from, int to, @Read float[] g, @Read float[] v, @Write float[] current, float e,
                                float ccMg, float alpha, float beta) {
         for (int i = from; i < to; i++) {
-            float vi = v[i];
-            current[i] += g[i] * (e - vi) / (1f + ccMg / beta * (float) Math.exp(-alpha * vi));
+            current[i] += mgBlockDrive(g[i], e, v[i], ccMg, alpha, beta);
         }
+    }
+
+    /** {@return the current (nA) of {@link #mgBlock} for one neuron} Written once for it and {@link #mgBlockPerNeuron}. */
+    public static float mgBlockDrive(float g, float e, float v, float ccMg, float alpha, float beta) {
+        return g * (e - v) / (1f + ccMg / beta * (float) Math.exp(-alpha * v));
     }
 
     // Per-post-neuron variants, chosen only when a parameter varies.
@@ -66,7 +70,7 @@ public final class OutputKernels {
     public static void cobaPerNeuron(int from, int to, @Read float[] g, @Read float[] v, @Write float[] current,
                                      @Read float[] e) {
         for (int i = from; i < to; i++) {
-            current[i] += g[i] * (e[i] - v[i]);
+            current[i] += cobaDrive(g[i], e[i], v[i]);
         }
     }
 
@@ -75,8 +79,7 @@ public final class OutputKernels {
     public static void mgBlockPerNeuron(int from, int to, @Read float[] g, @Read float[] v, @Write float[] current,
                                         @Read float[] e, @Read float[] ccMg, @Read float[] alpha, @Read float[] beta) {
         for (int i = from; i < to; i++) {
-            float vi = v[i];
-            current[i] += g[i] * (e[i] - vi) / (1f + ccMg[i] / beta[i] * (float) Math.exp(-alpha[i] * vi));
+            current[i] += mgBlockDrive(g[i], e[i], v[i], ccMg[i], alpha[i], beta[i]);
         }
     }
 }

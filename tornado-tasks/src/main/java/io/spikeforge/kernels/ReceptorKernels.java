@@ -30,12 +30,7 @@ public final class ReceptorKernels {
     public static void transmitterGated(int from, int to, @Write float[] g, @Write int[] pulse, @Write float[] input,
                                         int onSteps, float gInf, float decayOn, float decayOff) {
         for (int i = from; i < to; i++) {
-            int left = input[i] > 0f ? onSteps : pulse[i];
-            input[i] = 0f;
-            float on = Math.min(left, 1);
-            float gi = g[i];
-            g[i] = on * (gInf + (gi - gInf) * decayOn) + (1f - on) * (gi * decayOff);
-            pulse[i] = Math.max(left - 1, 0);
+            transmitterGatedAt(i, g, pulse, input, onSteps, gInf, decayOn, decayOff);
         }
     }
 
@@ -49,15 +44,7 @@ public final class ReceptorKernels {
                                @Write float[] input, int onSteps, float xInf, float xDecayOn, float xDecayOff,
                                float alpha1, float beta1, float dt) {
         for (int i = from; i < to; i++) {
-            int left = input[i] > 0f ? onSteps : pulse[i];
-            input[i] = 0f;
-            float on = Math.min(left, 1);
-            float xi = x[i];
-            float rate = alpha1 * xi + beta1;
-            float gInf = alpha1 * xi / rate;
-            g[i] = gInf + (g[i] - gInf) * (float) Math.exp(-rate * dt);
-            x[i] = on * (xInf + (xi - xInf) * xDecayOn) + (1f - on) * (xi * xDecayOff);
-            pulse[i] = Math.max(left - 1, 0);
+            bioNmdaAt(i, g, x, pulse, input, onSteps, xInf, xDecayOn, xDecayOff, alpha1, beta1, dt);
         }
     }
 
@@ -71,12 +58,7 @@ public final class ReceptorKernels {
     public static void nmda(int from, int to, @Write float[] g, @Write float[] x, @Write float[] input,
                             float invTauDecay, float a, float decayRise, float dt) {
         for (int i = from; i < to; i++) {
-            float xi = x[i];
-            float rate = invTauDecay + a * xi;
-            float gInf = a * xi / rate;
-            g[i] = gInf + (g[i] - gInf) * (float) Math.exp(-rate * dt);
-            x[i] = xi * decayRise + input[i];
-            input[i] = 0f;
+            nmdaAt(i, g, x, input, invTauDecay, a, decayRise, dt);
         }
     }
 
@@ -90,12 +72,7 @@ public final class ReceptorKernels {
     public static void std(int from, int to, @Write float[] g, @Write float[] x, @Write float[] input, float u,
                            float decayX, float decaySyn) {
         for (int i = from; i < to; i++) {
-            float s = input[i];
-            input[i] = 0f;
-            float xi = x[i];
-            float xn = 1f - (1f - xi) * decayX - s * u * xi;
-            x[i] = xn;
-            g[i] = g[i] * decaySyn + s * xn;
+            stdAt(i, g, x, input, u, decayX, decaySyn);
         }
     }
 
@@ -109,15 +86,7 @@ public final class ReceptorKernels {
     public static void stp(int from, int to, @Write float[] g, @Write float[] u, @Write float[] x,
                            @Write float[] input, float bigU, float decayF, float decayD, float decaySyn) {
         for (int i = from; i < to; i++) {
-            float s = input[i];
-            input[i] = 0f;
-            float ui = u[i] * decayF;
-            float xi = 1f - (1f - x[i]) * decayD;
-            ui = ui + s * bigU * (1f - ui);
-            xi = xi - s * ui * xi;
-            u[i] = ui;
-            x[i] = xi;
-            g[i] = g[i] * decaySyn + s * ui * xi;
+            stpAt(i, g, u, x, input, bigU, decayF, decayD, decaySyn);
         }
     }
 
@@ -134,32 +103,12 @@ public final class ReceptorKernels {
                                       @Read int[] spikeList, @Read int[] spikeCount, @Write float[] u,
                                       @Write float[] x, @Write int[] last, @Read int[] clock, float bigU,
                                       float invTauF, float invTauD, float dt, @Write @Local float[] target) {
-        int n = spikeCount[0];
-        int step = clock[0];
-        for (int s = 0; s < n; s++) {
-            int row = spikeList[s];
-            int end = rowPtr[row + 1];
-            int k = from == 0 ? rowPtr[row] : CsrKernels.lowerBound(cols, rowPtr[row], end, from, target.length);
-            for (; k < end; k++) {
-                int j = cols[k];
-                if (j >= to) {
-                    break;
-                }
-                float elapsed = (step - last[k]) * dt;
-                float uk = u[k] * (float) Math.exp(-elapsed * invTauF);
-                float xk = 1f - (1f - x[k]) * (float) Math.exp(-elapsed * invTauD);
-                uk = uk + bigU * (1f - uk);
-                float r = uk * xk;
-                u[k] = uk;
-                x[k] = xk - r;
-                last[k] = step;
-                target[j] += w[k] * r;
-            }
-        }
+        tsodyksMarkramRows(false, from, to, rowPtr, cols, w, spikeList, spikeCount, u, x, last, clock, bigU, invTauF,
+                invTauD, w, w, w, dt, target);
     }
 
-    // Per-slot variants: the same equations with each factor read per slot (per pre neuron), chosen only
-    // when a parameter varies, so that the kernels above stay as they are.
+    // Per-slot variants: the kernels above with each factor read per slot (per pre neuron), through the same
+    // element functions; chosen only when a parameter varies, so that the kernels above stay as they are.
 
     /** {@link #transmitterGated} with its pulse length and factors per slot. */
     @Kernel(elementwise = true)
@@ -167,12 +116,7 @@ public final class ReceptorKernels {
                                                @Write float[] input, @Read int[] onSteps, @Read float[] gInf,
                                                @Read float[] decayOn, @Read float[] decayOff) {
         for (int i = from; i < to; i++) {
-            int left = input[i] > 0f ? onSteps[i] : pulse[i];
-            input[i] = 0f;
-            float on = Math.min(left, 1);
-            float gi = g[i];
-            g[i] = on * (gInf[i] + (gi - gInf[i]) * decayOn[i]) + (1f - on) * (gi * decayOff[i]);
-            pulse[i] = Math.max(left - 1, 0);
+            transmitterGatedAt(i, g, pulse, input, onSteps[i], gInf[i], decayOn[i], decayOff[i]);
         }
     }
 
@@ -183,15 +127,8 @@ public final class ReceptorKernels {
                                       @Read float[] xDecayOn, @Read float[] xDecayOff, @Read float[] alpha1,
                                       @Read float[] beta1, float dt) {
         for (int i = from; i < to; i++) {
-            int left = input[i] > 0f ? onSteps[i] : pulse[i];
-            input[i] = 0f;
-            float on = Math.min(left, 1);
-            float xi = x[i];
-            float rate = alpha1[i] * xi + beta1[i];
-            float gInf = alpha1[i] * xi / rate;
-            g[i] = gInf + (g[i] - gInf) * (float) Math.exp(-rate * dt);
-            x[i] = on * (xInf[i] + (xi - xInf[i]) * xDecayOn[i]) + (1f - on) * (xi * xDecayOff[i]);
-            pulse[i] = Math.max(left - 1, 0);
+            bioNmdaAt(i, g, x, pulse, input, onSteps[i], xInf[i], xDecayOn[i], xDecayOff[i], alpha1[i], beta1[i],
+                    dt);
         }
     }
 
@@ -200,12 +137,7 @@ public final class ReceptorKernels {
     public static void nmdaPerSlot(int from, int to, @Write float[] g, @Write float[] x, @Write float[] input,
                                    @Read float[] invTauDecay, @Read float[] a, @Read float[] decayRise, float dt) {
         for (int i = from; i < to; i++) {
-            float xi = x[i];
-            float rate = invTauDecay[i] + a[i] * xi;
-            float gInf = a[i] * xi / rate;
-            g[i] = gInf + (g[i] - gInf) * (float) Math.exp(-rate * dt);
-            x[i] = xi * decayRise[i] + input[i];
-            input[i] = 0f;
+            nmdaAt(i, g, x, input, invTauDecay[i], a[i], decayRise[i], dt);
         }
     }
 
@@ -214,12 +146,7 @@ public final class ReceptorKernels {
     public static void stdPerSlot(int from, int to, @Write float[] g, @Write float[] x, @Write float[] input,
                                   @Read float[] u, @Read float[] decayX, @Read float[] decaySyn) {
         for (int i = from; i < to; i++) {
-            float s = input[i];
-            input[i] = 0f;
-            float xi = x[i];
-            float xn = 1f - (1f - xi) * decayX[i] - s * u[i] * xi;
-            x[i] = xn;
-            g[i] = g[i] * decaySyn[i] + s * xn;
+            stdAt(i, g, x, input, u[i], decayX[i], decaySyn[i]);
         }
     }
 
@@ -229,15 +156,7 @@ public final class ReceptorKernels {
                                   @Write float[] input, @Read float[] bigU, @Read float[] decayF,
                                   @Read float[] decayD, @Read float[] decaySyn) {
         for (int i = from; i < to; i++) {
-            float s = input[i];
-            input[i] = 0f;
-            float ui = u[i] * decayF[i];
-            float xi = 1f - (1f - x[i]) * decayD[i];
-            ui = ui + s * bigU[i] * (1f - ui);
-            xi = xi - s * ui * xi;
-            u[i] = ui;
-            x[i] = xi;
-            g[i] = g[i] * decaySyn[i] + s * ui * xi;
+            stpAt(i, g, u, x, input, bigU[i], decayF[i], decayD[i], decaySyn[i]);
         }
     }
 
@@ -251,6 +170,18 @@ public final class ReceptorKernels {
                                              @Write float[] x, @Write int[] last, @Read int[] clock,
                                              @Read float[] bigU, @Read float[] invTauF, @Read float[] invTauD,
                                              float dt, @Write @Local float[] target) {
+        tsodyksMarkramRows(true, from, to, rowPtr, cols, w, spikeList, spikeCount, u, x, last, clock, 0f, 0f, 0f,
+                bigU, invTauF, invTauD, dt, target);
+    }
+
+    /**
+     * The walk of the Tsodyks-Markram kernels, written once: U, 1/tau_f and 1/tau_d from the arrays (post
+     * neuron j's entries) when {@code perPost}, a constant in each kernel, else the scalars.
+     */
+    private static void tsodyksMarkramRows(boolean perPost, int from, int to, int[] rowPtr, int[] cols, float[] w,
+                                           int[] spikeList, int[] spikeCount, float[] u, float[] x, int[] last,
+                                           int[] clock, float bigU, float invTauF, float invTauD, float[] bigUs,
+                                           float[] invTauFs, float[] invTauDs, float dt, float[] target) {
         int n = spikeCount[0];
         int step = clock[0];
         for (int s = 0; s < n; s++) {
@@ -262,16 +193,92 @@ public final class ReceptorKernels {
                 if (j >= to) {
                     break;
                 }
-                float elapsed = (step - last[k]) * dt;
-                float uk = u[k] * (float) Math.exp(-elapsed * invTauF[j]);
-                float xk = 1f - (1f - x[k]) * (float) Math.exp(-elapsed * invTauD[j]);
-                uk = uk + bigU[j] * (1f - uk);
-                float r = uk * xk;
-                u[k] = uk;
-                x[k] = xk - r;
-                last[k] = step;
+                float r = perPost
+                        ? tsodyksMarkramRelease(k, u, x, last, step, bigUs[j], invTauFs[j], invTauDs[j], dt)
+                        : tsodyksMarkramRelease(k, u, x, last, step, bigU, invTauF, invTauD, dt);
                 target[j] += w[k] * r;
             }
         }
+    }
+
+    /**
+     * {@return the fraction r that synapse k releases on a spike arriving in step {@code step}} Its element
+     * function, written once: with e = (step - last[k]) dt, u = u exp(-e/tau_f), x = 1 - (1 - x) exp(-e/tau_d);
+     * u += U (1 - u); r = u x; x -= r; last[k] = step.
+     */
+    public static float tsodyksMarkramRelease(int k, float[] u, float[] x, int[] last, int step, float bigU,
+                                              float invTauF, float invTauD, float dt) {
+        float elapsed = (step - last[k]) * dt;
+        float uk = u[k] * (float) Math.exp(-elapsed * invTauF);
+        float xk = 1f - (1f - x[k]) * (float) Math.exp(-elapsed * invTauD);
+        uk = uk + bigU * (1f - uk);
+        float r = uk * xk;
+        u[k] = uk;
+        x[k] = xk - r;
+        last[k] = step;
+        return r;
+    }
+
+    // Each model's step of slot i, written once for the kernel with one value per parameter and the one with
+    // a value per slot (which passes slot i's values).
+
+    /** Slot i's step of {@link #transmitterGated}. */
+    public static void transmitterGatedAt(int i, float[] g, int[] pulse, float[] input, int onSteps, float gInf,
+                                          float decayOn, float decayOff) {
+        int left = input[i] > 0f ? onSteps : pulse[i];
+        input[i] = 0f;
+        float on = Math.min(left, 1);
+        float gi = g[i];
+        g[i] = on * (gInf + (gi - gInf) * decayOn) + (1f - on) * (gi * decayOff);
+        pulse[i] = Math.max(left - 1, 0);
+    }
+
+    /** Slot i's step of {@link #bioNmda}. */
+    public static void bioNmdaAt(int i, float[] g, float[] x, int[] pulse, float[] input, int onSteps, float xInf,
+                                 float xDecayOn, float xDecayOff, float alpha1, float beta1, float dt) {
+        int left = input[i] > 0f ? onSteps : pulse[i];
+        input[i] = 0f;
+        float on = Math.min(left, 1);
+        float xi = x[i];
+        float rate = alpha1 * xi + beta1;
+        float gInf = alpha1 * xi / rate;
+        g[i] = gInf + (g[i] - gInf) * (float) Math.exp(-rate * dt);
+        x[i] = on * (xInf + (xi - xInf) * xDecayOn) + (1f - on) * (xi * xDecayOff);
+        pulse[i] = Math.max(left - 1, 0);
+    }
+
+    /** Slot i's step of {@link #nmda}. */
+    public static void nmdaAt(int i, float[] g, float[] x, float[] input, float invTauDecay, float a, float decayRise,
+                              float dt) {
+        float xi = x[i];
+        float rate = invTauDecay + a * xi;
+        float gInf = a * xi / rate;
+        g[i] = gInf + (g[i] - gInf) * (float) Math.exp(-rate * dt);
+        x[i] = xi * decayRise + input[i];
+        input[i] = 0f;
+    }
+
+    /** Slot i's step of {@link #std}. */
+    public static void stdAt(int i, float[] g, float[] x, float[] input, float u, float decayX, float decaySyn) {
+        float s = input[i];
+        input[i] = 0f;
+        float xi = x[i];
+        float xn = 1f - (1f - xi) * decayX - s * u * xi;
+        x[i] = xn;
+        g[i] = g[i] * decaySyn + s * xn;
+    }
+
+    /** Slot i's step of {@link #stp}. */
+    public static void stpAt(int i, float[] g, float[] u, float[] x, float[] input, float bigU, float decayF,
+                             float decayD, float decaySyn) {
+        float s = input[i];
+        input[i] = 0f;
+        float ui = u[i] * decayF;
+        float xi = 1f - (1f - x[i]) * decayD;
+        ui = ui + s * bigU * (1f - ui);
+        xi = xi - s * ui * xi;
+        u[i] = ui;
+        x[i] = xi;
+        g[i] = g[i] * decaySyn + s * ui * xi;
     }
 }

@@ -32,19 +32,8 @@ public final class SoftBoundKernels {
     public static void csrRows(int from, int to, @Read int[] rowPtr, @Read int[] cols, @Write float[] w,
                                @Read int[] spikeList, @Read int[] spikeCount, @Read float[] postValues, float factor,
                                float ref, float invUnit, float mu, float wMin, float wMax) {
-        int n = spikeCount[0];
-        for (int s = 0; s < n; s++) {
-            int row = spikeList[s];
-            int end = rowPtr[row + 1];
-            int k = from == 0 ? rowPtr[row] : CsrKernels.lowerBound(cols, rowPtr[row], end, from, postValues.length);
-            for (; k < end; k++) {
-                int j = cols[k];
-                if (j >= to) {
-                    break;
-                }
-                w[k] = CsrKernels.clip(change(w[k], factor * postValues[j], ref, invUnit, mu), wMin, wMax);
-            }
-        }
+        WeightUpdates.csrRows(WeightUpdates.SOFT, from, to, rowPtr, cols, w, spikeList, spikeCount, postValues,
+                factor, wMin, wMax, ref, invUnit, mu, w, w, w, w, w, w, w);
     }
 
     /** On post spikes, CSR through the column index: for each spiking j in [from, to) and synapse (i, j), the change by preValues[i]. */
@@ -53,17 +42,8 @@ public final class SoftBoundKernels {
                                   @Write float[] w, @Read int[] spikeList, @Read int[] spikeCount,
                                   @Read float[] preValues, float factor, float ref, float invUnit, float mu,
                                   float wMin, float wMax) {
-        int n = spikeCount[0];
-        for (int s = 0; s < n; s++) {
-            int j = spikeList[s];
-            if (j < from || j >= to) {
-                continue;
-            }
-            for (int c = colPtr[j]; c < colPtr[j + 1]; c++) {
-                int k = perm[c];
-                w[k] = CsrKernels.clip(change(w[k], factor * preValues[colRows[c]], ref, invUnit, mu), wMin, wMax);
-            }
-        }
+        WeightUpdates.csrColumns(WeightUpdates.SOFT, from, to, colPtr, perm, colRows, w, spikeList, spikeCount,
+                preValues, factor, wMin, wMax, ref, invUnit, mu, w, w, w, w, w, w, w);
     }
 
     /** On pre spikes, dense {@code w[i * postSize + j]} with the mask of {@link DenseKernels}. */
@@ -71,17 +51,8 @@ public final class SoftBoundKernels {
     public static void denseRows(int from, int to, @Write float[] w, @Read int[] mask, int postSize,
                                  @Read int[] spikeList, @Read int[] spikeCount, @Read float[] postValues, float factor,
                                  float ref, float invUnit, float mu, float wMin, float wMax) {
-        int n = spikeCount[0];
-        boolean all = mask.length == 0;
-        for (int s = 0; s < n; s++) {
-            int base = spikeList[s] * postSize;
-            for (int j = from; j < to; j++) {
-                if (all || mask[base + j] != 0) {
-                    w[base + j] = CsrKernels.clip(change(w[base + j], factor * postValues[j], ref, invUnit, mu),
-                            wMin, wMax);
-                }
-            }
-        }
+        WeightUpdates.denseRows(WeightUpdates.SOFT, from, to, w, mask, postSize, spikeList, spikeCount, postValues,
+                factor, wMin, wMax, ref, invUnit, mu, w, w, w, w, w, w, w);
     }
 
     /** On post spikes, dense: for each spiking j in [from, to), every connected (i, j). */
@@ -89,20 +60,8 @@ public final class SoftBoundKernels {
     public static void denseColumns(int from, int to, @Write float[] w, @Read int[] mask, int preSize, int postSize,
                                     @Read int[] spikeList, @Read int[] spikeCount, @Read float[] preValues,
                                     float factor, float ref, float invUnit, float mu, float wMin, float wMax) {
-        int n = spikeCount[0];
-        boolean all = mask.length == 0;
-        for (int s = 0; s < n; s++) {
-            int j = spikeList[s];
-            if (j < from || j >= to) {
-                continue;
-            }
-            for (int i = 0; i < preSize; i++) {
-                int k = i * postSize + j;
-                if (all || mask[k] != 0) {
-                    w[k] = CsrKernels.clip(change(w[k], factor * preValues[i], ref, invUnit, mu), wMin, wMax);
-                }
-            }
-        }
+        WeightUpdates.denseColumns(WeightUpdates.SOFT, from, to, w, mask, preSize, postSize, spikeList, spikeCount,
+                preValues, factor, wMin, wMax, ref, invUnit, mu, w, w, w, w, w, w, w);
     }
 
     // Per-synapse variants: the same change with each synapse's own factor, reference, unit, exponent and
@@ -115,20 +74,8 @@ public final class SoftBoundKernels {
                                          @Read int[] spikeList, @Read int[] spikeCount, @Read float[] postValues,
                                          @Read float[] factor, @Read float[] ref, @Read float[] invUnit,
                                          @Read float[] mu, @Read float[] wMin, @Read float[] wMax) {
-        int n = spikeCount[0];
-        for (int s = 0; s < n; s++) {
-            int row = spikeList[s];
-            int end = rowPtr[row + 1];
-            int k = from == 0 ? rowPtr[row] : CsrKernels.lowerBound(cols, rowPtr[row], end, from, postValues.length);
-            for (; k < end; k++) {
-                int j = cols[k];
-                if (j >= to) {
-                    break;
-                }
-                w[k] = CsrKernels.clip(change(w[k], factor[k] * postValues[j], ref[k], invUnit[k], mu[k]), wMin[k],
-                        wMax[k]);
-            }
-        }
+        WeightUpdates.csrRows(WeightUpdates.SOFT_PER_SYNAPSE, from, to, rowPtr, cols, w, spikeList, spikeCount,
+                postValues, 0f, 0f, 0f, 0f, 1f, 0f, w, factor, ref, invUnit, mu, wMin, wMax);
     }
 
     /** {@link #csrColumns} with every coefficient per synapse k. */
@@ -138,18 +85,8 @@ public final class SoftBoundKernels {
                                             @Read int[] spikeCount, @Read float[] preValues, @Read float[] factor,
                                             @Read float[] ref, @Read float[] invUnit, @Read float[] mu,
                                             @Read float[] wMin, @Read float[] wMax) {
-        int n = spikeCount[0];
-        for (int s = 0; s < n; s++) {
-            int j = spikeList[s];
-            if (j < from || j >= to) {
-                continue;
-            }
-            for (int c = colPtr[j]; c < colPtr[j + 1]; c++) {
-                int k = perm[c];
-                w[k] = CsrKernels.clip(change(w[k], factor[k] * preValues[colRows[c]], ref[k], invUnit[k], mu[k]),
-                        wMin[k], wMax[k]);
-            }
-        }
+        WeightUpdates.csrColumns(WeightUpdates.SOFT_PER_SYNAPSE, from, to, colPtr, perm, colRows, w, spikeList,
+                spikeCount, preValues, 0f, 0f, 0f, 0f, 1f, 0f, w, factor, ref, invUnit, mu, wMin, wMax);
     }
 
     /** {@link #denseRows} with every coefficient per cell. */
@@ -158,18 +95,8 @@ public final class SoftBoundKernels {
                                            @Read int[] spikeList, @Read int[] spikeCount, @Read float[] postValues,
                                            @Read float[] factor, @Read float[] ref, @Read float[] invUnit,
                                            @Read float[] mu, @Read float[] wMin, @Read float[] wMax) {
-        int n = spikeCount[0];
-        boolean all = mask.length == 0;
-        for (int s = 0; s < n; s++) {
-            int base = spikeList[s] * postSize;
-            for (int j = from; j < to; j++) {
-                int k = base + j;
-                if (all || mask[k] != 0) {
-                    w[k] = CsrKernels.clip(change(w[k], factor[k] * postValues[j], ref[k], invUnit[k], mu[k]),
-                            wMin[k], wMax[k]);
-                }
-            }
-        }
+        WeightUpdates.denseRows(WeightUpdates.SOFT_PER_SYNAPSE, from, to, w, mask, postSize, spikeList, spikeCount,
+                postValues, 0f, 0f, 0f, 0f, 1f, 0f, w, factor, ref, invUnit, mu, wMin, wMax);
     }
 
     /** {@link #denseColumns} with every coefficient per cell. */
@@ -179,20 +106,7 @@ public final class SoftBoundKernels {
                                               @Read float[] preValues, @Read float[] factor, @Read float[] ref,
                                               @Read float[] invUnit, @Read float[] mu, @Read float[] wMin,
                                               @Read float[] wMax) {
-        int n = spikeCount[0];
-        boolean all = mask.length == 0;
-        for (int s = 0; s < n; s++) {
-            int j = spikeList[s];
-            if (j < from || j >= to) {
-                continue;
-            }
-            for (int i = 0; i < preSize; i++) {
-                int k = i * postSize + j;
-                if (all || mask[k] != 0) {
-                    w[k] = CsrKernels.clip(change(w[k], factor[k] * preValues[i], ref[k], invUnit[k], mu[k]),
-                            wMin[k], wMax[k]);
-                }
-            }
-        }
+        WeightUpdates.denseColumns(WeightUpdates.SOFT_PER_SYNAPSE, from, to, w, mask, preSize, postSize, spikeList,
+                spikeCount, preValues, 0f, 0f, 0f, 0f, 1f, 0f, w, factor, ref, invUnit, mu, wMin, wMax);
     }
 }

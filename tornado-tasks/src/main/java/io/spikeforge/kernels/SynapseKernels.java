@@ -38,13 +38,7 @@ public final class SynapseKernels {
     public static void dualExpon(int from, int to, @Write float[] g, @Write float[] rise, @Write float[] fall,
                                  @Write float[] input, float riseDecay, float fallDecay, float a) {
         for (int i = from; i < to; i++) {
-            float x = input[i];
-            input[i] = 0f;
-            float rn = rise[i] * riseDecay + x;
-            float fn = fall[i] * fallDecay + x;
-            rise[i] = rn;
-            fall[i] = fn;
-            g[i] = a * (fn - rn);
+            dualExponAt(i, g, rise, fall, input, riseDecay, fallDecay, a);
         }
     }
 
@@ -56,21 +50,18 @@ public final class SynapseKernels {
     public static void alpha(int from, int to, @Write float[] g, @Write float[] h, @Write float[] input, float decay,
                              float dt) {
         for (int i = from; i < to; i++) {
-            float hi = h[i];
-            g[i] = (g[i] + hi * dt) * decay;
-            h[i] = hi * decay + input[i];
-            input[i] = 0f;
+            alphaAt(i, g, h, input, decay, dt);
         }
     }
 
-    // Per-slot variants: the same equations, with each parameter read per slot; chosen only when one
-    // varies, so the kernels above stay as they are.
+    // Per-slot variants: the kernels above with each parameter read per slot, through the same element
+    // functions; chosen only when one varies, so the kernels above stay as they are.
 
     /** {@link #expon} with {@code decay[i] = exp(-dt/tau[i])} per slot. */
     @Kernel(elementwise = true)
     public static void exponPerSlot(int from, int to, @Write float[] g, @Write float[] input, @Read float[] decay) {
         for (int i = from; i < to; i++) {
-            g[i] = g[i] * decay[i] + input[i];
+            g[i] = exponStep(g[i], decay[i], input[i]);
             input[i] = 0f;
         }
     }
@@ -81,13 +72,7 @@ public final class SynapseKernels {
                                         @Write float[] input, @Read float[] riseDecay, @Read float[] fallDecay,
                                         @Read float[] a) {
         for (int i = from; i < to; i++) {
-            float x = input[i];
-            input[i] = 0f;
-            float rn = rise[i] * riseDecay[i] + x;
-            float fn = fall[i] * fallDecay[i] + x;
-            rise[i] = rn;
-            fall[i] = fn;
-            g[i] = a[i] * (fn - rn);
+            dualExponAt(i, g, rise, fall, input, riseDecay[i], fallDecay[i], a[i]);
         }
     }
 
@@ -96,10 +81,27 @@ public final class SynapseKernels {
     public static void alphaPerSlot(int from, int to, @Write float[] g, @Write float[] h, @Write float[] input,
                                     @Read float[] decay, float dt) {
         for (int i = from; i < to; i++) {
-            float hi = h[i];
-            g[i] = (g[i] + hi * dt) * decay[i];
-            h[i] = hi * decay[i] + input[i];
-            input[i] = 0f;
+            alphaAt(i, g, h, input, decay[i], dt);
         }
+    }
+
+    /** Slot i's step of {@link #dualExpon}, written once for it and {@link #dualExponPerSlot}. */
+    public static void dualExponAt(int i, float[] g, float[] rise, float[] fall, float[] input, float riseDecay,
+                                   float fallDecay, float a) {
+        float x = input[i];
+        input[i] = 0f;
+        float rn = rise[i] * riseDecay + x;
+        float fn = fall[i] * fallDecay + x;
+        rise[i] = rn;
+        fall[i] = fn;
+        g[i] = a * (fn - rn);
+    }
+
+    /** Slot i's step of {@link #alpha}, written once for it and {@link #alphaPerSlot}. */
+    public static void alphaAt(int i, float[] g, float[] h, float[] input, float decay, float dt) {
+        float hi = h[i];
+        g[i] = (g[i] + hi * dt) * decay;
+        h[i] = hi * decay + input[i];
+        input[i] = 0f;
     }
 }
