@@ -77,4 +77,50 @@ class EquationRulesTest {
             }
         }
     }
+
+    /**
+     * The rule with its amplitude A given per synapse (an expression of the synapse's index i): each synapse's
+     * jump is its own A u x (synapse k of pre 0 is the one onto post k, connectivity order), the same A for all
+     * gives the scalar form's conductances bit for bit, and a time constant of an event-driven variable cannot
+     * vary, with the reason.
+     */
+    @Test
+    void aParameterGivenPerSynapseActsOnItsOwnSynapse() {
+        String perSynapse = CONFIG.replace("plasticity: TsodyksMarkramRule}",
+                "plasticity: {type: TsodyksMarkramRule, A: '0.03*(1 + i)'}}");
+        for (int threads : new int[] {1, 2}) {
+            Network net = Sims.run(perSynapse, threads);
+            for (int j = 0; j < 3; j++) {
+                float[] rule = Sims.column(net, "rule.g", j);
+                double u = 0;
+                double x = 1;
+                for (int k = 0; k < 4; k++) {
+                    u = u * Math.exp(-20.0 / 1500 * (k == 0 ? 0 : 1));
+                    u += 0.15 * (1 - u);
+                    x = k == 0 ? 1 : 1 + (x - 1) * Math.exp(-20.0 / 200);
+                    double expected = 0.03 * (1 + j) * u * x;
+                    int r = 101 + 200 * k;
+                    double jump = rule[r] - rule[r - 1] * Math.exp(-0.1 / 5);
+                    assertEquals(expected, jump, 1e-5 * expected, "the jump of spike " + k + " of pre 0 onto post " + j
+                            + " on " + threads + " thread(s)");
+                    x -= u * x;
+                }
+            }
+        }
+        Network scalar = Sims.run(CONFIG, 1);
+        Network uniform = Sims.run(CONFIG.replace("plasticity: TsodyksMarkramRule}",
+                "plasticity: {type: TsodyksMarkramRule, A: {type: Constant, value: 0.03}}}"), 2);
+        for (int j = 0; j < 3; j++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(Sims.column(scalar, "rule.g", j),
+                    Sims.column(uniform, "rule.g", j), "post " + j);
+        }
+        io.spikeforge.core.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.spikeforge.core.config.ConfigException.class, () -> Sims.ENGINE.parse(CONFIG.replace(
+                        "plasticity: TsodyksMarkramRule}", "plasticity: {type: TsodyksMarkramRule, tau_f: '1000 +"
+                                + " i'}}"), "test", io.spikeforge.core.config.Overrides.NONE));
+        assertEquals(java.util.List.of("projections[1].plasticity.tau_f: expected a number in ms, got '1000 + i';"
+                + " TsodyksMarkramRule takes one value of tau_f for all its synapses: it is in du/dt, which is integrated exactly between events with one rate for all"
+                + " synapses (it may vary A, U per synapse)"),
+                e.errors().stream().map(Object::toString).toList());
+    }
 }

@@ -400,7 +400,24 @@ final class SynapseRule extends EquationFactory implements PlasticityModel {
     }
 
     @Override
+    public String oneValueReason(String parameter) {
+        for (String x : eventDriven) {
+            if (Algebra.mentions(model.derivatives.get(x), Set.of(parameter))) {
+                return "it is in d" + x + "/dt, which is integrated exactly between events with one rate for all"
+                        + " synapses";
+            }
+        }
+        String why = variantProblem(parameter);
+        return why == null ? null : "its equations cannot take it per synapse: " + why;
+    }
+
+    @Override
     public Plasticity create(Params p, BuildContext ctx, CommModel.Comm comm, SpikeBuffer pre, SpikeBuffer post) {
+        EquationFactory variant = forParams(p);
+        if (variant != this) {
+            // The parameters given per synapse are per-synapse variables of the variant, read from arrays.
+            return ((SynapseRule) variant).create(p, ctx, comm, pre, post);
+        }
         float[] weights = comm.writableWeights();
         if (weights == null) {
             throw new IllegalArgumentException("keeps state per synapse and writes each synapse's weight itself, which"
@@ -414,7 +431,8 @@ final class SynapseRule extends EquationFactory implements PlasticityModel {
         int synapses = comm.synapses();
         Map<String, Double> values = ModelSpecs.values(model, parameters, p, ctx.dt());
         values.put("N", (double) synapses);
-        Map<String, Object> arrays = new HashMap<>(ModelSpecs.allocate(model, ctx, synapses, values, weight));
+        Map<String, Object> arrays = new HashMap<>(ModelSpecs.allocate(model, ctx, synapses, values, weight,
+                elementValues(p)));
         arrays.put("weights", weights);
         arrays.put("lastupdate", ctx.ints("lastupdate", synapses, 0));
         arrays.put("clock", ctx.clock());
