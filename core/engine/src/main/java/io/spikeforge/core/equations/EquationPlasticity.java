@@ -67,6 +67,13 @@ final class EquationPlasticity extends EquationFactory implements PlasticityMode
     private final Set<String> perSynapse;
     /** Why each other parameter a rule reads takes one value for all synapses, by name. */
     private final Map<String, String> oneValue;
+    /**
+     * The other-side factors of the form {@code x - P} (a trace of that side less a parameter, as inhibitory
+     * STDP's {@code x_post - alpha}) that only changes without a factor of the spiking side read: by scratch
+     * array ({@code scratch:q0Factor}), the trace and the parameter. P may then vary per synapse: each synapse
+     * subtracts its own from the trace ({@code CsrKernels.updateRowsOffsetPerSynapse}).
+     */
+    private final Map<String, String[]> offsets;
 
     private EquationPlasticity(EquationModel model, String weight, Map<String, Side> traces, List<WeightChange> changes,
                                Map<String, Side> scratch, Map<Side, List<Statements.Statement>> statements,
@@ -78,7 +85,8 @@ final class EquationPlasticity extends EquationFactory implements PlasticityMode
         this.scratch = scratch;
         this.scratchValues = scratchValues;
         this.writers = new java.util.EnumMap<>(Side.class);
-        this.oneValue = oneValueReasons(model, traces, changes, scratch, statements, scratchValues);
+        this.offsets = offsets(model, traces, changes, scratchValues);
+        this.oneValue = oneValueReasons(model, traces, changes, scratch, statements, scratchValues, offsets);
         Set<String> varying = new java.util.TreeSet<>();
         for (WeightChange c : changes) {
             if (c.own() == null) {
@@ -90,6 +98,7 @@ final class EquationPlasticity extends EquationFactory implements PlasticityMode
                 }
             }
         }
+        offsets.values().stream().map(o -> o[1]).filter(n -> !oneValue.containsKey(n)).forEach(varying::add);
         this.perSynapse = Set.copyOf(varying);
         List<String> methods = new ArrayList<>();
         Map<String, KernelWriter> kernels = new java.util.LinkedHashMap<>();
@@ -108,6 +117,25 @@ final class EquationPlasticity extends EquationFactory implements PlasticityMode
         return side == Side.PRE ? "preTraces" : "postTraces";
     }
 
+    /** {@return the other-side factors {@code x - P} that P may vary per synapse in, see {@link #offsets}} */
+    private static Map<String, String[]> offsets(EquationModel model, Map<String, Side> traces,
+                                                 List<WeightChange> changes, Map<String, Expr> scratchValues) {
+        Map<String, String[]> out = new java.util.LinkedHashMap<>();
+        for (WeightChange c : changes) {
+            String a = c.other();
+            if (c.own() == null && a != null && a.startsWith("scratch:")
+                    && scratchValues.get(a.substring("scratch:".length())) instanceof Expr.Binary b
+                    && b.op().equals("-") && b.left() instanceof Expr.Name x && traces.containsKey(x.name())
+                    && b.right() instanceof Expr.Name q && model.parameters.containsKey(q.name())
+                    && !model.elements.contains(q.name())) {
+                out.put(a, new String[] {"var:" + x.name(), q.name()});
+            }
+        }
+        // A factor that a change with a factor of the spiking side also reads stays one per neuron.
+        changes.stream().filter(c -> c.own() != null).forEach(c -> out.remove(c.other()));
+        return out;
+    }
+
     /**
      * {@return why each parameter that a trace, a trace's statement, a factor computed per neuron or a change
      * scaled by the spiking side's factor reads takes one value for all synapses}: each of those is computed
@@ -116,7 +144,8 @@ final class EquationPlasticity extends EquationFactory implements PlasticityMode
     private static Map<String, String> oneValueReasons(EquationModel model, Map<String, Side> traces,
                                                         List<WeightChange> changes, Map<String, Side> scratch,
                                                         Map<Side, List<Statements.Statement>> statements,
-                                                        Map<String, Expr> scratchValues) {
+                                                        Map<String, Expr> scratchValues,
+                                                        Map<String, String[]> offsets) {
         Map<String, String> out = new java.util.LinkedHashMap<>();
         java.util.function.BiConsumer<Expr, String> blame = (e, why) -> Algebra.names(e).stream()
                 .filter(model.parameters::containsKey).forEach(n -> out.putIfAbsent(n, why));
@@ -132,7 +161,7 @@ final class EquationPlasticity extends EquationFactory implements PlasticityMode
         }));
         for (WeightChange c : changes) {
             for (String a : new String[] {c.own(), c.other()}) {
-                if (a != null && a.startsWith("scratch:")) {
+                if (a != null && a.startsWith("scratch:") && !offsets.containsKey(a)) {
                     String x = a.substring("scratch:".length());
                     String s = scratch.get(x).name().toLowerCase(java.util.Locale.ROOT);
                     blame.accept(scratchValues.get(x), "it is in the " + s + "-side factor of '" + c.text()
@@ -480,6 +509,13 @@ final class EquationPlasticity extends EquationFactory implements PlasticityMode
     private Plasticity create(Params p, BuildContext ctx, CommModel.Comm comm, SpikeBuffer pre, SpikeBuffer post,
                               SynapseDelays arrival) {
         Map<String, Double> values = ModelSpecs.values(model, parameters, p, ctx.dt());
+        for (String[] o : offsets.values()) {
+            // Given per synapse, P is subtracted by the comm's update; the side's kernel still computes x - P per
+            // neuron for a factor that no update then reads: 0 keeps that array finite.
+            if (p.varies(o[1])) {
+                values.put(o[1], 0.0);
+            }
+        }
         Map<String, Object> arrays = new HashMap<>();
         // With per-synapse delays, each pre factor an on_post change reads is kept for the longest delay,
         // its history allocated after it (as STDP_Song2000 allocates A_pre_history).
@@ -559,7 +595,20 @@ final class EquationPlasticity extends EquationFactory implements PlasticityMode
                     float[] l = perSynapse(c.lo(), values, perSynapseValues, comm.synapses(), Float.NEGATIVE_INFINITY);
                     float[] h = perSynapse(c.hi(), values, perSynapseValues, comm.synapses(), Float.POSITIVE_INFINITY);
                     bounds.narrow(l, h);
-                    if (arrival != null) {
+                    String[] offset = offsets.get(c.other());
+                    if (offset != null && perSynapseValues.containsKey(offset[1])) {
+                        // The factor x - P with P per synapse: each synapse subtracts its own P from the trace.
+                        if (arrival != null) {
+                            throw new IllegalArgumentException("takes " + offset[1] + " per synapse in '" + c.text()
+                                    + "' with one delay for all synapses only; give " + offset[1] + " one value or"
+                                    + " the projection one delay");
+                        }
+                        float[] trace = (float[]) arrays.get(offset[0]);
+                        float[] o = perSynapse(new Expr.Name(offset[1], 0), values, perSynapseValues,
+                                comm.synapses(), 0);
+                        t = side == Side.PRE ? comm.updateRowsOffsetPerSynapse(task, spikes, trace, o, f, l, h)
+                                : comm.updateColumnsOffsetPerSynapse(task, spikes, trace, o, f, l, h);
+                    } else if (arrival != null) {
                         t = side == Side.PRE ? comm.updateRowsPerSynapse(task, arrival, other, f, l, h)
                                 : comm.updateColumnsPerSynapse(task, spikes, arrival, c.other() == null
                                         ? ones(Math.multiplyExact(arrival.slots, otherSize)) : histories.get(c.other()),
