@@ -60,6 +60,41 @@ class EquationBuiltinsTest {
         }
     }
 
+    /**
+     * STDP_Song2000 written as equations with A2 and W_max given per synapse (a Uniform draw and an expression of
+     * the synapse's index) gives the built-in's weights and spikes with the same per-synapse values, bit for bit:
+     * on sims' plastic network (one delay) and on delays.yaml (a delay per synapse), with 1 and 2 threads; and
+     * the values do act (the weights differ from those of their mean).
+     */
+    @ParameterizedTest(name = "{0}, {1} thread(s)")
+    @CsvSource({"one delay, 1", "one delay, 2", "delays.yaml, 1", "delays.yaml, 2"})
+    void stdpWrittenAsEquationsWithValuesPerSynapseGivesTheBuiltinsFloats(String network, int threads)
+            throws IOException {
+        String yaml;
+        String scalar;
+        if (network.equals("one delay")) {
+            // The bounds first: asEquations reads them before the first '}' to choose the clipped twin.
+            yaml = Sims.plasticNetwork("{type: STDP_Song2000, W_min: 0, W_max: '0.1 + 0.05*i/N', A1: 0.01, A2: {type:"
+                    + " Uniform, min_val: 0.005, max_val: 0.016}}");
+            scalar = Sims.plasticNetwork("{type: STDP_Song2000, A1: 0.01, A2: 0.0105, W_min: 0, W_max: 0.125}");
+        } else {
+            String example = Files.readString(Sims.root().resolve("examples/delays.yaml"));
+            yaml = example.replace("A1: 1.0e-4, A2: 1.05e-4, W_min: 0, W_max: 0.01}", "W_min: 0, W_max: '0.01 +"
+                    + " 0.005*i/N', A1: 1.0e-4, A2: {type: Uniform, min_val: 0.5e-4, max_val: 1.6e-4}}");
+            scalar = example;
+            assertNotEquals(example, yaml);
+        }
+        double ms = network.equals("one delay") ? 300 : 2000;
+        Network builtin = run(yaml, ms, threads);
+        Network equations = run(asEquations(yaml), ms, threads);
+        String p = builtin.projections().getFirst().name();
+        float[] w = Sims.weights(builtin, p);
+        assertArrayEquals(w, Sims.weights(equations, p), "weights");
+        Outputs.assertSameState(builtin, equations);
+        assertNotEquals(java.util.Arrays.toString(w), java.util.Arrays.toString(Sims.weights(run(scalar, ms, 1), p)),
+                "the values per synapse act");
+    }
+
     /** The triplet rule of Pfister and Gerstner (2006) in Brian2's notation: a few lines. */
     static final String TRIPLET = """
             models:

@@ -152,6 +152,62 @@ class PlasticityRulesTest {
     }
 
     /**
+     * iSTDP with eta and alpha given per synapse: three pre neurons pair with one post neuron (t_post - t_pre =
+     * deltaT), and each synapse changes by its own eta_k (exp(-|deltaT|/tau) - alpha_k), eta_k = 0.01 (1 + k),
+     * alpha_k = 0.12 + 0.1 k; with bounds per synapse too, the synapse whose W_max is below that change stops there.
+     */
+    @ParameterizedTest(name = "{0}: t_post - t_pre = {1} ms")
+    @CsvSource({"EventCSRLinear, 6", "EventCSRLinear, -6", "Dense, 6", "CSRLinear, -6"})
+    void vogelsEtaAndAlphaPerSynapseGiveEachSynapseItsWindow(String commType, double deltaT) {
+        String yaml = """
+                dt: 0.1
+                duration: 250
+                inputs:
+                  - {name: pre_src, type: SpikeTimes, size: 3, times: [100, 100, 100], indices: [0, 1, 2]}
+                  - {name: kick, type: SpikeTimes, size: 1, times: [%s]}
+                populations:
+                  - {name: post, size: 1, neuron: {type: LifRef, tau_ref: 5}}
+                projections:
+                  - {name: drive, pre: kick, post: post, comm: {type: EventCSRLinear, conn: All2All, weight: 3000},
+                     syn: {type: Expon, tau: 0.1}, out: CUBA}
+                  - {name: plastic, pre: pre_src, post: post, comm: {type: %s, conn: All2All, weight: 0.05},
+                     syn: {type: Expon, tau: 5}, out: CUBA,
+                     plasticity: {type: iSTDP_Vogels2011, eta: '0.01*(1 + i)', alpha: '0.12 + 0.1*i', tau: 20,
+                                  W_min: 0, W_max: {npy: wmax.npy}}}
+                monitors:
+                  - {target: post, var: spike}
+                """.formatted(String.format(java.util.Locale.ROOT, "%.1f", 100 + deltaT - 0.1), commType);
+        double[] change = new double[3];
+        for (int k = 0; k < 3; k++) {
+            change[k] = Math.exp(-Math.abs(deltaT) / TAU) - (0.12 + 0.1 * k);
+        }
+        // Synapse 2's upper bound lies between its start and where its change would take it (if it grows).
+        float[] wMax = {1, 1, (float) (0.05 + 0.5 * 0.03 * Math.abs(change[2]))};
+        Network net;
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("vogels");
+            io.spikeforge.core.arrays.NpyWriter.writeFloat32(dir.resolve("wmax.npy"), new long[] {3}, i -> wMax[(int) i]);
+            java.nio.file.Path config = dir.resolve("vogels.yaml");
+            java.nio.file.Files.writeString(config, yaml);
+            net = Sims.ENGINE.build(Sims.ENGINE.load(config, io.spikeforge.core.config.Overrides.NONE));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Sims.ENGINE.run(net, new io.spikeforge.core.backend.JvmBackend(1, 1, Sims.TILE),
+                io.spikeforge.spi.RunListener.NONE);
+        assertEquals(2, Sims.spikes(net, "post.spike").length, "the post neuron fires once");
+        float[] w = Sims.weights(net, "plastic");
+        for (int k = 0; k < 2; k++) {
+            assertChange(0.01 * (1 + k) * change[k], w[k] - 0.05f, 0.05, "dw of synapse " + k);
+        }
+        if (change[2] > 0) {
+            assertEquals(wMax[2], w[2], "synapse 2 stops at its own W_max");
+        } else {
+            assertChange(0.03 * change[2], w[2] - 0.05f, 0.05, "dw of synapse 2");
+        }
+    }
+
+    /**
      * Vogels' network motif: excitatory Poisson drive makes the post neurons fire far above the target
      * rate; inhibitory Poisson inputs onto them learn with iSTDP from w = 0 until the post rate is
      * rho0 = alpha / (2 tau), where the mean drift eta rho_pre (2 tau rho_post - alpha) vanishes.
@@ -214,6 +270,23 @@ class PlasticityRulesTest {
                 + after + " Hz");
         // Recorded 2026-12-02: 5.99 Hz for rho0 = 5 Hz and 10.33 Hz for 10 Hz over 7-10 s (REFERENCES.md).
         assertEquals(rho0, after, 0.25 * rho0, "the rate has come within a quarter of rho0");
+    }
+
+    /** eta, alpha and the bounds given per synapse with one value for all give the scalar rule's weights and spikes. */
+    @ParameterizedTest(name = "{0} thread(s)")
+    @ValueSource(ints = {1, 2})
+    void vogelsWithEqualValuesPerSynapseGivesTheScalarRulesFloats(int threads) {
+        String scalar = "{type: iSTDP_Vogels2011, eta: 0.002, alpha: 0.5, tau: 20, W_max: 0.05}";
+        Network one = Packs.run(balancing(scalar, 1), threads);
+        Network each = Packs.run(balancing("{type: iSTDP_Vogels2011, eta: {type: Uniform, min_val: 0.002, max_val:"
+                + " 0.002}, alpha: '0.5 + 0*i', tau: 20, W_max: '0.05 + 0*i'}", 1), threads);
+        float[] w = Sims.weights(one, "i");
+        assertTrue(w[0] != 0 || w[w.length - 1] != 0, "the weights moved");
+        assertArrayEquals(w, Sims.weights(each, "i"));
+        assertArrayEquals(Sims.spikes(one, "n.spike"), Sims.spikes(each, "n.spike"));
+        Network drawn = Packs.run(balancing("{type: iSTDP_Vogels2011, eta: {type: Uniform, min_val: 0.001, max_val:"
+                + " 0.003}, alpha: 0.5, tau: 20, W_max: 0.05}", 1), threads);
+        assertTrue(!java.util.Arrays.equals(w, Sims.weights(drawn, "i")), "drawn values give other weights");
     }
 
     // ---- triplet and reward-modulated STDP on OneToOne ----

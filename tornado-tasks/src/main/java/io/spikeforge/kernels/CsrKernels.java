@@ -225,6 +225,55 @@ public final class CsrKernels {
     }
 
     /**
+     * {@link #updateRowsPerSynapse} with an offset per synapse subtracted from the post value, for a change
+     * {@code eta * (x_post - alpha)} whose alpha varies per synapse: w[k] = clip(w[k] + factor[k] *
+     * (postValues[j] - offset[k]), wMin[k], wMax[k]), the same floats as a post factor computed once per neuron
+     * as {@code x_post - alpha} when every offset is alpha.
+     */
+    @Kernel
+    public static void updateRowsOffsetPerSynapse(int from, int to, @Read int[] rowPtr, @Read int[] cols,
+                                                  @Write float[] w, @Read int[] spikeList, @Read int[] spikeCount,
+                                                  @Read float[] postValues, @Read float[] offset, @Read float[] factor,
+                                                  @Read float[] wMin, @Read float[] wMax) {
+        int n = spikeCount[0];
+        for (int s = 0; s < n; s++) {
+            int row = spikeList[s];
+            int end = rowPtr[row + 1];
+            int k = from == 0 ? rowPtr[row] : lowerBound(cols, rowPtr[row], end, from, postValues.length);
+            for (; k < end; k++) {
+                int j = cols[k];
+                if (j >= to) {
+                    break;
+                }
+                w[k] = clip(w[k] + factor[k] * (postValues[j] - offset[k]), wMin[k], wMax[k]);
+            }
+        }
+    }
+
+    /**
+     * The column form of {@link #updateRowsOffsetPerSynapse}: for each spiking post j in [from, to) and each
+     * synapse k = (i, j): w[k] = clip(w[k] + factor[k] * (preValues[i] - offset[k]), wMin[k], wMax[k]).
+     */
+    @Kernel
+    public static void updateColumnsOffsetPerSynapse(int from, int to, @Read int[] colPtr, @Read int[] perm,
+                                                     @Read int[] colRows, @Write float[] w, @Read int[] spikeList,
+                                                     @Read int[] spikeCount, @Read float[] preValues,
+                                                     @Read float[] offset, @Read float[] factor, @Read float[] wMin,
+                                                     @Read float[] wMax) {
+        int n = spikeCount[0];
+        for (int s = 0; s < n; s++) {
+            int j = spikeList[s];
+            if (j < from || j >= to) {
+                continue;
+            }
+            for (int c = colPtr[j]; c < colPtr[j + 1]; c++) {
+                int k = perm[c];
+                w[k] = clip(w[k] + factor[k] * (preValues[colRows[c]] - offset[k]), wMin[k], wMax[k]);
+            }
+        }
+    }
+
+    /**
      * Scaled plasticity on pre spikes: for each spiking row i and each synapse (i, j) with j in
      * [from, to): w = clip(w + (factor * preScale[i]) * postValues[j], wMin, wMax).
      */

@@ -88,6 +88,54 @@ public final class DenseKernels {
     }
 
     /**
+     * {@link #updateRowsPerSynapse} with an offset per cell subtracted from the post value, the same floats as
+     * {@link CsrKernels#updateRowsOffsetPerSynapse}: w[i, j] = clip(w + factor[i, j] * (postValues[j] -
+     * offset[i, j]), wMin[i, j], wMax[i, j]) for j in [from, to).
+     */
+    @Kernel
+    public static void updateRowsOffsetPerSynapse(int from, int to, @Write float[] w, @Read int[] mask, int postSize,
+                                                  @Read int[] spikeList, @Read int[] spikeCount,
+                                                  @Read float[] postValues, @Read float[] offset, @Read float[] factor,
+                                                  @Read float[] wMin, @Read float[] wMax) {
+        int n = spikeCount[0];
+        boolean all = mask.length == 0;
+        for (int s = 0; s < n; s++) {
+            int base = spikeList[s] * postSize;
+            for (int j = from; j < to; j++) {
+                int k = base + j;
+                if (all || mask[k] != 0) {
+                    w[k] = CsrKernels.clip(w[k] + factor[k] * (postValues[j] - offset[k]), wMin[k], wMax[k]);
+                }
+            }
+        }
+    }
+
+    /**
+     * The column form of {@link #updateRowsOffsetPerSynapse}: w[i, j] = clip(w + factor[i, j] * (preValues[i] -
+     * offset[i, j]), wMin[i, j], wMax[i, j]) for spiking j in [from, to).
+     */
+    @Kernel
+    public static void updateColumnsOffsetPerSynapse(int from, int to, @Write float[] w, @Read int[] mask, int preSize,
+                                                     int postSize, @Read int[] spikeList, @Read int[] spikeCount,
+                                                     @Read float[] preValues, @Read float[] offset,
+                                                     @Read float[] factor, @Read float[] wMin, @Read float[] wMax) {
+        int n = spikeCount[0];
+        boolean all = mask.length == 0;
+        for (int s = 0; s < n; s++) {
+            int j = spikeList[s];
+            if (j < from || j >= to) {
+                continue;
+            }
+            for (int i = 0; i < preSize; i++) {
+                int k = i * postSize + j;
+                if (all || mask[k] != 0) {
+                    w[k] = CsrKernels.clip(w[k] + factor[k] * (preValues[i] - offset[k]), wMin[k], wMax[k]);
+                }
+            }
+        }
+    }
+
+    /**
      * Scaled plasticity on pre spikes: w[i, j] = clip(w + (factor * preScale[i]) * postValues[j]) for
      * j in [from, to), the same floats as {@link CsrKernels#updateRowsScaled}.
      */

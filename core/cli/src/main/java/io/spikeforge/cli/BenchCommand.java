@@ -232,7 +232,13 @@ final class BenchCommand implements Callable<Integer> {
         System.gc();
         long heapBuilt = usedHeap() - heapBefore;
         Backend b = engine.backend(net);
+        // CPU time beside the wall time: on a loaded machine the wall time also counts the waits for a core.
+        java.lang.management.ThreadMXBean threadsBean = java.lang.management.ManagementFactory.getThreadMXBean();
+        long threadCpu = threadsBean.getCurrentThreadCpuTime();
+        long processCpu = processCpuNanos();
         RunResult result = engine.run(net, b, RunListener.NONE);
+        threadCpu = threadsBean.getCurrentThreadCpuTime() - threadCpu;
+        processCpu = processCpuNanos() - processCpu;
         long spikes = 0;
         for (Group g : net.groups()) {
             spikes += g.source() ? 0 : g.spikeTotal()[0];
@@ -254,6 +260,10 @@ final class BenchCommand implements Callable<Integer> {
         out.put("simulated_s", simulatedS);
         out.put("build_s", net.buildSeconds());
         out.put("loop_s", result.wallSeconds());
+        // The calling thread's CPU time in the loop (all of the loop with one thread, which runs on it), and the
+        // process's (its JIT compiler and GC threads too).
+        out.put("loop_thread_cpu_s", threadCpu / 1e9);
+        out.put("loop_process_cpu_s", processCpu < 0 ? Double.NaN : processCpu / 1e9);
         out.putAll(b.stats());
         out.put("end_to_end_s", secondsSinceLaunch());
         out.put("spikes", spikes);
@@ -286,6 +296,12 @@ final class BenchCommand implements Callable<Integer> {
         out.put("peak_rss_mb", peakRssKb() / 1e3);
         out.put("heap_bytes_per_synapse", synapses == 0 ? 0 : heapBuilt / (double) synapses);
         return out;
+    }
+
+    /** {@return the process's CPU time in ns, all threads, or -1 where the JVM does not report it} */
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
     }
 
     /**

@@ -250,6 +250,47 @@ public interface CommModel extends ModelFactory {
         }
 
         /**
+         * {@link #updateRowsPerSynapse(String, SpikeBuffer, float[], float[], float[], float[])} with an offset per
+         * synapse taken from the post value, for a change such as inhibitory STDP's {@code eta * (x_post - alpha)}
+         * with alpha given per synapse: for each spiking pre neuron i and each synapse k = (i, j),
+         * {@code w_k = clip(w_k + factor[k] * (postValues[j] - offset[k]), wMin[k], wMax[k])}, in float, so that
+         * equal offsets give the floats of the post factor {@code postValues[j] - offset} computed once per neuron.
+         *
+         * @param name       the task's name, for listings
+         * @param pre        the pre spikes that arrive this step
+         * @param postValues one value per post neuron, such as a post trace
+         * @param offset     one value per synapse, in connectivity order, in the unit of postValues
+         * @param factor     one scale per synapse, in connectivity order (weight unit per value unit)
+         * @param wMin       one lower bound per synapse, in connectivity order, or negative infinity
+         * @param wMax       one upper bound per synapse, in connectivity order, or positive infinity
+         * @return the task
+         * @throws UnsupportedOperationException when the comm has no such update
+         */
+        default StepTask updateRowsOffsetPerSynapse(String name, SpikeBuffer pre, float[] postValues, float[] offset,
+                                                    float[] factor, float[] wMin, float[] wMax) {
+            throw new UnsupportedOperationException("this comm does not support plasticity with offsets per synapse");
+        }
+
+        /**
+         * The column form of {@link #updateRowsOffsetPerSynapse}: for each spiking post neuron j and each synapse
+         * k = (i, j), {@code w_k = clip(w_k + factor[k] * (preValues[i] - offset[k]), wMin[k], wMax[k])}.
+         *
+         * @param name      the task's name, for listings
+         * @param post      the post spikes of the last post update
+         * @param preValues one value per pre neuron, such as a pre trace
+         * @param offset    one value per synapse, in connectivity order, in the unit of preValues
+         * @param factor    one scale per synapse, in connectivity order
+         * @param wMin      one lower bound per synapse, in connectivity order
+         * @param wMax      one upper bound per synapse, in connectivity order
+         * @return the task
+         * @throws UnsupportedOperationException when the comm has no such update
+         */
+        default StepTask updateColumnsOffsetPerSynapse(String name, SpikeBuffer post, float[] preValues,
+                                                       float[] offset, float[] factor, float[] wMin, float[] wMax) {
+            throw new UnsupportedOperationException("this comm does not support plasticity with offsets per synapse");
+        }
+
+        /**
          * For weight-dependent (soft-bound) rules on pre spikes: for each spiking pre neuron i and each
          * synapse (i, j), {@code w = clip(w + (factor * postValues[j]) * (|w - ref| / unit)^mu, wMin, wMax)};
          * with {@code mu = 0} it is {@link #updateRows(String, SpikeBuffer, float[], float, float, float)},

@@ -63,10 +63,9 @@ abstract class EquationFactory implements EquationDefined {
      * model still checks with it declared per element (a variant, generated when a config varies it)
      */
     public final Set<String> perElement() {
-        if (this instanceof io.spikeforge.spi.PlasticityModel) {
-            // A rule's parameters per synapse would need variants with them as per-synapse variables, which
-            // are not generated: such a rule takes one value of each (a per-synapse variable may stand for one).
-            return Set.of();
+        if (this instanceof EquationPlasticity rule) {
+            // Traces per neuron: a variant with per-synapse variables would keep its state per synapse instead.
+            return rule.perSynapse();
         }
         Set<String> p = perElement;
         if (p == null) {
@@ -79,6 +78,17 @@ abstract class EquationFactory implements EquationDefined {
             perElement = p = Set.copyOf(out);
         }
         return p;
+    }
+
+    /**
+     * {@return why the equations cannot take {@code parameter} per element, or null}: the first problem of
+     * the variant that declares it per element
+     */
+    final String variantProblem(String parameter) {
+        if (!model.parameters.containsKey(parameter) || model.elements.contains(parameter)) {
+            return null;
+        }
+        return variant(Set.of(parameter)) instanceof String why ? why : null;
     }
 
     /**

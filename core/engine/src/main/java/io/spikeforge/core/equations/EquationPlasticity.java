@@ -60,6 +60,20 @@ final class EquationPlasticity extends EquationFactory implements PlasticityMode
     private final Map<String, Side> scratch;
     /** The expression of each scratch array. */
     private final Map<String, Expr> scratchValues;
+    /**
+     * The parameters that may take one value per synapse: those only the constant factors and the bounds of
+     * the weight changes read (A1, A2, eta, W_min, W_max), each synapse's change then made with its own.
+     */
+    private final Set<String> perSynapse;
+    /** Why each other parameter a rule reads takes one value for all synapses, by name. */
+    private final Map<String, String> oneValue;
+    /**
+     * The other-side factors of the form {@code x - P} (a trace of that side less a parameter, as inhibitory
+     * STDP's {@code x_post - alpha}) that only changes without a factor of the spiking side read: by scratch
+     * array ({@code scratch:q0Factor}), the trace and the parameter. P may then vary per synapse: each synapse
+     * subtracts its own from the trace ({@code CsrKernels.updateRowsOffsetPerSynapse}).
+     */
+    private final Map<String, String[]> offsets;
 
     private EquationPlasticity(EquationModel model, String weight, Map<String, Side> traces, List<WeightChange> changes,
                                Map<String, Side> scratch, Map<Side, List<Statements.Statement>> statements,
@@ -71,6 +85,21 @@ final class EquationPlasticity extends EquationFactory implements PlasticityMode
         this.scratch = scratch;
         this.scratchValues = scratchValues;
         this.writers = new java.util.EnumMap<>(Side.class);
+        this.offsets = offsets(model, traces, changes, scratchValues);
+        this.oneValue = oneValueReasons(model, traces, changes, scratch, statements, scratchValues, offsets);
+        Set<String> varying = new java.util.TreeSet<>();
+        for (WeightChange c : changes) {
+            if (c.own() == null) {
+                for (Expr e : new Expr[] {c.factor(), c.lo(), c.hi()}) {
+                    if (e != null) {
+                        Algebra.names(e).stream().filter(model.parameters::containsKey)
+                                .filter(n -> !oneValue.containsKey(n)).forEach(varying::add);
+                    }
+                }
+            }
+        }
+        offsets.values().stream().map(o -> o[1]).filter(n -> !oneValue.containsKey(n)).forEach(varying::add);
+        this.perSynapse = Set.copyOf(varying);
         List<String> methods = new ArrayList<>();
         Map<String, KernelWriter> kernels = new java.util.LinkedHashMap<>();
         for (Side side : Side.values()) {
@@ -86,6 +115,71 @@ final class EquationPlasticity extends EquationFactory implements PlasticityMode
 
     private static String kernelName(Side side) {
         return side == Side.PRE ? "preTraces" : "postTraces";
+    }
+
+    /** {@return the other-side factors {@code x - P} that P may vary per synapse in, see {@link #offsets}} */
+    private static Map<String, String[]> offsets(EquationModel model, Map<String, Side> traces,
+                                                 List<WeightChange> changes, Map<String, Expr> scratchValues) {
+        Map<String, String[]> out = new java.util.LinkedHashMap<>();
+        for (WeightChange c : changes) {
+            String a = c.other();
+            if (c.own() == null && a != null && a.startsWith("scratch:")
+                    && scratchValues.get(a.substring("scratch:".length())) instanceof Expr.Binary b
+                    && b.op().equals("-") && b.left() instanceof Expr.Name x && traces.containsKey(x.name())
+                    && b.right() instanceof Expr.Name q && model.parameters.containsKey(q.name())
+                    && !model.elements.contains(q.name())) {
+                out.put(a, new String[] {"var:" + x.name(), q.name()});
+            }
+        }
+        // A factor that a change with a factor of the spiking side also reads stays one per neuron.
+        changes.stream().filter(c -> c.own() != null).forEach(c -> out.remove(c.other()));
+        return out;
+    }
+
+    /**
+     * {@return why each parameter that a trace, a trace's statement, a factor computed per neuron or a change
+     * scaled by the spiking side's factor reads takes one value for all synapses}: each of those is computed
+     * once per neuron (or, for a scaled change, by the comm with one constant) for all that neuron's synapses
+     */
+    private static Map<String, String> oneValueReasons(EquationModel model, Map<String, Side> traces,
+                                                        List<WeightChange> changes, Map<String, Side> scratch,
+                                                        Map<Side, List<Statements.Statement>> statements,
+                                                        Map<String, Expr> scratchValues,
+                                                        Map<String, String[]> offsets) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        java.util.function.BiConsumer<Expr, String> blame = (e, why) -> Algebra.names(e).stream()
+                .filter(model.parameters::containsKey).forEach(n -> out.putIfAbsent(n, why));
+        traces.forEach((x, side) -> {
+            String s = side.name().toLowerCase(java.util.Locale.ROOT);
+            blame.accept(model.derivatives.get(x), "it is in the equation of the " + s + " trace " + x + ", one per "
+                    + s + " neuron, which all that neuron's synapses read");
+        });
+        statements.forEach((side, list) -> list.stream().filter(st -> traces.containsKey(st.target())).forEach(st -> {
+            String s = traces.get(st.target()).name().toLowerCase(java.util.Locale.ROOT);
+            blame.accept(st.expr(), "it is in '" + st.text() + "', which changes the " + s + " trace " + st.target()
+                    + ", one per " + s + " neuron, which all that neuron's synapses read");
+        }));
+        for (WeightChange c : changes) {
+            for (String a : new String[] {c.own(), c.other()}) {
+                if (a != null && a.startsWith("scratch:") && !offsets.containsKey(a)) {
+                    String x = a.substring("scratch:".length());
+                    String s = scratch.get(x).name().toLowerCase(java.util.Locale.ROOT);
+                    blame.accept(scratchValues.get(x), "it is in the " + s + "-side factor of '" + c.text()
+                            + "', computed once per " + s + " neuron for all that neuron's synapses");
+                }
+            }
+        }
+        for (WeightChange c : changes) {
+            if (c.own() != null) {
+                for (Expr e : new Expr[] {c.factor(), c.lo(), c.hi()}) {
+                    if (e != null) {
+                        blame.accept(e, "it is in '" + c.text() + "', whose change multiplies a factor of the spiking"
+                                + " side by one of the other side, with one constant for all synapses");
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -354,6 +448,16 @@ final class EquationPlasticity extends EquationFactory implements PlasticityMode
         return "plasticity rule";
     }
 
+    /** {@return the parameters that may take one value per synapse} */
+    Set<String> perSynapse() {
+        return perSynapse;
+    }
+
+    @Override
+    public String oneValueReason(String parameter) {
+        return oneValue.get(parameter);
+    }
+
     @Override
     public List<VariableSpec> variables() {
         List<VariableSpec> v = new ArrayList<>();
@@ -405,6 +509,13 @@ final class EquationPlasticity extends EquationFactory implements PlasticityMode
     private Plasticity create(Params p, BuildContext ctx, CommModel.Comm comm, SpikeBuffer pre, SpikeBuffer post,
                               SynapseDelays arrival) {
         Map<String, Double> values = ModelSpecs.values(model, parameters, p, ctx.dt());
+        for (String[] o : offsets.values()) {
+            // Given per synapse, P is subtracted by the comm's update; the side's kernel still computes x - P per
+            // neuron for a factor that no update then reads: 0 keeps that array finite.
+            if (p.varies(o[1])) {
+                values.put(o[1], 0.0);
+            }
+        }
         Map<String, Object> arrays = new HashMap<>();
         // With per-synapse delays, each pre factor an on_post change reads is kept for the longest delay,
         // its history allocated after it (as STDP_Song2000 allocates A_pre_history).
@@ -450,17 +561,24 @@ final class EquationPlasticity extends EquationFactory implements PlasticityMode
         }
         double wMin = Double.NEGATIVE_INFINITY;
         double wMax = Double.POSITIVE_INFINITY;
+        // The parameters given per synapse, each synapse's value in connectivity order.
+        Map<String, float[]> perSynapseValues = new HashMap<>();
+        perSynapse.stream().filter(p::varies).forEach(x -> perSynapseValues.put(x, p.values(x, comm.synapses())));
+        PerSynapseBounds bounds = perSynapseValues.isEmpty() ? null : new PerSynapseBounds(comm.synapses());
         int k = 0;
         for (Side side : Side.values()) {
             for (WeightChange c : changes) {
                 if (c.side() != side) {
                     continue;
                 }
-                float factor = (float) Evaluator.value(c.factor(), x -> model.constant(x, values));
-                double loValue = c.lo() == null ? Double.NEGATIVE_INFINITY
-                        : Evaluator.value(c.lo(), x -> model.constant(x, values));
-                double hiValue = c.hi() == null ? Double.POSITIVE_INFINITY
-                        : Evaluator.value(c.hi(), x -> model.constant(x, values));
+                // What names a parameter given per synapse has no one value (and is read per synapse below).
+                Set<String> varying = perSynapseValues.keySet();
+                float factor = Algebra.mentions(c.factor(), varying) ? Float.NaN
+                        : (float) Evaluator.value(c.factor(), x -> model.constant(x, values));
+                double loValue = c.lo() == null ? Double.NEGATIVE_INFINITY : Algebra.mentions(c.lo(), varying)
+                        ? Double.NaN : Evaluator.value(c.lo(), x -> model.constant(x, values));
+                double hiValue = c.hi() == null ? Double.POSITIVE_INFINITY : Algebra.mentions(c.hi(), varying)
+                        ? Double.NaN : Evaluator.value(c.hi(), x -> model.constant(x, values));
                 float lo = (float) loValue;
                 float hi = (float) hiValue;
                 wMin = Math.max(wMin, loValue);
@@ -470,7 +588,36 @@ final class EquationPlasticity extends EquationFactory implements PlasticityMode
                 float[] other = c.other() == null ? ones(otherSize) : (float[]) arrays.get(c.other());
                 String task = n + (side == Side.PRE ? ".on_pre" : ".on_post") + (k++ == 0 ? "" : "_" + k);
                 StepTask t;
-                if (arrival != null) {
+                if (bounds != null && c.own() == null) {
+                    // Some parameter varies: each synapse changes by its own factor within its own bounds, as
+                    // STDP_Song2000 does with its own per synapse (equal values give the scalar floats).
+                    float[] f = perSynapse(c.factor(), values, perSynapseValues, comm.synapses(), 0);
+                    float[] l = perSynapse(c.lo(), values, perSynapseValues, comm.synapses(), Float.NEGATIVE_INFINITY);
+                    float[] h = perSynapse(c.hi(), values, perSynapseValues, comm.synapses(), Float.POSITIVE_INFINITY);
+                    bounds.narrow(l, h);
+                    String[] offset = offsets.get(c.other());
+                    if (offset != null && perSynapseValues.containsKey(offset[1])) {
+                        // The factor x - P with P per synapse: each synapse subtracts its own P from the trace.
+                        if (arrival != null) {
+                            throw new IllegalArgumentException("takes " + offset[1] + " per synapse in '" + c.text()
+                                    + "' with one delay for all synapses only; give " + offset[1] + " one value or"
+                                    + " the projection one delay");
+                        }
+                        float[] trace = (float[]) arrays.get(offset[0]);
+                        float[] o = perSynapse(new Expr.Name(offset[1], 0), values, perSynapseValues,
+                                comm.synapses(), 0);
+                        t = side == Side.PRE ? comm.updateRowsOffsetPerSynapse(task, spikes, trace, o, f, l, h)
+                                : comm.updateColumnsOffsetPerSynapse(task, spikes, trace, o, f, l, h);
+                    } else if (arrival != null) {
+                        t = side == Side.PRE ? comm.updateRowsPerSynapse(task, arrival, other, f, l, h)
+                                : comm.updateColumnsPerSynapse(task, spikes, arrival, c.other() == null
+                                        ? ones(Math.multiplyExact(arrival.slots, otherSize)) : histories.get(c.other()),
+                                        f, l, h);
+                    } else {
+                        t = side == Side.PRE ? comm.updateRowsPerSynapse(task, spikes, other, f, l, h)
+                                : comm.updateColumnsPerSynapse(task, spikes, other, f, l, h);
+                    }
+                } else if (arrival != null) {
                     t = side == Side.PRE ? comm.updateRows(task, arrival, other, factor, lo, hi)
                             : comm.updateColumns(task, spikes, arrival, c.other() == null
                                     ? ones(Math.multiplyExact(arrival.slots, otherSize)) : histories.get(c.other()),
@@ -491,8 +638,77 @@ final class EquationPlasticity extends EquationFactory implements PlasticityMode
         postArrays.put("clock", ctx.clock());
         after.add(StepTask.of(n + ".post_traces", post.size(), generated().call("postTraces", postArrays, values,
                 ctx.seed())));
+        if (bounds != null && perSynapse.stream().anyMatch(x -> p.varies(x) && changes.stream().anyMatch(c ->
+                c.lo() != null && Algebra.mentions(c.lo(), Set.of(x)) || c.hi() != null
+                        && Algebra.mentions(c.hi(), Set.of(x))))) {
+            // The bounds differ per synapse: checked here, against each synapse's, and none for the engine.
+            bounds.check(comm);
+            return Plasticity.of(before, after, Double.NaN, Double.NaN);
+        }
         return Plasticity.of(before, after, Double.isInfinite(wMin) ? Double.NaN : wMin,
                 Double.isInfinite(wMax) ? Double.NaN : wMax);
+    }
+
+    /**
+     * {@return e for each synapse, with each varying parameter's value of that synapse, or {@code none} for
+     * every synapse when e is null}; e is evaluated once when it names no varying parameter
+     */
+    private float[] perSynapse(Expr e, Map<String, Double> values, Map<String, float[]> perSynapseValues, int n,
+                               float none) {
+        float[] out = new float[n];
+        if (e == null || !Algebra.mentions(e, perSynapseValues.keySet())) {
+            java.util.Arrays.fill(out, e == null ? none : (float) Evaluator.value(e, x -> model.constant(x, values)));
+            return out;
+        }
+        for (int k = 0; k < n; k++) {
+            int synapse = k;
+            out[k] = (float) Evaluator.value(e, x -> perSynapseValues.containsKey(x)
+                    ? (double) perSynapseValues.get(x)[synapse] : model.constant(x, values));
+        }
+        return out;
+    }
+
+    /** Each synapse's tightest bounds over the rule's weight changes, for the check of the initial weights. */
+    private static final class PerSynapseBounds {
+        final float[] lo;
+        final float[] hi;
+
+        PerSynapseBounds(int n) {
+            lo = new float[n];
+            hi = new float[n];
+            java.util.Arrays.fill(lo, Float.NEGATIVE_INFINITY);
+            java.util.Arrays.fill(hi, Float.POSITIVE_INFINITY);
+        }
+
+        void narrow(float[] l, float[] h) {
+            for (int k = 0; k < lo.length; k++) {
+                lo[k] = Math.max(lo[k], l[k]);
+                hi[k] = Math.min(hi[k], h[k]);
+            }
+        }
+
+        /** Refuses an upper bound below its lower one, and initial weights outside their synapse's bounds. */
+        void check(CommModel.Comm comm) {
+            int outside = 0;
+            int first = -1;
+            for (int k = 0; k < lo.length; k++) {
+                if (lo[k] > hi[k]) {
+                    throw new IllegalArgumentException("the upper weight bound of synapse " + k + " is " + hi[k]
+                            + ", below its lower bound " + lo[k] + "; every synapse's upper bound must be at least"
+                            + " its lower bound");
+                }
+                float w = comm.weight(k);
+                if (w < lo[k] || w > hi[k]) {
+                    outside++;
+                    first = first < 0 ? k : first;
+                }
+            }
+            if (outside > 0) {
+                throw new IllegalArgumentException(outside + " of " + lo.length + " initial weights lie outside their"
+                        + " synapse's bounds (synapse " + first + ": " + comm.weight(first) + " outside [" + lo[first]
+                        + ", " + hi[first] + "]); choose an initializer within the bounds");
+            }
+        }
     }
 
     private static float[] ones(int n) {

@@ -236,6 +236,26 @@ final class CsrComm implements CommModel {
         }
 
         @Override
+        public StepTask updateRowsOffsetPerSynapse(String name, SpikeBuffer pre, float[] postValues, float[] offset,
+                                                   float[] factor, float[] wMin, float[] wMax) {
+            weightsWillChange();
+            return StepTask.of(name + ".rows", conn.postSize(), CsrKernelsCalls.updateRowsOffsetPerSynapse(rowPtr,
+                    cols, w, pre.list, pre.count, postValues, offset, factor, wMin, wMax));
+        }
+
+        @Override
+        public StepTask updateColumnsOffsetPerSynapse(String name, SpikeBuffer post, float[] preValues,
+                                                      float[] offset, float[] factor, float[] wMin, float[] wMax) {
+            weightsWillChange();
+            ensureCsc();
+            int[] colPtr = csc[0];
+            int[] perm = csc[1];
+            int[] rows = colRows;
+            return StepTask.of(name + ".columns", conn.postSize(), CsrKernelsCalls.updateColumnsOffsetPerSynapse(
+                    colPtr, perm, rows, w, post.list, post.count, preValues, offset, factor, wMin, wMax));
+        }
+
+        @Override
         public StepTask updateRows(String name, SpikeBuffer pre, float[] preScale, float[] postValues, float factor,
                                    float wMin, float wMax) {
             weightsWillChange();

@@ -199,6 +199,22 @@ final class DenseComm implements CommModel {
         }
 
         @Override
+        public StepTask updateRowsOffsetPerSynapse(String name, SpikeBuffer spikes, float[] postValues,
+                                                   float[] offset, float[] factor, float[] wMin, float[] wMax) {
+            return StepTask.of(name + ".rows", post, DenseKernelsCalls.updateRowsOffsetPerSynapse(w, mask, post,
+                    spikes.list, spikes.count, postValues, cells(offset), cells(factor), cells(wMin), cells(wMax)));
+        }
+
+        @Override
+        public StepTask updateColumnsOffsetPerSynapse(String name, SpikeBuffer spikes, float[] preValues,
+                                                      float[] offset, float[] factor, float[] wMin, float[] wMax) {
+            int pre = pre();
+            return StepTask.of(name + ".columns", post, DenseKernelsCalls.updateColumnsOffsetPerSynapse(w, mask, pre,
+                    post, spikes.list, spikes.count, preValues, cells(offset), cells(factor), cells(wMin),
+                    cells(wMax)));
+        }
+
+        @Override
         public StepTask updateColumnsPerSynapse(String name, SpikeBuffer spikes, float[] preValues, float[] factor,
                                                 float[] wMin, float[] wMax) {
             int pre = pre();

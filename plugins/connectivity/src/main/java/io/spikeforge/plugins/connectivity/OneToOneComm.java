@@ -151,6 +151,18 @@ final class OneToOneComm implements CommModel {
             }
 
             @Override
+            public StepTask updateRowsOffsetPerSynapse(String name, SpikeBuffer pre, float[] postValues,
+                                                       float[] offset, float[] factor, float[] wMin, float[] wMax) {
+                return csr.updateRowsOffsetPerSynapse(name, pre, postValues, offset, factor, wMin, wMax);
+            }
+
+            @Override
+            public StepTask updateColumnsOffsetPerSynapse(String name, SpikeBuffer post, float[] preValues,
+                                                          float[] offset, float[] factor, float[] wMin, float[] wMax) {
+                return csr.updateColumnsOffsetPerSynapse(name, post, preValues, offset, factor, wMin, wMax);
+            }
+
+            @Override
             public StepTask updateRows(String name, SpikeBuffer pre, float[] preScale, float[] postValues,
                                        float factor, float wMin, float wMax) {
                 return csr.updateRows(name, pre, preScale, postValues, factor, wMin, wMax);
