@@ -48,6 +48,21 @@ class FusionContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("configs")
     void fusedKernelsGiveTheStateOfTheirMembersRunOneAfterAnother(String file) throws Exception {
+        check(file, false);
+    }
+
+    /**
+     * The same with every chain small enough to run on one work-item ({@link Fusion#serialize}, as on a
+     * CPU device): neighbouring groups merge into serial ones, the chains' tasks then run over all their
+     * items at once, and the state is still that of the tasks run one by one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("configs")
+    void serialLaunchesGiveTheStateOfTheirMembersRunOneAfterAnother(String file) throws Exception {
+        check(file, true);
+    }
+
+    private static void check(String file, boolean serialize) throws Exception {
         Network one = DeviceContract.build(file, Overrides.NONE);
         Network fused = DeviceContract.build(file, Overrides.NONE);
         long warm = Math.round(WARM_MS / one.spec().dt());
@@ -55,6 +70,11 @@ class FusionContractTest {
         Packs.ENGINE.run(fused, new JvmBackend(1), warm, RunListener.NONE);
         List<KernelCall> calls = fused.tasks().stream().map(t -> t.kernel().orElseThrow()).toList();
         List<Fusion.Group> groups = Fusion.plan(fused.tasks(), calls, MAX_ARGUMENTS, (c, size) -> Math.min(size, BLOCKS));
+        if (serialize) {
+            List<Fusion.Group> serial = Fusion.serialize(groups, MAX_ARGUMENTS + 1, Integer.MAX_VALUE);
+            assertTrue(serial.size() < groups.size(), file + ": " + groups.size() + " launches merge into fewer");
+            groups = serial;
+        }
         List<Runnable> launches = launches(groups);
         assertTrue(groups.stream().anyMatch(g -> g.tasks().size() > 1), file + ": something fuses");
         assertTrue(groups.size() < fused.tasks().size(), file + ": fewer launches than tasks");
@@ -80,7 +100,7 @@ class FusionContractTest {
     private static List<Runnable> launches(List<Fusion.Group> groups) throws Exception {
         List<FusedKernel> kernels = new ArrayList<>();
         for (Fusion.Group g : groups) {
-            if (g.tasks().size() > 1) {
+            if (fused(g)) {
                 kernels.add(new FusedKernel(g));
             }
         }
@@ -90,7 +110,7 @@ class FusionContractTest {
         for (Fusion.Group g : groups) {
             Method form;
             List<Object> args = new ArrayList<>();
-            if (g.tasks().size() > 1) {
+            if (fused(g)) {
                 FusedKernel kernel = kernels.get(k++);
                 form = KernelCompiler.define(kernel, classes.get(kernel.className())).getMethod("run",
                         kernel.parameterTypes());
@@ -120,6 +140,11 @@ class FusionContractTest {
             });
         }
         return out;
+    }
+
+    /** Whether the group runs as a fused kernel: several tasks, or a parallel kernel on one work-item. */
+    private static boolean fused(Fusion.Group g) {
+        return g.tasks().size() > 1 || g.serial() != g.calls().get(0).signature().serial();
     }
 
     private static void assertSame(Object one, Object fused, String what) {

@@ -22,6 +22,13 @@ final class Blocks {
     private static final int GPU_PER_UNIT = 64;
 
     private static final boolean ONE_PER_ITEM = Boolean.getBoolean("spikeforge.tornado.itemwise");
+    /**
+     * The most items of a chain that a CPU device runs on one work-item inside the serial launch next to
+     * it ({@link io.spikeforge.kernels.fusion.Fusion#serialize}). A launch on PoCL costs 60-140 us
+     * (BENCHMARKS.md), more than one core takes for a few passes over 16384 neurons or the rows of a
+     * step's spikes among them. {@code -Dspikeforge.tornado.serialItems=N} sets it, 0 turns it off.
+     */
+    private static final int CPU_SERIAL_ITEMS = Integer.getInteger("spikeforge.tornado.serialItems", 16384);
 
     private final boolean gpu;
     private final int units;
@@ -42,6 +49,14 @@ final class Blocks {
             return size;
         }
         return (int) Math.min(size, (long) units * (gpu ? GPU_PER_UNIT : CPU_PER_UNIT));
+    }
+
+    /**
+     * {@return the most items of a chain that runs on one work-item in the serial launch next to it}: 0
+     * on a GPU, whose single work-item is slow and whose launches are cheap (not measured here)
+     */
+    int serialItems() {
+        return gpu ? 0 : CPU_SERIAL_ITEMS;
     }
 
     private static boolean elementwise(KernelSignature s) {

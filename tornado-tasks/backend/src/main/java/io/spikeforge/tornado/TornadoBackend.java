@@ -202,7 +202,8 @@ final class TornadoBackend implements Backend {
         all.add(tick);
         allCalls.add(tick.kernel().orElseThrow());
         if (FUSION && DeviceClassPath.configured()) {
-            return Fusion.plan(all, allCalls, DeviceTasks.MAX_ARGUMENTS - 2, blocks::of);
+            return Fusion.serialize(Fusion.plan(all, allCalls, DeviceTasks.MAX_ARGUMENTS - 2, blocks::of),
+                    DeviceTasks.MAX_ARGUMENTS - 1, blocks.serialItems());
         }
         List<Fusion.Group> alone = new ArrayList<>();
         for (int k = 0; k < all.size(); k++) {
@@ -263,7 +264,9 @@ final class TornadoBackend implements Backend {
         List<Fusion.Group> groups = groups(recs, batch);
         Map<Fusion.Group, FusedKernel> fused = new LinkedHashMap<>();
         for (Fusion.Group g : groups) {
-            if (g.calls().size() > 1 || DeviceTasks.tooWide(g.calls().get(0))) {
+            // A parallel kernel on one work-item (Fusion.serialize) runs as a fused kernel of one too.
+            if (g.calls().size() > 1 || DeviceTasks.tooWide(g.calls().get(0))
+                    || g.serial() != g.calls().get(0).signature().serial()) {
                 fused.put(g, new FusedKernel(g));
                 for (int m = 0; m < g.calls().size(); m++) {
                     classPath.makeVisible(g.calls().get(m).signature().deviceClass(), g.tasks().get(m).name());

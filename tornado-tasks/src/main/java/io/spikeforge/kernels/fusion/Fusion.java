@@ -150,6 +150,54 @@ public final class Fusion {
         return groups;
     }
 
+    /**
+     * {@return the groups with each small chain merged into a serial group next to it}, run there on one
+     * work-item over all its items, member after member: one launch less. Neighbouring groups run one
+     * after the other anyway, so the merged group, which runs the first group's tasks and then the
+     * second's, gives the same state; a chain run as one range gives what its blocks give. Two groups
+     * merge when one of them is serial, the other serial or a chain of at most {@code serialItems} items,
+     * and together they stay within the argument limit and one package. On a device whose launches cost
+     * more than a few thousand items' work on one work-item (a CPU device: a launch there wakes the
+     * driver's threads), that trades a launch for less than its cost.
+     *
+     * @param groups       a step's groups, in the order they run ({@link #plan})
+     * @param maxArguments how many arguments a device kernel may take besides its size
+     * @param serialItems  the most items a chain may have to run on one work-item (0: none)
+     */
+    public static List<Group> serialize(List<Group> groups, int maxArguments, int serialItems) {
+        List<Group> out = new ArrayList<>(groups);
+        for (int k = 0; k + 1 < out.size(); ) {
+            Group merged = merged(out.get(k), out.get(k + 1), maxArguments, serialItems);
+            if (merged == null) {
+                k++;
+                continue;
+            }
+            out.set(k, merged);
+            out.remove(k + 1);
+            // The merged group may now merge with the one before it.
+            k = Math.max(0, k - 1);
+        }
+        return out;
+    }
+
+    /** {@return a and then b as one serial group, or null where they do not merge} */
+    private static Group merged(Group a, Group b, int maxArguments, int serialItems) {
+        boolean small = (a.serial || a.size <= serialItems) && (b.serial || b.size <= serialItems);
+        if (!small) {
+            return null;
+        }
+        if (a.privatePackage != null && b.privatePackage != null && !a.privatePackage.equals(b.privatePackage)) {
+            return null;
+        }
+        Group m = new Group(true, a.size, 1, a.first);
+        for (Group g : List.of(a, b)) {
+            for (int t = 0; t < g.tasks.size(); t++) {
+                m.add(g.tasks.get(t), g.calls.get(t));
+            }
+        }
+        return m.arrays.size() + m.scalarKinds.size() <= maxArguments ? m : null;
+    }
+
     /** Whether {@code c} can run inside {@code g}'s kernel, apart from the tasks in between. */
     private static boolean fits(Group g, StepTask t, KernelCall c, int blocks, int maxArguments) {
         if (g.serial != c.signature().serial() || g.argumentsWith(c) > maxArguments) {
