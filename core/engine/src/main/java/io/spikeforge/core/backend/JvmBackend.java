@@ -29,6 +29,9 @@ public final class JvmBackend implements Backend {
     private final int threads;
     private final int minItemsPerWorker;
     private final int tile;
+    private final boolean fuseLoops = !"false".equals(System.getProperty("spikeforge.fuseLoops"));
+    /** The fused tasks of each run of tasks, so that every worker's range of a chain runs the same class. */
+    private final java.util.Map<List<StepTask>, List<StepTask>> fused = new java.util.HashMap<>();
 
     /** @param threads worker threads, at least 1 */
     public JvmBackend(int threads) {
@@ -111,12 +114,16 @@ public final class JvmBackend implements Backend {
      * Tasks run over one item range: one task, or a chain of elementwise tasks run tile by tile so
      * that a tile's data stays in the core's cache from one task to the next.
      */
-    record Unit(StepTask[] tasks, int from, int to, int tile) {
+    record Unit(StepTask[] tasks, int from, int to, int tile, boolean tiled) {
+
+        Unit(StepTask[] tasks, int from, int to, int tile) {
+            this(tasks, from, to, tile, tasks.length > 1);
+        }
 
         void run(int[] clock) {
             StepTask current = tasks[0];
             try {
-                if (tasks.length == 1) {
+                if (!tiled) {
                     current.run(from, to);
                     return;
                 }
@@ -192,15 +199,22 @@ public final class JvmBackend implements Backend {
                 continue;
             }
             if (!run.isEmpty()) {
-                units.add(new Unit(run.toArray(StepTask[]::new), from, to, tile));
+                units.add(tiles(run, from, to));
                 run.clear();
             }
             units.add(new Unit(new StepTask[] {t}, from, to, tile));
         }
         if (!run.isEmpty()) {
-            units.add(new Unit(run.toArray(StepTask[]::new), from, to, tile));
+            units.add(tiles(run, from, to));
         }
         return units;
+    }
+
+    /** Consecutive elementwise tasks, run tile by tile, their kernels fused into loops where they allow it. */
+    private Unit tiles(List<StepTask> run, int from, int to) {
+        List<StepTask> tasks = fuseLoops && run.size() > 1 ? fused.computeIfAbsent(List.copyOf(run), LoopFusion::fuse)
+                : run;
+        return new Unit(tasks.toArray(StepTask[]::new), from, to, tile, tasks.size() > 1 || tasks.get(0) != run.get(0));
     }
 
     private static boolean elementwise(StepTask t) {
