@@ -29,9 +29,15 @@ public final class JvmBackend implements Backend {
     private final int threads;
     private final int minItemsPerWorker;
     private final int tile;
-    private final boolean fuseLoops = !"false".equals(System.getProperty("spikeforge.fuseLoops"));
-    /** The fused tasks of each run of tasks, so that every worker's range of a chain runs the same class. */
-    private final java.util.Map<List<StepTask>, List<StepTask>> fused = new java.util.HashMap<>();
+    /**
+     * Whether chains' elementwise kernels run as fused loops ({@link LoopFusion}), off unless
+     * {@code -Dspikeforge.fuseLoops=true}: once compiled they take 18-25 % less time a step in COBA 4000,
+     * but a fresh JVM's first run was slower with them (0.33 against 0.18 s for 3 s simulated: the run
+     * after the switch to the fused loop stays slow for reasons not yet found; BENCHMARKS.md, issue 21).
+     */
+    private final boolean fuseLoops = Boolean.getBoolean("spikeforge.fuseLoops");
+    /** The fused task of each run of tasks, so that every worker's range of a chain runs the same one. */
+    private final java.util.Map<List<StepTask>, StepTask> fused = new java.util.HashMap<>();
 
     /** @param threads worker threads, at least 1 */
     public JvmBackend(int threads) {
@@ -212,9 +218,12 @@ public final class JvmBackend implements Backend {
 
     /** Consecutive elementwise tasks, run tile by tile, their kernels fused into loops where they allow it. */
     private Unit tiles(List<StepTask> run, int from, int to) {
-        List<StepTask> tasks = fuseLoops && run.size() > 1 ? fused.computeIfAbsent(List.copyOf(run), LoopFusion::fuse)
-                : run;
-        return new Unit(tasks.toArray(StepTask[]::new), from, to, tile, tasks.size() > 1 || tasks.get(0) != run.get(0));
+        if (fuseLoops && run.size() > 1) {
+            // One deferred task per run of tasks, shared by every worker's range of the chain.
+            StepTask t = fused.computeIfAbsent(List.copyOf(run), LoopFusion::deferred);
+            return new Unit(new StepTask[] {t}, from, to, tile, true);
+        }
+        return new Unit(run.toArray(StepTask[]::new), from, to, tile);
     }
 
     private static boolean elementwise(StepTask t) {

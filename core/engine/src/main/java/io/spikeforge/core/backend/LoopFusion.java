@@ -93,6 +93,60 @@ final class LoopFusion {
      * @param tasks consecutive elementwise tasks of one chain, of one size
      */
     static List<StepTask> fuse(List<StepTask> tasks) {
+        return fuse(tasks, false);
+    }
+
+    /**
+     * {@return one task that runs {@code run}'s tasks one after another, and their fused loops once a
+     * thread of its own has built and compiled them} Building a fused class costs a fresh JVM about 0.1 s
+     * (the class-file library's first use, then the JIT), as long as COBA 4000's whole loop, so it is
+     * never on the run's path; both forms give the same floats, so when the switch comes changes nothing.
+     *
+     * @param run consecutive elementwise tasks of one chain, of one size, at least two
+     */
+    static StepTask deferred(List<StepTask> run) {
+        Map<Object, Boolean> reads = new IdentityHashMap<>();
+        Map<Object, Boolean> writes = new IdentityHashMap<>();
+        for (StepTask t : run) {
+            t.reads().forEach(a -> reads.put(a, true));
+            t.writes().forEach(a -> writes.put(a, true));
+        }
+        Switch body = new Switch(run.toArray(StepTask[]::new));
+        Thread.ofPlatform().daemon().name("spikeforge-loop-fusion").start(() -> {
+            try {
+                List<StepTask> f = fuse(run, true);
+                if (f.size() < run.size()) {
+                    body.tasks = f.toArray(StepTask[]::new);
+                }
+            } catch (RuntimeException | LinkageError e) {
+                // The members go on running as they are: fusion only saves time.
+            }
+        });
+        return StepTask.parallel(names(run), run.get(0).size()).reads(reads.keySet().toArray())
+                .writes(writes.keySet().toArray()).elementwise().body(body);
+    }
+
+    /** Runs its tasks one after another; the fusing thread replaces them with their fused loops. */
+    private static final class Switch implements RangeBody {
+        volatile StepTask[] tasks;
+
+        Switch(StepTask[] tasks) {
+            this.tasks = tasks;
+        }
+
+        @Override
+        public void run(int from, int to) {
+            for (StepTask t : tasks) {
+                t.run(from, to);
+            }
+        }
+    }
+
+    /**
+     * {@link #fuse(List)}; with {@code warm} each fused loop is first compiled ({@link FusedWarmup}), which
+     * takes a while, and a run whose loop did not get faster is left as it was; without, as generated.
+     */
+    static List<StepTask> fuse(List<StepTask> tasks, boolean warm) {
         List<StepTask> out = new ArrayList<>();
         List<StepTask> run = new ArrayList<>();
         List<Shape> shapes = new ArrayList<>();
@@ -103,16 +157,17 @@ final class LoopFusion {
                 shapes.add(s.get());
                 continue;
             }
-            flush(run, shapes, out);
+            flush(run, shapes, out, warm);
             out.add(t);
         }
-        flush(run, shapes, out);
+        flush(run, shapes, out, warm);
         return out;
     }
 
-    private static void flush(List<StepTask> run, List<Shape> shapes, List<StepTask> out) {
-        if (run.size() >= 2) {
-            out.add(fused(run, shapes));
+    private static void flush(List<StepTask> run, List<Shape> shapes, List<StepTask> out, boolean warm) {
+        StepTask f = run.size() >= 2 ? fused(run, shapes, warm) : null;
+        if (f != null) {
+            out.add(f);
         } else {
             out.addAll(run);
         }
@@ -404,7 +459,7 @@ final class LoopFusion {
      * The fused task: a hidden class whose {@code run(from, to)} holds the members' arguments in locals
      * and runs the members' loop bodies item by item, in fused loops.
      */
-    private static StepTask fused(List<StepTask> run, List<Shape> shapes) {
+    private static StepTask fused(List<StepTask> run, List<Shape> shapes, boolean warm) {
         List<KernelCall> calls = run.stream().map(t -> t.kernel().orElseThrow()).toList();
         List<Object> args = new ArrayList<>();
         List<ClassDesc> fieldTypes = new ArrayList<>();
@@ -524,6 +579,9 @@ final class LoopFusion {
         }
         StepTask.Builder b = StepTask.parallel(names(run), run.get(0).size()).reads(reads.keySet().toArray())
                 .writes(writes.keySet().toArray()).elementwise();
+        if (warm && !FusedWarmup.await(c, args)) {
+            return null;
+        }
         return b.body(body);
     }
 

@@ -72,7 +72,7 @@ class LoopFusionTest {
             State passes = new State(7);
             State fused = new State(7);
             List<StepTask> plain = tasks(chain.apply(passes));
-            List<StepTask> joined = LoopFusion.fuse(tasks(chain.apply(fused)));
+            List<StepTask> joined = LoopFusion.fuse(tasks(chain.apply(fused)), false);
             assertEquals(expectedTasks, joined.size(), joined.toString());
             for (int step = 0; step < 12; step++) {
                 for (int c = 0; c + 1 < cuts.length; c++) {
