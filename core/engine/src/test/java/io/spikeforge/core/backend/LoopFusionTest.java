@@ -117,6 +117,40 @@ class LoopFusionTest {
     }
 
     @Test
+    void theDeferredTaskGivesThePassesFloatsBeforeAndAfterItSwitches() throws InterruptedException {
+        Function<State, List<KernelCall>> chain = s -> List.of(InputKernelsCalls.addConstant(s.current, 20f),
+                OutputKernelsCalls.exponCoba(s.g1, s.in1, s.v, s.current, 0.98f, 0f),
+                NeuronKernelsCalls.lif(s.v, s.refractory, s.current, s.spikes, -60f, -60f, -50f, 1f, 0.995f, 50));
+        State passes = new State(3);
+        State deferred = new State(3);
+        List<StepTask> plain = tasks(chain.apply(passes));
+        StepTask one = LoopFusion.deferred(tasks(chain.apply(deferred)));
+        assertEquals("t0+t1+t2", one.name());
+        for (int step = 0; step < LoopFusion.START_AFTER_CALLS + 4000; step++) {
+            if (step == LoopFusion.START_AFTER_CALLS + 10) {
+                Thread.sleep(300); // time for the fusing thread, so that later steps may run the fused loop
+            }
+            for (StepTask t : plain) {
+                t.run(0, 600);
+                t.run(600, N);
+            }
+            one.run(0, 600);
+            one.run(600, N);
+            passes.in1[step % N] = 0.6f;
+            deferred.in1[step % N] = 0.6f;
+        }
+        Object[] a = passes.arrays();
+        Object[] b = deferred.arrays();
+        for (int k = 0; k < a.length; k++) {
+            if (a[k] instanceof float[] x) {
+                assertArrayEquals(bits(x), bits((float[]) b[k]), "array " + k);
+            } else {
+                assertArrayEquals((int[]) a[k], (int[]) b[k], "array " + k);
+            }
+        }
+    }
+
+    @Test
     void branchingNeuronsAndOtherSynapsesKeepTheirFloats() {
         assertSameAsPasses(s -> List.of(SynapseKernelsCalls.dualExpon(s.g1, s.h, s.g2, s.in1, 0.9f, 0.95f, 1.3f),
                 OutputKernelsCalls.cuba(s.g1, s.current),
