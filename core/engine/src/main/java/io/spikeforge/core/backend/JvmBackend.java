@@ -29,6 +29,15 @@ public final class JvmBackend implements Backend {
     private final int threads;
     private final int minItemsPerWorker;
     private final int tile;
+    /**
+     * Whether chains' elementwise kernels run as fused loops ({@link LoopFusion}), off unless
+     * {@code -Dspikeforge.fuseLoops=true}: once compiled they take 18-25 % less time a step in COBA 4000,
+     * but a fresh JVM's first run was slower with them (0.33 against 0.18 s for 3 s simulated: the run
+     * after the switch to the fused loop stays slow for reasons not yet found; BENCHMARKS.md, issue 21).
+     */
+    private final boolean fuseLoops = Boolean.getBoolean("spikeforge.fuseLoops");
+    /** The fused task of each run of tasks, so that every worker's range of a chain runs the same one. */
+    private final java.util.Map<List<StepTask>, StepTask> fused = new java.util.HashMap<>();
 
     /** @param threads worker threads, at least 1 */
     public JvmBackend(int threads) {
@@ -111,12 +120,16 @@ public final class JvmBackend implements Backend {
      * Tasks run over one item range: one task, or a chain of elementwise tasks run tile by tile so
      * that a tile's data stays in the core's cache from one task to the next.
      */
-    record Unit(StepTask[] tasks, int from, int to, int tile) {
+    record Unit(StepTask[] tasks, int from, int to, int tile, boolean tiled) {
+
+        Unit(StepTask[] tasks, int from, int to, int tile) {
+            this(tasks, from, to, tile, tasks.length > 1);
+        }
 
         void run(int[] clock) {
             StepTask current = tasks[0];
             try {
-                if (tasks.length == 1) {
+                if (!tiled) {
                     current.run(from, to);
                     return;
                 }
@@ -192,15 +205,25 @@ public final class JvmBackend implements Backend {
                 continue;
             }
             if (!run.isEmpty()) {
-                units.add(new Unit(run.toArray(StepTask[]::new), from, to, tile));
+                units.add(tiles(run, from, to));
                 run.clear();
             }
             units.add(new Unit(new StepTask[] {t}, from, to, tile));
         }
         if (!run.isEmpty()) {
-            units.add(new Unit(run.toArray(StepTask[]::new), from, to, tile));
+            units.add(tiles(run, from, to));
         }
         return units;
+    }
+
+    /** Consecutive elementwise tasks, run tile by tile, their kernels fused into loops where they allow it. */
+    private Unit tiles(List<StepTask> run, int from, int to) {
+        if (fuseLoops && run.size() > 1) {
+            // One deferred task per run of tasks, shared by every worker's range of the chain.
+            StepTask t = fused.computeIfAbsent(List.copyOf(run), LoopFusion::deferred);
+            return new Unit(new StepTask[] {t}, from, to, tile, true);
+        }
+        return new Unit(run.toArray(StepTask[]::new), from, to, tile);
     }
 
     private static boolean elementwise(StepTask t) {
