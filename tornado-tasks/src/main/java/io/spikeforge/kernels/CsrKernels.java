@@ -235,19 +235,8 @@ public final class CsrKernels {
                                                   @Write float[] w, @Read int[] spikeList, @Read int[] spikeCount,
                                                   @Read float[] postValues, @Read float[] offset, @Read float[] factor,
                                                   @Read float[] wMin, @Read float[] wMax) {
-        int n = spikeCount[0];
-        for (int s = 0; s < n; s++) {
-            int row = spikeList[s];
-            int end = rowPtr[row + 1];
-            int k = from == 0 ? rowPtr[row] : lowerBound(cols, rowPtr[row], end, from, postValues.length);
-            for (; k < end; k++) {
-                int j = cols[k];
-                if (j >= to) {
-                    break;
-                }
-                w[k] = clip(w[k] + factor[k] * (postValues[j] - offset[k]), wMin[k], wMax[k]);
-            }
-        }
+        WeightUpdates.csrRows(WeightUpdates.OFFSET_PER_SYNAPSE, from, to, rowPtr, cols, w, spikeList, spikeCount,
+                postValues, 0f, 0f, 0f, 0f, 1f, 0f, w, factor, offset, w, w, wMin, wMax);
     }
 
     /**
@@ -260,17 +249,8 @@ public final class CsrKernels {
                                                      @Read int[] spikeCount, @Read float[] preValues,
                                                      @Read float[] offset, @Read float[] factor, @Read float[] wMin,
                                                      @Read float[] wMax) {
-        int n = spikeCount[0];
-        for (int s = 0; s < n; s++) {
-            int j = spikeList[s];
-            if (j < from || j >= to) {
-                continue;
-            }
-            for (int c = colPtr[j]; c < colPtr[j + 1]; c++) {
-                int k = perm[c];
-                w[k] = clip(w[k] + factor[k] * (preValues[colRows[c]] - offset[k]), wMin[k], wMax[k]);
-            }
-        }
+        WeightUpdates.csrColumns(WeightUpdates.OFFSET_PER_SYNAPSE, from, to, colPtr, perm, colRows, w, spikeList,
+                spikeCount, preValues, 0f, 0f, 0f, 0f, 1f, 0f, w, factor, offset, w, w, wMin, wMax);
     }
 
     /**

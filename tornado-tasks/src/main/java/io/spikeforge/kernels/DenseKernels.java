@@ -97,17 +97,8 @@ public final class DenseKernels {
                                                   @Read int[] spikeList, @Read int[] spikeCount,
                                                   @Read float[] postValues, @Read float[] offset, @Read float[] factor,
                                                   @Read float[] wMin, @Read float[] wMax) {
-        int n = spikeCount[0];
-        boolean all = mask.length == 0;
-        for (int s = 0; s < n; s++) {
-            int base = spikeList[s] * postSize;
-            for (int j = from; j < to; j++) {
-                int k = base + j;
-                if (all || mask[k] != 0) {
-                    w[k] = CsrKernels.clip(w[k] + factor[k] * (postValues[j] - offset[k]), wMin[k], wMax[k]);
-                }
-            }
-        }
+        WeightUpdates.denseRows(WeightUpdates.OFFSET_PER_SYNAPSE, from, to, w, mask, postSize, spikeList, spikeCount,
+                postValues, 0f, 0f, 0f, 0f, 1f, 0f, w, factor, offset, w, w, wMin, wMax);
     }
 
     /**
@@ -119,20 +110,8 @@ public final class DenseKernels {
                                                      int postSize, @Read int[] spikeList, @Read int[] spikeCount,
                                                      @Read float[] preValues, @Read float[] offset,
                                                      @Read float[] factor, @Read float[] wMin, @Read float[] wMax) {
-        int n = spikeCount[0];
-        boolean all = mask.length == 0;
-        for (int s = 0; s < n; s++) {
-            int j = spikeList[s];
-            if (j < from || j >= to) {
-                continue;
-            }
-            for (int i = 0; i < preSize; i++) {
-                int k = i * postSize + j;
-                if (all || mask[k] != 0) {
-                    w[k] = CsrKernels.clip(w[k] + factor[k] * (preValues[i] - offset[k]), wMin[k], wMax[k]);
-                }
-            }
-        }
+        WeightUpdates.denseColumns(WeightUpdates.OFFSET_PER_SYNAPSE, from, to, w, mask, preSize, postSize, spikeList,
+                spikeCount, preValues, 0f, 0f, 0f, 0f, 1f, 0f, w, factor, offset, w, w, wMin, wMax);
     }
 
     /**

@@ -31,6 +31,8 @@ public final class WeightUpdates {
     public static final int SOFT = 4;
     /** Soft bounds per synapse: f = a[k], ref = b[k], invUnit = c[k], mu = d[k], bounds lo[k], hi[k]. */
     public static final int SOFT_PER_SYNAPSE = 5;
+    /** Additive with an offset per synapse: f = a[k], v less b[k] (a change eta (x - alpha)), bounds lo[k], hi[k]. */
+    public static final int OFFSET_PER_SYNAPSE = 6;
 
     private WeightUpdates() {
     }
@@ -50,6 +52,9 @@ public final class WeightUpdates {
         }
         if (kind == PER_SYNAPSE) {
             return CsrKernels.clip(w + a[k] * v, lo[k], hi[k]);
+        }
+        if (kind == OFFSET_PER_SYNAPSE) {
+            return CsrKernels.clip(w + a[k] * (v - b[k]), lo[k], hi[k]);
         }
         if (kind == TRIPLET) {
             float scale = nf * (a[k] + b[k] * byNeuron[n]);
