@@ -103,8 +103,8 @@ public final class ReceptorKernels {
                                       @Read int[] spikeList, @Read int[] spikeCount, @Write float[] u,
                                       @Write float[] x, @Write int[] last, @Read int[] clock, float bigU,
                                       float invTauF, float invTauD, float dt, @Write @Local float[] target) {
-        tsodyksMarkramRows(false, from, to, rowPtr, cols, w, spikeList, spikeCount, u, x, last, clock, bigU, invTauF,
-                invTauD, w, w, w, dt, target);
+        tsodyksMarkramRows(TM_SCALAR, false, from, to, rowPtr, cols, w, rowPtr, spikeList, spikeCount, u, x, last,
+                clock, bigU, invTauF, invTauD, w, w, w, dt, target);
     }
 
     // Per-slot variants: the kernels above with each factor read per slot (per pre neuron), through the same
@@ -170,18 +170,65 @@ public final class ReceptorKernels {
                                              @Write float[] x, @Write int[] last, @Read int[] clock,
                                              @Read float[] bigU, @Read float[] invTauF, @Read float[] invTauD,
                                              float dt, @Write @Local float[] target) {
-        tsodyksMarkramRows(true, from, to, rowPtr, cols, w, spikeList, spikeCount, u, x, last, clock, 0f, 0f, 0f,
-                bigU, invTauF, invTauD, dt, target);
+        tsodyksMarkramRows(TM_PER_POST, false, from, to, rowPtr, cols, w, rowPtr, spikeList, spikeCount, u, x, last,
+                clock, 0f, 0f, 0f, bigU, invTauF, invTauD, dt, target);
     }
 
     /**
-     * The walk of the Tsodyks-Markram kernels, written once: U, 1/tau_f and 1/tau_d from the arrays (post
-     * neuron j's entries) when {@code perPost}, a constant in each kernel, else the scalars.
+     * {@link #tsodyksMarkram} with U, 1/tau_f and 1/tau_d per synapse k (connectivity order): each synapse has
+     * its own dynamics, as its own u and x.
      */
-    private static void tsodyksMarkramRows(boolean perPost, int from, int to, int[] rowPtr, int[] cols, float[] w,
-                                           int[] spikeList, int[] spikeCount, float[] u, float[] x, int[] last,
-                                           int[] clock, float bigU, float invTauF, float invTauD, float[] bigUs,
-                                           float[] invTauFs, float[] invTauDs, float dt, float[] target) {
+    @Kernel
+    public static void tsodyksMarkramPerSynapse(int from, int to, @Read int[] rowPtr, @Read int[] cols,
+                                                @Read float[] w, @Read int[] spikeList, @Read int[] spikeCount,
+                                                @Write float[] u, @Write float[] x, @Write int[] last,
+                                                @Read int[] clock, @Read float[] bigU, @Read float[] invTauF,
+                                                @Read float[] invTauD, float dt, @Write @Local float[] target) {
+        tsodyksMarkramRows(TM_PER_SYNAPSE, false, from, to, rowPtr, cols, w, rowPtr, spikeList, spikeCount, u, x,
+                last, clock, 0f, 0f, 0f, bigU, invTauF, invTauD, dt, target);
+    }
+
+    /**
+     * {@link #tsodyksMarkram} over weights laid out apart from the synapses (Dense's matrix): synapse k's
+     * weight is {@code w[cell[k]]}.
+     */
+    @Kernel
+    public static void tsodyksMarkramCells(int from, int to, @Read int[] rowPtr, @Read int[] cols, @Read float[] w,
+                                           @Read int[] cell, @Read int[] spikeList, @Read int[] spikeCount,
+                                           @Write float[] u, @Write float[] x, @Write int[] last, @Read int[] clock,
+                                           float bigU, float invTauF, float invTauD, float dt,
+                                           @Write @Local float[] target) {
+        tsodyksMarkramRows(TM_SCALAR, true, from, to, rowPtr, cols, w, cell, spikeList, spikeCount, u, x, last, clock,
+                bigU, invTauF, invTauD, w, w, w, dt, target);
+    }
+
+    /** {@link #tsodyksMarkramCells} with U, 1/tau_f and 1/tau_d per synapse k (connectivity order). */
+    @Kernel
+    public static void tsodyksMarkramCellsPerSynapse(int from, int to, @Read int[] rowPtr, @Read int[] cols,
+                                                     @Read float[] w, @Read int[] cell, @Read int[] spikeList,
+                                                     @Read int[] spikeCount, @Write float[] u, @Write float[] x,
+                                                     @Write int[] last, @Read int[] clock, @Read float[] bigU,
+                                                     @Read float[] invTauF, @Read float[] invTauD, float dt,
+                                                     @Write @Local float[] target) {
+        tsodyksMarkramRows(TM_PER_SYNAPSE, true, from, to, rowPtr, cols, w, cell, spikeList, spikeCount, u, x, last,
+                clock, 0f, 0f, 0f, bigU, invTauF, invTauD, dt, target);
+    }
+
+    /** The parameters of the Tsodyks-Markram walks: one value each, one per post neuron, one per synapse. */
+    private static final int TM_SCALAR = 0;
+    private static final int TM_PER_POST = 1;
+    private static final int TM_PER_SYNAPSE = 2;
+
+    /**
+     * The walk of the Tsodyks-Markram kernels without per-synapse delays, written once: U, 1/tau_f and
+     * 1/tau_d as {@code params} says (a constant in each kernel), the weight of synapse k at {@code cell[k]}
+     * when {@code cells}, else at k.
+     */
+    private static void tsodyksMarkramRows(int params, boolean cells, int from, int to, int[] rowPtr, int[] cols,
+                                           float[] w, int[] cell, int[] spikeList, int[] spikeCount, float[] u,
+                                           float[] x, int[] last, int[] clock, float bigU, float invTauF,
+                                           float invTauD, float[] bigUs, float[] invTauFs, float[] invTauDs, float dt,
+                                           float[] target) {
         int n = spikeCount[0];
         int step = clock[0];
         for (int s = 0; s < n; s++) {
@@ -193,11 +240,100 @@ public final class ReceptorKernels {
                 if (j >= to) {
                     break;
                 }
-                float r = perPost
-                        ? tsodyksMarkramRelease(k, u, x, last, step, bigUs[j], invTauFs[j], invTauDs[j], dt)
-                        : tsodyksMarkramRelease(k, u, x, last, step, bigU, invTauF, invTauD, dt);
-                target[j] += w[k] * r;
+                float r = tsodyksMarkramParams(params, k, j, u, x, last, step, bigU, invTauF, invTauD, bigUs, invTauFs,
+                        invTauDs, dt);
+                target[j] += w[cells ? cell[k] : k] * r;
             }
+        }
+    }
+
+    /** {@return synapse k's release, its U, 1/tau_f and 1/tau_d the scalars, post neuron j's or its own} */
+    private static float tsodyksMarkramParams(int params, int k, int j, float[] u, float[] x, int[] last, int step,
+                                              float bigU, float invTauF, float invTauD, float[] bigUs,
+                                              float[] invTauFs, float[] invTauDs, float dt) {
+        if (params == TM_SCALAR) {
+            return tsodyksMarkramRelease(k, u, x, last, step, bigU, invTauF, invTauD, dt);
+        }
+        int e = params == TM_PER_POST ? j : k;
+        return tsodyksMarkramRelease(k, u, x, last, step, bigUs[e], invTauFs[e], invTauDs[e], dt);
+    }
+
+    /**
+     * Tsodyks-Markram through synapses that each have their own axonal delay (see {@link DelayKernels}): in
+     * step n = clock[0], for each delay d from the shortest and each pre neuron that spiked in step
+     * n - 1 - d, its entries p of delay d with post j in [from, to): synapse k = segSynapse[p] releases r as
+     * {@link #tsodyksMarkram}'s do, and target[j] += w[segCell[p]] r. A synapse has one delay, so it is
+     * reached at most once a step, by the work-item of its post neuron's range.
+     */
+    @Kernel
+    public static void tsodyksMarkramDelayed(int from, int to, @Read int[] rowPtr, @Read int[] segPtr,
+                                             @Read short[] segDelay, @Read int[] segCols, @Read int[] segCell,
+                                             @Read int[] segSynapse, @Read float[] w, @Read int[] ring,
+                                             @Read int[] ringCount, int slots, int size, int minDelay, int maxDelay,
+                                             @Read int[] clock, @Write float[] u, @Write float[] x, @Write int[] last,
+                                             float bigU, float invTauF, float invTauD, float dt,
+                                             @Write @Local float[] target) {
+        tsodyksMarkramDelayedRows(TM_SCALAR, from, to, rowPtr, segPtr, segDelay, segCols, segCell, segSynapse, w, ring,
+                ringCount, slots, size, minDelay, maxDelay, clock, u, x, last, bigU, invTauF, invTauD, w, w, w, dt,
+                target);
+    }
+
+    /** {@link #tsodyksMarkramDelayed} with U, 1/tau_f and 1/tau_d per synapse k (connectivity order). */
+    @Kernel
+    public static void tsodyksMarkramDelayedPerSynapse(int from, int to, @Read int[] rowPtr, @Read int[] segPtr,
+                                                       @Read short[] segDelay, @Read int[] segCols,
+                                                       @Read int[] segCell, @Read int[] segSynapse, @Read float[] w,
+                                                       @Read int[] ring, @Read int[] ringCount, int slots, int size,
+                                                       int minDelay, int maxDelay, @Read int[] clock,
+                                                       @Write float[] u, @Write float[] x, @Write int[] last,
+                                                       @Read float[] bigU, @Read float[] invTauF,
+                                                       @Read float[] invTauD, float dt, @Write @Local float[] target) {
+        tsodyksMarkramDelayedRows(TM_PER_SYNAPSE, from, to, rowPtr, segPtr, segDelay, segCols, segCell, segSynapse, w,
+                ring, ringCount, slots, size, minDelay, maxDelay, clock, u, x, last, 0f, 0f, 0f, bigU, invTauF,
+                invTauD, dt, target);
+    }
+
+    /** The walk of the delayed Tsodyks-Markram kernels, written once: {@link DelayKernels}' walk of the rows. */
+    private static void tsodyksMarkramDelayedRows(int params, int from, int to, int[] rowPtr, int[] segPtr,
+                                                  short[] segDelay, int[] segCols, int[] segCell, int[] segSynapse,
+                                                  float[] w, int[] ring, int[] ringCount, int slots, int size,
+                                                  int minDelay, int maxDelay, int[] clock, float[] u, float[] x,
+                                                  int[] last, float bigU, float invTauF, float invTauD,
+                                                  float[] bigUs, float[] invTauFs, float[] invTauDs, float dt,
+                                                  float[] target) {
+        int span = target.length;
+        int step = clock[0];
+        float perStep = 1f / (maxDelay - minDelay + 1);
+        int first = step - 1 - minDelay;
+        int slot = first < 0 ? 0 : first % slots;
+        for (int d = minDelay; d <= maxDelay && first - (d - minDelay) >= 0; d++) {
+            int n = ringCount[slot];
+            int base = slot * size;
+            for (int s = 0; s < n; s++) {
+                int row = ring[base + s];
+                int start;
+                int end;
+                if (segPtr.length > 0) {
+                    int q = row * (maxDelay - minDelay + 1) + (d - minDelay);
+                    start = segPtr[q];
+                    end = segPtr[q + 1];
+                } else {
+                    start = DelayKernels.delayBound(segDelay, rowPtr[row], rowPtr[row + 1], d, minDelay, perStep);
+                    end = DelayKernels.runEnd(segDelay, start, rowPtr[row + 1], d);
+                }
+                int p = from == 0 ? start : CsrKernels.lowerBound(segCols, start, end, from, span);
+                for (; p < end; p++) {
+                    int j = segCols[p];
+                    if (j >= to) {
+                        break;
+                    }
+                    float r = tsodyksMarkramParams(params, segSynapse[p], j, u, x, last, step, bigU, invTauF, invTauD,
+                            bigUs, invTauFs, invTauDs, dt);
+                    target[j] += w[segCell[p]] * r;
+                }
+            }
+            // The step one earlier: the slot before, wrapping round.
+            slot = slot == 0 ? slots - 1 : slot - 1;
         }
     }
 

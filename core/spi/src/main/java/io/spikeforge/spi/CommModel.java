@@ -94,6 +94,27 @@ public interface CommModel extends ModelFactory {
         }
 
         /**
+         * {@return the live weights as the comm lays them out and where each synapse's lies, for a synapse
+         * model that walks the synapses itself (TsodyksMarkram), or null when the comm keeps no weight per
+         * synapse} By default {@link #liveWeights()} in connectivity order.
+         */
+        default WeightCells weightCells() {
+            float[] w = liveWeights();
+            return w == null ? null : new WeightCells(w, null);
+        }
+
+        /**
+         * {@return with per-synapse delays, the index the comm delivers through (each row's synapses by
+         * delay), for a synapse model that walks the synapses itself, or null when the comm has none}
+         *
+         * @param arrival the projection's delays, as given to {@link #propagateSpikes(String, SynapseDelays,
+         *                float[])}
+         */
+        default DelayedRows delayedRows(SynapseDelays arrival) {
+            return null;
+        }
+
+        /**
          * {@return the live weights in connectivity order, for a rule that changes each synapse's weight
          * itself (a rule written as equations with state per synapse), or null when the comm keeps no such
          * array}. Asking for them tells the comm that its weights will change, as making an update task

@@ -1,5 +1,7 @@
 package io.spikeforge.spi;
 
+import java.util.Set;
+
 /**
  * A synapse model, for example {@code Expon}: state per post neuron (align-post) or per pre neuron
  * (align-pre), driven by the weights that arrive in a step.
@@ -31,6 +33,20 @@ public interface SynapseModel extends ModelFactory {
     }
 
     /**
+     * {@return the parameters that, given per element, take one value per synapse rather than one per state
+     * slot, with these parameters} For a model with {@link #statePerSynapse()}: their values are made when
+     * the projection is built, in connectivity order, as a plasticity rule's per-synapse values are (an
+     * initializer drawn per synapse, an {@code .npy} file of one value per synapse, or an expression of the
+     * synapse's index i and the synapse count N), and {@link Params#values(String)} in {@link #deliver} gives
+     * one per synapse. Each must be in {@link #perElement()}. None by default.
+     *
+     * @param params the model's parameters as the config gives them (a flag may choose)
+     */
+    default Set<String> perSynapse(Params params) {
+        return Set.of();
+    }
+
+    /**
      * For a model with {@link #statePerSynapse()}: the task that delivers the spikes arriving this step
      * into {@code input}, in place of the comm's {@link CommModel.Comm#propagateSpikes}; it reads the
      * comm's connectivity and live weights, so that a plasticity rule's updates act. Called once, after
@@ -47,6 +63,24 @@ public interface SynapseModel extends ModelFactory {
     default StepTask deliver(Params params, BuildContext context, CommModel.Comm comm, SpikeBuffer arriving,
                              float[] input) {
         throw new UnsupportedOperationException(name() + " keeps no state per synapse");
+    }
+
+    /**
+     * {@link #deliver(Params, BuildContext, CommModel.Comm, SpikeBuffer, float[])} through synapses that each
+     * have their own axonal delay: synapse k receives in step n the spike its pre neuron emitted in step
+     * {@code n - 1 - arriving.steps[k]}; the model walks {@link CommModel.Comm#delayedRows}.
+     *
+     * @param params   validated parameters
+     * @param context  allocation (the per-synapse state), dt (ms) and clock
+     * @param comm     the projection's comm
+     * @param arriving the projection's delays and the pre group's spike ring
+     * @param input    one value per post neuron, the {@code input} given to {@link #create}, added to
+     * @return the task
+     * @throws IllegalArgumentException when the comm cannot serve
+     */
+    default StepTask deliver(Params params, BuildContext context, CommModel.Comm comm, SynapseDelays arriving,
+                             float[] input) {
+        throw new UnsupportedOperationException(name() + " takes no per-synapse delays");
     }
 
     /**

@@ -36,13 +36,26 @@ public final class SynapseParams implements Params {
      */
     public static Params forBlock(ModelRef model, String projection, long runSeed, long first, int count,
                                   long total) {
+        return forSynapses(model, projection + ".plasticity", null, runSeed, first, count, total);
+    }
+
+    /**
+     * {@return a block's parameters as {@link #forBlock}, for a model block whose parameters {@code names}
+     * (all given per element when null) are made per synapse} {@code owner} ({@code projection.plasticity},
+     * {@code projection.syn}) seeds the draws as {@code owner.param.name}; the others keep the values made
+     * per slot when the config was read.
+     */
+    public static Params forSynapses(ModelRef model, String owner, java.util.Set<String> names, long runSeed,
+                                     long first, int count, long total) {
         if (!(model.params() instanceof ParamValues values) || values.elementForms().isEmpty()) {
             return model.params();
         }
         Map<String, float[]> made = new HashMap<>();
         values.elementForms().forEach((name, form) -> {
-            float[] v = form.synapses(first, count, total,
-                    Seeds.derive(runSeed, projection + ".plasticity.param." + name));
+            if (names != null && !names.contains(name)) {
+                return;
+            }
+            float[] v = form.synapses(first, count, total, Seeds.derive(runSeed, owner + ".param." + name));
             ParamSpec spec = ParamChecker.find(model.factory().parameters(), name);
             for (int k = 0; k < v.length; k++) {
                 if (!Float.isFinite(v[k]) || !spec.allows(v[k])) {
@@ -120,16 +133,13 @@ public final class SynapseParams implements Params {
 
     @Override
     public boolean varies(String name) {
-        return made.containsKey(name);
+        return made.containsKey(name) || base.varies(name);
     }
 
     @Override
     public float[] values(String name) {
         float[] v = made.get(name);
-        if (v == null) {
-            throw new IllegalStateException("parameter '" + name + "' has one value for all synapses");
-        }
-        return v;
+        return v != null ? v : base.values(name);
     }
 
     @Override

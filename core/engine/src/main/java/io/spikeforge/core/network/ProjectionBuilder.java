@@ -225,11 +225,14 @@ final class ProjectionBuilder {
             return new ProjectionRuntime(p, List.copyOf(blocks));
         }
         if (arrivals != null && (p.syn().factory() instanceof CouplingModel
-                || ((SynapseModel) p.syn().factory()).statePerSynapse())) {
-            // These deliver the arriving spikes themselves, through the projection's one delay.
+                || ((SynapseModel) p.syn().factory()).statePerSynapse() && builder.split() != null)) {
+            // These deliver the arriving spikes themselves, through the projection's one delay (Tsodyks-Markram
+            // walks the comm's delayed rows, in one process).
             builder.guard(p.syn(), () -> {
-                throw new IllegalArgumentException("delivers spikes itself through one delay for the whole projection,"
-                        + " so it cannot take per-synapse delays; give " + p.name() + " one delay in ms");
+                throw new IllegalArgumentException("delivers spikes itself through one delay for the whole projection"
+                        + (builder.split() != null && !(p.syn().factory() instanceof CouplingModel)
+                        ? " in a network split over processes" : "")
+                        + ", so it cannot take per-synapse delays; give " + p.name() + " one delay in ms");
             });
             return null;
         }
@@ -663,8 +666,11 @@ final class ProjectionBuilder {
                             + builder.maxBlockSynapses() + " synapses; lower the connection density or split the"
                             + " projection");
                 }
-                return model.deliver(p.syn().params(), builder.context(p.name(), p.syn()), comms.get(0), spikes,
-                        synInput);
+                Params params = synapseParams(p, model, comms.get(0));
+                SynapseDelays arrival = arrivals == null ? null : arrivals.get(0);
+                return arrival == null
+                        ? model.deliver(params, builder.context(p.name(), p.syn()), comms.get(0), spikes, synInput)
+                        : model.deliver(params, builder.context(p.name(), p.syn()), comms.get(0), arrival, synInput);
             });
             if (t == null) {
                 return null;
@@ -681,6 +687,25 @@ final class ProjectionBuilder {
         projectionTasks.add(builder.perNeuron(builder.from(p.syn(), builder.call(p.syn(), syn::update)),
                 synInput.length));
         return builder.call(p.syn(), syn::g);
+    }
+
+    /**
+     * @return the synapse model's parameters with its {@link SynapseModel#perSynapse} ones given per element
+     *         made for the comm's synapses, in connectivity order, seeded by {@code projection.syn.param.name}
+     */
+    private Params synapseParams(NetworkSpec.Projection p, SynapseModel model, CommModel.Comm comm) {
+        java.util.Set<String> perSynapse = model.perSynapse(p.syn().params());
+        List<String> given = perSynapse.stream().filter(p.syn().params()::varies).sorted().toList();
+        if (given.isEmpty()) {
+            return p.syn().params();
+        }
+        if (builder.split() != null) {
+            throw new IllegalArgumentException(String.join(", ", given) + " given per synapse cannot yet run in a"
+                    + " network split over processes; give " + (given.size() == 1 ? "it one value" : "them one value"
+                    + " each") + ", or leave per_synapse out (one value per post neuron), or run it in one process");
+        }
+        return SynapseParams.forSynapses(p.syn(), p.name() + ".syn", perSynapse, spec.seed(), 0, comm.synapses(),
+                comm.synapses());
     }
 
     private float[] alignPre(NetworkSpec.Projection p, SpikeBuffer spikes, float[] synInput,

@@ -7,6 +7,7 @@ import io.spikeforge.kernels.SoftBoundKernelsCalls;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.CommModel;
 import io.spikeforge.spi.Connectivity;
+import io.spikeforge.spi.DelayedRows;
 import io.spikeforge.spi.ParamSpec;
 import io.spikeforge.spi.Params;
 import io.spikeforge.spi.SpikeBuffer;
@@ -345,6 +346,11 @@ final class CsrComm implements CommModel {
             weightsWillChange();
             return StepTask.of(name + ".synapses", w.length, LearningKernelsCalls.rewardCsrPerSynapse(w, values,
                     factor, scale, wMin, wMax));
+        }
+
+        @Override
+        public DelayedRows delayedRows(SynapseDelays arrival) {
+            return delayIndex(arrival).rows(w);
         }
 
         private DelayIndex delayIndex(SynapseDelays arrival) {

@@ -2,6 +2,7 @@ package io.spikeforge.plugins.connectivity;
 
 import io.spikeforge.kernels.DelayKernelsCalls;
 import io.spikeforge.spi.Connectivity;
+import io.spikeforge.spi.DelayedRows;
 import io.spikeforge.spi.SpikeBuffer;
 import io.spikeforge.spi.StepTask;
 import io.spikeforge.spi.SynapseDelays;
@@ -25,6 +26,7 @@ final class DelayIndex {
     private final short[] segDelay;
     private final int[] segCols;
     private final int[] segCell;
+    private int[] segSynapse;
     private int[] colPtr;
     private int[] colCell;
     private int[] colRows;
@@ -157,6 +159,28 @@ final class DelayIndex {
         SynapseDelays d = delays;
         return StepTask.of(name, conn.postSize(), DelayKernelsCalls.updateColumnsPerSynapse(colPtr, colCell, colRows,
                 colDelay, w, post.list, post.count, preHistory, d.slots, d.preSize(), d.clock, factor, wMin, wMax));
+    }
+
+    /**
+     * @return the rows for a synapse model that walks them itself, over the weight array {@code w}; each
+     *         entry's synapse index is made on the first call (4 bytes per synapse, only for such a model)
+     */
+    DelayedRows rows(float[] w) {
+        if (segSynapse == null) {
+            segSynapse = new int[segCell.length];
+            if (cellOf == null) {
+                System.arraycopy(segCell, 0, segSynapse, 0, segCell.length);
+            } else {
+                int[] synapseOf = new int[w.length];
+                for (int k = 0; k < cellOf.length; k++) {
+                    synapseOf[cellOf[k]] = k;
+                }
+                for (int p = 0; p < segCell.length; p++) {
+                    segSynapse[p] = synapseOf[segCell[p]];
+                }
+            }
+        }
+        return new DelayedRows(conn.rowPtr(), segPtr, segDelay, segCols, segCell, segSynapse, w);
     }
 
     /** @return whether {@code arrival} is the delays this index was built for */

@@ -7,11 +7,13 @@ import io.spikeforge.kernels.SoftBoundKernelsCalls;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.CommModel;
 import io.spikeforge.spi.Connectivity;
+import io.spikeforge.spi.DelayedRows;
 import io.spikeforge.spi.ParamSpec;
 import io.spikeforge.spi.Params;
 import io.spikeforge.spi.SpikeBuffer;
 import io.spikeforge.spi.StepTask;
 import io.spikeforge.spi.SynapseDelays;
+import io.spikeforge.spi.WeightCells;
 
 import java.util.List;
 
@@ -109,6 +111,16 @@ final class DenseComm implements CommModel {
                 throw new IllegalStateException("one comm, one set of delays");
             }
             return delayIndex[0];
+        }
+
+        @Override
+        public WeightCells weightCells() {
+            return new WeightCells(w, index);
+        }
+
+        @Override
+        public DelayedRows delayedRows(SynapseDelays arrival) {
+            return delayIndex(arrival).rows(w);
         }
 
         @Override

@@ -5,15 +5,19 @@ import io.spikeforge.kernels.SynapseKernelsCalls;
 import io.spikeforge.spi.BuildContext;
 import io.spikeforge.spi.CommModel;
 import io.spikeforge.spi.Connectivity;
+import io.spikeforge.spi.DelayedRows;
 import io.spikeforge.spi.ParamSpec;
 import io.spikeforge.spi.Params;
 import io.spikeforge.spi.SpikeBuffer;
 import io.spikeforge.spi.StepTask;
+import io.spikeforge.spi.SynapseDelays;
 import io.spikeforge.spi.SynapseModel;
 import io.spikeforge.spi.VariableSpec;
+import io.spikeforge.spi.WeightCells;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Tsodyks-Markram short-term plasticity with its state u, x per synapse (Tsodyks, Pawelzik and Markram
@@ -26,6 +30,12 @@ final class TsodyksMarkram implements SynapseModel {
     /** The step a synapse's "previous spike" is set to, so that the first spike finds u and x at rest. */
     private static final int LONG_AGO = -(1 << 30);
 
+    /** The flag that makes U, tau_f and tau_d given per element one value per synapse. */
+    static final String PER_SYNAPSE = "per_synapse";
+
+    /** The parameters of one synapse's u and x. */
+    private static final Set<String> DYNAMICS = Set.of("U", "tau_f", "tau_d");
+
     @Override
     public String name() {
         return "TsodyksMarkram";
@@ -33,9 +43,10 @@ final class TsodyksMarkram implements SynapseModel {
 
     @Override
     public String description() {
-        return "Tsodyks-Markram short-term facilitation and depression with u and x per synapse, into an"
-                + " exponential synapse per post neuron; comms with weights per synapse (EventCSRLinear,"
-                + " CSRLinear), with plasticity too";
+        return "Tsodyks-Markram short-term facilitation and depression with u and x per synapse (U, tau_f, tau_d"
+                + " per post neuron or per synapse), into an exponential synapse per post neuron; comms with"
+                + " weights per synapse (EventCSRLinear, CSRLinear, Dense, OneToOne), per-synapse delays and"
+                + " plasticity too";
     }
 
     @Override
@@ -44,17 +55,26 @@ final class TsodyksMarkram implements SynapseModel {
                 ParamSpec.real("U", 0.15, "1", "increment of the release probability per spike").between(0, 1),
                 ParamSpec.real("tau_f", 1500, "ms", "facilitation time constant").positive(),
                 ParamSpec.real("tau_d", 200, "ms", "depression (recovery) time constant").positive(),
-                ParamSpec.real("tau_syn", 8, "ms", "decay time constant of g (as Expon's tau)").positive());
+                ParamSpec.real("tau_syn", 8, "ms", "decay time constant of g (as Expon's tau)").positive(),
+                ParamSpec.bool(PER_SYNAPSE, false, "U, tau_f and tau_d given per element take one value per synapse"
+                        + " (i the synapse's index in connectivity order, N the synapse count) instead of one per"
+                        + " post neuron"));
     }
 
     /**
      * All four per post neuron: tau_syn is the decay of the post neuron's g, and a synapse takes the U,
      * tau_f and tau_d of its post neuron (short-term plasticity depends on the target's cell type, Markram,
-     * Wang and Tsodyks 1998).
+     * Wang and Tsodyks 1998), or, with {@code per_synapse}, its own ({@link #perSynapse}): the synapses of one
+     * cell differ too (Markram, Wang and Tsodyks 1998).
      */
     @Override
     public Set<String> perElement() {
-        return Set.copyOf(ParamSpec.names(parameters()));
+        return Set.of("U", "tau_f", "tau_d", "tau_syn");
+    }
+
+    @Override
+    public Set<String> perSynapse(Params params) {
+        return params.has(PER_SYNAPSE) && params.bool(PER_SYNAPSE) ? DYNAMICS : Set.of();
     }
 
     @Override
@@ -98,27 +118,100 @@ final class TsodyksMarkram implements SynapseModel {
 
     @Override
     public StepTask deliver(Params p, BuildContext ctx, CommModel.Comm comm, SpikeBuffer arriving, float[] input) {
-        float[] w = comm.liveWeights();
-        if (w == null) {
-            throw new IllegalArgumentException("needs a comm that keeps a weight per synapse (EventCSRLinear or"
-                    + " CSRLinear); this one keeps none");
+        WeightCells wc = weightCells(comm);
+        Connectivity conn = comm.connectivity();
+        int n = comm.synapses();
+        float[] u = ctx.floats("u", n, 0f);
+        float[] x = ctx.floats("x", n, 1f);
+        int[] last = ctx.ints("last", n, LONG_AGO);
+        String name = ctx.owner() + ".TsodyksMarkram.deliver";
+        float dt = (float) ctx.dt();
+        int post = input.length;
+        boolean varies = p.anyVaries(DYNAMICS);
+        if (wc.cells() != null) {
+            if (varies) {
+                return StepTask.of(name, post, ReceptorKernelsCalls.tsodyksMarkramCellsPerSynapse(conn.rowPtr(),
+                        conn.cols(), wc.weights(), wc.cells(), arriving.list, arriving.count, u, x, last, ctx.clock(),
+                        perSynapse(p, "U", conn, tau -> tau), perSynapse(p, "tau_f", conn, tau -> 1 / tau),
+                        perSynapse(p, "tau_d", conn, tau -> 1 / tau), dt, input));
+            }
+            return StepTask.of(name, post, ReceptorKernelsCalls.tsodyksMarkramCells(conn.rowPtr(), conn.cols(),
+                    wc.weights(), wc.cells(), arriving.list, arriving.count, u, x, last, ctx.clock(),
+                    (float) p.real("U"), (float) (1 / p.real("tau_f")), (float) (1 / p.real("tau_d")), dt, input));
+        }
+        float[] w = wc.weights();
+        if (varies && p.bool(PER_SYNAPSE)) {
+            // One value per synapse, in connectivity order (the engine made them for this comm's synapses).
+            return StepTask.of(name, post, ReceptorKernelsCalls.tsodyksMarkramPerSynapse(conn.rowPtr(), conn.cols(), w,
+                    arriving.list, arriving.count, u, x, last, ctx.clock(), p.values("U", n),
+                    PerSlot.derived(p, "tau_f", n, tau -> 1 / tau), PerSlot.derived(p, "tau_d", n, tau -> 1 / tau),
+                    dt, input));
+        }
+        if (varies) {
+            return StepTask.of(name, post, ReceptorKernelsCalls.tsodyksMarkramPerPost(conn.rowPtr(), conn.cols(), w,
+                    arriving.list, arriving.count, u, x, last, ctx.clock(), p.values("U", post),
+                    PerSlot.derived(p, "tau_f", post, tau -> 1 / tau),
+                    PerSlot.derived(p, "tau_d", post, tau -> 1 / tau), dt, input));
+        }
+        return StepTask.of(name, post, ReceptorKernelsCalls.tsodyksMarkram(conn.rowPtr(), conn.cols(), w,
+                arriving.list, arriving.count, u, x, last, ctx.clock(), (float) p.real("U"),
+                (float) (1 / p.real("tau_f")), (float) (1 / p.real("tau_d")), dt, input));
+    }
+
+    @Override
+    public StepTask deliver(Params p, BuildContext ctx, CommModel.Comm comm, SynapseDelays arriving, float[] input) {
+        weightCells(comm);
+        DelayedRows rows = comm.delayedRows(arriving);
+        if (rows == null) {
+            throw new IllegalArgumentException("takes per-synapse delays only on a comm that delivers through them"
+                    + " (EventCSRLinear, CSRLinear or Dense); give the projection one delay in ms");
         }
         Connectivity conn = comm.connectivity();
         int n = comm.synapses();
         float[] u = ctx.floats("u", n, 0f);
         float[] x = ctx.floats("x", n, 1f);
         int[] last = ctx.ints("last", n, LONG_AGO);
-        if (p.varies("U") || p.varies("tau_f") || p.varies("tau_d")) {
-            int post = input.length;
-            return StepTask.of(ctx.owner() + ".TsodyksMarkram.deliver", post,
-                    ReceptorKernelsCalls.tsodyksMarkramPerPost(conn.rowPtr(), conn.cols(), w, arriving.list,
-                            arriving.count, u, x, last, ctx.clock(), p.values("U", post),
-                            PerSlot.derived(p, "tau_f", post, tau -> 1 / tau),
-                            PerSlot.derived(p, "tau_d", post, tau -> 1 / tau), (float) ctx.dt(), input));
+        String name = ctx.owner() + ".TsodyksMarkram.deliver_delayed";
+        float dt = (float) ctx.dt();
+        SynapseDelays d = arriving;
+        if (p.anyVaries(DYNAMICS)) {
+            return StepTask.of(name, input.length, ReceptorKernelsCalls.tsodyksMarkramDelayedPerSynapse(rows.rowPtr(),
+                    rows.segPtr(), rows.segDelay(), rows.segCols(), rows.segCell(), rows.segSynapse(), rows.weights(),
+                    d.ring, d.ringCount, d.slots, d.preSize(), d.min, d.max, d.clock, u, x, last,
+                    perSynapse(p, "U", conn, tau -> tau), perSynapse(p, "tau_f", conn, tau -> 1 / tau),
+                    perSynapse(p, "tau_d", conn, tau -> 1 / tau), dt, input));
         }
-        return StepTask.of(ctx.owner() + ".TsodyksMarkram.deliver", input.length,
-                ReceptorKernelsCalls.tsodyksMarkram(conn.rowPtr(), conn.cols(), w, arriving.list, arriving.count, u,
-                        x, last, ctx.clock(), (float) p.real("U"), (float) (1 / p.real("tau_f")),
-                        (float) (1 / p.real("tau_d")), (float) ctx.dt(), input));
+        return StepTask.of(name, input.length, ReceptorKernelsCalls.tsodyksMarkramDelayed(rows.rowPtr(), rows.segPtr(),
+                rows.segDelay(), rows.segCols(), rows.segCell(), rows.segSynapse(), rows.weights(), d.ring,
+                d.ringCount, d.slots, d.preSize(), d.min, d.max, d.clock, u, x, last, (float) p.real("U"),
+                (float) (1 / p.real("tau_f")), (float) (1 / p.real("tau_d")), dt, input));
+    }
+
+    /** @return the comm's weights per synapse, or an error saying which comms keep them */
+    private static WeightCells weightCells(CommModel.Comm comm) {
+        WeightCells wc = comm.weightCells();
+        if (wc == null) {
+            throw new IllegalArgumentException("keeps u and x per synapse, so it needs a comm that keeps a weight per"
+                    + " synapse (EventCSRLinear, CSRLinear, Dense or OneToOne); this one keeps none");
+        }
+        return wc;
+    }
+
+    /**
+     * @return f of each synapse's value of {@code name} (connectivity order): its own with {@code per_synapse},
+     *         else its post neuron's, computed in double as the scalar path computes it
+     */
+    private static float[] perSynapse(Params p, String name, Connectivity conn, DoubleUnaryOperator f) {
+        int n = conn.synapses();
+        if (p.bool(PER_SYNAPSE) || !p.varies(name)) {
+            return PerSlot.derived(p, name, n, f);
+        }
+        float[] perPost = PerSlot.derived(p, name, conn.postSize(), f);
+        int[] cols = conn.cols();
+        float[] out = new float[n];
+        for (int k = 0; k < n; k++) {
+            out[k] = perPost[cols[k]];
+        }
+        return out;
     }
 }
