@@ -219,7 +219,7 @@ class SynapseCouplingsTest {
         int[] spikes = Sims.spikes(one, "exc.spike");
         assertTrue(spikes.length / 2 > 2000, "the example's neurons fire: " + spikes.length / 2 + " spikes");
         org.junit.jupiter.api.Assertions.assertArrayEquals(spikes, Sims.spikes(two, "exc.spike"));
-        for (String p : List.of("learning", "gap")) {
+        for (String p : List.of("learning", "learning_heterogeneous", "gap")) {
             int n = (int) one.projection(p).synapses();
             float[] w1 = new float[n];
             float[] w2 = new float[n];

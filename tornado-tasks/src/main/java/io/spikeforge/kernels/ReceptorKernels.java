@@ -176,16 +176,17 @@ public final class ReceptorKernels {
 
     /**
      * {@link #tsodyksMarkram} with U, 1/tau_f and 1/tau_d per synapse k (connectivity order): each synapse has
-     * its own dynamics, as its own u and x.
+     * its own dynamics, as its own u and x. {@code dynamics} holds synapse k's U, 1/tau_f and 1/tau_d at
+     * 3k, 3k + 1 and 3k + 2 (one array, so that the delayed form stays within a TornadoVM task's arguments).
      */
     @Kernel
     public static void tsodyksMarkramPerSynapse(int from, int to, @Read int[] rowPtr, @Read int[] cols,
                                                 @Read float[] w, @Read int[] spikeList, @Read int[] spikeCount,
                                                 @Write float[] u, @Write float[] x, @Write int[] last,
-                                                @Read int[] clock, @Read float[] bigU, @Read float[] invTauF,
-                                                @Read float[] invTauD, float dt, @Write @Local float[] target) {
+                                                @Read int[] clock, @Read float[] dynamics, float dt,
+                                                @Write @Local float[] target) {
         tsodyksMarkramRows(TM_PER_SYNAPSE, false, from, to, rowPtr, cols, w, rowPtr, spikeList, spikeCount, u, x,
-                last, clock, 0f, 0f, 0f, bigU, invTauF, invTauD, dt, target);
+                last, clock, 0f, 0f, 0f, dynamics, dynamics, dynamics, dt, target);
     }
 
     /**
@@ -202,19 +203,24 @@ public final class ReceptorKernels {
                 bigU, invTauF, invTauD, w, w, w, dt, target);
     }
 
-    /** {@link #tsodyksMarkramCells} with U, 1/tau_f and 1/tau_d per synapse k (connectivity order). */
+    /**
+     * {@link #tsodyksMarkramCells} with U, 1/tau_f and 1/tau_d per synapse k (connectivity order), in
+     * {@code dynamics} as {@link #tsodyksMarkramPerSynapse} has them.
+     */
     @Kernel
     public static void tsodyksMarkramCellsPerSynapse(int from, int to, @Read int[] rowPtr, @Read int[] cols,
                                                      @Read float[] w, @Read int[] cell, @Read int[] spikeList,
                                                      @Read int[] spikeCount, @Write float[] u, @Write float[] x,
-                                                     @Write int[] last, @Read int[] clock, @Read float[] bigU,
-                                                     @Read float[] invTauF, @Read float[] invTauD, float dt,
-                                                     @Write @Local float[] target) {
+                                                     @Write int[] last, @Read int[] clock, @Read float[] dynamics,
+                                                     float dt, @Write @Local float[] target) {
         tsodyksMarkramRows(TM_PER_SYNAPSE, true, from, to, rowPtr, cols, w, cell, spikeList, spikeCount, u, x, last,
-                clock, 0f, 0f, 0f, bigU, invTauF, invTauD, dt, target);
+                clock, 0f, 0f, 0f, dynamics, dynamics, dynamics, dt, target);
     }
 
-    /** The parameters of the Tsodyks-Markram walks: one value each, one per post neuron, one per synapse. */
+    /**
+     * The parameters of the Tsodyks-Markram walks: one value each, one per post neuron (three arrays), one per
+     * synapse (three per synapse in one array).
+     */
     private static final int TM_SCALAR = 0;
     private static final int TM_PER_POST = 1;
     private static final int TM_PER_SYNAPSE = 2;
@@ -247,15 +253,20 @@ public final class ReceptorKernels {
         }
     }
 
-    /** {@return synapse k's release, its U, 1/tau_f and 1/tau_d the scalars, post neuron j's or its own} */
+    /**
+     * {@return synapse k's release, its U, 1/tau_f and 1/tau_d the scalars, post neuron j's in three arrays, or
+     * its own at 3k, 3k + 1, 3k + 2 of {@code bigUs}}
+     */
     private static float tsodyksMarkramParams(int params, int k, int j, float[] u, float[] x, int[] last, int step,
                                               float bigU, float invTauF, float invTauD, float[] bigUs,
                                               float[] invTauFs, float[] invTauDs, float dt) {
         if (params == TM_SCALAR) {
             return tsodyksMarkramRelease(k, u, x, last, step, bigU, invTauF, invTauD, dt);
         }
-        int e = params == TM_PER_POST ? j : k;
-        return tsodyksMarkramRelease(k, u, x, last, step, bigUs[e], invTauFs[e], invTauDs[e], dt);
+        if (params == TM_PER_POST) {
+            return tsodyksMarkramRelease(k, u, x, last, step, bigUs[j], invTauFs[j], invTauDs[j], dt);
+        }
+        return tsodyksMarkramRelease(k, u, x, last, step, bigUs[3 * k], bigUs[3 * k + 1], bigUs[3 * k + 2], dt);
     }
 
     /**
@@ -278,7 +289,10 @@ public final class ReceptorKernels {
                 target);
     }
 
-    /** {@link #tsodyksMarkramDelayed} with U, 1/tau_f and 1/tau_d per synapse k (connectivity order). */
+    /**
+     * {@link #tsodyksMarkramDelayed} with U, 1/tau_f and 1/tau_d per synapse k (connectivity order), in
+     * {@code dynamics} as {@link #tsodyksMarkramPerSynapse} has them.
+     */
     @Kernel
     public static void tsodyksMarkramDelayedPerSynapse(int from, int to, @Read int[] rowPtr, @Read int[] segPtr,
                                                        @Read short[] segDelay, @Read int[] segCols,
@@ -286,11 +300,11 @@ public final class ReceptorKernels {
                                                        @Read int[] ring, @Read int[] ringCount, int slots, int size,
                                                        int minDelay, int maxDelay, @Read int[] clock,
                                                        @Write float[] u, @Write float[] x, @Write int[] last,
-                                                       @Read float[] bigU, @Read float[] invTauF,
-                                                       @Read float[] invTauD, float dt, @Write @Local float[] target) {
+                                                       @Read float[] dynamics, float dt,
+                                                       @Write @Local float[] target) {
         tsodyksMarkramDelayedRows(TM_PER_SYNAPSE, from, to, rowPtr, segPtr, segDelay, segCols, segCell, segSynapse, w,
-                ring, ringCount, slots, size, minDelay, maxDelay, clock, u, x, last, 0f, 0f, 0f, bigU, invTauF,
-                invTauD, dt, target);
+                ring, ringCount, slots, size, minDelay, maxDelay, clock, u, x, last, 0f, 0f, 0f, dynamics, dynamics,
+                dynamics, dt, target);
     }
 
     /** The walk of the delayed Tsodyks-Markram kernels, written once: {@link DelayKernels}' walk of the rows. */

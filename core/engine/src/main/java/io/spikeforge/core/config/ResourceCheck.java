@@ -138,6 +138,9 @@ final class ResourceCheck {
         long perSynapse = p.plasticity() != null ? 8 + 4 + 8 : 8;
         if (p.syn() != null && p.syn().factory() instanceof SynapseModel m && m.statePerSynapse()) {
             perSynapse += 4L * (m.variables().size() - 1);    // all but g are per synapse (TsodyksMarkram's u, x, last)
+            // its parameters made per synapse, and with per-synapse delays each row entry's synapse index
+            perSynapse += 4L * m.perSynapse(p.syn().params()).stream().filter(p.syn().params()::varies).count()
+                    + (p.delays() != null ? 4 : 0);
         }
         if (p.delays() != null) {
             // Delays drawn per synapse: the drawn floats and their steps, the rows indexed by delay (a delay,

@@ -99,8 +99,9 @@ final class TsodyksMarkram implements SynapseModel {
     @Override
     public String integration() {
         return "u and x exact over the time since the synapse's previous spike, computed when a spike arrives"
-                + " (event-driven: work per spike times fan-out); g as Expon's; with plasticity the spike"
-                + " delivers through the weight the rule just updated (BrainPy's order)";
+                + " (event-driven: work per spike times fan-out), with per-synapse delays when the synapse's own"
+                + " delay has passed; g as Expon's; with plasticity the spike delivers through the weight the rule"
+                + " just updated (BrainPy's order)";
     }
 
     @Override
@@ -132,8 +133,7 @@ final class TsodyksMarkram implements SynapseModel {
             if (varies) {
                 return StepTask.of(name, post, ReceptorKernelsCalls.tsodyksMarkramCellsPerSynapse(conn.rowPtr(),
                         conn.cols(), wc.weights(), wc.cells(), arriving.list, arriving.count, u, x, last, ctx.clock(),
-                        perSynapse(p, "U", conn, tau -> tau), perSynapse(p, "tau_f", conn, tau -> 1 / tau),
-                        perSynapse(p, "tau_d", conn, tau -> 1 / tau), dt, input));
+                        dynamics(p, conn), dt, input));
             }
             return StepTask.of(name, post, ReceptorKernelsCalls.tsodyksMarkramCells(conn.rowPtr(), conn.cols(),
                     wc.weights(), wc.cells(), arriving.list, arriving.count, u, x, last, ctx.clock(),
@@ -143,9 +143,7 @@ final class TsodyksMarkram implements SynapseModel {
         if (varies && p.bool(PER_SYNAPSE)) {
             // One value per synapse, in connectivity order (the engine made them for this comm's synapses).
             return StepTask.of(name, post, ReceptorKernelsCalls.tsodyksMarkramPerSynapse(conn.rowPtr(), conn.cols(), w,
-                    arriving.list, arriving.count, u, x, last, ctx.clock(), p.values("U", n),
-                    PerSlot.derived(p, "tau_f", n, tau -> 1 / tau), PerSlot.derived(p, "tau_d", n, tau -> 1 / tau),
-                    dt, input));
+                    arriving.list, arriving.count, u, x, last, ctx.clock(), dynamics(p, conn), dt, input));
         }
         if (varies) {
             return StepTask.of(name, post, ReceptorKernelsCalls.tsodyksMarkramPerPost(conn.rowPtr(), conn.cols(), w,
@@ -177,9 +175,8 @@ final class TsodyksMarkram implements SynapseModel {
         if (p.anyVaries(DYNAMICS)) {
             return StepTask.of(name, input.length, ReceptorKernelsCalls.tsodyksMarkramDelayedPerSynapse(rows.rowPtr(),
                     rows.segPtr(), rows.segDelay(), rows.segCols(), rows.segCell(), rows.segSynapse(), rows.weights(),
-                    d.ring, d.ringCount, d.slots, d.preSize(), d.min, d.max, d.clock, u, x, last,
-                    perSynapse(p, "U", conn, tau -> tau), perSynapse(p, "tau_f", conn, tau -> 1 / tau),
-                    perSynapse(p, "tau_d", conn, tau -> 1 / tau), dt, input));
+                    d.ring, d.ringCount, d.slots, d.preSize(), d.min, d.max, d.clock, u, x, last, dynamics(p, conn),
+                    dt, input));
         }
         return StepTask.of(name, input.length, ReceptorKernelsCalls.tsodyksMarkramDelayed(rows.rowPtr(), rows.segPtr(),
                 rows.segDelay(), rows.segCols(), rows.segCell(), rows.segSynapse(), rows.weights(), d.ring,
@@ -195,6 +192,23 @@ final class TsodyksMarkram implements SynapseModel {
                     + " synapse (EventCSRLinear, CSRLinear, Dense or OneToOne); this one keeps none");
         }
         return wc;
+    }
+
+    /**
+     * @return each synapse's U, 1/tau_f and 1/tau_d at 3k, 3k + 1, 3k + 2 (connectivity order), as the
+     *         per-synapse kernels read them
+     */
+    private static float[] dynamics(Params p, Connectivity conn) {
+        float[][] each = {perSynapse(p, "U", conn, v -> v), perSynapse(p, "tau_f", conn, tau -> 1 / tau),
+                perSynapse(p, "tau_d", conn, tau -> 1 / tau)};
+        int n = conn.synapses();
+        float[] out = new float[3 * n];
+        for (int k = 0; k < n; k++) {
+            for (int q = 0; q < 3; q++) {
+                out[3 * k + q] = each[q][k];
+            }
+        }
+        return out;
     }
 
     /**
