@@ -55,7 +55,12 @@ public final class SynapseParams implements Params {
             if (names != null && !names.contains(name)) {
                 return;
             }
-            float[] v = form.synapses(first, count, total, Seeds.derive(runSeed, owner + ".param." + name));
+            float[] v;
+            try {
+                v = form.synapses(first, count, total, Seeds.derive(runSeed, owner + ".param." + name));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+            }
             ParamSpec spec = ParamChecker.find(model.factory().parameters(), name);
             for (int k = 0; k < v.length; k++) {
                 if (!Float.isFinite(v[k]) || !spec.allows(v[k])) {
