@@ -342,6 +342,30 @@ class SplitNetworkTest {
     }
 
     @Test
+    void tsodyksMarkramValuesOrDelaysPerSynapseAreRefusedSplitWithTheReason() throws Exception {
+        String base = Sims.plasticNetwork("null").replace("    plasticity: null\n", "");
+        NetworkSpec values = ENGINE.parse(base.replace("{type: Expon, tau: 5}", "{type: TsodyksMarkram, U: \"0.1 +"
+                + " 0.2*i/N\", tau_d: {type: Uniform, min_val: 50, max_val: 150}, per_synapse: true}"), "tm", Overrides.NONE);
+        NetworkSpec delays = ENGINE.parse(base.replace("{type: Expon, tau: 5}", "TsodyksMarkram")
+                .replace("delay: 0.5", "delay: {type: Uniform, min_val: 0.5, max_val: 3}"), "tm", Overrides.NONE);
+        // In one process both run.
+        ENGINE.build(values);
+        ENGINE.build(delays);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.spikeforge.core.config.ConfigException.class,
+                () -> ENGINE.build(values, io.spikeforge.core.config.RowBlocks.MAX_SYNAPSES,
+                        new Split(new ThreadExchange(2).rank(0))));
+        assertEquals(List.of("projections[0].syn: TsodyksMarkram: U, tau_d given per synapse cannot yet run in a network"
+                + " split over processes; give them one value each, or leave per_synapse out (one value per post"
+                + " neuron), or run it in one process"), e.errors().stream().map(Object::toString).toList());
+        e = org.junit.jupiter.api.Assertions.assertThrows(io.spikeforge.core.config.ConfigException.class,
+                () -> ENGINE.build(delays, io.spikeforge.core.config.RowBlocks.MAX_SYNAPSES,
+                        new Split(new ThreadExchange(2).rank(1))));
+        assertEquals(List.of("projections[0].syn: TsodyksMarkram: delivers spikes itself through one delay for the"
+                + " whole projection in a network split over processes, so it cannot take per-synapse delays; give p"
+                + " one delay in ms"), e.errors().stream().map(Object::toString).toList());
+    }
+
+    @Test
     void aGapJunctionReadingThePreVoltagesIsRefusedAtItsSyn() throws Exception {
         NetworkSpec spec = ENGINE.parse(Sims.plasticNetwork("null").replace("pre: src", "pre: n")
                 .replace("    syn: {type: Expon, tau: 5}\n    out: COBA\n    plasticity: null\n", "    syn: GapJunction\n")
