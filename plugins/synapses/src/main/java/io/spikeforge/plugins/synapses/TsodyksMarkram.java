@@ -24,6 +24,9 @@ import java.util.function.DoubleUnaryOperator;
  * 1998, with facilitation): each arriving spike releases the fraction r = u x of the synapse's resources,
  * and the post neuron's exponential synapse gains w r. It walks the comm's rows itself, reading the live
  * weights, so a plasticity rule (STDP_Song2000) on the same projection changes what each spike delivers.
+ * Dense's matrix is read through each synapse's cell ({@link WeightCells}); with per-synapse delays it walks
+ * the comm's rows by delay ({@link DelayedRows}). U, tau_f and tau_d vary per post neuron, or per synapse
+ * with {@code per_synapse}; on Dense and with delays the per-post values are spread to the synapses.
  */
 final class TsodyksMarkram implements SynapseModel {
 
