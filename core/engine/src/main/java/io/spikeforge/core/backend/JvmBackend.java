@@ -31,11 +31,18 @@ public final class JvmBackend implements Backend {
     private final int tile;
     /**
      * Whether chains' elementwise kernels run as fused loops ({@link LoopFusion}), off unless
-     * {@code -Dspikeforge.fuseLoops=true}: once compiled they take 18-25 % less time a step in COBA 4000,
-     * but a fresh JVM's first run was slower with them (0.33 against 0.18 s for 3 s simulated: the run
-     * after the switch to the fused loop stays slow for reasons not yet found; BENCHMARKS.md, issue 21).
+     * {@code -Dspikeforge.fuseLoops=true}: COBA 4000's per-neuron passes go from five to three. They are
+     * made when the network is built, from the disk cache ({@link FusedLoopCache}) when it has them, so
+     * that a run need not wait for the class-file library; without an entry they are made by a thread
+     * beside the run after {@link LoopFusion#START_AFTER_CALLS} steps (generated then at build time only
+     * in the launcher's ahead-of-time cache training, {@code -Dspikeforge.aot.training=true}, whose
+     * entry later runs load).
      */
     private final boolean fuseLoops = Boolean.getBoolean("spikeforge.fuseLoops");
+    /** Whether fused loops from the cache wait, in the members' passes, until a thread has had them compiled. */
+    private static final boolean WARM_FUSED = !"false".equals(System.getProperty("spikeforge.fuseLoops.warm"));
+    private static final boolean GENERATE_AT_BUILD = Boolean.getBoolean("spikeforge.aot.training")
+            || Boolean.getBoolean("spikeforge.fuseLoops.atBuild");
     /** The fused task of each run of tasks, so that every worker's range of a chain runs the same one. */
     private final java.util.Map<List<StepTask>, StepTask> fused = new java.util.HashMap<>();
 
@@ -220,7 +227,8 @@ public final class JvmBackend implements Backend {
     private Unit tiles(List<StepTask> run, int from, int to) {
         if (fuseLoops && run.size() > 1) {
             // One deferred task per run of tasks, shared by every worker's range of the chain.
-            StepTask t = fused.computeIfAbsent(List.copyOf(run), LoopFusion::deferred);
+            StepTask t = fused.computeIfAbsent(List.copyOf(run),
+                    r -> LoopFusion.atBuild(r, FusedLoopCache.standard(), GENERATE_AT_BUILD, WARM_FUSED));
             return new Unit(new StepTask[] {t}, from, to, tile, true);
         }
         return new Unit(run.toArray(StepTask[]::new), from, to, tile);

@@ -105,13 +105,24 @@ final class LoopFusion {
      * @param run consecutive elementwise tasks of one chain, of one size, at least two
      */
     static StepTask deferred(List<StepTask> run) {
+        return switching(run, run, null, START_AFTER_CALLS, null, null);
+    }
+
+    /**
+     * {@return one task over {@code run}'s members that runs {@code tasks}} and, from call
+     * {@code startAfter} on (never when negative), a thread beside the run that makes the segments' fused
+     * loops (generating them when {@code segments} is null, then storing them in {@code cache} under
+     * {@code key} when both are given), has them compiled and switches to them
+     */
+    private static StepTask switching(List<StepTask> run, List<StepTask> tasks, List<FusedLoopCache.Segment> segments,
+            int startAfter, FusedLoopCache cache, String key) {
         Map<Object, Boolean> reads = new IdentityHashMap<>();
         Map<Object, Boolean> writes = new IdentityHashMap<>();
         for (StepTask t : run) {
             t.reads().forEach(a -> reads.put(a, true));
             t.writes().forEach(a -> writes.put(a, true));
         }
-        Switch body = new Switch(run);
+        Switch body = new Switch(run, tasks, segments, startAfter, cache, key);
         return StepTask.parallel(names(run), run.get(0).size()).reads(reads.keySet().toArray())
                 .writes(writes.keySet().toArray()).elementwise().body(body);
     }
@@ -127,18 +138,27 @@ final class LoopFusion {
     /** Runs its tasks one after another; the fusing thread replaces them with their fused loops. */
     private static final class Switch implements RangeBody {
         private final List<StepTask> run;
+        private final List<FusedLoopCache.Segment> segments;
+        private final int startAfter;
+        private final FusedLoopCache cache;
+        private final String key;
         volatile StepTask[] tasks;
         private int calls;
         private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
 
-        Switch(List<StepTask> run) {
+        Switch(List<StepTask> run, List<StepTask> tasks, List<FusedLoopCache.Segment> segments, int startAfter,
+                FusedLoopCache cache, String key) {
             this.run = List.copyOf(run);
-            this.tasks = run.toArray(StepTask[]::new);
+            this.tasks = tasks.toArray(StepTask[]::new);
+            this.segments = segments;
+            this.startAfter = startAfter;
+            this.cache = cache;
+            this.key = key;
         }
 
         @Override
         public void run(int from, int to) {
-            if (calls < START_AFTER_CALLS && ++calls == START_AFTER_CALLS && started.compareAndSet(false, true)) {
+            if (calls <= startAfter && calls++ == startAfter && started.compareAndSet(false, true)) {
                 Thread.ofPlatform().daemon().name("spikeforge-loop-fusion").start(this::fuseNow);
             }
             for (StepTask t : tasks) {
@@ -148,7 +168,14 @@ final class LoopFusion {
 
         private void fuseNow() {
             try {
-                List<StepTask> f = fuse(run, true);
+                List<FusedLoopCache.Segment> s = segments;
+                if (s == null) {
+                    s = segments(run);
+                    if (cache != null && key != null) {
+                        cache.store(key, s);
+                    }
+                }
+                List<StepTask> f = instantiate(run, s, true);
                 if (f.size() < run.size()) {
                     tasks = f.toArray(StepTask[]::new);
                 }
@@ -163,32 +190,256 @@ final class LoopFusion {
      * takes a while, and a run whose loop did not get faster is left as it was; without, as generated.
      */
     static List<StepTask> fuse(List<StepTask> tasks, boolean warm) {
-        List<StepTask> out = new ArrayList<>();
-        List<StepTask> run = new ArrayList<>();
+        return instantiate(tasks, segments(tasks), warm);
+    }
+
+    /** Fused classes written with the class-file library in this JVM (what the disk cache saves). */
+    static final java.util.concurrent.atomic.AtomicInteger GENERATED = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Runs whose fused loops came from a disk cache entry, in this JVM. */
+    static final java.util.concurrent.atomic.AtomicInteger CACHE_HITS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** {@return how {@code tasks} fuse: each maximal run of two or more fusable tasks one class file} */
+    static List<FusedLoopCache.Segment> segments(List<StepTask> tasks) {
+        List<FusedLoopCache.Segment> out = new ArrayList<>();
         List<Shape> shapes = new ArrayList<>();
-        for (StepTask t : tasks) {
-            Optional<Shape> s = shape(t);
+        for (int k = 0; k <= tasks.size(); k++) {
+            Optional<Shape> s = k < tasks.size() ? shape(tasks.get(k)) : Optional.empty();
             if (s.isPresent()) {
-                run.add(t);
                 shapes.add(s.get());
                 continue;
             }
-            flush(run, shapes, out, warm);
-            out.add(t);
+            int from = k - shapes.size();
+            if (shapes.size() >= 2) {
+                List<StepTask> run = tasks.subList(from, k);
+                List<KernelCall> calls = run.stream().map(t -> t.kernel().orElseThrow()).toList();
+                List<Object> scalars = new ArrayList<>();
+                calls.forEach(c -> c.args().stream().filter(a -> !a.getClass().isArray()).forEach(scalars::add));
+                out.add(new FusedLoopCache.Segment(from, k, generate(run, shapes), key(calls), scalars.toArray()));
+            } else {
+                for (int q = from; q < k; q++) {
+                    out.add(FusedLoopCache.Segment.plain(q));
+                }
+            }
+            if (k < tasks.size()) {
+                out.add(FusedLoopCache.Segment.plain(k));
+            }
+            shapes.clear();
         }
-        flush(run, shapes, out, warm);
         return out;
     }
 
-    private static void flush(List<StepTask> run, List<Shape> shapes, List<StepTask> out, boolean warm) {
-        StepTask f = run.size() >= 2 ? fused(run, shapes, warm) : null;
-        if (f != null) {
-            out.add(f);
-        } else {
-            out.addAll(run);
+    /**
+     * {@return the tasks the segments make}: each fused segment one task of its class, each other its
+     * member; with {@code warm}, a fused loop that does not get faster than its first calls is left out
+     * for its members
+     *
+     * @throws IllegalStateException when a fused class does not load (a class file not this JVM's)
+     */
+    static List<StepTask> instantiate(List<StepTask> tasks, List<FusedLoopCache.Segment> segments, boolean warm) {
+        List<StepTask> out = new ArrayList<>();
+        for (FusedLoopCache.Segment s : segments) {
+            List<StepTask> run = tasks.subList(s.from(), s.to());
+            StepTask f = s.bytes() == null ? null : fused(run, s.bytes(), warm);
+            if (f != null) {
+                out.add(f);
+            } else {
+                out.addAll(run);
+            }
         }
-        run.clear();
-        shapes.clear();
+        return out;
+    }
+
+    /**
+     * {@return the key of the disk cache's entry for {@code tasks}}: each member's kernel, a checksum of
+     * its class file and which of its arguments are the same array, the generator's checksums and the Java
+     * version; null when a class file cannot be read (such a run is not cached)
+     */
+    static String cacheKey(List<StepTask> tasks) {
+        String prefix = prefix();
+        if (prefix == null) {
+            return null;
+        }
+        StringBuilder key = new StringBuilder(prefix);
+        List<KernelCall> calls = new ArrayList<>();
+        for (StepTask t : tasks) {
+            Optional<KernelCall> call = t.kernel();
+            if (t.pending() || t.serial() || call.isEmpty()) {
+                key.append("|-");
+                continue;
+            }
+            Long crc = classCrc(call.get().signature().declaringClass());
+            if (crc == null) {
+                return null;
+            }
+            key.append('|').append(Long.toHexString(crc));
+            calls.add(call.get());
+        }
+        // The members' kernels and their arrays' sameness, as the in-memory classes are keyed.
+        return key.append('|').append(key(calls)).toString();
+    }
+
+    /** The key's first part: the entry format, the Java version and the generator's class files; null when unread. */
+    private static String prefix() {
+        StringBuilder key = new StringBuilder("v1;java ").append(Runtime.version().feature()).append(';');
+        for (Class<?> c : List.of(LoopFusion.class, Forwarding.class)) {
+            Long crc = classCrc(c);
+            if (crc == null) {
+                return null;
+            }
+            key.append(Long.toHexString(crc)).append(';');
+        }
+        return key.toString();
+    }
+
+    /** One member in {@link #key}: its class, method, descriptor and, per argument, the first same array. */
+    private static final java.util.regex.Pattern MEMBER =
+            java.util.regex.Pattern.compile(";([\\w.$]+)\\.([\\w$]+)(\\([^)]*\\)V)((?:,-?\\d+)*)");
+
+    /** Whether an entry's key is this JVM's: its format, Java version, generator and every member's class file. */
+    static boolean current(String key) {
+        int first = key.indexOf('|');
+        int last = key.lastIndexOf('|');
+        if (first < 0 || !key.substring(0, first).equals(prefix())) {
+            return false;
+        }
+        List<String> crcs = new ArrayList<>(List.of(key.substring(first + 1, last).split("\\|")));
+        crcs.removeIf("-"::equals);
+        java.util.regex.Matcher m = MEMBER.matcher(key.substring(last + 1));
+        int n = 0;
+        while (m.find()) {
+            Class<?> k = n < crcs.size() ? load(m.group(1).replace('.', '/')) : null;
+            Long crc = k == null ? null : classCrc(k);
+            if (crc == null || !Long.toHexString(crc).equals(crcs.get(n))) {
+                return false;
+            }
+            n++;
+        }
+        return n == crcs.size();
+    }
+
+    /**
+     * {@return arguments of the shape a fused class's {@link #key} gives} (one array of one element for
+     * each distinct array, the given scalars in order), for {@link FusedWarmup}; null when it names a
+     * parameter of another kind
+     */
+    static List<Object> warmArgs(String classKey, Object[] scalars) {
+        List<Object> args = new ArrayList<>();
+        int next = 0;
+        java.util.regex.Matcher m = MEMBER.matcher(classKey);
+        while (m.find()) {
+            List<ClassDesc> ps = MethodTypeDesc.ofDescriptor(m.group(3)).parameterList();
+            String[] same = m.group(4).isEmpty() ? new String[0] : m.group(4).substring(1).split(",");
+            if (ps.size() != same.length + 2) {
+                return null;
+            }
+            for (int k = 0; k < same.length; k++) {
+                ClassDesc t = ps.get(k + 2);
+                int alias = Integer.parseInt(same[k]);
+                if (!t.isArray()) {
+                    if (next >= scalars.length) {
+                        return null;
+                    }
+                    args.add(scalars[next++]);
+                } else if (alias >= 0 && alias < args.size()) {
+                    args.add(args.get(alias));
+                } else {
+                    Class<?> c = switch (t.componentType().descriptorString()) {
+                        case "F" -> float.class;
+                        case "I" -> int.class;
+                        case "D" -> double.class;
+                        case "J" -> long.class;
+                        case "Z" -> boolean.class;
+                        case "B" -> byte.class;
+                        case "S" -> short.class;
+                        case "C" -> char.class;
+                        default -> null;
+                    };
+                    if (c == null) {
+                        return null;
+                    }
+                    args.add(java.lang.reflect.Array.newInstance(c, 1));
+                }
+            }
+        }
+        return next == scalars.length && !args.isEmpty() ? args : null;
+    }
+
+    /**
+     * Defines the fused classes of the cache's most recently used entries and has them compiled
+     * ({@link FusedWarmup}), so that a run building the same network finds them ready: started with the
+     * command line, this overlaps the start-up, where a fused class met only when the loop begins waits
+     * behind the start-up's compilations (the JIT profiles it in the interpreter while C2's queue is long).
+     * Entries of other kernels, generator or JDK are passed over.
+     */
+    static void preload(FusedLoopCache cache, int entries) {
+        for (java.nio.file.Path f : cache.newest(entries)) {
+            FusedLoopCache.Entry e = FusedLoopCache.read(f);
+            if (e == null || !current(e.key())) {
+                continue;
+            }
+            for (FusedLoopCache.Segment s : e.segments()) {
+                List<Object> args = s.bytes() == null ? null : warmArgs(s.classKey(), s.scalars());
+                if (args != null) {
+                    try {
+                        FusedWarmup.await(define(s.classKey(), s.bytes(), "a cached run"), args);
+                    } catch (IllegalStateException ex) {
+                        // That entry's class does not load: the run that meets it writes it anew.
+                    }
+                }
+            }
+        }
+    }
+
+    private static final Map<Class<?>, Long> CRCS = new ConcurrentHashMap<>();
+
+    private static Long classCrc(Class<?> k) {
+        return CRCS.computeIfAbsent(k, c -> {
+            String file = c.getName().substring(c.getName().lastIndexOf('.') + 1) + ".class";
+            try (InputStream in = c.getResourceAsStream(file)) {
+                if (in == null) {
+                    return null;
+                }
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                crc.update(in.readAllBytes());
+                return crc.getValue();
+            } catch (IOException e) {
+                return null;
+            }
+        });
+    }
+
+    /**
+     * {@return one task for {@code run}, built now}: its fused loops from the disk cache when an entry
+     * is there (no class-file library, nothing generated), else generated now and stored when {@code now},
+     * else {@link #deferred deferred} (and stored once the fusing thread has made them). With {@code warm},
+     * loops from the cache run once a thread beside the run has had them compiled ({@link FusedWarmup}),
+     * without, from the first step.
+     */
+    static StepTask atBuild(List<StepTask> run, FusedLoopCache cache, boolean now, boolean warm) {
+        String key = cacheKey(run);
+        List<FusedLoopCache.Segment> segments = key == null ? null : cache.load(key, run.size());
+        if (segments != null) {
+            try {
+                CACHE_HITS.incrementAndGet();
+                if (warm) {
+                    instantiate(run, segments, false); // loads them now, so that a bad entry is written anew
+                    return switching(run, run, segments, 0, null, null);
+                }
+                return switching(run, instantiate(run, segments, false), null, -1, null, null);
+            } catch (IllegalStateException e) {
+                // An entry that reads back whole but does not load: written anew below.
+                CACHE_HITS.decrementAndGet();
+            }
+        }
+        if (now) {
+            List<FusedLoopCache.Segment> made = segments(run);
+            if (key != null) {
+                cache.store(key, made);
+            }
+            return switching(run, instantiate(run, made, false), null, -1, null, null);
+        }
+        return switching(run, run, null, START_AFTER_CALLS, cache, key);
     }
 
     private static Optional<Shape> shape(StepTask t) {
@@ -475,16 +726,15 @@ final class LoopFusion {
      * The fused task: a hidden class whose {@code run(from, to)} holds the members' arguments in locals
      * and runs the members' loop bodies item by item, in fused loops.
      */
-    private static StepTask fused(List<StepTask> run, List<Shape> shapes, boolean warm) {
+    private static byte[] generate(List<StepTask> run, List<Shape> shapes) {
         List<KernelCall> calls = run.stream().map(t -> t.kernel().orElseThrow()).toList();
-        List<Object> args = new ArrayList<>();
         List<ClassDesc> fieldTypes = new ArrayList<>();
         for (KernelCall c : calls) {
             for (int k = 0; k < c.args().size(); k++) {
-                args.add(c.args().get(k));
                 fieldTypes.add(c.signature().params().get(k).type().describeConstable().orElseThrow());
             }
         }
+        GENERATED.incrementAndGet();
         // The fused loops: each member's first loop joins the current one, its later loops begin new ones.
         List<List<int[]>> plan = new ArrayList<>();
         int bytes = 0;
@@ -500,11 +750,8 @@ final class LoopFusion {
                 bytes += loops.get(l).bytes();
             }
         }
-        // The class depends only on the members' kernels and which of their arrays are the same array, so
-        // runs of one JVM (a warm-up, `bench --repeat`) share it, and the code the JIT compiled for it.
-        Class<?> c = CLASSES.computeIfAbsent(key(calls), key -> {
-            ClassDesc self = ClassDesc.of(LoopFusion.class.getPackageName() + ".FusedLoop");
-            byte[] bytesOut = ClassFile.of().build(self, cb -> {
+        ClassDesc self = ClassDesc.of(LoopFusion.class.getPackageName() + ".FusedLoop");
+        return ClassFile.of().build(self, cb -> {
                 cb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC);
                 cb.withInterfaceSymbols(RANGE_BODY);
                 for (int f = 0; f < fieldTypes.size(); f++) {
@@ -574,16 +821,28 @@ final class LoopFusion {
                     code.return_();
                 });
             });
-            try {
-                return MethodHandles.lookup().defineHiddenClass(bytesOut, true).lookupClass();
-            } catch (IllegalAccessException | LinkageError e) {
-                throw new IllegalStateException("the fused loop of " + names(run) + " does not load: " + e, e);
-            }
-        });
+    }
+
+    /**
+     * The fused task of {@code run} whose class file {@link #generate} wrote: a hidden class whose
+     * instance holds the members' arguments; with {@code warm} null when it does not get faster.
+     *
+     * @throws IllegalStateException when the class does not load
+     */
+    private static StepTask fused(List<StepTask> run, byte[] classFile, boolean warm) {
+        List<KernelCall> calls = run.stream().map(t -> t.kernel().orElseThrow()).toList();
+        List<Object> args = new ArrayList<>();
+        for (KernelCall c : calls) {
+            args.addAll(c.args());
+        }
+        // The class depends only on the members' kernels and which of their arrays are the same array, so
+        // runs of one JVM (a warm-up, `bench --repeat`) share it, and the code the JIT compiled for it.
+        Class<?> c = define(key(calls), classFile, names(run));
         RangeBody body;
         try {
             body = (RangeBody) c.getConstructor(Object[].class).newInstance((Object) args.toArray());
         } catch (ReflectiveOperationException | LinkageError e) {
+            CLASSES.remove(key(calls), c); // a class file that does not verify: the next one may
             throw new IllegalStateException("the fused loop of " + names(run) + " does not load: " + e, e);
         }
         // Every member touches its arrays only at its items' indices (the backend fuses elementwise tasks only).
@@ -599,6 +858,17 @@ final class LoopFusion {
             return null;
         }
         return b.body(body);
+    }
+
+    /** {@return the class of {@code key}: this JVM's, or defined now from {@code classFile}} */
+    private static Class<?> define(String key, byte[] classFile, String what) {
+        return CLASSES.computeIfAbsent(key, k -> {
+            try {
+                return MethodHandles.lookup().defineHiddenClass(classFile, true).lookupClass();
+            } catch (IllegalAccessException | LinkageError | IllegalArgumentException e) {
+                throw new IllegalStateException("the fused loop of " + what + " does not load: " + e, e);
+            }
+        });
     }
 
     /** The members' kernels, and for each array argument the first argument that is the same array. */
