@@ -31,13 +31,13 @@ final class FusedLoopCache {
 
     /** The system property naming the cache folder. */
     static final String PROPERTY = "spikeforge.fuseLoops.cache";
-    private static final int MAGIC = 0x53464c32; // "SFL2"
+    private static final int MAGIC = 0x53464c34; // "SFL4"
 
     /**
-     * Members {@code [from, to)} of a run: one fused class ({@code bytes}, its class file) or, with
-     * {@code bytes} null, one member left to run as its own pass ({@code to == from + 1}).
+     * Members {@code [from, to)} of a run: one fused class ({@code bytes}, its class file, of the class
+     * {@code name}, which {@code classKey} keys in this JVM) or, with {@code bytes} null, one member left to run as its own pass ({@code to == from + 1}).
      */
-    record Segment(int from, int to, byte[] bytes, String classKey, Object[] scalars) {
+    record Segment(int from, int to, byte[] bytes, String classKey, String name) {
 
         /** A member left to run as its own pass. */
         static Segment plain(int member) {
@@ -82,31 +82,7 @@ final class FusedLoopCache {
         if (e == null || !e.key().equals(key) || e.segments().getLast().to() != members) {
             return null;
         }
-        try {
-            // Recently used entries are the ones {@link #newest} gives.
-            Files.setLastModifiedTime(file(key), java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
-        } catch (IOException e2) {
-            // only a hint
-        }
         return e.segments();
-    }
-
-    /** {@return up to {@code count} entries' files, the most recently used first} */
-    List<Path> newest(int count) {
-        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".fused"))
-                    .map(f -> {
-                        try {
-                            return java.util.Map.entry(f, Files.getLastModifiedTime(f).toMillis());
-                        } catch (IOException e) {
-                            return java.util.Map.entry(f, 0L);
-                        }
-                    })
-                    .sorted(java.util.Map.Entry.<Path, Long>comparingByValue().reversed())
-                    .limit(count).map(java.util.Map.Entry::getKey).toList();
-        } catch (IOException e) {
-            return List.of();
-        }
     }
 
     /** {@return the entry in {@code file}, or null when there is none or it does not read back whole} */
@@ -148,11 +124,8 @@ final class FusedLoopCache {
                         return null;
                     }
                     String classKey = string(in);
-                    Object[] scalars = new Object[in.readInt()];
-                    for (int k = 0; k < scalars.length; k++) {
-                        scalars[k] = scalar(in);
-                    }
-                    out.add(new Segment(from, to, bytes, classKey, scalars));
+                    String name = string(in);
+                    out.add(new Segment(from, to, bytes, classKey, name));
                 }
                 next = to;
             }
@@ -177,59 +150,6 @@ final class FusedLoopCache {
         out.write(b);
     }
 
-    private static Object scalar(DataInputStream in) throws IOException {
-        char type = in.readChar();
-        return switch (type) {
-            case 'I' -> in.readInt();
-            case 'F' -> in.readFloat();
-            case 'J' -> in.readLong();
-            case 'D' -> in.readDouble();
-            case 'Z' -> in.readBoolean();
-            case 'S' -> in.readShort();
-            case 'B' -> in.readByte();
-            case 'C' -> in.readChar();
-            default -> throw new IOException("scalar of type " + type);
-        };
-    }
-
-    private static void scalar(DataOutputStream out, Object v) throws IOException {
-        switch (v) {
-            case Integer i -> {
-                out.writeChar('I');
-                out.writeInt(i);
-            }
-            case Float f -> {
-                out.writeChar('F');
-                out.writeFloat(f);
-            }
-            case Long l -> {
-                out.writeChar('J');
-                out.writeLong(l);
-            }
-            case Double d -> {
-                out.writeChar('D');
-                out.writeDouble(d);
-            }
-            case Boolean z -> {
-                out.writeChar('Z');
-                out.writeBoolean(z);
-            }
-            case Short h -> {
-                out.writeChar('S');
-                out.writeShort(h);
-            }
-            case Byte b -> {
-                out.writeChar('B');
-                out.writeByte(b);
-            }
-            case Character c -> {
-                out.writeChar('C');
-                out.writeChar(c);
-            }
-            default -> throw new IOException("scalar " + v);
-        }
-    }
-
     /** Stores the segments for {@code key}, replacing any entry; a folder that cannot be written is left as it is. */
     void store(String key, List<Segment> segments) {
         try {
@@ -245,10 +165,7 @@ final class FusedLoopCache {
                     if (s.bytes() != null) {
                         out.write(s.bytes());
                         string(out, s.classKey());
-                        out.writeInt(s.scalars().length);
-                        for (Object v : s.scalars()) {
-                            scalar(out, v);
-                        }
+                        string(out, s.name());
                     }
                 }
                 CRC32 crc = new CRC32();

@@ -6,25 +6,21 @@ package io.spikeforge.core.backend;
  */
 public final class FusedLoops {
 
-    /** Entries preloaded: a command runs one network, the most recently used entry is most often its. */
-    private static final int ENTRIES = 2;
-
     private FusedLoops() {
     }
 
     /**
-     * Starts a daemon thread that defines the fused classes of the disk cache's most recently used
-     * entries ({@link FusedLoopCache}) and has the JIT compile them, when fusion is on, the machine has a
-     * core to spare and this is not the launcher's ahead-of-time training (which generates its own). It
-     * touches no network's arrays: results are the same with or without it.
+     * Starts a daemon thread that loads the fused classes the class path's jar lists ({@link FusedLoopJar},
+     * the launcher's), so that the JVM compiles them from its ahead-of-time cache's profiles while the
+     * command line starts, when fusion is on, the machine has a core to spare and this is not the
+     * launcher's ahead-of-time training (which writes the jar). It touches no network's arrays: results
+     * are the same with or without it.
      */
     public static void preloadInBackground() {
-        if (!Boolean.getBoolean("spikeforge.fuseLoops") || Boolean.getBoolean("spikeforge.aot.training")
-                || "false".equals(System.getProperty("spikeforge.fuseLoops.preload"))
+        if ("false".equals(System.getProperty("spikeforge.fuseLoops")) || Boolean.getBoolean("spikeforge.aot.training")
                 || Runtime.getRuntime().availableProcessors() < 2) {
             return;
         }
-        Thread.ofPlatform().daemon().name("spikeforge-fused-preload")
-                .start(() -> LoopFusion.preload(FusedLoopCache.standard(), ENTRIES));
+        Thread.ofPlatform().daemon().name("spikeforge-fused-preload").start(FusedLoopJar::loadListed);
     }
 }

@@ -30,15 +30,15 @@ public final class JvmBackend implements Backend {
     private final int minItemsPerWorker;
     private final int tile;
     /**
-     * Whether chains' elementwise kernels run as fused loops ({@link LoopFusion}), off unless
-     * {@code -Dspikeforge.fuseLoops=true}: COBA 4000's per-neuron passes go from five to three. They are
+     * Whether chains' elementwise kernels run as fused loops ({@link LoopFusion}), on unless
+     * {@code -Dspikeforge.fuseLoops=false}: COBA 4000's per-neuron passes go from five to three. They are
      * made when the network is built, from the disk cache ({@link FusedLoopCache}) when it has them, so
      * that a run need not wait for the class-file library; without an entry they are made by a thread
      * beside the run after {@link LoopFusion#START_AFTER_CALLS} steps (generated then at build time only
      * in the launcher's ahead-of-time cache training, {@code -Dspikeforge.aot.training=true}, whose
      * entry later runs load).
      */
-    private final boolean fuseLoops = Boolean.getBoolean("spikeforge.fuseLoops");
+    private final boolean fuseLoops = !"false".equals(System.getProperty("spikeforge.fuseLoops"));
     /** Whether fused loops from the cache wait, in the members' passes, until a thread has had them compiled. */
     private static final boolean WARM_FUSED = !"false".equals(System.getProperty("spikeforge.fuseLoops.warm"));
     private static final boolean GENERATE_AT_BUILD = Boolean.getBoolean("spikeforge.aot.training")
@@ -228,7 +228,8 @@ public final class JvmBackend implements Backend {
         if (fuseLoops && run.size() > 1) {
             // One deferred task per run of tasks, shared by every worker's range of the chain.
             StepTask t = fused.computeIfAbsent(List.copyOf(run),
-                    r -> LoopFusion.atBuild(r, FusedLoopCache.standard(), GENERATE_AT_BUILD, WARM_FUSED));
+                    r -> LoopFusion.atBuild(r, FusedLoopCache.standard(), GENERATE_AT_BUILD,
+                            WARM_FUSED && !GENERATE_AT_BUILD));
             return new Unit(new StepTask[] {t}, from, to, tile, true);
         }
         return new Unit(run.toArray(StepTask[]::new), from, to, tile);

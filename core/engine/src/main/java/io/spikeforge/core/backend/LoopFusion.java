@@ -98,9 +98,10 @@ final class LoopFusion {
 
     /**
      * {@return one task that runs {@code run}'s tasks one after another, and their fused loops once a
-     * thread of its own has built and compiled them} Building a fused class costs a fresh JVM about 0.1 s
-     * (the class-file library's first use, then the JIT), as long as COBA 4000's whole loop, so it is
-     * never on the run's path; both forms give the same floats, so when the switch comes changes nothing.
+     * thread of its own has built them and they have become the faster} Building a fused class costs a
+     * fresh JVM about 0.1 s (the class-file library's first use, then the JIT), as long as COBA 4000's
+     * whole loop, so it is never on the run's path; both forms give the same floats, so when the switch
+     * comes changes nothing.
      *
      * @param run consecutive elementwise tasks of one chain, of one size, at least two
      */
@@ -109,12 +110,12 @@ final class LoopFusion {
     }
 
     /**
-     * {@return one task over {@code run}'s members that runs {@code tasks}} and, from call
-     * {@code startAfter} on (never when negative), a thread beside the run that makes the segments' fused
-     * loops (generating them when {@code segments} is null, then storing them in {@code cache} under
-     * {@code key} when both are given), has them compiled and switches to them
+     * {@return one task over {@code run}'s members that runs {@code tasks}} and switches to
+     * {@code candidate} once it is the faster ({@link Switch}); without a candidate, from call
+     * {@code startAfter} on (never when negative), a thread beside the run generates one (storing it in
+     * {@code cache} under {@code key} when both are given)
      */
-    private static StepTask switching(List<StepTask> run, List<StepTask> tasks, List<FusedLoopCache.Segment> segments,
+    private static StepTask switching(List<StepTask> run, List<StepTask> tasks, List<StepTask> candidate,
             int startAfter, FusedLoopCache cache, String key) {
         Map<Object, Boolean> reads = new IdentityHashMap<>();
         Map<Object, Boolean> writes = new IdentityHashMap<>();
@@ -122,7 +123,7 @@ final class LoopFusion {
             t.reads().forEach(a -> reads.put(a, true));
             t.writes().forEach(a -> writes.put(a, true));
         }
-        Switch body = new Switch(run, tasks, segments, startAfter, cache, key);
+        Switch body = new Switch(run, tasks, candidate, startAfter, cache, key);
         return StepTask.parallel(names(run), run.get(0).size()).reads(reads.keySet().toArray())
                 .writes(writes.keySet().toArray()).elementwise().body(body);
     }
@@ -135,22 +136,44 @@ final class LoopFusion {
      */
     static final int START_AFTER_CALLS = 5000;
 
-    /** Runs its tasks one after another; the fusing thread replaces them with their fused loops. */
+    /** One call in this many runs the candidate fused loops, the one before it the current tasks, both timed. */
+    static final int SAMPLE_EVERY = 256;
+    /** Samples in a row in which the fused loops must be the faster before the run switches to them. */
+    static final int WINS = 3;
+    /** Samples after which fused loops that have not won are dropped (about 100,000 calls). */
+    static final int GIVE_UP_SAMPLES = 400;
+
+    /**
+     * Runs its tasks one after another, and switches to their fused loops once those are faster. A fused
+     * class is compiled by the JIT after the members' kernels (which start-up had compiled), so at first
+     * its calls run in the interpreter or in C1's code, several times slower; every {@link #SAMPLE_EVERY}
+     * calls the run times one call of the members and the next of the candidate fused loops (both give the
+     * same floats, so which one runs a step changes nothing), and takes the fused loops when they have
+     * been the faster {@link #WINS} times in a row. No thread of its own competes with the run for the
+     * cores: on two cores, a thread warming the fused class beside the run made COBA 4000's first run
+     * slower than the members alone (BENCHMARKS.md, issue 21). Without a candidate yet, a thread makes one
+     * from call {@code startAfter} on (the class-file library, then the disk cache's entry).
+     */
     private static final class Switch implements RangeBody {
         private final List<StepTask> run;
-        private final List<FusedLoopCache.Segment> segments;
         private final int startAfter;
         private final FusedLoopCache cache;
         private final String key;
         volatile StepTask[] tasks;
+        volatile StepTask[] candidate;
         private int calls;
+        // Sampling state: updated by every worker without locks; a race only moves the switch by a sample.
+        private int sampleCalls;
+        private long membersNanos;
+        private int wins;
+        private int samples;
         private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
 
-        Switch(List<StepTask> run, List<StepTask> tasks, List<FusedLoopCache.Segment> segments, int startAfter,
+        Switch(List<StepTask> run, List<StepTask> tasks, List<StepTask> candidate, int startAfter,
                 FusedLoopCache cache, String key) {
             this.run = List.copyOf(run);
             this.tasks = tasks.toArray(StepTask[]::new);
-            this.segments = segments;
+            this.candidate = candidate == null ? null : candidate.toArray(StepTask[]::new);
             this.startAfter = startAfter;
             this.cache = cache;
             this.key = key;
@@ -161,6 +184,33 @@ final class LoopFusion {
             if (calls <= startAfter && calls++ == startAfter && started.compareAndSet(false, true)) {
                 Thread.ofPlatform().daemon().name("spikeforge-loop-fusion").start(this::fuseNow);
             }
+            StepTask[] c = candidate;
+            if (c == null) {
+                runAll(tasks, from, to);
+                return;
+            }
+            int phase = ++sampleCalls & (SAMPLE_EVERY - 1);
+            if (phase == SAMPLE_EVERY - 1) {
+                long t0 = System.nanoTime();
+                runAll(tasks, from, to);
+                membersNanos = System.nanoTime() - t0;
+            } else if (phase == 0) {
+                long t0 = System.nanoTime();
+                runAll(c, from, to);
+                long fused = System.nanoTime() - t0;
+                wins = fused < membersNanos ? wins + 1 : 0;
+                if (wins >= WINS) {
+                    tasks = c;
+                    candidate = null;
+                } else if (++samples >= GIVE_UP_SAMPLES) {
+                    candidate = null;
+                }
+            } else {
+                runAll(tasks, from, to);
+            }
+        }
+
+        private static void runAll(StepTask[] tasks, int from, int to) {
             for (StepTask t : tasks) {
                 t.run(from, to);
             }
@@ -168,16 +218,13 @@ final class LoopFusion {
 
         private void fuseNow() {
             try {
-                List<FusedLoopCache.Segment> s = segments;
-                if (s == null) {
-                    s = segments(run);
-                    if (cache != null && key != null) {
-                        cache.store(key, s);
-                    }
+                List<FusedLoopCache.Segment> s = segments(run);
+                if (cache != null && key != null) {
+                    cache.store(key, s);
                 }
                 List<StepTask> f = instantiate(run, s, true);
                 if (f.size() < run.size()) {
-                    tasks = f.toArray(StepTask[]::new);
+                    candidate = f.toArray(StepTask[]::new);
                 }
             } catch (RuntimeException | LinkageError e) {
                 // The members go on running as they are: fusion only saves time.
@@ -186,8 +233,8 @@ final class LoopFusion {
     }
 
     /**
-     * {@link #fuse(List)}; with {@code warm} each fused loop is first compiled ({@link FusedWarmup}), which
-     * takes a while, and a run whose loop did not get faster is left as it was; without, as generated.
+     * {@link #fuse(List)}; with {@code warm} a thread starts getting each fused class compiled
+     * ({@link FusedWarmup}).
      */
     static List<StepTask> fuse(List<StepTask> tasks, boolean warm) {
         return instantiate(tasks, segments(tasks), warm);
@@ -213,9 +260,10 @@ final class LoopFusion {
             if (shapes.size() >= 2) {
                 List<StepTask> run = tasks.subList(from, k);
                 List<KernelCall> calls = run.stream().map(t -> t.kernel().orElseThrow()).toList();
-                List<Object> scalars = new ArrayList<>();
-                calls.forEach(c -> c.args().stream().filter(a -> !a.getClass().isArray()).forEach(scalars::add));
-                out.add(new FusedLoopCache.Segment(from, k, generate(run, shapes), key(calls), scalars.toArray()));
+                String name = className(calls);
+                byte[] bytes = generate(run, shapes, name);
+                FusedLoopJar.add(name, bytes);
+                out.add(new FusedLoopCache.Segment(from, k, bytes, key(calls), name));
             } else {
                 for (int q = from; q < k; q++) {
                     out.add(FusedLoopCache.Segment.plain(q));
@@ -231,8 +279,7 @@ final class LoopFusion {
 
     /**
      * {@return the tasks the segments make}: each fused segment one task of its class, each other its
-     * member; with {@code warm}, a fused loop that does not get faster than its first calls is left out
-     * for its members
+     * member; with {@code warm}, a thread starts getting each fused class compiled ({@link FusedWarmup})
      *
      * @throws IllegalStateException when a fused class does not load (a class file not this JVM's)
      */
@@ -292,105 +339,6 @@ final class LoopFusion {
         return key.toString();
     }
 
-    /** One member in {@link #key}: its class, method, descriptor and, per argument, the first same array. */
-    private static final java.util.regex.Pattern MEMBER =
-            java.util.regex.Pattern.compile(";([\\w.$]+)\\.([\\w$]+)(\\([^)]*\\)V)((?:,-?\\d+)*)");
-
-    /** Whether an entry's key is this JVM's: its format, Java version, generator and every member's class file. */
-    static boolean current(String key) {
-        int first = key.indexOf('|');
-        int last = key.lastIndexOf('|');
-        if (first < 0 || !key.substring(0, first).equals(prefix())) {
-            return false;
-        }
-        List<String> crcs = new ArrayList<>(List.of(key.substring(first + 1, last).split("\\|")));
-        crcs.removeIf("-"::equals);
-        java.util.regex.Matcher m = MEMBER.matcher(key.substring(last + 1));
-        int n = 0;
-        while (m.find()) {
-            Class<?> k = n < crcs.size() ? load(m.group(1).replace('.', '/')) : null;
-            Long crc = k == null ? null : classCrc(k);
-            if (crc == null || !Long.toHexString(crc).equals(crcs.get(n))) {
-                return false;
-            }
-            n++;
-        }
-        return n == crcs.size();
-    }
-
-    /**
-     * {@return arguments of the shape a fused class's {@link #key} gives} (one array of one element for
-     * each distinct array, the given scalars in order), for {@link FusedWarmup}; null when it names a
-     * parameter of another kind
-     */
-    static List<Object> warmArgs(String classKey, Object[] scalars) {
-        List<Object> args = new ArrayList<>();
-        int next = 0;
-        java.util.regex.Matcher m = MEMBER.matcher(classKey);
-        while (m.find()) {
-            List<ClassDesc> ps = MethodTypeDesc.ofDescriptor(m.group(3)).parameterList();
-            String[] same = m.group(4).isEmpty() ? new String[0] : m.group(4).substring(1).split(",");
-            if (ps.size() != same.length + 2) {
-                return null;
-            }
-            for (int k = 0; k < same.length; k++) {
-                ClassDesc t = ps.get(k + 2);
-                int alias = Integer.parseInt(same[k]);
-                if (!t.isArray()) {
-                    if (next >= scalars.length) {
-                        return null;
-                    }
-                    args.add(scalars[next++]);
-                } else if (alias >= 0 && alias < args.size()) {
-                    args.add(args.get(alias));
-                } else {
-                    Class<?> c = switch (t.componentType().descriptorString()) {
-                        case "F" -> float.class;
-                        case "I" -> int.class;
-                        case "D" -> double.class;
-                        case "J" -> long.class;
-                        case "Z" -> boolean.class;
-                        case "B" -> byte.class;
-                        case "S" -> short.class;
-                        case "C" -> char.class;
-                        default -> null;
-                    };
-                    if (c == null) {
-                        return null;
-                    }
-                    args.add(java.lang.reflect.Array.newInstance(c, 1));
-                }
-            }
-        }
-        return next == scalars.length && !args.isEmpty() ? args : null;
-    }
-
-    /**
-     * Defines the fused classes of the cache's most recently used entries and has them compiled
-     * ({@link FusedWarmup}), so that a run building the same network finds them ready: started with the
-     * command line, this overlaps the start-up, where a fused class met only when the loop begins waits
-     * behind the start-up's compilations (the JIT profiles it in the interpreter while C2's queue is long).
-     * Entries of other kernels, generator or JDK are passed over.
-     */
-    static void preload(FusedLoopCache cache, int entries) {
-        for (java.nio.file.Path f : cache.newest(entries)) {
-            FusedLoopCache.Entry e = FusedLoopCache.read(f);
-            if (e == null || !current(e.key())) {
-                continue;
-            }
-            for (FusedLoopCache.Segment s : e.segments()) {
-                List<Object> args = s.bytes() == null ? null : warmArgs(s.classKey(), s.scalars());
-                if (args != null) {
-                    try {
-                        FusedWarmup.await(define(s.classKey(), s.bytes(), "a cached run"), args);
-                    } catch (IllegalStateException ex) {
-                        // That entry's class does not load: the run that meets it writes it anew.
-                    }
-                }
-            }
-        }
-    }
-
     private static final Map<Class<?>, Long> CRCS = new ConcurrentHashMap<>();
 
     private static Long classCrc(Class<?> k) {
@@ -412,24 +360,26 @@ final class LoopFusion {
     /**
      * {@return one task for {@code run}, built now}: its fused loops from the disk cache when an entry
      * is there (no class-file library, nothing generated), else generated now and stored when {@code now},
-     * else {@link #deferred deferred} (and stored once the fusing thread has made them). With {@code warm},
-     * loops from the cache run once a thread beside the run has had them compiled ({@link FusedWarmup}),
-     * without, from the first step.
+     * else {@link #deferred deferred} (and stored once the fusing thread has made them). Loops from the
+     * cache run from the first step when their classes are on the class path or without {@code warm}, else
+     * once they are faster than the members ({@link Switch}).
      */
     static StepTask atBuild(List<StepTask> run, FusedLoopCache cache, boolean now, boolean warm) {
         String key = cacheKey(run);
         List<FusedLoopCache.Segment> segments = key == null ? null : cache.load(key, run.size());
         if (segments != null) {
             try {
+                // Classes of the class path (the launcher's jar) come with the ahead-of-time cache's profiles
+                // and are compiled as they load: they run from the first step, with nothing to wait for.
+                segments.stream().filter(x -> x.bytes() != null).forEach(x -> FusedLoopJar.add(x.name(), x.bytes()));
+                boolean named = segments.stream().filter(x -> x.bytes() != null)
+                        .allMatch(x -> load(x.name().replace('.', '/')) != null);
+                boolean sample = warm && !named;
+                List<StepTask> loaded = instantiate(run, segments, sample);
                 CACHE_HITS.incrementAndGet();
-                if (warm) {
-                    instantiate(run, segments, false); // loads them now, so that a bad entry is written anew
-                    return switching(run, run, segments, 0, null, null);
-                }
-                return switching(run, instantiate(run, segments, false), null, -1, null, null);
+                return sample ? switching(run, run, loaded, -1, null, null) : switching(run, loaded, null, -1, null, null);
             } catch (IllegalStateException e) {
                 // An entry that reads back whole but does not load: written anew below.
-                CACHE_HITS.decrementAndGet();
             }
         }
         if (now) {
@@ -726,7 +676,23 @@ final class LoopFusion {
      * The fused task: a hidden class whose {@code run(from, to)} holds the members' arguments in locals
      * and runs the members' loop bodies item by item, in fused loops.
      */
-    private static byte[] generate(List<StepTask> run, List<Shape> shapes) {
+    /**
+     * {@return the fused class's name}: named by a hash of what its code depends on (the generator, the
+     * members' class files, their kernels and arrays' sameness), so that the launcher's jar of fused
+     * classes ({@link FusedLoopJar}) never holds a class of other code under the same name
+     */
+    static String className(List<KernelCall> calls) {
+        StringBuilder what = new StringBuilder(String.valueOf(prefix()));
+        for (KernelCall c : calls) {
+            what.append(classCrc(c.signature().declaringClass())).append(',');
+        }
+        String k = what.append(key(calls)).toString();
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(k.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return LoopFusion.class.getPackageName() + String.format(".FusedLoop_%08x%08x", k.hashCode(), crc.getValue());
+    }
+
+    private static byte[] generate(List<StepTask> run, List<Shape> shapes, String name) {
         List<KernelCall> calls = run.stream().map(t -> t.kernel().orElseThrow()).toList();
         List<ClassDesc> fieldTypes = new ArrayList<>();
         for (KernelCall c : calls) {
@@ -750,7 +716,7 @@ final class LoopFusion {
                 bytes += loops.get(l).bytes();
             }
         }
-        ClassDesc self = ClassDesc.of(LoopFusion.class.getPackageName() + ".FusedLoop");
+        ClassDesc self = ClassDesc.of(name);
         return ClassFile.of().build(self, cb -> {
                 cb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC);
                 cb.withInterfaceSymbols(RANGE_BODY);
@@ -825,7 +791,7 @@ final class LoopFusion {
 
     /**
      * The fused task of {@code run} whose class file {@link #generate} wrote: a hidden class whose
-     * instance holds the members' arguments; with {@code warm} null when it does not get faster.
+     * instance holds the members' arguments; with {@code warm}, its class's warm-up started.
      *
      * @throws IllegalStateException when the class does not load
      */
@@ -837,7 +803,7 @@ final class LoopFusion {
         }
         // The class depends only on the members' kernels and which of their arrays are the same array, so
         // runs of one JVM (a warm-up, `bench --repeat`) share it, and the code the JIT compiled for it.
-        Class<?> c = define(key(calls), classFile, names(run));
+        Class<?> c = define(key(calls), classFile, className(calls), names(run));
         RangeBody body;
         try {
             body = (RangeBody) c.getConstructor(Object[].class).newInstance((Object) args.toArray());
@@ -854,15 +820,23 @@ final class LoopFusion {
         }
         StepTask.Builder b = StepTask.parallel(names(run), run.get(0).size()).reads(reads.keySet().toArray())
                 .writes(writes.keySet().toArray()).elementwise();
-        if (warm && !FusedWarmup.await(c, args)) {
-            return null;
+        if (warm) {
+            FusedWarmup.start(c, args);
         }
         return b.body(body);
     }
 
-    /** {@return the class of {@code key}: this JVM's, or defined now from {@code classFile}} */
-    private static Class<?> define(String key, byte[] classFile, String what) {
+    /**
+     * {@return the class of {@code key}}: this JVM's, the class {@code name} where the class path has it
+     * (the launcher's jar of fused classes, whose code and profiles its ahead-of-time cache holds), or a
+     * hidden class defined now from {@code classFile}
+     */
+    private static Class<?> define(String key, byte[] classFile, String name, String what) {
         return CLASSES.computeIfAbsent(key, k -> {
+            Class<?> named = load(name.replace('.', '/'));
+            if (named != null && RangeBody.class.isAssignableFrom(named)) {
+                return named;
+            }
             try {
                 return MethodHandles.lookup().defineHiddenClass(classFile, true).lookupClass();
             } catch (IllegalAccessException | LinkageError | IllegalArgumentException e) {

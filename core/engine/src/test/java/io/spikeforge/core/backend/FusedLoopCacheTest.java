@@ -122,35 +122,67 @@ class FusedLoopCacheTest {
     }
 
     @Test
-    void anEntryOfAnotherKernelOrGeneratorIsNotCurrent(@TempDir Path dir) {
-        String key = LoopFusion.cacheKey(new Net().tasks());
-        assertNotNull(key);
-        assertTrue(LoopFusion.current(key));
-        // The first member's class file checksum, as another build of the kernel would have it.
-        int bar = key.indexOf('|');
-        String other = key.substring(0, bar + 1) + "0" + key.substring(key.indexOf('|', bar + 1));
-        assertFalse(LoopFusion.current(other));
-        assertFalse(LoopFusion.current(key.replaceFirst("java \\d+", "java 11")));
+    void anEntryIsLookedUpByTheWholeKeyOfItsRun(@TempDir Path dir) {
         FusedLoopCache cache = new FusedLoopCache(dir);
-        assertNull(cache.load(other, 4), "an entry is looked up by its whole key");
+        Net net = new Net();
+        LoopFusion.atBuild(net.tasks(), cache, true, false);
+        String key = LoopFusion.cacheKey(net.tasks());
+        assertTrue(key.contains("java " + Runtime.version().feature()), key);
+        // Another sameness of arrays (the second projection onto its own current) is another class.
+        List<StepTask> other = new ArrayList<>(net.tasks());
+        other.set(2, StepTask.of("t2", N, OutputKernelsCalls.exponCoba(net.gi, net.ini, net.v, new float[N], 0.99f, -80f)));
+        assertFalse(key.equals(LoopFusion.cacheKey(other)));
+        assertNull(cache.load(LoopFusion.cacheKey(other), 4));
+        assertNotNull(cache.load(key, 4));
+        assertNull(cache.load(key, 5), "an entry of another run length is not this run's");
     }
 
     @Test
-    void aPreloadedClassIsTheOneTheBuildUses(@TempDir Path dir) {
+    void loopsFromTheCacheSwitchedToWhileTheRunGoesOnGiveThePassesFloats(@TempDir Path dir) {
         FusedLoopCache cache = new FusedLoopCache(dir);
         LoopFusion.atBuild(new Net().tasks(), cache, true, false);
-        FusedLoopCache.Entry e = FusedLoopCache.read(cache.newest(1).get(0));
-        assertNotNull(e);
-        FusedLoopCache.Segment s = e.segments().get(0);
-        List<Object> args = LoopFusion.warmArgs(s.classKey(), s.scalars());
-        // current, ge, in_e, v (shared), gi, in_i, refractory, spikes: eight distinct arrays of the 14 arguments.
-        assertNotNull(args);
-        assertEquals(8, args.stream().filter(a -> a.getClass().isArray())
-                .map(System::identityHashCode).distinct().count());
-        assertEquals(List.of(20f, 0.98f, 0f, 0.99f, -80f, -60f, -60f, -50f, 1f, 0.995f, 50),
-                args.stream().filter(a -> !a.getClass().isArray()).toList());
-        LoopFusion.preload(cache, 2);
-        Net net = new Net();
-        assertSameAsPasses(LoopFusion.atBuild(net.tasks(), cache, false, false), net);
+        Net passes = new Net();
+        Net sampled = new Net();
+        List<StepTask> plain = passes.tasks();
+        StepTask one = LoopFusion.atBuild(sampled.tasks(), cache, false, true);
+        // Every sample runs the fused loops once, the switch may come at any of them: all steps must agree.
+        for (int step = 0; step < 8 * LoopFusion.SAMPLE_EVERY; step++) {
+            for (StepTask t : plain) {
+                t.run(0, 300);
+                t.run(300, N);
+            }
+            one.run(0, 300);
+            one.run(300, N);
+            passes.ine[step % N] = 0.6f;
+            sampled.ine[step % N] = 0.6f;
+        }
+        assertArrayEquals(passes.v, sampled.v);
+        assertArrayEquals(passes.current, sampled.current);
+        assertArrayEquals(passes.ge, sampled.ge);
+        assertArrayEquals(passes.refractory, sampled.refractory);
+        assertArrayEquals(passes.spikes, sampled.spikes);
+    }
+
+    @Test
+    void theJarListsAndHoldsEveryClassGenerated(@TempDir Path dir) throws Exception {
+        Path jar = dir.resolve("fused.jar");
+        System.setProperty(FusedLoopJar.PROPERTY, jar.toString());
+        try {
+            LoopFusion.atBuild(new Net().tasks(), new FusedLoopCache(dir.resolve("cache")), true, false);
+        } finally {
+            System.clearProperty(FusedLoopJar.PROPERTY);
+        }
+        String name = LoopFusion.className(new Net().tasks().stream().map(t -> t.kernel().orElseThrow()).toList());
+        try (java.util.jar.JarFile j = new java.util.jar.JarFile(jar.toFile())) {
+            String list = new String(j.getInputStream(j.getEntry(FusedLoopJar.LIST)).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(list.lines().anyMatch(name::equals), list);
+            assertNotNull(j.getEntry(name.replace('.', '/') + ".class"));
+        }
+        // A loader over the jar (as the class path) defines the class as a RangeBody of this class path.
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()},
+                getClass().getClassLoader())) {
+            assertTrue(io.spikeforge.spi.RangeBody.class.isAssignableFrom(Class.forName(name, true, loader)));
+        }
     }
 }
