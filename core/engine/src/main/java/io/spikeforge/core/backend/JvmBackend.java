@@ -38,7 +38,7 @@ public final class JvmBackend implements Backend {
      * in the launcher's ahead-of-time cache training, {@code -Dspikeforge.aot.training=true}, whose
      * entry later runs load).
      */
-    private final boolean fuseLoops = !"false".equals(System.getProperty("spikeforge.fuseLoops"));
+    private final boolean fuseLoops;
     /** Whether fused loops from the cache wait, in the members' passes, until a thread has had them compiled. */
     private static final boolean WARM_FUSED = !"false".equals(System.getProperty("spikeforge.fuseLoops.warm"));
     private static final boolean GENERATE_AT_BUILD = Boolean.getBoolean("spikeforge.aot.training")
@@ -66,6 +66,12 @@ public final class JvmBackend implements Backend {
      * @param tile              items per tile of a chain of elementwise tasks (tests use small tiles)
      */
     public JvmBackend(int threads, int minItemsPerWorker, int tile) {
+        this(threads, minItemsPerWorker, tile, !"false".equals(System.getProperty("spikeforge.fuseLoops")));
+    }
+
+    /** As {@link #JvmBackend(int, int, int)}, with fused loops or without, whatever the system property says. */
+    JvmBackend(int threads, int minItemsPerWorker, int tile, boolean fuseLoops) {
+        this.fuseLoops = fuseLoops;
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
