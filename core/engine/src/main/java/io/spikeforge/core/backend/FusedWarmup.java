@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * the faster ({@code LoopFusion.Switch}), and while the start-up keeps C2's queue long the JIT profiles it in
  * the interpreter (measured: COBA 4000's fused loop interpreted, 90 us a call against 4 us for the members,
  * through a whole 1 s run). A daemon thread therefore calls an instance of its own, on copies of the run's
- * first {@link #ITEMS} items, {@link #CALLS} times: past the invocation counts at which HotSpot asks C1
- * and then C2 to compile it, about 10 ms of the other core's time; then on a few items now and then until
+ * first {@link #ITEMS} items, {@link #CALLS} times (past the invocation count at which HotSpot asks C1 to
+ * compile it, a few ms of the other core's time); then on a few items now and then until
  * the run begins ({@code KernelWarmup.stopped()}), since during start-up C2 compiled only the loops'
  * on-stack-replacement forms and the method itself only once the run called it. It never touches the
  * run's arrays, so results are the same with or without it.
@@ -23,8 +23,11 @@ final class FusedWarmup {
 
     /** Items per call: a few loop trips of a vector each, so that C2's profile shows a loop worth unrolling. */
     static final int ITEMS = 256;
-    /** Calls: above HotSpot's Tier4InvocationThreshold (5000), at which C2 is asked whatever the loop counts. */
-    static final int CALLS = 6000;
+    /**
+     * Calls over {@link #ITEMS} items: past HotSpot's thresholds for C1 (200 calls); the trickle then keeps
+     * the count going to C2's (5000). 6000 such calls made COBA 4000's command 0.1 s longer end to end.
+     */
+    static final int CALLS = 500;
 
     private static final int TRICKLE_ITEMS = 16;
     private static final int TRICKLE_CALLS = 20;
