@@ -34,15 +34,18 @@ public final class JvmBackend implements Backend {
      * {@code -Dspikeforge.fuseLoops=false}: COBA 4000's per-neuron passes go from five to three. They are
      * made when the network is built, from the disk cache ({@link FusedLoopCache}) when it has them, so
      * that a run need not wait for the class-file library; without an entry they are made by a thread
-     * beside the run after {@link LoopFusion#START_AFTER_CALLS} steps (generated then at build time only
+     * beside the run after {@link FusedSwitch#START_AFTER_CALLS} steps (generated then at build time only
      * in the launcher's ahead-of-time cache training, {@code -Dspikeforge.aot.training=true}, whose
      * entry later runs load).
      */
     private final boolean fuseLoops;
-    /** Whether fused loops from the cache wait, in the members' passes, until a thread has had them compiled. */
+    /**
+     * Whether hidden fused classes from the cache wait, the members' passes running, until a timed call
+     * finds them faster ({@code -Dspikeforge.fuseLoops.warm=false}: they run from the first step).
+     */
     private static final boolean WARM_FUSED = !"false".equals(System.getProperty("spikeforge.fuseLoops.warm"));
-    private static final boolean GENERATE_AT_BUILD = Boolean.getBoolean("spikeforge.aot.training")
-            || Boolean.getBoolean("spikeforge.fuseLoops.atBuild");
+    /** In the launcher's training, fused loops missing from the disk cache are generated at build time. */
+    private static final boolean GENERATE_AT_BUILD = Boolean.getBoolean("spikeforge.aot.training");
     /** The fused task of each run of tasks, so that every worker's range of a chain runs the same one. */
     private final java.util.Map<List<StepTask>, StepTask> fused = new java.util.HashMap<>();
 

@@ -146,7 +146,7 @@ class FusedLoopCacheTest {
         List<StepTask> plain = passes.tasks();
         StepTask one = LoopFusion.atBuild(sampled.tasks(), cache, false, true);
         // Every sample runs the fused loops once, the switch may come at any of them: all steps must agree.
-        for (int step = 0; step < 8 * LoopFusion.SAMPLE_EVERY; step++) {
+        for (int step = 0; step < 8 * FusedSwitch.SAMPLE_EVERY; step++) {
             for (StepTask t : plain) {
                 t.run(0, 300);
                 t.run(300, N);
