@@ -226,9 +226,10 @@ final class LoopFusion {
      * is there (no class-file library, nothing generated), else generated now and stored when {@code now},
      * else {@link FusedSwitch#deferred deferred} (and stored once the fusing thread has made them).
      * Loops from the cache run from the first step when their classes are on the class path or without
-     * {@code warm}, else once they are faster than the members ({@link FusedSwitch}).
+     * {@code warm}, else once they are faster than the members ({@link FusedSwitch}). With
+     * {@code onlyNamed}, null unless the cache has the run's loops and the class path their classes.
      */
-    static StepTask atBuild(List<StepTask> run, FusedLoopCache cache, boolean now, boolean warm) {
+    static StepTask atBuild(List<StepTask> run, FusedLoopCache cache, boolean now, boolean warm, boolean onlyNamed) {
         String key = cacheKey(run);
         List<FusedLoopCache.Segment> segments = key == null ? null : cache.load(key, run.size());
         if (segments != null) {
@@ -238,6 +239,9 @@ final class LoopFusion {
                 segments.stream().filter(x -> x.bytes() != null).forEach(x -> FusedLoopJar.add(x.name(), x.bytes()));
                 boolean named = segments.stream().filter(x -> x.bytes() != null)
                         .allMatch(x -> load(x.name().replace('.', '/')) != null);
+                if (onlyNamed && !named) {
+                    return null;
+                }
                 boolean sample = warm && !named;
                 List<StepTask> loaded = instantiate(run, segments, sample);
                 CACHE_HITS.incrementAndGet();
@@ -246,6 +250,9 @@ final class LoopFusion {
             } catch (IllegalStateException e) {
                 // An entry that reads back whole but does not load: written anew below.
             }
+        }
+        if (onlyNamed) {
+            return null;
         }
         if (now) {
             List<FusedLoopCache.Segment> made = segments(run);

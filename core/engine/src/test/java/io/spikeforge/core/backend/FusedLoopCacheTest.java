@@ -87,14 +87,14 @@ class FusedLoopCacheTest {
         Net first = new Net();
         int generated = LoopFusion.GENERATED.get();
         int hits = LoopFusion.CACHE_HITS.get();
-        StepTask made = LoopFusion.atBuild(first.tasks(), cache, true, false);
+        StepTask made = LoopFusion.atBuild(first.tasks(), cache, true, false, false);
         assertEquals(generated + 1, LoopFusion.GENERATED.get(), "one class generated on a miss");
         assertEquals(hits, LoopFusion.CACHE_HITS.get());
         assertTrue(Files.exists(cache.file(LoopFusion.cacheKey(first.tasks()))));
         assertSameAsPasses(made, first);
 
         Net second = new Net();
-        StepTask loaded = LoopFusion.atBuild(second.tasks(), cache, true, false);
+        StepTask loaded = LoopFusion.atBuild(second.tasks(), cache, true, false, false);
         assertEquals(generated + 1, LoopFusion.GENERATED.get(), "nothing generated on a hit");
         assertEquals(hits + 1, LoopFusion.CACHE_HITS.get());
         assertEquals("t0+t1+t2+t3", loaded.name());
@@ -104,7 +104,7 @@ class FusedLoopCacheTest {
     @Test
     void aDamagedOrTruncatedEntryIsGeneratedAndWrittenAnew(@TempDir Path dir) throws IOException {
         FusedLoopCache cache = new FusedLoopCache(dir);
-        LoopFusion.atBuild(new Net().tasks(), cache, true, false);
+        LoopFusion.atBuild(new Net().tasks(), cache, true, false, false);
         Path file = cache.file(LoopFusion.cacheKey(new Net().tasks()));
         byte[] good = Files.readAllBytes(file);
         byte[] flipped = good.clone();
@@ -114,7 +114,7 @@ class FusedLoopCacheTest {
             assertNull(cache.load(LoopFusion.cacheKey(new Net().tasks()), 4), "a damaged entry reads as absent");
             int generated = LoopFusion.GENERATED.get();
             Net net = new Net();
-            StepTask again = LoopFusion.atBuild(net.tasks(), cache, true, false);
+            StepTask again = LoopFusion.atBuild(net.tasks(), cache, true, false, false);
             assertEquals(generated + 1, LoopFusion.GENERATED.get(), "generated anew");
             assertArrayEquals(good, Files.readAllBytes(file), "and written anew");
             assertSameAsPasses(again, net);
@@ -125,7 +125,7 @@ class FusedLoopCacheTest {
     void anEntryIsLookedUpByTheWholeKeyOfItsRun(@TempDir Path dir) {
         FusedLoopCache cache = new FusedLoopCache(dir);
         Net net = new Net();
-        LoopFusion.atBuild(net.tasks(), cache, true, false);
+        LoopFusion.atBuild(net.tasks(), cache, true, false, false);
         String key = LoopFusion.cacheKey(net.tasks());
         assertTrue(key.contains("java " + Runtime.version().feature()), key);
         // Another sameness of arrays (the second projection onto its own current) is another class.
@@ -140,11 +140,11 @@ class FusedLoopCacheTest {
     @Test
     void loopsFromTheCacheSwitchedToWhileTheRunGoesOnGiveThePassesFloats(@TempDir Path dir) {
         FusedLoopCache cache = new FusedLoopCache(dir);
-        LoopFusion.atBuild(new Net().tasks(), cache, true, false);
+        LoopFusion.atBuild(new Net().tasks(), cache, true, false, false);
         Net passes = new Net();
         Net sampled = new Net();
         List<StepTask> plain = passes.tasks();
-        StepTask one = LoopFusion.atBuild(sampled.tasks(), cache, false, true);
+        StepTask one = LoopFusion.atBuild(sampled.tasks(), cache, false, true, false);
         // Every sample runs the fused loops once, the switch may come at any of them: all steps must agree.
         for (int step = 0; step < 8 * FusedSwitch.SAMPLE_EVERY; step++) {
             for (StepTask t : plain) {
@@ -168,7 +168,7 @@ class FusedLoopCacheTest {
         Path jar = dir.resolve("fused.jar");
         System.setProperty(FusedLoopJar.PROPERTY, jar.toString());
         try {
-            LoopFusion.atBuild(new Net().tasks(), new FusedLoopCache(dir.resolve("cache")), true, false);
+            LoopFusion.atBuild(new Net().tasks(), new FusedLoopCache(dir.resolve("cache")), true, false, false);
         } finally {
             System.clearProperty(FusedLoopJar.PROPERTY);
         }
@@ -184,5 +184,15 @@ class FusedLoopCacheTest {
                 getClass().getClassLoader())) {
             assertTrue(io.spikeforge.spi.RangeBody.class.isAssignableFrom(Class.forName(name, true, loader)));
         }
+    }
+
+    @Test
+    void byDefaultOnlyLoopsWhoseClassesTheClassPathHoldsAreTaken(@TempDir Path dir) {
+        FusedLoopCache cache = new FusedLoopCache(dir);
+        assertNull(LoopFusion.atBuild(new Net().tasks(), cache, true, true, true), "not in the cache: the passes");
+        LoopFusion.atBuild(new Net().tasks(), cache, true, false, false);
+        // In the cache now, but as a hidden class (no jar of fused classes on this test's class path).
+        assertNull(LoopFusion.atBuild(new Net().tasks(), cache, false, true, true));
+        assertNotNull(LoopFusion.atBuild(new Net().tasks(), cache, false, true, false));
     }
 }
