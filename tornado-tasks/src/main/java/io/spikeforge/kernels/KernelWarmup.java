@@ -59,6 +59,11 @@ public final class KernelWarmup {
         t.start();
     }
 
+    /** {@return whether a run has begun (or a backend is being chosen), so that warm-ups end} */
+    public static boolean stopped() {
+        return stop;
+    }
+
     /** Ends the warm-up, so that it does not take a core from the run. */
     public static void stop() {
         stop = true;

@@ -2,6 +2,7 @@ package io.spikeforge.cli;
 
 import io.spikeforge.spi.BackendUnavailableException;
 import io.spikeforge.kernels.KernelWarmup;
+import io.spikeforge.core.backend.FusedLoops;
 import io.spikeforge.core.backend.TaskFailedException;
 import io.spikeforge.core.checkpoint.CheckpointException;
 import io.spikeforge.core.config.ConfigException;
@@ -60,6 +61,7 @@ public final class SpikeForgeCli implements Runnable {
         // Compiling the kernels overlaps start-up only if it begins now, before the config is even read.
         if (args.length > 0 && WARMED.contains(args[0])) {
             KernelWarmup.start();
+            FusedLoops.preloadInBackground();
         }
         Thread javac = null;
         if (Boolean.getBoolean("spikeforge.aot.training")) {

@@ -8,88 +8,84 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Gets a fused loop ({@link LoopFusion}) compiled before a run uses it. A fused class is new to each
- * JVM, so its first few hundred calls run in the interpreter and then in C1's profiling code, several
- * times slower than the members' kernels, which {@code KernelWarmup} had C2 compile while the command
- * line started. The fusing thread (not the run's) calls the class on arrays of its own until its calls
- * have become several times faster than they were in C1's code and stay so; only then does the run
- * switch to it.
+ * Gets a fused loop's class ({@link LoopFusion}) to the JIT's compilers. A hidden class is new to each JVM,
+ * and a run's own calls alone do not get it compiled soon: the run calls it only now and then until it is
+ * the faster ({@code LoopFusion.Switch}), and while the start-up keeps C2's queue long the JIT profiles it in
+ * the interpreter (measured: COBA 4000's fused loop interpreted, 90 us a call against 4 us for the members,
+ * through a whole 1 s run). A daemon thread therefore calls an instance of its own, on copies of the run's
+ * first {@link #ITEMS} items, {@link #CALLS} times (past the invocation count at which HotSpot asks C1 to
+ * compile it, a few ms of the other core's time); then on a few items now and then until
+ * the run begins ({@code KernelWarmup.stopped()}), since during start-up C2 compiled only the loops'
+ * on-stack-replacement forms and the method itself only once the run called it. It never touches the
+ * run's arrays, so results are the same with or without it.
  */
 final class FusedWarmup {
 
-    /** Items per warm-up call: the arrays a warm-up instance gets (4 KB each). */
-    private static final int ITEMS = 1024;
-    private static final int BATCH = 32;
-    /** Calls before C2 has been asked to compile (HotSpot's tier-4 thresholds count calls and loop trips). */
-    private static final int MIN_CALLS = 20_000;
-    /** The speed-up over the code of the first calls that says C2's code is in place. */
-    private static final double FASTER = 1.5;
-    private static final long GIVE_UP_NANOS = 3_000_000_000L;
+    /** Items per call: a few loop trips of a vector each, so that C2's profile shows a loop worth unrolling. */
+    static final int ITEMS = 256;
     /**
-     * Calls that run in C1's code: after the interpreter's first hundred or so (tier 3 is compiled after
-     * 100 to 200 calls) and before C2's, which is asked for after 600 and takes milliseconds.
+     * Calls over {@link #ITEMS} items: past HotSpot's thresholds for C1 (200 calls); the trickle then keeps
+     * the count going to C2's (5000). 6000 such calls made COBA 4000's command 0.1 s longer end to end.
      */
-    private static final int C1_FROM = 300;
-    private static final int C1_TO = 600;
+    static final int CALLS = 500;
 
-    private static final Map<Class<?>, Boolean> READY = new ConcurrentHashMap<>();
+    private static final int TRICKLE_ITEMS = 16;
+    private static final int TRICKLE_CALLS = 20;
+    private static final long TRICKLE_PAUSE_NANOS = 200_000;
+    private static final long TRICKLE_LIMIT_NANOS = 3_000_000_000L;
+
+    private static final Map<Class<?>, Boolean> STARTED = new ConcurrentHashMap<>();
 
     private FusedWarmup() {
     }
 
     /**
-     * {@return whether the fused class is compiled and faster than its first calls}: the first caller for
-     * a class warms it on arrays of its own (up to a few seconds), later callers get its answer
+     * Starts the warm-up of {@code c}, once per class and JVM, when the machine has a core to spare.
      *
      * @param c    the fused class
-     * @param args the arguments its instances take, arrays and boxed scalars
+     * @param args the arguments the run's instance took, arrays and boxed scalars
      */
-    static boolean await(Class<?> c, List<Object> args) {
-        return READY.computeIfAbsent(c, k -> {
-            try {
-                return warm((RangeBody) k.getConstructor(Object[].class).newInstance((Object) scratch(args)));
-            } catch (ReflectiveOperationException e) {
-                return false;
+    static void start(Class<?> c, List<Object> args) {
+        if (Runtime.getRuntime().availableProcessors() < 2 || STARTED.putIfAbsent(c, true) != null) {
+            return;
+        }
+        RangeBody body;
+        try {
+            body = (RangeBody) c.getConstructor(Object[].class).newInstance((Object) scratch(args));
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return;
+        }
+        Thread.ofPlatform().daemon().name("spikeforge-fused-warmup").start(() -> {
+            for (int k = 0; k < CALLS; k++) {
+                body.run(0, ITEMS);
+            }
+            // As KernelWarmup does: a few items every 0.2 ms until the run begins, so that the calls keep
+            // counting while C2's queue, long during start-up, puts the compilation of the method off.
+            long end = System.nanoTime() + TRICKLE_LIMIT_NANOS;
+            while (!io.spikeforge.kernels.KernelWarmup.stopped() && System.nanoTime() < end) {
+                for (int k = 0; k < TRICKLE_CALLS; k++) {
+                    body.run(0, TRICKLE_ITEMS);
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(TRICKLE_PAUSE_NANOS);
             }
         });
     }
 
-    /** The arguments with each distinct array replaced by a zeroed one of {@link #ITEMS} elements. */
-    private static Object[] scratch(List<Object> args) {
+    /**
+     * The arguments with each distinct array replaced by a copy of its first {@link #ITEMS} elements (the
+     * run's own values, so that the branches profiled are the run's), zeros past its end.
+     */
+    static Object[] scratch(List<Object> args) {
         Map<Object, Object> copies = new IdentityHashMap<>();
         Object[] out = new Object[args.size()];
         for (int k = 0; k < out.length; k++) {
             Object a = args.get(k);
-            out[k] = a.getClass().isArray() ? copies.computeIfAbsent(a,
-                    x -> java.lang.reflect.Array.newInstance(x.getClass().getComponentType(), ITEMS)) : a;
+            out[k] = a.getClass().isArray() ? copies.computeIfAbsent(a, x -> {
+                Object copy = java.lang.reflect.Array.newInstance(x.getClass().getComponentType(), ITEMS);
+                System.arraycopy(x, 0, copy, 0, Math.min(ITEMS, java.lang.reflect.Array.getLength(x)));
+                return copy;
+            }) : a;
         }
         return out;
-    }
-
-    /**
-     * Calls the scratch instance in batches. The slowest batch of C1's calls sets the mark; once past {@link #MIN_CALLS} and {@link #FASTER} times under the mark for three batches in a
-     * row, the class is ready. A class that never gets there is left to the members' kernels.
-     */
-    private static boolean warm(RangeBody scratch) {
-        long start = System.nanoTime();
-        double early = 0;
-        int fast = 0;
-        for (int calls = 0; System.nanoTime() - start < GIVE_UP_NANOS; calls += BATCH) {
-            long t0 = System.nanoTime();
-            for (int k = 0; k < BATCH; k++) {
-                scratch.run(0, ITEMS);
-            }
-            long t = System.nanoTime() - t0;
-            if (calls >= C1_FROM && calls < C1_TO) {
-                early = Math.max(early, t);
-            }
-            if (calls >= MIN_CALLS && early > 0) {
-                fast = t * FASTER < early ? fast + 1 : 0;
-                if (fast >= 3) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

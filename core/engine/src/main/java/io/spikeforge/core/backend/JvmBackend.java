@@ -7,6 +7,7 @@ import io.spikeforge.spi.StepTask;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs a network's step tasks on JVM threads: a persistent set of workers that walk the stages in
@@ -30,14 +31,27 @@ public final class JvmBackend implements Backend {
     private final int minItemsPerWorker;
     private final int tile;
     /**
-     * Whether chains' elementwise kernels run as fused loops ({@link LoopFusion}), off unless
-     * {@code -Dspikeforge.fuseLoops=true}: once compiled they take 18-25 % less time a step in COBA 4000,
-     * but a fresh JVM's first run was slower with them (0.33 against 0.18 s for 3 s simulated: the run
-     * after the switch to the fused loop stays slow for reasons not yet found; BENCHMARKS.md, issue 21).
+     * Whether chains' elementwise kernels run as fused loops ({@link LoopFusion}), which makes COBA 4000's
+     * five per-neuron passes three loops. {@code -Dspikeforge.fuseLoops=false}: never. {@code true}: always;
+     * made when the network is built, from the disk cache ({@link FusedLoopCache}) when it has them,
+     * else by a thread beside the run after {@link FusedSwitch#START_AFTER_CALLS} steps (at build time in
+     * the launcher's ahead-of-time training, {@code -Dspikeforge.aot.training=true}). Unset (the default):
+     * only where the cache has the chain's loops and the class path their classes (the launcher's jar,
+     * {@link FusedLoopJar}), the one case in which a fresh JVM's first run measured no slower with them
+     * than without: with hidden classes COBA 4000's 1 s loop took 0.09-0.15 s against 0.07-0.10 s
+     * (BENCHMARKS.md, issue 21).
      */
-    private final boolean fuseLoops = Boolean.getBoolean("spikeforge.fuseLoops");
+    private final boolean fuseLoops;
+    private final boolean onlyPrepared;
+    /**
+     * Whether hidden fused classes from the cache wait, the members' passes running, until a timed call
+     * finds them faster ({@code -Dspikeforge.fuseLoops.warm=false}: they run from the first step).
+     */
+    private static final boolean WARM_FUSED = !"false".equals(System.getProperty("spikeforge.fuseLoops.warm"));
+    /** In the launcher's training, fused loops missing from the disk cache are generated at build time. */
+    private static final boolean GENERATE_AT_BUILD = Boolean.getBoolean("spikeforge.aot.training");
     /** The fused task of each run of tasks, so that every worker's range of a chain runs the same one. */
-    private final java.util.Map<List<StepTask>, StepTask> fused = new java.util.HashMap<>();
+    private final java.util.Map<List<StepTask>, Optional<StepTask>> fused = new java.util.HashMap<>();
 
     /** @param threads worker threads, at least 1 */
     public JvmBackend(int threads) {
@@ -59,6 +73,18 @@ public final class JvmBackend implements Backend {
      * @param tile              items per tile of a chain of elementwise tasks (tests use small tiles)
      */
     public JvmBackend(int threads, int minItemsPerWorker, int tile) {
+        this(threads, minItemsPerWorker, tile, !"false".equals(System.getProperty("spikeforge.fuseLoops")),
+                System.getProperty("spikeforge.fuseLoops") == null);
+    }
+
+    /** As {@link #JvmBackend(int, int, int)}, with fused loops or without, whatever the system property says. */
+    JvmBackend(int threads, int minItemsPerWorker, int tile, boolean fuseLoops) {
+        this(threads, minItemsPerWorker, tile, fuseLoops, false);
+    }
+
+    private JvmBackend(int threads, int minItemsPerWorker, int tile, boolean fuseLoops, boolean onlyPrepared) {
+        this.fuseLoops = fuseLoops;
+        this.onlyPrepared = onlyPrepared;
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
@@ -219,9 +245,12 @@ public final class JvmBackend implements Backend {
     /** Consecutive elementwise tasks, run tile by tile, their kernels fused into loops where they allow it. */
     private Unit tiles(List<StepTask> run, int from, int to) {
         if (fuseLoops && run.size() > 1) {
-            // One deferred task per run of tasks, shared by every worker's range of the chain.
-            StepTask t = fused.computeIfAbsent(List.copyOf(run), LoopFusion::deferred);
-            return new Unit(new StepTask[] {t}, from, to, tile, true);
+            // One task per run of tasks, shared by every worker's range of the chain (or none: the passes).
+            Optional<StepTask> t = fused.computeIfAbsent(List.copyOf(run), r -> Optional.ofNullable(LoopFusion.atBuild(r,
+                    FusedLoopCache.standard(), GENERATE_AT_BUILD, WARM_FUSED && !GENERATE_AT_BUILD, onlyPrepared)));
+            if (t.isPresent()) {
+                return new Unit(new StepTask[] {t.get()}, from, to, tile, true);
+            }
         }
         return new Unit(run.toArray(StepTask[]::new), from, to, tile);
     }

@@ -97,98 +97,171 @@ final class LoopFusion {
     }
 
     /**
-     * {@return one task that runs {@code run}'s tasks one after another, and their fused loops once a
-     * thread of its own has built and compiled them} Building a fused class costs a fresh JVM about 0.1 s
-     * (the class-file library's first use, then the JIT), as long as COBA 4000's whole loop, so it is
-     * never on the run's path; both forms give the same floats, so when the switch comes changes nothing.
-     *
-     * @param run consecutive elementwise tasks of one chain, of one size, at least two
-     */
-    static StepTask deferred(List<StepTask> run) {
-        Map<Object, Boolean> reads = new IdentityHashMap<>();
-        Map<Object, Boolean> writes = new IdentityHashMap<>();
-        for (StepTask t : run) {
-            t.reads().forEach(a -> reads.put(a, true));
-            t.writes().forEach(a -> writes.put(a, true));
-        }
-        Switch body = new Switch(run);
-        return StepTask.parallel(names(run), run.get(0).size()).reads(reads.keySet().toArray())
-                .writes(writes.keySet().toArray()).elementwise().body(body);
-    }
-
-    /**
-     * Calls before the fusing thread starts. Its first use of the class-file library gives the JIT
-     * hundreds of methods to compile, and on two cores that kept the run's own step methods in C1's code
-     * when it began with the run (a fresh JVM's COBA 4000 first run, 3 s simulated: 0.28-0.33 against
-     * 0.17-0.18 s); by this many steps they are compiled.
-     */
-    static final int START_AFTER_CALLS = 5000;
-
-    /** Runs its tasks one after another; the fusing thread replaces them with their fused loops. */
-    private static final class Switch implements RangeBody {
-        private final List<StepTask> run;
-        volatile StepTask[] tasks;
-        private int calls;
-        private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
-
-        Switch(List<StepTask> run) {
-            this.run = List.copyOf(run);
-            this.tasks = run.toArray(StepTask[]::new);
-        }
-
-        @Override
-        public void run(int from, int to) {
-            if (calls < START_AFTER_CALLS && ++calls == START_AFTER_CALLS && started.compareAndSet(false, true)) {
-                Thread.ofPlatform().daemon().name("spikeforge-loop-fusion").start(this::fuseNow);
-            }
-            for (StepTask t : tasks) {
-                t.run(from, to);
-            }
-        }
-
-        private void fuseNow() {
-            try {
-                List<StepTask> f = fuse(run, true);
-                if (f.size() < run.size()) {
-                    tasks = f.toArray(StepTask[]::new);
-                }
-            } catch (RuntimeException | LinkageError e) {
-                // The members go on running as they are: fusion only saves time.
-            }
-        }
-    }
-
-    /**
-     * {@link #fuse(List)}; with {@code warm} each fused loop is first compiled ({@link FusedWarmup}), which
-     * takes a while, and a run whose loop did not get faster is left as it was; without, as generated.
+     * {@link #fuse(List)}; with {@code warm} a thread starts getting each fused class compiled
+     * ({@link FusedWarmup}).
      */
     static List<StepTask> fuse(List<StepTask> tasks, boolean warm) {
-        List<StepTask> out = new ArrayList<>();
-        List<StepTask> run = new ArrayList<>();
+        return instantiate(tasks, segments(tasks), warm);
+    }
+
+    /** Fused classes written with the class-file library in this JVM (what the disk cache saves). */
+    static final java.util.concurrent.atomic.AtomicInteger GENERATED = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Runs whose fused loops came from a disk cache entry, in this JVM. */
+    static final java.util.concurrent.atomic.AtomicInteger CACHE_HITS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** {@return how {@code tasks} fuse: each maximal run of two or more fusable tasks one class file} */
+    static List<FusedLoopCache.Segment> segments(List<StepTask> tasks) {
+        List<FusedLoopCache.Segment> out = new ArrayList<>();
         List<Shape> shapes = new ArrayList<>();
-        for (StepTask t : tasks) {
-            Optional<Shape> s = shape(t);
+        for (int k = 0; k <= tasks.size(); k++) {
+            Optional<Shape> s = k < tasks.size() ? shape(tasks.get(k)) : Optional.empty();
             if (s.isPresent()) {
-                run.add(t);
                 shapes.add(s.get());
                 continue;
             }
-            flush(run, shapes, out, warm);
-            out.add(t);
+            int from = k - shapes.size();
+            if (shapes.size() >= 2) {
+                List<StepTask> run = tasks.subList(from, k);
+                List<KernelCall> calls = run.stream().map(t -> t.kernel().orElseThrow()).toList();
+                String name = className(calls);
+                byte[] bytes = generate(run, shapes, name);
+                FusedLoopJar.add(name, bytes);
+                out.add(new FusedLoopCache.Segment(from, k, bytes, key(calls), name));
+            } else {
+                for (int q = from; q < k; q++) {
+                    out.add(FusedLoopCache.Segment.plain(q));
+                }
+            }
+            if (k < tasks.size()) {
+                out.add(FusedLoopCache.Segment.plain(k));
+            }
+            shapes.clear();
         }
-        flush(run, shapes, out, warm);
         return out;
     }
 
-    private static void flush(List<StepTask> run, List<Shape> shapes, List<StepTask> out, boolean warm) {
-        StepTask f = run.size() >= 2 ? fused(run, shapes, warm) : null;
-        if (f != null) {
-            out.add(f);
-        } else {
-            out.addAll(run);
+    /**
+     * {@return the tasks the segments make}: each fused segment one task of its class, each other its
+     * member; with {@code warm}, a thread starts getting each fused class compiled ({@link FusedWarmup})
+     *
+     * @throws IllegalStateException when a fused class does not load (a class file not this JVM's)
+     */
+    static List<StepTask> instantiate(List<StepTask> tasks, List<FusedLoopCache.Segment> segments, boolean warm) {
+        List<StepTask> out = new ArrayList<>();
+        for (FusedLoopCache.Segment s : segments) {
+            List<StepTask> run = tasks.subList(s.from(), s.to());
+            StepTask f = s.bytes() == null ? null : fused(run, s.bytes(), warm);
+            if (f != null) {
+                out.add(f);
+            } else {
+                out.addAll(run);
+            }
         }
-        run.clear();
-        shapes.clear();
+        return out;
+    }
+
+    /**
+     * {@return the key of the disk cache's entry for {@code tasks}}: each member's kernel, a checksum of
+     * its class file and which of its arguments are the same array, the generator's checksums and the Java
+     * version; null when a class file cannot be read (such a run is not cached)
+     */
+    static String cacheKey(List<StepTask> tasks) {
+        String prefix = prefix();
+        if (prefix == null) {
+            return null;
+        }
+        StringBuilder key = new StringBuilder(prefix);
+        List<KernelCall> calls = new ArrayList<>();
+        for (StepTask t : tasks) {
+            Optional<KernelCall> call = t.kernel();
+            if (t.pending() || t.serial() || call.isEmpty()) {
+                key.append("|-");
+                continue;
+            }
+            Long crc = classCrc(call.get().signature().declaringClass());
+            if (crc == null) {
+                return null;
+            }
+            key.append('|').append(Long.toHexString(crc));
+            calls.add(call.get());
+        }
+        // The members' kernels and their arrays' sameness, as the in-memory classes are keyed.
+        return key.append('|').append(key(calls)).toString();
+    }
+
+    /** The key's first part: the entry format, the Java version and the generator's class files; null when unread. */
+    private static String prefix() {
+        StringBuilder key = new StringBuilder("v1;java ").append(Runtime.version().feature()).append(';');
+        for (Class<?> c : List.of(LoopFusion.class, Forwarding.class)) {
+            Long crc = classCrc(c);
+            if (crc == null) {
+                return null;
+            }
+            key.append(Long.toHexString(crc)).append(';');
+        }
+        return key.toString();
+    }
+
+    private static final Map<Class<?>, Long> CRCS = new ConcurrentHashMap<>();
+
+    private static Long classCrc(Class<?> k) {
+        return CRCS.computeIfAbsent(k, c -> {
+            String file = c.getName().substring(c.getName().lastIndexOf('.') + 1) + ".class";
+            try (InputStream in = c.getResourceAsStream(file)) {
+                if (in == null) {
+                    return null;
+                }
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                crc.update(in.readAllBytes());
+                return crc.getValue();
+            } catch (IOException e) {
+                return null;
+            }
+        });
+    }
+
+    /**
+     * {@return one task for {@code run}, built now}: its fused loops from the disk cache when an entry
+     * is there (no class-file library, nothing generated), else generated now and stored when {@code now},
+     * else {@link FusedSwitch#deferred deferred} (and stored once the fusing thread has made them).
+     * Loops from the cache run from the first step when their classes are on the class path or without
+     * {@code warm}, else once they are faster than the members ({@link FusedSwitch}). With
+     * {@code onlyNamed}, null unless the cache has the run's loops and the class path their classes.
+     */
+    static StepTask atBuild(List<StepTask> run, FusedLoopCache cache, boolean now, boolean warm, boolean onlyNamed) {
+        String key = cacheKey(run);
+        List<FusedLoopCache.Segment> segments = key == null ? null : cache.load(key, run.size());
+        if (segments != null) {
+            try {
+                // Classes of the class path (the launcher's jar) come with the ahead-of-time cache's profiles
+                // and are compiled as they load: they run from the first step, with nothing to wait for.
+                segments.stream().filter(x -> x.bytes() != null).forEach(x -> FusedLoopJar.add(x.name(), x.bytes()));
+                boolean named = segments.stream().filter(x -> x.bytes() != null)
+                        .allMatch(x -> load(x.name().replace('.', '/')) != null);
+                if (onlyNamed && !named) {
+                    return null;
+                }
+                boolean sample = warm && !named;
+                List<StepTask> loaded = instantiate(run, segments, sample);
+                CACHE_HITS.incrementAndGet();
+                return sample ? FusedSwitch.switching(run, run, loaded, -1, null, null)
+                        : FusedSwitch.switching(run, loaded, null, -1, null, null);
+            } catch (IllegalStateException e) {
+                // An entry that reads back whole but does not load: written anew below.
+            }
+        }
+        if (onlyNamed) {
+            return null;
+        }
+        if (now) {
+            List<FusedLoopCache.Segment> made = segments(run);
+            if (key != null) {
+                cache.store(key, made);
+            }
+            return FusedSwitch.switching(run, instantiate(run, made, false), null, -1, null, null);
+        }
+        return FusedSwitch.switching(run, run, null, FusedSwitch.START_AFTER_CALLS, cache, key);
     }
 
     private static Optional<Shape> shape(StepTask t) {
@@ -475,16 +548,31 @@ final class LoopFusion {
      * The fused task: a hidden class whose {@code run(from, to)} holds the members' arguments in locals
      * and runs the members' loop bodies item by item, in fused loops.
      */
-    private static StepTask fused(List<StepTask> run, List<Shape> shapes, boolean warm) {
+    /**
+     * {@return the fused class's name}: named by a hash of what its code depends on (the generator, the
+     * members' class files, their kernels and arrays' sameness), so that the launcher's jar of fused
+     * classes ({@link FusedLoopJar}) never holds a class of other code under the same name
+     */
+    static String className(List<KernelCall> calls) {
+        StringBuilder what = new StringBuilder(String.valueOf(prefix()));
+        for (KernelCall c : calls) {
+            what.append(classCrc(c.signature().declaringClass())).append(',');
+        }
+        String k = what.append(key(calls)).toString();
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(k.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return LoopFusion.class.getPackageName() + String.format(".FusedLoop_%08x%08x", k.hashCode(), crc.getValue());
+    }
+
+    private static byte[] generate(List<StepTask> run, List<Shape> shapes, String name) {
         List<KernelCall> calls = run.stream().map(t -> t.kernel().orElseThrow()).toList();
-        List<Object> args = new ArrayList<>();
         List<ClassDesc> fieldTypes = new ArrayList<>();
         for (KernelCall c : calls) {
             for (int k = 0; k < c.args().size(); k++) {
-                args.add(c.args().get(k));
                 fieldTypes.add(c.signature().params().get(k).type().describeConstable().orElseThrow());
             }
         }
+        GENERATED.incrementAndGet();
         // The fused loops: each member's first loop joins the current one, its later loops begin new ones.
         List<List<int[]>> plan = new ArrayList<>();
         int bytes = 0;
@@ -500,11 +588,8 @@ final class LoopFusion {
                 bytes += loops.get(l).bytes();
             }
         }
-        // The class depends only on the members' kernels and which of their arrays are the same array, so
-        // runs of one JVM (a warm-up, `bench --repeat`) share it, and the code the JIT compiled for it.
-        Class<?> c = CLASSES.computeIfAbsent(key(calls), key -> {
-            ClassDesc self = ClassDesc.of(LoopFusion.class.getPackageName() + ".FusedLoop");
-            byte[] bytesOut = ClassFile.of().build(self, cb -> {
+        ClassDesc self = ClassDesc.of(name);
+        return ClassFile.of().build(self, cb -> {
                 cb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC);
                 cb.withInterfaceSymbols(RANGE_BODY);
                 for (int f = 0; f < fieldTypes.size(); f++) {
@@ -574,16 +659,28 @@ final class LoopFusion {
                     code.return_();
                 });
             });
-            try {
-                return MethodHandles.lookup().defineHiddenClass(bytesOut, true).lookupClass();
-            } catch (IllegalAccessException | LinkageError e) {
-                throw new IllegalStateException("the fused loop of " + names(run) + " does not load: " + e, e);
-            }
-        });
+    }
+
+    /**
+     * The fused task of {@code run} whose class file {@link #generate} wrote: a hidden class whose
+     * instance holds the members' arguments; with {@code warm}, its class's warm-up started.
+     *
+     * @throws IllegalStateException when the class does not load
+     */
+    private static StepTask fused(List<StepTask> run, byte[] classFile, boolean warm) {
+        List<KernelCall> calls = run.stream().map(t -> t.kernel().orElseThrow()).toList();
+        List<Object> args = new ArrayList<>();
+        for (KernelCall c : calls) {
+            args.addAll(c.args());
+        }
+        // The class depends only on the members' kernels and which of their arrays are the same array, so
+        // runs of one JVM (a warm-up, `bench --repeat`) share it, and the code the JIT compiled for it.
+        Class<?> c = define(key(calls), classFile, className(calls), names(run));
         RangeBody body;
         try {
             body = (RangeBody) c.getConstructor(Object[].class).newInstance((Object) args.toArray());
         } catch (ReflectiveOperationException | LinkageError e) {
+            CLASSES.remove(key(calls), c); // a class file that does not verify: the next one may
             throw new IllegalStateException("the fused loop of " + names(run) + " does not load: " + e, e);
         }
         // Every member touches its arrays only at its items' indices (the backend fuses elementwise tasks only).
@@ -595,10 +692,29 @@ final class LoopFusion {
         }
         StepTask.Builder b = StepTask.parallel(names(run), run.get(0).size()).reads(reads.keySet().toArray())
                 .writes(writes.keySet().toArray()).elementwise();
-        if (warm && !FusedWarmup.await(c, args)) {
-            return null;
+        if (warm) {
+            FusedWarmup.start(c, args);
         }
         return b.body(body);
+    }
+
+    /**
+     * {@return the class of {@code key}}: this JVM's, the class {@code name} where the class path has it
+     * (the launcher's jar of fused classes, whose code and profiles its ahead-of-time cache holds), or a
+     * hidden class defined now from {@code classFile}
+     */
+    private static Class<?> define(String key, byte[] classFile, String name, String what) {
+        return CLASSES.computeIfAbsent(key, k -> {
+            Class<?> named = load(name.replace('.', '/'));
+            if (named != null && RangeBody.class.isAssignableFrom(named)) {
+                return named;
+            }
+            try {
+                return MethodHandles.lookup().defineHiddenClass(classFile, true).lookupClass();
+            } catch (IllegalAccessException | LinkageError | IllegalArgumentException e) {
+                throw new IllegalStateException("the fused loop of " + what + " does not load: " + e, e);
+            }
+        });
     }
 
     /** The members' kernels, and for each array argument the first argument that is the same array. */
@@ -625,7 +741,7 @@ final class LoopFusion {
         return key.toString();
     }
 
-    private static String names(List<StepTask> run) {
+    static String names(List<StepTask> run) {
         return String.join("+", run.stream().map(StepTask::name).toList());
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -62,7 +63,7 @@ class ChainPlanTest {
     @Test
     void everyWorkerRunsAChainOverOneRangeWithConsecutiveElementwiseTasksTiled() {
         StepGraph graph = StepGraph.of(List.of(deliver, synapse, output, neuron));
-        JvmBackend.Share[][] plan = new JvmBackend(3, 1, 64).plan(graph);
+        JvmBackend.Share[][] plan = new JvmBackend(3, 1, 64, false).plan(graph);
         int covered = 0;
         for (JvmBackend.Share[] worker : plan) {
             JvmBackend.Unit[] units = worker[0].units();
@@ -75,6 +76,14 @@ class ChainPlanTest {
             covered += units[0].to() - units[0].from();
         }
         assertEquals(N, covered);
+        // With fused loops the tiled unit is one task over the three, the same one in every worker's range.
+        JvmBackend.Share[][] fused = new JvmBackend(3, 1, 64, true).plan(graph);
+        StepTask one = fused[0][0].units()[1].tasks()[0];
+        for (JvmBackend.Share[] worker : fused) {
+            assertEquals(1, worker[0].units()[1].tasks().length);
+            assertSame(one, worker[0].units()[1].tasks()[0]);
+        }
+        assertEquals(synapse.name() + "+" + output.name() + "+" + neuron.name(), one.name());
     }
 
     @Test

@@ -124,10 +124,10 @@ class LoopFusionTest {
         State passes = new State(3);
         State deferred = new State(3);
         List<StepTask> plain = tasks(chain.apply(passes));
-        StepTask one = LoopFusion.deferred(tasks(chain.apply(deferred)));
+        StepTask one = FusedSwitch.deferred(tasks(chain.apply(deferred)));
         assertEquals("t0+t1+t2", one.name());
-        for (int step = 0; step < LoopFusion.START_AFTER_CALLS + 4000; step++) {
-            if (step == LoopFusion.START_AFTER_CALLS + 10) {
+        for (int step = 0; step < FusedSwitch.START_AFTER_CALLS + 4000; step++) {
+            if (step == FusedSwitch.START_AFTER_CALLS + 10) {
                 Thread.sleep(300); // time for the fusing thread, so that later steps may run the fused loop
             }
             for (StepTask t : plain) {
