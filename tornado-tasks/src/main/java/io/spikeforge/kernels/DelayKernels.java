@@ -132,6 +132,27 @@ public final class DelayKernels {
     }
 
     /**
+     * The first synapse of row {@code row} with delay {@code d} (steps): from the per-delay segment index
+     * {@code segPtr} where the comm keeps one, else searched in the row's synapses sorted by delay.
+     */
+    public static int segmentStart(int row, int d, int[] rowPtr, int[] segPtr, short[] segDelay, int minDelay,
+                                   int maxDelay, float perStep) {
+        if (segPtr.length > 0) {
+            return segPtr[row * (maxDelay - minDelay + 1) + (d - minDelay)];
+        }
+        return delayBound(segDelay, rowPtr[row], rowPtr[row + 1], d, minDelay, perStep);
+    }
+
+    /** One past the last synapse of row {@code row} with delay {@code d}, the run that starts at {@code start}. */
+    public static int segmentEnd(int row, int d, int start, int[] rowPtr, int[] segPtr, short[] segDelay, int minDelay,
+                                 int maxDelay) {
+        if (segPtr.length > 0) {
+            return segPtr[row * (maxDelay - minDelay + 1) + (d - minDelay) + 1];
+        }
+        return runEnd(segDelay, start, rowPtr[row + 1], d);
+    }
+
+    /**
      * The walk of {@link #propagate} and {@link #updateRows}, written once: in step n = clock[0], for each
      * delay d from the shortest and each neuron that spiked in step n - 1 - d, its synapses (cell c) of
      * delay d with post j in [from, to): post[j] += w[c] for {@link #DELIVER}, else w[c] =
@@ -150,16 +171,8 @@ public final class DelayKernels {
             int base = slot * size;
             for (int s = 0; s < n; s++) {
                 int row = ring[base + s];
-                int start;
-                int end;
-                if (segPtr.length > 0) {
-                    int q = row * (maxDelay - minDelay + 1) + (d - minDelay);
-                    start = segPtr[q];
-                    end = segPtr[q + 1];
-                } else {
-                    start = delayBound(segDelay, rowPtr[row], rowPtr[row + 1], d, minDelay, perStep);
-                    end = runEnd(segDelay, start, rowPtr[row + 1], d);
-                }
+                int start = segmentStart(row, d, rowPtr, segPtr, segDelay, minDelay, maxDelay, perStep);
+                int end = segmentEnd(row, d, start, rowPtr, segPtr, segDelay, minDelay, maxDelay);
                 int k = from == 0 ? start : CsrKernels.lowerBound(segCols, start, end, from, span);
                 for (; k < end; k++) {
                     int j = segCols[k];

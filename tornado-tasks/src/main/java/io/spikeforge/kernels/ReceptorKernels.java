@@ -325,16 +325,8 @@ public final class ReceptorKernels {
             int base = slot * size;
             for (int s = 0; s < n; s++) {
                 int row = ring[base + s];
-                int start;
-                int end;
-                if (segPtr.length > 0) {
-                    int q = row * (maxDelay - minDelay + 1) + (d - minDelay);
-                    start = segPtr[q];
-                    end = segPtr[q + 1];
-                } else {
-                    start = DelayKernels.delayBound(segDelay, rowPtr[row], rowPtr[row + 1], d, minDelay, perStep);
-                    end = DelayKernels.runEnd(segDelay, start, rowPtr[row + 1], d);
-                }
+                int start = DelayKernels.segmentStart(row, d, rowPtr, segPtr, segDelay, minDelay, maxDelay, perStep);
+                int end = DelayKernels.segmentEnd(row, d, start, rowPtr, segPtr, segDelay, minDelay, maxDelay);
                 int p = from == 0 ? start : CsrKernels.lowerBound(segCols, start, end, from, span);
                 for (; p < end; p++) {
                     int j = segCols[p];
