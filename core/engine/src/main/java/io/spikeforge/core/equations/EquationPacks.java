@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.spikeforge.core.config.ConfigError;
+import io.spikeforge.core.plugin.DeferredModel;
 import io.spikeforge.core.plugin.PackException;
 import io.spikeforge.core.plugin.PluginLoader;
 import io.spikeforge.spi.ModelFactory;
@@ -81,9 +82,11 @@ public final class EquationPacks {
 
     /**
      * {@return {@code found} with each plugin's {@linkplain SpikeForgePlugin#modelFiles() model files}
-     * read and their models added to the plugin's own}
+     * read and their models added to the plugin's own}, each made when first needed ({@link DeferredModel})
      *
-     * @throws PackException naming the pack, the plugin and every problem of every model file
+     * @throws PackException naming the pack, the plugin and every file that cannot be read or does not name
+     *                       its models and their kinds; a model whose equations do not check throws the same
+     *                       message when it is first needed
      */
     public static List<PluginLoader.Found> withModelFiles(List<PluginLoader.Found> found) {
         List<PluginLoader.Found> out = new ArrayList<>();
@@ -118,7 +121,7 @@ public final class EquationPacks {
                 }
                 if (root != null) {
                     String name = resource.substring(resource.lastIndexOf('/') + 1);
-                    models.addAll(models(root, name, resource, problems));
+                    models.addAll(deferred(root, name, resource, "pack " + f.pack() + ": plugin " + plugin, problems));
                 }
             }
             if (!problems.isEmpty()) {
@@ -128,6 +131,53 @@ public final class EquationPacks {
             out.add(new PluginLoader.Found(f.plugin(), f.pack(), List.copyOf(models), f.backends()));
         }
         return out;
+    }
+
+    /**
+     * The models of one of a plugin's model files, each made when first needed ({@link DeferredModel}): only
+     * what names the model and its kind is checked now, the equations when a config, {@code plugins} or
+     * {@code docs} asks for the model. A plugin's files are its author's, tested with it (the built-in
+     * packs' by their tests), unlike a directory pack's, which are checked at load.
+     */
+    private static List<ModelFactory> deferred(JsonNode root, String name, String where, String owner,
+                                               List<String> problems) {
+        List<ConfigError> errors = new ArrayList<>();
+        List<ModelFactory> out = new ArrayList<>();
+        if (root != null && root.has("models") && root.get("models").isArray()) {
+            JsonNode list = root.get("models");
+            for (int k = 0; k < list.size(); k++) {
+                ModelFactory f = deferredModel(list.get(k), "models[" + k + "]", where, owner, errors);
+                if (f != null) {
+                    out.add(f);
+                }
+            }
+        } else if (root != null && root.has("models")) {
+            errors.add(new ConfigError("models", "expected a list of models"));
+        } else {
+            ModelFactory f = deferredModel(root, name, where, owner, errors);
+            if (f != null) {
+                out.add(f);
+            }
+        }
+        errors.forEach(e -> problems.add(where + ": " + e));
+        return out;
+    }
+
+    private static ModelFactory deferredModel(JsonNode node, String path, String where, String owner,
+                                         List<ConfigError> errors) {
+        ModelDefinition def = EquationModels.definition(node, path, errors);
+        if (def == null) {
+            return null;
+        }
+        return new DeferredModel(def.name(), def.kind(), () -> {
+            List<ConfigError> later = new ArrayList<>();
+            ModelFactory made = EquationModels.model(def, later);
+            if (made == null || !later.isEmpty()) {
+                throw new PackException(owner + ": model files that do not check: " + String.join("; ",
+                        later.stream().map(e -> where + ": " + e).toList()));
+            }
+            return made;
+        });
     }
 
     private static List<ModelFactory> read(Path file, List<String> problems) {

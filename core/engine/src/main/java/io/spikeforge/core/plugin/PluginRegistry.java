@@ -22,6 +22,26 @@ public final class PluginRegistry {
      * @param pack    the pack (jar or directory) that contributed it
      */
     public record Entry(ModelFactory factory, String pack) {
+
+        /**
+         * {@return the model}, made now if it was registered as a {@link DeferredModel}
+         *
+         * @throws PackException when a deferred model cannot be made
+         */
+        @Override
+        public ModelFactory factory() {
+            return factory instanceof DeferredModel d ? d.model() : factory;
+        }
+
+        /** {@return the model's name}, without making a deferred model */
+        public String name() {
+            return factory.name();
+        }
+
+        /** {@return the model's kind}, without making a deferred model */
+        public ModelKind kind() {
+            return factory.kind();
+        }
     }
 
     /**
@@ -56,9 +76,9 @@ public final class PluginRegistry {
         }
         List<String> clashes = new ArrayList<>();
         for (Entry e : entries) {
-            Entry old = byKind.get(e.factory().kind()).putIfAbsent(e.factory().name(), e);
+            Entry old = byKind.get(e.kind()).putIfAbsent(e.name(), e);
             if (old != null) {
-                clashes.add(e.factory().kind().word() + " model '" + e.factory().name() + "' is registered by both "
+                clashes.add(e.kind().word() + " model '" + e.name() + "' is registered by both "
                         + old.pack() + " and " + e.pack());
             }
         }
@@ -94,13 +114,13 @@ public final class PluginRegistry {
         byKind.values().forEach(m -> all.addAll(m.values()));
         Map<String, Entry> seen = new java.util.HashMap<>();
         for (Entry e : more) {
-            Optional<Entry> old = find(e.factory().kind(), e.factory().name());
-            Entry before = seen.putIfAbsent(e.factory().kind() + " " + e.factory().name(), e);
+            Optional<Entry> old = find(e.kind(), e.name());
+            Entry before = seen.putIfAbsent(e.kind() + " " + e.name(), e);
             if (old.isPresent()) {
-                clash.accept(e, "'" + e.factory().name() + "' is already a " + e.factory().kind().word() + " model, from "
+                clash.accept(e, "'" + e.name() + "' is already a " + e.kind().word() + " model, from "
                         + old.get().pack() + "; give this one another name");
             } else if (before != null) {
-                clash.accept(e, "'" + e.factory().name() + "' is defined twice in the models section");
+                clash.accept(e, "'" + e.name() + "' is defined twice in the models section");
             } else {
                 all.add(e);
             }
