@@ -1,5 +1,7 @@
 package io.spikeforge.core.backend;
 
+import io.spikeforge.core.cache.CacheFolder;
+
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -25,13 +27,19 @@ import java.util.zip.CRC32;
  * does not read back whole (its checksum, its key, its segments) counts as absent and is written anew.
  *
  * <p>The folder is {@value #PROPERTY} when set, else {@code $XDG_CACHE_HOME/spikeforge/fused}, else
- * {@code ~/.cache/spikeforge/fused}.
+ * {@code ~/.cache/spikeforge/fused}. A run that adds an entry removes those unused for
+ * {@link CacheFolder#MAX_UNUSED} and the least recently used past {@link #KEEP}.
  */
 final class FusedLoopCache {
 
     /** The system property naming the cache folder. */
     static final String PROPERTY = "spikeforge.fuseLoops.cache";
     private static final int MAGIC = 0x53464c34; // "SFL4"
+    /**
+     * Entries kept when a run adds one ({@link CacheFolder#prune}): each is a few kilobytes, and a network has
+     * one per chain of elementwise tasks, so this covers hundreds of networks of every kernel version in use.
+     */
+    static final int KEEP = 256;
 
     /**
      * Members {@code [from, to)} of a run: one fused class ({@code bytes}, its class file, of the class
@@ -78,10 +86,12 @@ final class FusedLoopCache {
      * null when there is no such entry or it does not read back whole}
      */
     List<Segment> load(String key, int members) {
-        Entry e = read(file(key));
+        Path file = file(key);
+        Entry e = read(file);
         if (e == null || !e.key().equals(key) || e.segments().getLast().to() != members) {
             return null;
         }
+        CacheFolder.touch(file);
         return e.segments();
     }
 
@@ -181,6 +191,7 @@ final class FusedLoopCache {
             } finally {
                 Files.deleteIfExists(tmp);
             }
+            CacheFolder.prune(folder, KEEP, file(key), java.time.Instant.now());
         } catch (IOException | RuntimeException e) {
             // Only a cache: the next run generates the loops again.
         }

@@ -1,5 +1,7 @@
 package io.spikeforge.core.equations;
 
+import io.spikeforge.core.cache.CacheFolder;
+
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -41,12 +43,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * folder is what a device backend exports to its device (it is the classes' code source).
  *
  * <p>The cache lives in {@value #PROPERTY} when set, else {@code $XDG_CACHE_HOME/spikeforge/models}, else
- * {@code ~/.cache/spikeforge/models}.
+ * {@code ~/.cache/spikeforge/models}. A run that compiles a model removes the models unused for
+ * {@link CacheFolder#MAX_UNUSED} and the least recently used past {@link #KEEP}.
  */
 public final class ModelCompiler {
 
     /** The system property naming the cache folder. */
     public static final String PROPERTY = "spikeforge.model.cache";
+    /**
+     * Models kept when a run compiles one ({@link CacheFolder#prune}): a model's folder holds its few classes,
+     * tens of kilobytes, and each change of a model's equations or parameters' layout makes another.
+     */
+    static final int KEEP = 512;
     private static final String PROCESSOR = "io.spikeforge.processor.KernelProcessor";
 
     /** One compiled model's classes: the folder and the loader that defines them. */
@@ -99,8 +107,11 @@ public final class ModelCompiler {
             Path folder = cacheFolder().resolve(className.substring(0, className.lastIndexOf('.')).replace('.', '-'));
             boolean cached = Files.isDirectory(folder) && Files.exists(folder.resolve(className.replace('.', '/')
                     + "Calls.class"));
-            if (!cached) {
+            if (cached) {
+                CacheFolder.touch(folder);
+            } else {
                 javac(className, source, folder);
+                CacheFolder.prune(cacheFolder(), KEEP, folder, java.time.Instant.now());
             }
             Compiled c = new Compiled(folder, loader(folder), cached, (System.nanoTime() - t0) / 1e9);
             LOADED.put(key, c);

@@ -102,6 +102,28 @@ class FusedLoopCacheTest {
     }
 
     @Test
+    void aNewEntryPrunesTheFolderToItsMostRecentlyUsedEntries(@TempDir Path dir) throws IOException {
+        FusedLoopCache cache = new FusedLoopCache(dir);
+        java.time.Instant now = java.time.Instant.now();
+        for (int k = 0; k < FusedLoopCache.KEEP + 10; k++) {
+            Path old = dir.resolve(String.format("%04d.fused", k));
+            Files.writeString(old, "an entry of older kernels");
+            // k = 0 the most recently used, 1 minute older each
+            Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(now.minusSeconds(60L * (k + 1))));
+        }
+        Net net = new Net();
+        LoopFusion.atBuild(net.tasks(), cache, true, false, false);
+        Path made = cache.file(LoopFusion.cacheKey(net.tasks()));
+        try (var s = Files.list(dir)) {
+            List<String> left = s.map(p -> p.getFileName().toString()).sorted().toList();
+            assertEquals(FusedLoopCache.KEEP, left.size());
+            assertTrue(left.contains(made.getFileName().toString()), "the run's own entry stays");
+            assertTrue(left.contains("0000.fused") && left.contains(String.format("%04d.fused", FusedLoopCache.KEEP - 2))
+                    && !left.contains(String.format("%04d.fused", FusedLoopCache.KEEP - 1)), left.toString());
+        }
+    }
+
+    @Test
     void aDamagedOrTruncatedEntryIsGeneratedAndWrittenAnew(@TempDir Path dir) throws IOException {
         FusedLoopCache cache = new FusedLoopCache(dir);
         LoopFusion.atBuild(new Net().tasks(), cache, true, false, false);
