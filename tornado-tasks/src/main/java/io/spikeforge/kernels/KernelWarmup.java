@@ -48,9 +48,12 @@ public final class KernelWarmup {
     private KernelWarmup() {
     }
 
-    /** Starts the warm-up on a daemon thread, when the machine has a core to spare. */
+    /**
+     * Starts the warm-up on a daemon thread, when the machine has a core to spare and
+     * {@code -Dspikeforge.warmup=false} (for measuring what the warm-up gives) is not set.
+     */
     public static void start() {
-        if (Runtime.getRuntime().availableProcessors() < 2) {
+        if (Runtime.getRuntime().availableProcessors() < 2 || "false".equals(System.getProperty("spikeforge.warmup"))) {
             return;
         }
         Thread t = new Thread(KernelWarmup::run, "spikeforge-kernel-warmup");
