@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -19,14 +20,20 @@ public final class PluginsModule extends AbstractModule {
 
     @Override
     protected void configure() {
-        Multibinder.newSetBinder(binder(), PluginRegistry.Entry.class);
-        Multibinder.newSetBinder(binder(), PluginRegistry.BackendEntry.class);
+        Multibinder.newSetBinder(binder(), PackModule.Contribution.class);
         plugins.forEach(p -> install(new PackModule(p)));
     }
 
     @Provides
     @Singleton
-    PluginRegistry registry(Set<PluginRegistry.Entry> entries, Set<PluginRegistry.BackendEntry> backends) {
+    PluginRegistry registry(Set<PackModule.Contribution> packs) {
+        // A set, as the bindings of each model were: the same model listed twice by one pack counts once.
+        Set<PluginRegistry.Entry> entries = new LinkedHashSet<>();
+        Set<PluginRegistry.BackendEntry> backends = new LinkedHashSet<>();
+        for (PackModule.Contribution c : packs) {
+            entries.addAll(c.models());
+            backends.addAll(c.backends());
+        }
         return new PluginRegistry(List.copyOf(entries), List.copyOf(backends));
     }
 }
