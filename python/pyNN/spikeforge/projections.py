@@ -84,10 +84,11 @@ def _distribution(value, what):
 
 
 def _on_grid(delays, dt):
-    """Delays as the engine applies them, a whole number of steps (nearest); a value already on the grid
-    is kept as given, so that 1.5 reads back as 1.5 and not as 15 * 0.1."""
+    """Delays as the engine applies them, a whole number of steps: the nearest, halves up, ``floor(d / dt +
+    0.5)`` in double as the engine (and Brian2 2.5) computes it; a value already on the grid is kept as
+    given, so that 1.5 reads back as 1.5 and not as 15 * 0.1."""
     d = np.asarray(delays, dtype=float)
-    steps = np.round(d / dt)
+    steps = np.floor(d / dt + 0.5)
     return np.where(np.abs(d / dt - steps) < 1e-9 * np.maximum(1.0, steps), d, steps * dt)
 
 
@@ -353,6 +354,7 @@ class Projection(common.Projection):
     def _describe(self, net):
         pre_parts, post_parts = _parts(self.pre), _parts(self.post)
         self._engine_parts = []
+        self._synapse_parts = []   # (engine projection, post population, first post index there, post count)
         for a, (pre_ref, _, pre_off, pre_size, pre_start) in enumerate(pre_parts):
             for b, (post_ref, post_pop, post_off, post_size, post_start) in enumerate(post_parts):
                 receptors = getattr(post_pop.celltype, "receptors", {})
@@ -366,6 +368,7 @@ class Projection(common.Projection):
                     node = self._synapse_node(net, post_pop, variable)
                     comm = dict(self._drawn["comm"], weight=self._drawn["weight"])
                     net.projection(name, pre_ref, post_ref, comm=comm, delay=self._drawn["delay"], **node)
+                    self._synapse_parts.append((name, post_pop, post_start, post_size))
                     # engine index - slice start + first index on this side = index on this side
                     self._engine_parts.append((name, pre_off - pre_start, post_off - post_start, None))
                     continue
@@ -379,6 +382,7 @@ class Projection(common.Projection):
                         "weight": self._engine_values(part, "weight", rows)}
                     net.projection(part, pre_ref, post_ref, comm=comm, delay=self._engine_values(part, "delay", rows),
                                    **self._synapse_node(net, post_pop, variable, part, rows))
+                    self._synapse_parts.append((part, post_pop, post_start, post_size))
                     self._engine_parts.append((part, pre_off, post_off, rows))
 
     def _groups(self, name, inside):
@@ -435,6 +439,17 @@ class Projection(common.Projection):
                 simulator.state.defined.add(rule["type"])
             node["plasticity"] = rule
         return node
+
+    def conductance_parts(self, population, variable):
+        """The engine projections whose own synapse holds part of ``variable`` of ``population`` (a
+        TsodyksMarkramSynapse's g, which its output adds to the cell as the receptor's own variable would):
+        ``(engine projection, first post index in the population, post count)``."""
+        if not isinstance(self.synapse_type, TsodyksMarkramSynapse):
+            return []
+        if getattr(population.celltype, "receptors", {}).get(self.receptor_type) != variable:
+            return []
+        return [(name, start, size) for name, pop, start, size in getattr(self, "_synapse_parts", [])
+                if pop is population]
 
     def _reset(self):
         """After reset(): the weights set during the run are those the next run starts from."""

@@ -1,6 +1,6 @@
 """A small Tsodyks-Markram network with U and delays that differ per connection, for any PyNN backend:
-``python3 tsodyks_markram_protocol.py pyNN.brian2`` prints each post cell's membrane potential (mV) every
-2 ms from 10 to 60 ms (recorded every step). The pytest runs it on pyNN.spikeforge; the brian2 figures are
+``python3 tsodyks_markram_protocol.py pyNN.brian2`` prints each post cell's membrane potential (mV) and
+excitatory conductance (uS) every 2 ms from 10 to 60 ms (recorded every step). The pytest runs it on pyNN.spikeforge; the brian2 figures are
 the peer's, from this script (integration-tests/REFERENCES.md).
 
 Two spike sources, one spike each (10 and 17 ms), onto three IF_cond_exp cells that do not fire, all to
@@ -27,8 +27,8 @@ SAMPLES = slice(100, 601, 20)      # 10, 12, ..., 60 ms of the 0.1 ms recording
 
 
 def run(sim, synapse="tm"):
-    """The cells' v (mV) at 10, 12, ..., 60 ms, shape (26, 3); ``synapse="static"``: StaticSynapses of
-    weight w U instead."""
+    """The cells' v (mV) and gsyn_exc (uS) at 10, 12, ..., 60 ms, each shape (26, 3); ``synapse="static"``:
+    StaticSynapses of weight w U instead."""
     sim.setup(timestep=0.1, min_delay=0.1)
     src = sim.Population(2, sim.SpikeSourceArray(spike_times=TIMES))
     cells = sim.Population(3, sim.IF_cond_exp(tau_m=10.0, cm=0.2, v_rest=-65.0, v_thresh=0.0, tau_syn_E=TAU,
@@ -43,16 +43,17 @@ def run(sim, synapse="tm"):
         connector = sim.FromListConnector(conns, column_names=["weight", "delay"])
         syn = sim.StaticSynapse()
     sim.Projection(src, cells, connector, syn, receptor_type="excitatory")
-    cells.record("v", sampling_interval=0.1)
+    cells.record(["v", "gsyn_exc"], sampling_interval=0.1)
     sim.run(T_STOP)
-    v = np.asarray(cells.get_data().segments[0].filter(name="v")[0].magnitude, dtype=float)
+    segment = cells.get_data().segments[0]
+    v, g = (np.asarray(segment.filter(name=name)[0].magnitude, dtype=float)[SAMPLES] for name in ("v", "gsyn_exc"))
     sim.end()
-    return v[SAMPLES]
+    return v, g
 
 
 if __name__ == "__main__":
     backend = importlib.import_module(sys.argv[1])
     for kind in ("tm", "static"):
-        v = run(backend, kind)
-        print(kind, "=", np.array2string(np.round(v, 4), separator=", ", threshold=100000,
-                                         max_line_width=100, floatmode="fixed"))
+        for name, values, digits in zip(("v", "g"), run(backend, kind), (4, 7)):
+            print("%s_%s =" % (kind, name), np.array2string(np.round(values, digits), separator=", ",
+                                                           threshold=100000, max_line_width=100))
