@@ -427,7 +427,7 @@ class Projection(common.Projection):
                     return self._base_value(name)
                 values = self._values[name][rows]
                 return float(values[0]) if values.size == 0 or np.all(values == values[0]) else values
-            syn, out = self.synapse_type.synapse(post_pop.celltype, self.receptor_type, post_pop._parameters,
+            syn, out = self.synapse_type.synapse(post_pop.celltype, self.receptor_type, post_pop._param_values(),
                                                  value, lambda name, v: simulator.state.file(
                                                      "%s.%s" % (part, name), v))
             return {"syn": syn, "out": out}

@@ -256,19 +256,15 @@ class TsodyksMarkramSynapse(synapses.TsodyksMarkramSynapse):
         cell's own time constant, and the output that adds it to the cell as its receptor would.
         ``value(name)`` gives a parameter's one value for the projection, or an array of one value per
         synapse in the engine's synapse order; ``file(name, array)`` writes such an array for the config.
-        Values per synapse go in as ``per_synapse: true`` with an ``.npy`` file each."""
+        Values per synapse go in as ``per_synapse: true`` with an ``.npy`` file each. ``cell_params``: the
+        cells' parameters as the population's config gives them, a number or one value per cell
+        (``{npy: file}``), which the synapse's tau_syn and the output's E take as they are (the engine's
+        values per post neuron, a view's cells at their index in the population)."""
         if receptor not in ("excitatory", "inhibitory") or "alpha" in type(celltype).__name__:
             raise NotImplementedError("pyNN.spikeforge: TsodyksMarkramSynapse onto %s is not mapped yet "
                                       "(cells with exponential synapses are)" % type(celltype).__name__)
         p = {k: value(k) for k in ("U", "tau_rec", "tau_facil")}
         suffix = "E" if receptor == "excitatory" else "I"
-
-        def uniform(name):
-            value = np.asarray(cell_params[name], dtype=float)
-            if value.size > 1 and not np.all(value == value.flat[0]):
-                raise NotImplementedError("pyNN.spikeforge: TsodyksMarkramSynapse onto cells whose %s differs "
-                                          "per cell" % name)
-            return float(value.flat[0])
 
         def engine(name, v):
             return float(v) if np.isscalar(v) else {"npy": file(name, np.asarray(v, dtype=np.float64))}
@@ -277,9 +273,9 @@ class TsodyksMarkramSynapse(synapses.TsodyksMarkramSynapse):
         tau_f = p["tau_facil"]
         tau_f = (tau_f if tau_f > 0 else 1e-9) if np.isscalar(tau_f) else np.where(tau_f > 0, tau_f, 1e-9)
         syn = {"type": "TsodyksMarkram", "U": engine("U", p["U"]), "tau_d": engine("tau_d", p["tau_rec"]),
-               "tau_f": engine("tau_f", tau_f), "tau_syn": uniform("tau_syn_" + suffix)}
+               "tau_f": engine("tau_f", tau_f), "tau_syn": cell_params["tau_syn_" + suffix]}
         if not all(np.isscalar(v) for v in (p["U"], p["tau_rec"], tau_f)):
             syn["per_synapse"] = True
         if "e_rev_" + suffix in cell_params:
-            return syn, {"type": "COBA", "E": uniform("e_rev_" + suffix)}
+            return syn, {"type": "COBA", "E": cell_params["e_rev_" + suffix]}
         return syn, "CUBA"

@@ -265,3 +265,28 @@ def test_listed_delays_round_to_steps_as_the_engine_rounds_drawn_ones():
     # a spike of step 100 reaches a synapse of d steps in step 101 + d, recorded as the state after it
     onsets = [int(np.argmax(v[:, k] > -65.0 + 1e-9)) for k in range(3)]
     assert [b - a for a, b in zip(onsets, onsets[1:])] == [4, -2]
+
+
+def test_cells_with_their_own_tau_syn_and_reversal_potential_give_each_synapse_the_cells_own():
+    tau = np.array([2.0, 5.0, 10.0, 20.0])
+    sim.setup(timestep=0.1)
+    src = sim.Population(1, sim.SpikeSourceArray(spike_times=[10.0]))
+    p = sim.Population(4, sim.IF_cond_exp(tau_syn_E=tau, e_rev_E=np.array([0.0, -10.0, -20.0, -65.0]),
+                                          v_thresh=100.0))
+    sim.Projection(src, p[1:4], sim.AllToAllConnector(), sim.TsodyksMarkramSynapse(U=0.4, weight=0.01, delay=1.0),
+                   receptor_type="excitatory")
+    p.record(["gsyn_exc", "v"])
+    sim.run(40.0)
+    seg = p.get_data().segments[0]
+    g, v = (np.asarray(seg.filter(name=name)[0].magnitude) for name in ("gsyn_exc", "v"))
+    syn = sim.simulator.state.net._tree["projections"][0]["syn"]
+    sim.end()
+    assert isinstance(syn["tau_syn"], dict)       # one per cell, from the population's own file
+    assert np.all(g[:, 0] == 0)
+    k = int(np.argmax(g[:, 1]))
+    for c in (1, 2, 3):
+        # w U at the arrival step, then the cell's own decay
+        np.testing.assert_allclose(g[k:k + 50, c], 0.004 * np.exp(-np.arange(50) * 0.1 / tau[c]), rtol=1e-5)
+    # each cell's own reversal potential: at E = v_rest (cell 3) the conductance drives no current at all
+    np.testing.assert_array_equal(v[:, 3], -65.0)
+    assert v[:, 1].max() > -64.9 and v[:, 2].max() > -64.9
