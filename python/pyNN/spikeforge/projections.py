@@ -84,10 +84,11 @@ def _distribution(value, what):
 
 
 def _on_grid(delays, dt):
-    """Delays as the engine applies them, a whole number of steps (nearest); a value already on the grid
-    is kept as given, so that 1.5 reads back as 1.5 and not as 15 * 0.1."""
+    """Delays as the engine applies them, a whole number of steps: the nearest, halves up, ``floor(d / dt +
+    0.5)`` in double as the engine (and Brian2 2.5) computes it; a value already on the grid is kept as
+    given, so that 1.5 reads back as 1.5 and not as 15 * 0.1."""
     d = np.asarray(delays, dtype=float)
-    steps = np.round(d / dt)
+    steps = np.floor(d / dt + 0.5)
     return np.where(np.abs(d / dt - steps) < 1e-9 * np.maximum(1.0, steps), d, steps * dt)
 
 
@@ -139,7 +140,6 @@ class Projection(common.Projection):
         state = simulator.state
         state.describing("projections")
         self.engine_name = "prj%d" % len(state.projections)
-        state.projections.append(self)
         if not isinstance(self.synapse_type, (StaticSynapse, STDPMechanism, TsodyksMarkramSynapse)):
             raise NotImplementedError("pyNN.spikeforge: synapse type %s is not mapped yet (StaticSynapse, "
                                       "TsodyksMarkramSynapse and STDPMechanism are)" % type(self.synapse_type).__name__)
@@ -149,10 +149,15 @@ class Projection(common.Projection):
         self._later = {}         # weights set after the network ran: what reads back where unchanged
         self._engine_parts = []  # (engine projection, first pre index, first post index, table rows or None)
         self._drawn = self._engine_connector(connector)
+        if self._drawn is not None:
+            # one value for all connections: checked here, as listed values are once PyNN listed them
+            self._check_values({name: np.atleast_1d(value.base_value) for name, value in
+                                self.synapse_type.native_parameters.items() if np.isscalar(value.base_value)})
         if self._drawn is None:
             self._listed = []
             connector.connect(self)
             self._close_table()
+        state.projections.append(self)      # once its connections and values are known to be good
 
     # -- connections -----------------------------------------------------------------------------------
 
@@ -165,6 +170,8 @@ class Projection(common.Projection):
         weight, delay = (_distribution(ps[k].base_value, k) for k in ("weight", "delay"))
         if weight is None or delay is None:
             return None
+        if not np.isscalar(delay) and not self._delays_per_synapse():
+            return None           # listed, one engine projection per delay (_groups)
         same = self.pre is self.post
         allow_self = bool(getattr(c, "allow_self_connections", True) or not same)
         if not getattr(c, "allow_self_connections", True) and not same and \
@@ -173,7 +180,9 @@ class Projection(common.Projection):
 
         conn = None
         if isinstance(c, connectors.OneToOneConnector):
-            comm = {"type": "OneToOne"}
+            # The OneToOne comm takes one delay; EventCSRLinear over One2One takes drawn ones.
+            comm = {"type": "OneToOne"} if np.isscalar(delay) else \
+                {"type": "EventCSRLinear", "conn": {"type": "One2One"}}
         elif isinstance(c, connectors.AllToAllConnector):
             conn = {"type": "All2All", "allow_self": allow_self}
         elif isinstance(c, connectors.FixedProbabilityConnector):
@@ -211,6 +220,15 @@ class Projection(common.Projection):
             else:
                 self._values[name] = np.full(self._pre.size, self._base_value(name))
         self._values["delay"] = _on_grid(self._values["delay"], simulator.state.dt)
+        self._check_values(self._values)
+
+    def _check_values(self, values):
+        """Refuses synapse parameters the engine cannot take, naming the parameter, the first connection
+        with a bad value and what is allowed (all of them at once)."""
+        check = getattr(self.synapse_type, "check_values", None)
+        problems = check(values, self._pre, self._post) if check else []
+        if problems:
+            raise errors.InvalidParameterValueError("pyNN.spikeforge: " + "; ".join(problems))
 
     def _base_value(self, name):
         value = self.synapse_type.native_parameters[name].base_value
@@ -276,8 +294,10 @@ class Projection(common.Projection):
         if name == "delay":
             values = _on_grid(values, state.dt)
         if state.net is None or state.t == 0:
-            self._values[name] = self._values[name].copy()
-            self._values[name][rows] = values
+            changed = self._values[name].copy()
+            changed[rows] = values
+            self._check_values({name: changed})
+            self._values[name] = changed
             self._later.pop(name, None)
             self._drawn = None
             state.net = None
@@ -325,7 +345,8 @@ class Projection(common.Projection):
         values = self._values[name]
         if values.size and np.any(values != values[0]):
             raise NotImplementedError("pyNN.spikeforge: %s that differs per connection is not mapped (the engine "
-                                      "takes one value per projection; weights and delays may differ)" % name)
+                                      "takes one value per projection; weight and delay may differ, and a "
+                                      "TsodyksMarkramSynapse's U, tau_rec and tau_facil)" % name)
         return float(values[0]) if values.size else self._base_value(name)
 
     # -- into SpikeForge -------------------------------------------------------------------------------
@@ -333,18 +354,21 @@ class Projection(common.Projection):
     def _describe(self, net):
         pre_parts, post_parts = _parts(self.pre), _parts(self.post)
         self._engine_parts = []
+        self._synapse_parts = []   # (engine projection, post population, first post index there, post count)
         for a, (pre_ref, _, pre_off, pre_size, pre_start) in enumerate(pre_parts):
             for b, (post_ref, post_pop, post_off, post_size, post_start) in enumerate(post_parts):
                 receptors = getattr(post_pop.celltype, "receptors", {})
                 if self.receptor_type not in receptors:
                     raise errors.ConnectionError("pyNN.spikeforge: %s has no receptor '%s' (it has %s)" % (
                         type(post_pop.celltype).__name__, self.receptor_type, ", ".join(receptors) or "none"))
-                node = self._synapse_node(net, post_pop, receptors[self.receptor_type])
+                variable = receptors[self.receptor_type]
                 name = self.engine_name if len(pre_parts) == len(post_parts) == 1 else \
                     "%s_%d_%d" % (self.engine_name, a, b)
                 if self._drawn is not None:
+                    node = self._synapse_node(net, post_pop, variable)
                     comm = dict(self._drawn["comm"], weight=self._drawn["weight"])
                     net.projection(name, pre_ref, post_ref, comm=comm, delay=self._drawn["delay"], **node)
+                    self._synapse_parts.append((name, post_pop, post_start, post_size))
                     # engine index - slice start + first index on this side = index on this side
                     self._engine_parts.append((name, pre_off - pre_start, post_off - post_start, None))
                     continue
@@ -356,23 +380,34 @@ class Projection(common.Projection):
                         "i": {"npy": simulator.state.file(part + ".i", (self._pre[rows] - pre_off).astype(np.int32))},
                         "j": {"npy": simulator.state.file(part + ".j", (self._post[rows] - post_off).astype(np.int32))}},
                         "weight": self._engine_values(part, "weight", rows)}
-                    net.projection(part, pre_ref, post_ref, comm=comm,
-                                   delay=self._engine_values(part, "delay", rows), **node)
+                    net.projection(part, pre_ref, post_ref, comm=comm, delay=self._engine_values(part, "delay", rows),
+                                   **self._synapse_node(net, post_pop, variable, part, rows))
+                    self._synapse_parts.append((part, post_pop, post_start, post_size))
                     self._engine_parts.append((part, pre_off, post_off, rows))
 
     def _groups(self, name, inside):
         """The engine projections of these connections, ``(name, rows)``: a layer per multiplicity of a
-        pair, and for TsodyksMarkramSynapse (whose engine synapse delivers through one delay for the
-        projection) a group per delay within each layer."""
+        pair, and, where the engine refuses per-synapse delays for this synapse type
+        (``_delays_per_synapse``), a group per delay within each layer."""
         for k, layer in enumerate(_layers(self._pre[inside], self._post[inside])):
             rows = inside[layer]
             part = name if k == 0 else "%s_x%d" % (name, k + 1)
             delays = self._values["delay"][rows]
-            if not isinstance(self.synapse_type, TsodyksMarkramSynapse) or np.all(delays == delays[0]):
+            if self._delays_per_synapse() or np.all(delays == delays[0]):
                 yield part, rows
                 continue
             for n, d in enumerate(np.unique(delays)):
                 yield "%s_d%d" % (part, n), rows[delays == d]
+
+    def _delays_per_synapse(self):
+        """Whether the engine takes this projection's delays one per synapse. It does on EventCSRLinear (what
+        listed connections use) for a StaticSynapse, a TsodyksMarkramSynapse (its u and x see each spike
+        its own delay late) and STDP_Song2000; STDP_Guetig2003 refuses a drawn ``delay`` (its traces are
+        kept for one delay per projection, docs/models.md), so a multiplicative STDPMechanism keeps one engine
+        projection per delay: each has its own pre trace, so each synapse still sees its own arrivals."""
+        if isinstance(self.synapse_type, STDPMechanism):
+            return self.synapse_type.delays_per_synapse()
+        return True
 
     def _engine_values(self, part, name, rows):
         """One number when every connection has the same value, else one per synapse from a file."""
@@ -381,12 +416,20 @@ class Projection(common.Projection):
             return float(values[0])
         return {"npy": simulator.state.file("%s.%s" % (part, name), values)}
 
-    def _synapse_node(self, net, post_pop, variable):
-        """The synapse, output and plasticity of an engine projection onto ``post_pop``."""
+    def _synapse_node(self, net, post_pop, variable, part=None, rows=None):
+        """The synapse, output and plasticity of an engine projection onto ``post_pop``: the engine
+        projection ``part`` of the table's ``rows`` where the connections are listed, else the drawn one."""
         node = {"on_pre": "%s += w" % variable, "syn": None, "out": None}
         if isinstance(self.synapse_type, TsodyksMarkramSynapse):
-            syn, out = self.synapse_type.synapse(post_pop.celltype, self.receptor_type, post_pop._parameters,
-                                                 self._uniform)
+            def value(name):
+                # one number for the projection, or one per synapse in the engine's synapse order (rows)
+                if rows is None:
+                    return self._base_value(name)
+                values = self._values[name][rows]
+                return float(values[0]) if values.size == 0 or np.all(values == values[0]) else values
+            syn, out = self.synapse_type.synapse(post_pop.celltype, self.receptor_type, post_pop._param_values(),
+                                                 value, lambda name, v: simulator.state.file(
+                                                     "%s.%s" % (part, name), v))
             return {"syn": syn, "out": out}
         if isinstance(self.synapse_type, STDPMechanism):
             unit = "uS" if variable.startswith("g") else "nA"
@@ -396,6 +439,17 @@ class Projection(common.Projection):
                 simulator.state.defined.add(rule["type"])
             node["plasticity"] = rule
         return node
+
+    def conductance_parts(self, population, variable):
+        """The engine projections whose own synapse holds part of ``variable`` of ``population`` (a
+        TsodyksMarkramSynapse's g, which its output adds to the cell as the receptor's own variable would):
+        ``(engine projection, first post index in the population, post count)``."""
+        if not isinstance(self.synapse_type, TsodyksMarkramSynapse):
+            return []
+        if getattr(population.celltype, "receptors", {}).get(self.receptor_type) != variable:
+            return []
+        return [(name, start, size) for name, pop, start, size in getattr(self, "_synapse_parts", [])
+                if pop is population]
 
     def _reset(self):
         """After reset(): the weights set during the run are those the next run starts from."""

@@ -31,6 +31,14 @@ class Recorder(recording.Recorder):
                 # at t = 0, interval, 2 interval, ...: they are taken from the rows, after the initial values.
                 indices = sorted(int(i) for i in pop.id_to_index(np.array(sorted(ids))))
                 net.monitor(pop.engine_name, var, indices=indices)
+                for name, start, size in self._synapse_parts(var):
+                    # the synapse's g, added to the recorded cells it reaches
+                    net.monitor(name, "g")
+
+    def _synapse_parts(self, var):
+        """The engine projections whose synapse holds part of the cells' ``var`` (TsodyksMarkramSynapse's g:
+        PyNN's gsyn_exc is the cell's whole conductance, the sum)."""
+        return [part for prj in simulator.state.projections for part in prj.conductance_parts(self.population, var)]
 
     def _remember_initial(self, net):
         """The recorded variables' values at t = 0, PyNN's first sample."""
@@ -59,10 +67,16 @@ class Recorder(recording.Recorder):
             return np.zeros((0, len(ids))), None
         name = self._monitor(variable)
         values = np.vstack([self._initial[variable][None, :], net.recorded(name).astype(float)])
+        recorded_idx = list(net._sim.indices(name))
+        for part, start, size in self._synapse_parts(_VARIABLE.get(variable, variable)):
+            # g starts at 0 in every build; one per neuron of the post group, a slice's at their group index
+            g = net.recorded("%s.g" % part).astype(float)
+            for c, k in enumerate(recorded_idx):
+                if start <= k < start + size:
+                    values[1:, c] += g[:, k]
         every = int(round(self.sampling_interval / simulator.state.dt))
         samples = int(round(simulator.state.t / self.sampling_interval)) + 1
         values = values[::every][:samples]
-        recorded_idx = list(net._sim.indices(name))
         wanted = self.population.id_to_index(np.asarray(ids))
         cols = [recorded_idx.index(int(w)) for w in np.atleast_1d(wanted)]
         return values[:, cols], None

@@ -174,6 +174,12 @@ class STDPMechanism(synapses.STDPMechanism):
     def _get_minimum_delay(self):
         return simulator.state.min_delay
 
+    def delays_per_synapse(self):
+        """Whether the engine's rule takes one delay per synapse: STDP_Song2000 (additive) does; the
+        engine's STDP_Guetig2003 (multiplicative) refuses a drawn ``delay``, its traces being kept for the
+        projection's one delay."""
+        return not isinstance(self.weight_dependence, MultiplicativeWeightDependence)
+
     def plasticity(self, weight_unit, value):
         """The SpikeForge plasticity this mechanism is: a model name and parameters, plus the definition
         of a model written as equations when no built-in rule is the same. ``value(name)`` gives a
@@ -222,26 +228,54 @@ class TsodyksMarkramSynapse(synapses.TsodyksMarkramSynapse):
     def _get_minimum_delay(self):
         return simulator.state.min_delay
 
-    def synapse(self, celltype, receptor, cell_params, value):
+    # What the engine's TsodyksMarkram takes: PyNN's U, tau_rec (= tau_d) and tau_facil (= tau_f, 0 for none), ms.
+    _ALLOWED = {"U": ("in [0, 1]", lambda v: (v >= 0) & (v <= 1)),
+                "tau_rec": ("> 0 ms", lambda v: v > 0),
+                "tau_facil": (">= 0 ms (0: no facilitation)", lambda v: v >= 0)}
+
+    def check_values(self, values, pre, post):
+        """The problems of per-connection values (name -> array in the table's order), one per parameter:
+        its first bad value, the connection that has it and what is allowed."""
+        problems = []
+        for name, (allowed, ok) in self._ALLOWED.items():
+            if name not in values:
+                continue
+            v = np.asarray(values[name], dtype=float)
+            bad = np.flatnonzero(~ok(v))
+            if bad.size:
+                k = int(bad[0])
+                where = "" if pre is None or k >= len(pre) else " at connection %d (pre %d, post %d)" % (
+                    k, pre[k], post[k])
+                problems.append("TsodyksMarkramSynapse %s is %s%s%s; every value must be %s" % (
+                    name, repr(float(v[k])), where, "" if bad.size == 1 else " (and %d more)" % (bad.size - 1),
+                    allowed))
+        return problems
+
+    def synapse(self, celltype, receptor, cell_params, value, file):
         """SpikeForge's TsodyksMarkram synapse (u and x per synapse) into an exponential synapse with the
         cell's own time constant, and the output that adds it to the cell as its receptor would.
-        ``value(name)`` gives a parameter's one value for the projection."""
+        ``value(name)`` gives a parameter's one value for the projection, or an array of one value per
+        synapse in the engine's synapse order; ``file(name, array)`` writes such an array for the config.
+        Values per synapse go in as ``per_synapse: true`` with an ``.npy`` file each. ``cell_params``: the
+        cells' parameters as the population's config gives them, a number or one value per cell
+        (``{npy: file}``), which the synapse's tau_syn and the output's E take as they are (the engine's
+        values per post neuron, a view's cells at their index in the population)."""
         if receptor not in ("excitatory", "inhibitory") or "alpha" in type(celltype).__name__:
             raise NotImplementedError("pyNN.spikeforge: TsodyksMarkramSynapse onto %s is not mapped yet "
                                       "(cells with exponential synapses are)" % type(celltype).__name__)
         p = {k: value(k) for k in ("U", "tau_rec", "tau_facil")}
         suffix = "E" if receptor == "excitatory" else "I"
 
-        def uniform(name):
-            value = np.asarray(cell_params[name], dtype=float)
-            if value.size > 1 and not np.all(value == value.flat[0]):
-                raise NotImplementedError("pyNN.spikeforge: TsodyksMarkramSynapse onto cells whose %s differs "
-                                          "per cell" % name)
-            return float(value.flat[0])
-        # tau_facil = 0 (PyNN's default) is no facilitation: u is U at every spike.
-        syn = {"type": "TsodyksMarkram", "U": p["U"], "tau_d": p["tau_rec"],
-               "tau_f": p["tau_facil"] if p["tau_facil"] > 0 else 1e-9,
-               "tau_syn": uniform("tau_syn_" + suffix)}
+        def engine(name, v):
+            return float(v) if np.isscalar(v) else {"npy": file(name, np.asarray(v, dtype=np.float64))}
+        # tau_facil = 0 (PyNN's default) is no facilitation: u decays to 0 at once, so it is U at every
+        # spike; the engine's tau_f must be > 0, so 0 becomes 1e-9 ms.
+        tau_f = p["tau_facil"]
+        tau_f = (tau_f if tau_f > 0 else 1e-9) if np.isscalar(tau_f) else np.where(tau_f > 0, tau_f, 1e-9)
+        syn = {"type": "TsodyksMarkram", "U": engine("U", p["U"]), "tau_d": engine("tau_d", p["tau_rec"]),
+               "tau_f": engine("tau_f", tau_f), "tau_syn": cell_params["tau_syn_" + suffix]}
+        if not all(np.isscalar(v) for v in (p["U"], p["tau_rec"], tau_f)):
+            syn["per_synapse"] = True
         if "e_rev_" + suffix in cell_params:
-            return syn, {"type": "COBA", "E": uniform("e_rev_" + suffix)}
+            return syn, {"type": "COBA", "E": cell_params["e_rev_" + suffix]}
         return syn, "CUBA"

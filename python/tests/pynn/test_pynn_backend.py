@@ -120,8 +120,12 @@ def test_spike_source_array_spikes_arrive_as_given():
 def test_unmapped_features_say_so():
     sim.setup()
     p = sim.Population(3, sim.IF_cond_exp())
-    sim.Projection(p, p, sim.AllToAllConnector(), sim.TsodyksMarkramSynapse(U=lambda d: 0.1 + 0.01 * d))
-    with pytest.raises(NotImplementedError, match="U that differs per connection is not mapped"):
+    sim.Projection(p, p, sim.AllToAllConnector(), sim.STDPMechanism(
+        timing_dependence=sim.SpikePairRule(A_plus=lambda d: 0.01 + 0.001 * d),
+        weight_dependence=sim.AdditiveWeightDependence(w_max=1.0), weight=0.1))
+    with pytest.raises(NotImplementedError, match=r"A_plus that differs per connection is not mapped \(the engine "
+                                                  r"takes one value per projection; weight and delay may differ, "
+                                                  r"and a TsodyksMarkramSynapse's U, tau_rec and tau_facil\)"):
         sim.run(10.0)
     with pytest.raises(errors.ConnectionError, match="receptor_types must be one of: 'excitatory', 'inhibitory'"):
         sim.Projection(p, p, sim.AllToAllConnector(), sim.StaticSynapse(), receptor_type="nmda")

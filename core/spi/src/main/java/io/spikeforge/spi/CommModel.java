@@ -52,6 +52,15 @@ public interface CommModel extends ModelFactory {
     }
 
     /**
+     * {@return whether this comm's {@link Comm#weightCells()} give each synapse a cell of their own (a dense
+     * matrix), so that a synapse model walking the synapses reads its values per synapse} For the memory
+     * check before a build ({@link SynapseModel#deliveryBytesPerSynapse}); false by default.
+     */
+    default boolean weightsInCells() {
+        return false;
+    }
+
+    /**
      * Creates the comm layer of one projection.
      *
      * @param params       validated parameters

@@ -47,6 +47,21 @@ public interface SynapseModel extends ModelFactory {
     }
 
     /**
+     * {@return the bytes per synapse that {@link #deliver} allocates for its parameters, beyond the state
+     * variables and the {@link #perSynapse} values the engine makes} For a model with
+     * {@link #statePerSynapse()}, for the memory check before a build: a model whose kernels read each
+     * synapse's values from one array (values given per post neuron spread to the synapses, or per synapse)
+     * counts that array, and the arrays it is made from while they all exist. 0 by default.
+     *
+     * @param params the model's parameters as the config gives them
+     * @param spread whether the per-post values reach the synapses through arrays per synapse: on a comm
+     *               with {@link CommModel#weightsInCells()} or with per-synapse delays
+     */
+    default long deliveryBytesPerSynapse(Params params, boolean spread) {
+        return 0;
+    }
+
+    /**
      * For a model with {@link #statePerSynapse()}: the task that delivers the spikes arriving this step
      * into {@code input}, in place of the comm's {@link CommModel.Comm#propagateSpikes}; it reads the
      * comm's connectivity and live weights, so that a plasticity rule's updates act. Called once, after

@@ -41,6 +41,13 @@ final class ResourceCheck {
         new ResourceCheck(spec, maxBytes, problems).run();
     }
 
+    /** {@return the memory a valid spec is estimated to need, bytes} (what {@link #check} compares) */
+    static long bytes(NetworkSpec spec) {
+        ResourceCheck c = new ResourceCheck(spec, Long.MAX_VALUE, new Problems());
+        c.run();
+        return c.parts.stream().mapToLong(Part::bytes).sum();
+    }
+
     private void run() {
         if (spec.steps() > Integer.MAX_VALUE) {
             problems.add("duration", ParamChecker.fmt(spec.duration()) + " ms at dt = " + ParamChecker.fmt(spec.dt())
@@ -141,6 +148,10 @@ final class ResourceCheck {
             // its parameters made per synapse, and with per-synapse delays each row entry's synapse index
             perSynapse += 4L * m.perSynapse(p.syn().params()).stream().filter(p.syn().params()::varies).count()
                     + (p.delays() != null ? 4 : 0);
+            // and the values its kernels read per synapse: its own, or its post neuron's spread to the synapses
+            // (TsodyksMarkram's U, 1/tau_f, 1/tau_d on Dense and with per-synapse delays)
+            boolean spread = p.delays() != null || ((CommModel) p.comm().factory()).weightsInCells();
+            perSynapse += m.deliveryBytesPerSynapse(p.syn().params(), spread);
         }
         if (p.delays() != null) {
             // Delays drawn per synapse: the drawn floats and their steps, the rows indexed by delay (a delay,

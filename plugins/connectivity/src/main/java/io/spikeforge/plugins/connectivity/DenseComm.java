@@ -53,6 +53,12 @@ final class DenseComm implements CommModel {
         return "All2All";
     }
 
+    /** Its weights lie in the matrix, each synapse at its own cell ({@code index}). */
+    @Override
+    public boolean weightsInCells() {
+        return true;
+    }
+
     /** The largest array the JVM allocates. */
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 

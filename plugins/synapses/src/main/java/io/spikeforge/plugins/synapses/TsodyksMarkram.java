@@ -199,36 +199,46 @@ final class TsodyksMarkram implements SynapseModel {
 
     /**
      * @return each synapse's U, 1/tau_f and 1/tau_d at 3k, 3k + 1, 3k + 2 (connectivity order), as the
-     *         per-synapse kernels read them
+     *         per-synapse kernels read them; the one array made ({@link #deliveryBytesPerSynapse})
      */
     private static float[] dynamics(Params p, Connectivity conn) {
-        float[][] each = {perSynapse(p, "U", conn, v -> v), perSynapse(p, "tau_f", conn, tau -> 1 / tau),
-                perSynapse(p, "tau_d", conn, tau -> 1 / tau)};
-        int n = conn.synapses();
-        float[] out = new float[3 * n];
-        for (int k = 0; k < n; k++) {
-            for (int q = 0; q < 3; q++) {
-                out[3 * k + q] = each[q][k];
-            }
-        }
+        float[] out = new float[3 * conn.synapses()];
+        spread(out, 0, p, "U", conn, v -> v);
+        spread(out, 1, p, "tau_f", conn, tau -> 1 / tau);
+        spread(out, 2, p, "tau_d", conn, tau -> 1 / tau);
         return out;
     }
 
     /**
-     * @return f of each synapse's value of {@code name} (connectivity order): its own with {@code per_synapse},
-     *         else its post neuron's, computed in double as the scalar path computes it
+     * Writes f of each synapse's value of {@code name} (connectivity order) at {@code out[3k + q]}: its own
+     * with {@code per_synapse}, else its post neuron's, computed in double and rounded as the scalar path
+     * computes it.
      */
-    private static float[] perSynapse(Params p, String name, Connectivity conn, DoubleUnaryOperator f) {
+    private static void spread(float[] out, int q, Params p, String name, Connectivity conn, DoubleUnaryOperator f) {
         int n = conn.synapses();
-        if (p.bool(PER_SYNAPSE) || !p.varies(name)) {
-            return PerSlot.derived(p, name, n, f);
+        if (!p.varies(name)) {
+            float one = (float) f.applyAsDouble(p.real(name));
+            for (int k = 0; k < n; k++) {
+                out[3 * k + q] = one;
+            }
+            return;
         }
-        float[] perPost = PerSlot.derived(p, name, conn.postSize(), f);
-        int[] cols = conn.cols();
-        float[] out = new float[n];
+        float[] v = p.values(name);
+        int[] cols = p.bool(PER_SYNAPSE) ? null : conn.cols();
         for (int k = 0; k < n; k++) {
-            out[k] = perPost[cols[k]];
+            out[3 * k + q] = (float) f.applyAsDouble(v[cols == null ? k : cols[k]]);
         }
-        return out;
+    }
+
+    /**
+     * 12 bytes (U, 1/tau_f, 1/tau_d as floats) where the kernels read them per synapse: some of them vary, and
+     * they are given per synapse or spread from the post neurons (Dense, per-synapse delays); values per
+     * post neuron on a sparse comm without delays are read through the post index, with no array per synapse.
+     */
+    @Override
+    public long deliveryBytesPerSynapse(Params params, boolean spread) {
+        boolean varies = DYNAMICS.stream().anyMatch(params::varies);
+        boolean own = params.has(PER_SYNAPSE) && params.bool(PER_SYNAPSE);
+        return varies && (own || spread) ? 12 : 0;
     }
 }
