@@ -1,8 +1,11 @@
 package io.spikeforge.it.validation;
 
+import io.spikeforge.core.backend.JvmBackend;
+import io.spikeforge.core.config.Overrides;
 import io.spikeforge.core.sim.Network;
 import io.spikeforge.core.sim.ValueMonitor;
 import io.spikeforge.it.Sims;
+import io.spikeforge.spi.RunListener;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -13,6 +16,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
  * A value monitor with {@code when: start} records what Brian2's StateMonitor (its default slot
@@ -142,5 +146,34 @@ class StateMonitorDeliveryTest {
         for (int r = 0; r < every.length; r++) {
             assertEquals(all[5 * r], every[r], "every 5: row r is the start of step 5 r");
         }
+    }
+
+    /**
+     * A start monitor of plastic weights takes them after the step's plasticity of arriving spikes (Brian2
+     * changes w in on_pre, the step before): through the gather kernel where one block holds them, through
+     * a host task that reads the blocks where they are split, the same rows.
+     */
+    @Test
+    void startWeightsAreTheSameFromOneBlockAndFromMany() {
+        String yaml = Sims.plasticNetwork("{type: STDP_Song2000, A1: 0.01, A2: 0.0105, W_min: 0, W_max: 0.1}") + """
+                  - {name: w_start, target: p, var: weight, indices: [0, 7, 3000, 17999], when: start}
+                  - {name: w_end, target: p, var: weight, indices: [0, 7, 3000, 17999]}
+                """;
+        Network whole = Sims.run(yaml, 2);
+        Network blocks = Sims.ENGINE.build(Sims.ENGINE.parse(yaml, "test", Overrides.NONE), 997);
+        Sims.ENGINE.run(blocks, new JvmBackend(2, 1, Sims.TILE), RunListener.NONE);
+        assertEquals(3000, ((ValueMonitor) whole.monitor("w_start")).rows());
+        int changed = 0;
+        for (int c = 0; c < 4; c++) {
+            float[] start = Sims.column(whole, "w_start", c);
+            float[] end = Sims.column(whole, "w_end", c);
+            assertArrayEquals(start, Sims.column(blocks, "w_start", c), "column " + c);
+            assertNotEquals(start[0], start[start.length - 1], "the weight learns");
+            for (int r = 0; r + 1 < start.length; r++) {
+                changed += start[r + 1] != end[r] ? 1 : 0;
+            }
+        }
+        // Arriving pre spikes depress their rows in the deliveries: start row r + 1 is not always end row r.
+        assertNotEquals(0, changed);
     }
 }
