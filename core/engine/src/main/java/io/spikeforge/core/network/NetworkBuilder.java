@@ -258,7 +258,12 @@ public final class NetworkBuilder {
         // A weight monitor reads through its projection's comm.
         for (Monitor m : monitors) {
             spec.projections().stream().filter(p -> p.name().equals(m.spec().target()) && "weight".equals(m.spec().var()))
-                    .findFirst().ifPresent(p -> taskModels.putIfAbsent(m.task().name(), p.comm()));
+                    .findFirst().ifPresent(p -> {
+                        taskModels.putIfAbsent(m.task().name(), p.comm());
+                        if (m.startTask() != null) {
+                            taskModels.putIfAbsent(m.startTask().name(), p.comm());
+                        }
+                    });
         }
         if (weightsWritten) {
             // Asking for them writable tells each comm before it chooses its kernels below.
