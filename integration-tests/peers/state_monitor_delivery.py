@@ -14,7 +14,11 @@ One spike source (times 2.0, 10.0, 10.1, 14.0, 20.0 ms) drives four single neuro
 StateMonitors with Brian2's default `when='start'`. Writes a CSV, one row per step: t_ms, the v of each
 neuron in mV, then coba's ge; prints the spike times to stderr.
 
-  /usr/bin/python3 integration-tests/peers/state_monitor_delivery.py OUT.csv
+  /usr/bin/python3 integration-tests/peers/state_monitor_delivery.py OUT.csv [--refractory-inputs]
+
+--refractory-inputs adds inputs at 10.6 and 11.5 ms, which reach delta while it is refractory: Brian2
+skips on_pre's write to v there (v is marked unless refractory, and Brian2 makes every write to such a
+variable conditional on not_refractory), where SpikeForge adds it (REFERENCES.md).
 """
 import sys
 
@@ -27,7 +31,7 @@ defaultclock.dt = 0.1 * ms
 tau = 10 * ms
 taue = 5 * ms
 Ee = 60 * mV
-times = [2.0, 10.0, 10.1, 14.0, 20.0] * ms
+times = sorted([2.0, 10.0, 10.1, 14.0, 20.0] + ([10.6, 11.5] if '--refractory-inputs' in sys.argv else [])) * ms
 src = SpikeGeneratorGroup(1, [0] * len(times), times)
 lif = '''dv/dt = (v0 - v) / tau : volt (unless refractory)
          v0 : volt (constant)'''
