@@ -196,7 +196,8 @@ class Network:
     def monitor(self, target, var="spike", indices=None, every=None, when=None):
         """Records a group's ``spike``s or a variable (``V``), or a projection's ``weight``, ``g`` or
         traces; returns the monitor's name (``post.V``), the key of :attr:`monitors`. ``when="start"``
-        records values before each step's update, as Brian2's StateMonitor (row 0 the initial values)."""
+        records values at the start of each step, after its deliveries (``on_pre``) and before its update,
+        as Brian2's StateMonitor (row 0 the initial values)."""
         node = {"target": _ref(target), "var": var}
         if indices is not None:
             node["indices"] = _plain(np.asarray(indices)) if not isinstance(indices, list) else indices

@@ -51,6 +51,26 @@ public final class MonitorKernels {
         fill[0] = f;
     }
 
+    /**
+     * out[c] = src[indices[c]]: the values a monitor that records at the start of a step ({@code when:
+     * start}) takes after the step's deliveries and before its update, held until the end of the step,
+     * when the monitor's host task or {@link #appendFloats} records them.
+     */
+    @Kernel
+    public static void gatherFloats(int from, int to, @Read float[] src, @Read int[] indices, @Write float[] out) {
+        for (int c = from; c < to; c++) {
+            out[c] = src[indices[c]];
+        }
+    }
+
+    /** As {@link #gatherFloats} for an int array, stored as floats. */
+    @Kernel
+    public static void gatherInts(int from, int to, @Read int[] src, @Read int[] indices, @Write float[] out) {
+        for (int c = from; c < to; c++) {
+            out[c] = src[indices[c]];
+        }
+    }
+
     /** Serial: on steps that are multiples of {@code every}, appends src[indices[c]] for every c. */
     @Kernel(serial = true)
     public static void appendFloats(int from, int to, @Read float[] src, @Read int[] indices, @Read int[] clock,

@@ -34,6 +34,18 @@ public interface NeuronModel extends ModelFactory {
         StepTask update();
 
         /**
+         * {@return a task that does, over the state arrays, what {@link #update} does first in registers
+         * to the inputs delivered since the last step, or null when it does nothing of the kind: a model
+         * whose reset sets a variable to a constant applies it again to the neurons that spiked in the last
+         * step, because Brian2 runs the synapses' on_pre before the resets. The network runs it after the
+         * deliveries only when a monitor records at the start of the step, which then sees the state
+         * Brian2's StateMonitor sees; running it or not changes no result.}
+         */
+        default StepTask settle() {
+            return null;
+        }
+
+        /**
          * {@return a group over the given potential and update task}
          *
          * @param v      the membrane potential per neuron, in mV

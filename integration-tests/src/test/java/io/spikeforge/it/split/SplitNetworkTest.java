@@ -271,6 +271,7 @@ class SplitNetworkTest {
             "integration-tests/src/test/resources/device-contract/neuron-equations.yaml",
             "integration-tests/src/test/resources/device-contract/neuron-equations-pynn.yaml",
             "integration-tests/src/test/resources/device-contract/neurons.yaml",
+            "integration-tests/src/test/resources/device-contract/start-monitors.yaml",
             "integration-tests/src/test/resources/device-contract/synapses.yaml",
             "integration-tests/src/test/resources/split-mixed.yaml"})
     void everyExampleSplitOverTwoAndThreeProcessesRecordsTheSingleRunsOutputs(String config) throws Exception {

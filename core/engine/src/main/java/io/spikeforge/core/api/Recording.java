@@ -36,8 +36,9 @@ public final class Recording {
     }
 
     /**
-     * Records at the start of each step, before its update, as Brian2's StateMonitor does ({@code when:
-     * start}): the first row holds the initial values (values only).
+     * Records at the start of each step, after the deliveries of the spikes that reach their targets in
+     * it and before its update, as Brian2's StateMonitor does ({@code when: start}): the first row holds
+     * the initial values (values only).
      */
     public Recording atStart() {
         node.put("when", "start");

@@ -137,8 +137,9 @@ public record NetworkSpec(String name, double dt, double duration, long seed, St
      * @param var     variable name, {@code spike} for spikes
      * @param indices indices to record, or null for all
      * @param every   record every this many steps
-     * @param start     whether a value monitor records at the start of each step, before its update
-     *                  (Brian2's StateMonitor, {@code when: start}), rather than after it ({@code when: end})
+     * @param start     whether a value monitor records at the start of each step, after its deliveries and
+     *                  before its update (Brian2's StateMonitor, {@code when: start}), rather than after it
+     *                  ({@code when: end})
      */
     public record Monitor(String name, String target, String var, int[] indices, int every, boolean start) {
 

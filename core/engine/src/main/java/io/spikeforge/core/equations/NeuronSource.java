@@ -74,10 +74,7 @@ final class NeuronSource {
         // Brian2 runs the synapses' on_pre before the resets: on a neuron that spiked in the last step, an
         // input that arrived since (delivered before this kernel) is lost to a reset that sets a constant
         // (V = Vr). The spike flags still hold the last step's: set those variables again.
-        Map<String, Statements.Statement> lastAssigned = new LinkedHashMap<>();
-        plan.reset().forEach(st -> lastAssigned.put(st.target(), st));
-        List<Statements.Statement> again = lastAssigned.values().stream().filter(st -> st.op().equals("=")
-                && model.derivatives.containsKey(st.target()) && model.isConstantPerElement(st.value())).toList();
+        List<Statements.Statement> again = resetsAgain();
         if (!again.isEmpty()) {
             out.line("float spiked = spikes[i];");
             for (Statements.Statement st : again) {
@@ -152,6 +149,57 @@ final class NeuronSource {
                 + escape(model.def.field("threshold")) : "") + ".";
         String annotation = names.usesClock() ? "@Kernel" : "@Kernel(elementwise = true)";
         return out.method("update", annotation, doc);
+    }
+
+    /**
+     * The reset statements {@link #write} applies again to the neurons that spiked in the last step: of
+     * each variable with a derivative, its last assignment, when it sets a value constant for the element.
+     */
+    private List<Statements.Statement> resetsAgain() {
+        Map<String, Statements.Statement> lastAssigned = new LinkedHashMap<>();
+        plan.reset().forEach(st -> lastAssigned.put(st.target(), st));
+        return lastAssigned.values().stream().filter(st -> st.op().equals("=")
+                && model.derivatives.containsKey(st.target()) && model.isConstantPerElement(st.value())).toList();
+    }
+
+    /**
+     * {@return the source of the kernel that applies {@link #resetsAgain} to the state arrays, as the
+     * update does first in registers, or null when there are none}; with {@code settle} its writer.
+     * The network runs it only for monitors that record at the start of the step (Brian2's state there).
+     */
+    String writeSettle(KernelWriter settle) {
+        List<Statements.Statement> again = resetsAgain();
+        if (again.isEmpty()) {
+            return null;
+        }
+        KernelNames settleNames = new KernelNames(model, settle);
+        Set<String> targets = new LinkedHashSet<>();
+        again.forEach(st -> targets.add(st.target()));
+        for (String x : targets) {
+            settle.array("s_" + x, "float[]", true, true, "var:" + x);
+        }
+        settle.array("spikes", "int[]", false, true, "spikes");
+        List<String> elements = model.elements.stream().filter(e -> !e.equals(plan.input())).toList();
+        for (String e : elements) {
+            settle.array("a_" + e, "float[]", false, true, "var:" + e);
+            settleNames.bind(e, "e_" + e);
+        }
+        JavaText j = settleNames.text();
+        settle.open("for (int i = from; i < to; i++)");
+        settle.line("float spiked = spikes[i];");
+        for (String e : elements) {
+            settle.line("float e_" + e + " = a_" + e + "[i];");
+        }
+        for (Statements.Statement st : again) {
+            String x = st.target();
+            settle.line("s_" + x + "[i] = spiked * " + j.of(st.value()) + " + (1f - spiked) * s_" + x + "[i];");
+        }
+        settle.close();
+        String doc = "The resets of the neuron model '" + model.def.name() + "' that set a constant, applied again"
+                + " to the neurons that spiked in the last step after this step's deliveries (Brian2 runs on_pre"
+                + " before the resets), as the update does first; run for monitors that record at the start of"
+                + " a step.";
+        return settle.method("settle", "@Kernel(elementwise = true)", doc);
     }
 
     private void loads(List<String> states, JavaText j) {

@@ -40,6 +40,7 @@ import java.util.function.Supplier;
  * <ol>
  *   <li>each projection, in config order: read the delayed pre spikes; plasticity updates traces
  *       and weights; spikes are delivered through the updated weights to the synapses;</li>
+ *   <li>monitors that record at the start of the step ({@code when: start}) take their values;</li>
  *   <li>current inputs add this step's current to their targets;</li>
  *   <li>each projection, in config order: the synapses advance; the output adds current to the post
  *       neurons, using V before the post update;</li>
@@ -68,6 +69,8 @@ public final class NetworkBuilder {
     private final List<StepTask> deliveryTasks = new ArrayList<>();
     private final List<StepTask> projectionTasks = new ArrayList<>();
     private final List<StepTask> dynamicsTasks = new ArrayList<>();
+    /** The neuron groups' {@link NeuronModel.NeuronGroup#settle} tasks, run only for start monitors. */
+    private final List<StepTask> settleTasks = new ArrayList<>();
     private final List<StepTask> spikeScanTasks = new ArrayList<>();
     private final List<StepTask> spikeJoinTasks = new ArrayList<>();
     private final List<StepTask> memberSplitTasks = new ArrayList<>();
@@ -255,7 +258,12 @@ public final class NetworkBuilder {
         // A weight monitor reads through its projection's comm.
         for (Monitor m : monitors) {
             spec.projections().stream().filter(p -> p.name().equals(m.spec().target()) && "weight".equals(m.spec().var()))
-                    .findFirst().ifPresent(p -> taskModels.putIfAbsent(m.task().name(), p.comm()));
+                    .findFirst().ifPresent(p -> {
+                        taskModels.putIfAbsent(m.task().name(), p.comm());
+                        if (m.startTask() != null) {
+                            taskModels.putIfAbsent(m.startTask().name(), p.comm());
+                        }
+                    });
         }
         if (weightsWritten) {
             // Asking for them writable tells each comm before it chooses its kernels below.
@@ -266,6 +274,13 @@ public final class NetworkBuilder {
         // they touch disjoint data, so the order gives the same floats, and the passes over each
         // population then form one chain that a backend can run in cache-sized tiles.
         List<StepTask> tasks = new ArrayList<>(deliveryTasks);
+        // Brian2's state at the start of a step, which its StateMonitor records: the spikes that reach
+        // their targets in this step are delivered (Brian2 delivers them at the end of the step before).
+        List<StepTask> starts = monitors.stream().map(Monitor::startTask).filter(java.util.Objects::nonNull).toList();
+        if (!starts.isEmpty()) {
+            tasks.addAll(settleTasks);
+            tasks.addAll(starts);
+        }
         tasks.addAll(inputTasks);
         tasks.addAll(projectionTasks);
         tasks.addAll(dynamicsTasks);
@@ -406,6 +421,10 @@ public final class NetworkBuilder {
             });
         });
         dynamicsTasks.add(perNeuron(from(p.neuron(), call(p.neuron(), group::update)), p.size()));
+        StepTask settle = call(p.neuron(), group::settle);
+        if (settle != null) {
+            settleTasks.add(perNeuron(from(p.neuron(), settle), p.size()));
+        }
         Group built = new Group(p.name(), p.size(), spikes, current, call(p.neuron(), group::v), new long[1],
                 new int[p.size()], false);
         List<Fusion.Member> members = fusion.membersOf(p.name());

@@ -2,6 +2,7 @@ package io.spikeforge.core.sim;
 
 import io.spikeforge.core.config.NetworkSpec;
 import io.spikeforge.spi.Recorder;
+import io.spikeforge.spi.StepTask;
 
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -18,6 +19,15 @@ public interface Monitor extends Recorder {
 
     /** @return what the config asked for: target, variable, indices and interval */
     NetworkSpec.Monitor spec();
+
+    /**
+     * {@return a task the network runs within each step, after the deliveries and before the inputs,
+     * synapses and neurons update (a monitor that records at the start of the step takes its values
+     * there), or null}
+     */
+    default StepTask startTask() {
+        return null;
+    }
 
     /** Writes {@code dir/<name>.npy} with what was recorded so far; returns the file. */
     Path write(Path dir) throws IOException;

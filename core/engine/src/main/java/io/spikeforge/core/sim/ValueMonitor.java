@@ -14,9 +14,11 @@ import java.nio.file.Path;
 /**
  * Records chosen elements of a state array (or of a projection's weights) every {@code every} steps
  * into a preallocated table: row r holds the values after step r * every, or, for a monitor that
- * records at the start of each step ({@code when: start}, Brian2's StateMonitor), the values before step
- * r * every updates them: row 0 the initial values, row r the values after step r * every - 1 (nothing
- * runs between the end of a step and the start of the next).
+ * records at the start of each step ({@code when: start}, Brian2's StateMonitor), the values step
+ * r * every starts from: after the deliveries of the spikes that reach their targets in that step (and
+ * the resets those may not undo), before the inputs, synapses and neurons update. That is Brian2's
+ * state at its slot {@code start}, whose on_pre ran at the end of the step before. The start monitor's
+ * {@link #startTask} takes the values there; its {@link #task} records them at the end of the step.
  */
 public final class ValueMonitor implements Monitor {
 
@@ -37,6 +39,9 @@ public final class ValueMonitor implements Monitor {
     private final Object source;
     private final int[] clock;
     private final boolean start;
+    /** A start monitor's values of this step, taken by {@link #startTask}; null for others. */
+    private final float[] staging;
+    private final StepTask startTask;
 
     /**
      * @param spec     the config's monitor, for its name and interval
@@ -67,41 +72,63 @@ public final class ValueMonitor implements Monitor {
         this.source = watched instanceof float[] || watched instanceof int[] ? watched : null;
         this.clock = clock;
         this.start = spec.start();
-        // A monitor at the start of the step records at the end of the step before: step n's end is step
-        // n + 1's start. Its first row, the values before the first step, is taken now.
-        int offset = start ? 1 : 0;
-        if (start && rowCapacity > 0) {
-            for (int c = 0; c < indices.length; c++) {
-                table[c] = reader.read(indices[c]);
-            }
-            rows = 1;
-        }
+        this.staging = start ? new float[indices.length] : null;
+        this.startTask = start ? gather(name, reader, watched) : null;
         this.task = StepTask.serial("monitor." + name, 1)
-                .reads(Network.ALL_STATE, watched, clock)
+                .reads(Network.ALL_STATE, start ? staging : watched, clock)
                 .writes(table)
                 .body((from, to) -> {
-                    int step = clock[0] + offset;
-                    if (step % every == 0 && rows < rowCapacity) {
+                    if (clock[0] % every == 0 && rows < rowCapacity) {
                         int base = rows * indices.length;
                         for (int c = 0; c < indices.length; c++) {
-                            table[base + c] = reader.read(indices[c]);
+                            table[base + c] = start ? staging[c] : reader.read(indices[c]);
                         }
                         rows++;
                     }
                 });
     }
 
+    /**
+     * The start monitor's gather: a kernel where the monitored array is a float[] or int[] (so that a
+     * device backend runs it in the step), else a host task that reads through {@code reader}.
+     */
+    private StepTask gather(String name, Reader reader, Object watched) {
+        String task = "monitor." + name + ".start";
+        if (source instanceof float[] f) {
+            return StepTask.of(task, indices.length, MonitorKernelsCalls.gatherFloats(f, indices, staging));
+        }
+        if (source instanceof int[] a) {
+            return StepTask.of(task, indices.length, MonitorKernelsCalls.gatherInts(a, indices, staging));
+        }
+        return StepTask.serial(task, 1).reads(Network.ALL_STATE, watched).writes(staging).body((from, to) -> {
+            for (int c = 0; c < indices.length; c++) {
+                staging[c] = reader.read(indices[c]);
+            }
+        });
+    }
+
+    /**
+     * {@return for a monitor that records at the start of each step, the task that takes the values:
+     * the network runs it after the step's deliveries, before the rest of the step; null for a monitor
+     * that records at the end of the step}
+     */
+    @Override
+    public StepTask startTask() {
+        return startTask;
+    }
+
     @Override
     public DeviceRecording deviceRecording(int batch) {
-        // The device kernel records when the step is a multiple of every: a monitor at the start of the
-        // step records at the end of the steps before those, which for every = 1 is every step.
-        if (source == null || start && every != 1) {
+        // A start monitor appends what its gather kernel took in the step, an end monitor the array itself.
+        if (source == null) {
             return null;
         }
         float[] buf = new float[batch * indices.length];
         int[] bufFill = new int[1];
         String name = "monitor." + spec.name() + ".device";
-        StepTask device = StepTask.of(name, 1, source instanceof float[] f
+        StepTask device = StepTask.of(name, 1, start
+                ? MonitorKernelsCalls.appendFloats(staging, columnsInOrder(), clock, every, buf, bufFill)
+                : source instanceof float[] f
                 ? MonitorKernelsCalls.appendFloats(f, indices, clock, every, buf, bufFill)
                 : MonitorKernelsCalls.appendInts((int[]) source, indices, clock, every, buf, bufFill));
         return new DeviceRecording(device, buf, bufFill, () -> {
@@ -111,6 +138,14 @@ public final class ValueMonitor implements Monitor {
             }
             bufFill[0] = 0;
         });
+    }
+
+    private int[] columnsInOrder() {
+        int[] c = new int[indices.length];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = i;
+        }
+        return c;
     }
 
     /** @return the number of recorded indices, the columns of every row */
@@ -177,8 +212,8 @@ public final class ValueMonitor implements Monitor {
     @Override
     public String layout() {
         return "float32 (rows, " + indices.length + ") in " + (unit.isEmpty() ? "model units" : unit)
-                + (start ? ": row r = values at the start of step r*" + every + ", before its update (t = r*" + every
-                + "*dt_ms; row 0 the initial values)" : ": row r = values after step r*" + every + " (t = r*" + every
+                + (start ? ": row r = values at the start of step r*" + every + ", after its deliveries, before its update (t = r*"
+                + every + "*dt_ms; row 0 the initial values)" : ": row r = values after step r*" + every + " (t = r*" + every
                 + "*dt_ms)");
     }
 
