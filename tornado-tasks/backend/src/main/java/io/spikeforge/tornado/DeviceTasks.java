@@ -75,10 +75,10 @@ final class DeviceTasks {
 
     /**
      * Adds a fused kernel that loops over steps ({@link FusedKernel#stepLoop}) to {@code graph} as task
-     * {@code id}, with any number of arguments: its code is a TornadoVM {@code Task} of none, a lambda that
-     * captures {@code steps} and every argument and calls the kernel's {@code run}, as {@code () ->
-     * run(steps, a0, ...)} would. TornadoVM passes a lambda's captured values to the kernel as its
-     * arguments, so the typed tasks' limit ({@link #MAX_ARGUMENTS}) does not apply.
+     * {@code id}, with any number of arguments: its code is a TornadoVM {@code Task} of none that holds
+     * {@code steps} and every argument and calls the kernel's {@code run}, as a lambda {@code () ->
+     * run(steps, a0, ...)} would ({@link StepLaunch}). TornadoVM passes a task's captured values to the
+     * kernel as its arguments, so the typed tasks' limit ({@link #MAX_ARGUMENTS}) does not apply.
      *
      * @param kernel the fused kernel
      * @param device its compiled class's {@code run} method
@@ -94,11 +94,7 @@ final class DeviceTasks {
         Object code;
         try {
             Class<?> fn = Class.forName(FUNCTIONS, false, TaskGraph.class.getClassLoader());
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            MethodHandle impl = lookup.unreflect(device);
-            MethodType run = MethodType.methodType(void.class);
-            code = LambdaMetafactory.metafactory(lookup, "apply", impl.type().changeReturnType(fn), run, impl, run)
-                    .getTarget().invokeWithArguments(captured);
+            code = StepLaunch.define(fn, device, captured);
             graph.getClass().getMethod("task", String.class, fn).invoke(graph, id, code);
         } catch (InvocationTargetException e) {
             throw new BackendUnavailableException("the step's " + what + " cannot run on TornadoVM: " + e.getCause());
