@@ -30,7 +30,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Runs a network's steps as TornadoVM task graphs on one device. Every task of the step runs its
+ * Runs a network's steps as TornadoVM task graphs on one device. On a CPU device the whole step runs
+ * as one serial kernel looping over a round trip's steps ({@link Fusion#whole}, {@link #STEP_LOOP_PROPERTY}):
+ * one launch per round trip. Otherwise every task of the step runs its
  * kernel's device form ({@link DeviceTasks}), and tasks that can run as one kernel do ({@link Fusion}):
  * a population's elementwise passes, and the step's serial bookkeeping. The state goes to the device
  * once and stays there. The graph holds one step, followed by the recorders' device tasks, and is

@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * The source of one fused kernel ({@link Fusion.Group}) and the arguments it takes. Its method
  * {@code run(int size, int blocks, arrays..., scalars...)} has the shape of a generated device form: a
  * {@code @Parallel} loop over blocks, which calls each member's kernel on the block in turn; a serial
- * group's {@code run(int size, arrays..., scalars...)} calls each member over its own items once. Every
+ * group's {@code run(int size, arrays..., scalars...)} calls each member over its own items once, and a
+ * step loop's {@code run(int steps, arrays..., scalars...)} does that {@code steps} times. Every
  * distinct array is one parameter; the members' scalars travel in one array per kind, since TornadoVM
  * takes at most 20 arguments. The class name carries a hash of the source, so that a compiled class
  * found on disk is this very kernel.
