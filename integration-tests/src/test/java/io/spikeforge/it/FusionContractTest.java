@@ -4,6 +4,7 @@ import io.spikeforge.core.backend.JvmBackend;
 import io.spikeforge.core.config.Overrides;
 import io.spikeforge.core.sim.Network;
 import io.spikeforge.core.sim.StateRegistry;
+import io.spikeforge.kernels.SpikeKernelsCalls;
 import io.spikeforge.kernels.fusion.FusedKernel;
 import io.spikeforge.kernels.fusion.Fusion;
 import io.spikeforge.kernels.fusion.KernelCompiler;
@@ -40,6 +41,8 @@ class FusionContractTest {
     /** Blocks of every parallel kernel, as on a CPU device: tasks fuse when theirs agree. */
     private static final int BLOCKS = 3;
     private static final int MAX_ARGUMENTS = 18;
+    /** Steps per launch of a step loop. */
+    private static final int LOOP_STEPS = 7;
 
     static Stream<String> configs() throws IOException {
         return DeviceContract.configs();
@@ -60,6 +63,66 @@ class FusionContractTest {
     @MethodSource("configs")
     void serialLaunchesGiveTheStateOfTheirMembersRunOneAfterAnother(String file) throws Exception {
         check(file, true);
+    }
+
+    /**
+     * The whole step as one kernel looping over steps ({@link Fusion#whole}, the CPU device's form: one
+     * launch runs K steps, the clock advanced inside it by the device clock's task): after each launch of
+     * K steps the state is that of K steps of the tasks run one by one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("configs")
+    void aStepLoopGivesTheStateOfItsStepsRunOneByOne(String file) throws Exception {
+        Network one = DeviceContract.build(file, Overrides.NONE);
+        Network looped = DeviceContract.build(file, Overrides.NONE);
+        long warm = Math.round(WARM_MS / one.spec().dt());
+        Packs.ENGINE.run(one, new JvmBackend(1), warm, RunListener.NONE);
+        Packs.ENGINE.run(looped, new JvmBackend(1), warm, RunListener.NONE);
+        List<StepTask> tasks = new ArrayList<>(looped.tasks());
+        tasks.add(StepTask.of("device clock", 1, SpikeKernelsCalls.tick(looped.clock())));
+        List<KernelCall> calls = tasks.stream().map(t -> t.kernel().orElseThrow()).toList();
+        Fusion.Group whole = Fusion.whole(tasks, calls);
+        assertTrue(whole != null && whole.serial() && whole.tasks().size() == tasks.size(), file + ": one group");
+        FusedKernel kernel = new FusedKernel(whole, true);
+        // On the device every member's class reaches TornadoVM through one class path; here the kernel is
+        // defined beside a member (its anchor), whose class loader must see every other member.
+        List<String> unseen = calls.stream().map(c -> c.signature().declaringClass())
+                .filter(c -> !visible(c, kernel.anchor().getClassLoader())).map(Class::getName).distinct().toList();
+        org.junit.jupiter.api.Assumptions.assumeTrue(unseen.isEmpty(), file + ": the class loader of "
+                + kernel.anchor().getName() + " does not see " + unseen + ", so the JVM cannot define the step loop beside"
+                + " it (the device reads them all from its class path)");
+        assertTrue(kernel.source().contains("for (int step = 0; step < steps; step++)"), kernel.source());
+        Method run = KernelCompiler.define(kernel, new KernelCompiler().compile(List.of(kernel)).get(kernel.className()))
+                .getMethod("run", kernel.parameterTypes());
+        List<Object> args = new ArrayList<>();
+        args.add(LOOP_STEPS);
+        args.addAll(kernel.arguments());
+        java.util.Set<Object> state = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        calls.forEach(c -> state.addAll(c.args().stream().filter(a -> a.getClass().isArray()).toList()));
+        for (int launch = 0; launch < CHECKED_STEPS / LOOP_STEPS; launch++) {
+            for (int step = 0; step < LOOP_STEPS; step++) {
+                for (StepTask t : one.tasks()) {
+                    t.run(0, t.size());
+                }
+                one.clock()[0]++;
+            }
+            run.invoke(null, args.toArray());
+            assertArrayEquals(one.clock(), looped.clock(), file + ": the clock, launch " + launch);
+            for (StateRegistry.State s : one.states().all()) {
+                Object other = looped.states().find(s.name()).orElseThrow().array();
+                if (state.contains(other)) {
+                    assertSame(s.array(), other, file + ", launch " + launch + ": " + s.name());
+                }
+            }
+        }
+    }
+
+    private static boolean visible(Class<?> c, ClassLoader loader) {
+        try {
+            return Class.forName(c.getName(), false, loader) == c;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private static void check(String file, boolean serialize) throws Exception {

@@ -65,6 +65,47 @@ class TornadoBackendTest {
         assertSame(jvm, dev);
     }
 
+    /**
+     * On a CPU device (PoCL here) a step runs by default as one kernel looping over a round trip's steps:
+     * one launch per round trip; {@code spikeforge.tornado.stepLoop=false} gives the step's launches back.
+     * Both give the JVM backend's spikes, traces, weights and state exactly.
+     */
+    @ParameterizedTest(name = "{0}, step loop {1}")
+    @CsvSource({"coba.yaml,true", "coba.yaml,false", "song2000.yaml,true", "song2000.yaml,false"})
+    void theStepLoopRunsARoundTripInOneLaunchAndChangesNoResult(String example, boolean loop) {
+        Engine engine = Sims.ENGINE;
+        Overrides ms100 = new Overrides(100.0, null, null, null, null);
+        Network jvm = engine.build(engine.load(Sims.root().resolve("examples").resolve(example), ms100));
+        engine.run(jvm, new JvmBackend(1), RunListener.NONE);
+        Network dev = engine.build(engine.load(Sims.root().resolve("examples").resolve(example),
+                new Overrides(100.0, null, null, null, "tornado")));
+        String before = System.getProperty("spikeforge.tornado.stepLoop");
+        System.setProperty("spikeforge.tornado.stepLoop", Boolean.toString(loop));
+        try {
+            Backend tornado = engine.backend(dev);
+            String plan = tornado.describe(dev);
+            assertEquals(loop, plan.contains("1 launch per round trip"), plan);
+            RunResult r = engine.run(dev, tornado, RunListener.NONE);
+            assertTrue(!r.partial());
+            assertSame(jvm, dev);
+            int k = ((Number) tornado.stats().get("steps_per_round_trip")).intValue();
+            double launches = ((Number) tornado.stats().get("launches_per_step")).doubleValue();
+            assertTrue(k > 1, "batches of steps: " + tornado.stats());
+            if (loop) {
+                assertEquals(1.0 / k, launches, 1e-12, "one launch per round trip: " + tornado.stats());
+                assertEquals(k, ((Number) tornado.stats().get("steps_per_launch")).intValue());
+            } else {
+                assertTrue(launches >= 2, "a step's launches: " + tornado.stats());
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty("spikeforge.tornado.stepLoop");
+            } else {
+                System.setProperty("spikeforge.tornado.stepLoop", before);
+            }
+        }
+    }
+
     static Stream<String> contractNetworks() throws IOException {
         return DeviceContract.configs();
     }

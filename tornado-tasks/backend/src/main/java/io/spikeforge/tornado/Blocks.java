@@ -31,11 +31,13 @@ final class Blocks {
     private static final int CPU_SERIAL_ITEMS = Integer.getInteger("spikeforge.tornado.serialItems", 16384);
 
     private final boolean gpu;
+    private final boolean cpu;
     private final int units;
 
     Blocks(TornadoDevice device) {
         TornadoDeviceType type = device.getDeviceType();
         this.gpu = type == TornadoDeviceType.GPU;
+        this.cpu = type == TornadoDeviceType.CPU;
         this.units = Math.max(1, device.getPhysicalDevice().getDeviceMaxComputeUnits());
     }
 
@@ -57,6 +59,16 @@ final class Blocks {
      */
     int serialItems() {
         return gpu ? 0 : CPU_SERIAL_ITEMS;
+    }
+
+    /**
+     * {@return whether a step runs by default as one kernel looping over a round trip's steps on one
+     * work-item} ({@link io.spikeforge.kernels.fusion.Fusion#whole}): on a CPU device, whose launches cost
+     * 60-140 us each (PoCL, BENCHMARKS.md) while a core runs a small network's step in a few, and whose
+     * single work-item runs compiled code at a core's speed. Not on a GPU, whose single work-item is slow.
+     */
+    boolean stepLoop() {
+        return cpu;
     }
 
     private static boolean elementwise(KernelSignature s) {

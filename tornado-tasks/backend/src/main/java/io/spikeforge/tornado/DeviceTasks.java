@@ -73,6 +73,37 @@ final class DeviceTasks {
         add(graph, id, what, code, kernel.serial(), kernel.size(), blocks, kernel.arguments(), what);
     }
 
+    /**
+     * Adds a fused kernel that loops over steps ({@link FusedKernel#stepLoop}) to {@code graph} as task
+     * {@code id}, with any number of arguments: its code is a TornadoVM {@code Task} of none that holds
+     * {@code steps} and every argument and calls the kernel's {@code run}, as a lambda {@code () ->
+     * run(steps, a0, ...)} would ({@link StepLaunch}). TornadoVM passes a task's captured values to the
+     * kernel as its arguments, so the typed tasks' limit ({@link #MAX_ARGUMENTS}) does not apply.
+     *
+     * @param kernel the fused kernel
+     * @param device its compiled class's {@code run} method
+     * @param steps  the steps one launch runs
+     */
+    void addStepLoop(TaskGraph graph, String id, FusedKernel kernel, java.lang.reflect.Method device, int steps) {
+        String what = "fused kernel " + device.getDeclaringClass().getSimpleName();
+        Object[] captured = new Object[kernel.arguments().size() + 1];
+        captured[0] = steps;
+        for (int k = 0; k < kernel.arguments().size(); k++) {
+            captured[k + 1] = kernel.arguments().get(k);
+        }
+        Object code;
+        try {
+            Class<?> fn = Class.forName(FUNCTIONS, false, TaskGraph.class.getClassLoader());
+            code = StepLaunch.define(fn, device, captured);
+            graph.getClass().getMethod("task", String.class, fn).invoke(graph, id, code);
+        } catch (InvocationTargetException e) {
+            throw new BackendUnavailableException("the step's " + what + " cannot run on TornadoVM: " + e.getCause());
+        } catch (Throwable e) {
+            throw new BackendUnavailableException("the step's " + what + " could not be handed to TornadoVM (" + e
+                    + ")");
+        }
+    }
+
     private static void add(TaskGraph graph, String id, String task, Object code, boolean serial, int size, int blocks,
                             List<Object> kernelArgs, String kernel) {
         int lead = serial ? 1 : 2;

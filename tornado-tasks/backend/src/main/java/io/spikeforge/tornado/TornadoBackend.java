@@ -30,7 +30,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Runs a network's steps as TornadoVM task graphs on one device. Every task of the step runs its
+ * Runs a network's steps as TornadoVM task graphs on one device. On a CPU device the whole step runs
+ * as one serial kernel looping over a round trip's steps ({@link Fusion#whole}, {@link #STEP_LOOP_PROPERTY}):
+ * one launch per round trip. Otherwise every task of the step runs its
  * kernel's device form ({@link DeviceTasks}), and tasks that can run as one kernel do ({@link Fusion}):
  * a population's elementwise passes, and the step's serial bookkeeping. The state goes to the device
  * once and stays there. The graph holds one step, followed by the recorders' device tasks, and is
@@ -61,6 +63,13 @@ final class TornadoBackend implements Backend {
      * the device's kernel time, which {@link #stats()} then reports per step; profiling costs time.
      */
     static final String PROFILE_PROPERTY = "spikeforge.tornado.profile";
+    /**
+     * {@code -Dspikeforge.tornado.stepLoop=true} runs the whole step as one serial kernel that loops over
+     * the batch's steps, so that one launch runs K steps ({@link Fusion#whole}); {@code false} runs each
+     * step as its launches; unset, the step loop is chosen on a CPU device ({@link Blocks#stepLoop}).
+     * Read at each {@link #prepare}.
+     */
+    static final String STEP_LOOP_PROPERTY = "spikeforge.tornado.stepLoop";
 
     private final NetworkView network;
     private final TornadoDevice device;
@@ -83,8 +92,9 @@ final class TornadoBackend implements Backend {
      * A compiled plan for batches of {@code batch} steps; {@code onDemand} are the written state arrays
      * that come back to the host only when a check, a checkpoint or the run's end needs them.
      */
-    private record Prepared(int batch, List<Recorder.DeviceRecording> recordings, List<Fusion.Group> groups,
-                            TornadoExecutionPlan plan, Object[] onDemand, Object[] batchOutputs) {
+    private record Prepared(int batch, boolean stepLoop, List<Recorder.DeviceRecording> recordings,
+                            List<Fusion.Group> groups, TornadoExecutionPlan plan, Object[] onDemand,
+                            Object[] batchOutputs) {
     }
 
     TornadoBackend(NetworkView network, TornadoDevice device, String deviceName) {
@@ -137,6 +147,19 @@ final class TornadoBackend implements Backend {
         int batch = batchFor(steps, Long.MAX_VALUE);
         List<Recorder.DeviceRecording> recs = batch > 1 ? recordings(batch) : List.of();
         return plan(groups(recs, batch), recs, batch);
+    }
+
+    /** @return whether a step runs as one kernel looping over the batch's steps (see {@link #STEP_LOOP_PROPERTY}) */
+    private boolean stepLoop() {
+        String forced = System.getProperty(STEP_LOOP_PROPERTY);
+        boolean wanted = forced == null || forced.isBlank() ? blocks.stepLoop() : Boolean.parseBoolean(forced.trim());
+        return wanted && FUSION && DeviceClassPath.configured();
+    }
+
+    /** @return whether these groups are one step loop: one serial group holding the device clock's tick */
+    private boolean isStepLoop(List<Fusion.Group> groups) {
+        return groups.size() == 1 && groups.get(0).serial() && groups.get(0).tasks().contains(tick)
+                && groups.get(0).tasks().size() > 1;
     }
 
     /** @return the steps per round trip of the last run (1 before any) */
@@ -201,6 +224,12 @@ final class TornadoBackend implements Backend {
         }
         all.add(tick);
         allCalls.add(tick.kernel().orElseThrow());
+        if (stepLoop()) {
+            Fusion.Group whole = Fusion.whole(all, allCalls);
+            if (whole != null) {
+                return List.of(whole);
+            }
+        }
         if (FUSION && DeviceClassPath.configured()) {
             return Fusion.serialize(Fusion.plan(all, allCalls, DeviceTasks.MAX_ARGUMENTS - 2, blocks::of),
                     DeviceTasks.MAX_ARGUMENTS - 1, blocks.serialItems());
@@ -213,14 +242,17 @@ final class TornadoBackend implements Backend {
     }
 
     private String plan(List<Fusion.Group> groups, List<Recorder.DeviceRecording> recs, int batch) {
+        boolean loop = isStepLoop(groups);
         StringBuilder sb = new StringBuilder("TornadoVM plan on " + deviceName + ", one step's graph compiled"
-                + " once and executed for up to " + batch + " step(s) per round trip (a divisor of the run's steps and"
-                + " of the NaN-check and checkpoint intervals), " + groups.size() + " launches per step:\n");
+                + " once and " + (loop ? "executed once for" : "executed for") + " up to " + batch + " step(s) per"
+                + " round trip (a divisor of the run's steps and of the NaN-check and checkpoint intervals), "
+                + (loop ? "1 launch per round trip, looping over its steps on one work-item (" + STEP_LOOP_PROPERTY
+                        + "=false: launches per step):\n" : groups.size() + " launches per step:\n"));
         sb.append("  to device once (first execution): ").append(names(state)).append('\n');
         for (int k = 0; k < groups.size(); k++) {
             Fusion.Group g = groups.get(k);
-            sb.append("  launch ").append(k).append(g.serial() ? " (1 work-item): " : " (" + g.size() + " items in "
-                    + g.blocks() + " blocks): ");
+            sb.append("  launch ").append(k).append(loop ? " (1 work-item, every step of the round trip): "
+                    : g.serial() ? " (1 work-item): " : " (" + g.size() + " items in " + g.blocks() + " blocks): ");
             for (int m = 0; m < g.tasks().size(); m++) {
                 sb.append(m == 0 ? "" : ", ").append(g.tasks().get(m).name()).append(" [").append(g.calls().get(m))
                         .append(']');
@@ -262,12 +294,13 @@ final class TornadoBackend implements Backend {
         List<Recorder.DeviceRecording> recs = batch > 1 ? recordings(batch) : List.of();
         phase = net.clock()[0] % batch;
         List<Fusion.Group> groups = groups(recs, batch);
+        boolean loop = isStepLoop(groups);
         Map<Fusion.Group, FusedKernel> fused = new LinkedHashMap<>();
         for (Fusion.Group g : groups) {
             // A parallel kernel on one work-item (Fusion.serialize) runs as a fused kernel of one too.
-            if (g.calls().size() > 1 || DeviceTasks.tooWide(g.calls().get(0))
+            if (loop || g.calls().size() > 1 || DeviceTasks.tooWide(g.calls().get(0))
                     || g.serial() != g.calls().get(0).signature().serial()) {
-                fused.put(g, new FusedKernel(g));
+                fused.put(g, new FusedKernel(g, loop));
                 for (int m = 0; m < g.calls().size(); m++) {
                     classPath.makeVisible(g.calls().get(m).signature().deviceClass(), g.tasks().get(m).name());
                 }
@@ -303,11 +336,13 @@ final class TornadoBackend implements Backend {
                     + deviceName + ": " + why);
         }
         double compile = (System.nanoTime() - t0) / 1e9;
-        prepared = new Prepared(batch, recs, groups, plan, onDemand.toArray(), batchOutputs.toArray());
+        prepared = new Prepared(batch, loop, recs, groups, plan, onDemand.toArray(), batchOutputs.toArray());
         stats.put("compile_s", compile);
         stats.put("fused_kernels_compiled", fusedClasses.compiled());
         stats.put("java_compile_s", fusedClasses.compileSeconds());
-        stats.put("launches_per_step", groups.size());
+        // With the step loop a launch runs the round trip's steps: a fraction of a launch per step.
+        stats.put("launches_per_step", loop ? 1.0 / batch : groups.size());
+        stats.put("steps_per_launch", loop ? batch : 1);
         stats.put("steps_per_round_trip", batch);
     }
 
@@ -349,7 +384,9 @@ final class TornadoBackend implements Backend {
         for (int k = 0; k < groups.size(); k++) {
             Fusion.Group g = groups.get(k);
             String id = "g" + k;
-            if (!fused.containsKey(g)) {
+            if (fused.containsKey(g) && fused.get(g).stepLoop()) {
+                deviceTasks.addStepLoop(tg, id, fused.get(g), forms.get(g), batch);
+            } else if (!fused.containsKey(g)) {
                 deviceTasks.add(tg, id, g.tasks().get(0).name(), g.size(), g.blocks(), g.calls().get(0));
             } else {
                 deviceTasks.add(tg, id, fused.get(g), forms.get(g), g.blocks());
@@ -382,7 +419,8 @@ final class TornadoBackend implements Backend {
         try {
             while (done < steps) {
                 TornadoExecutionResult result = null;
-                for (int u = 0; u < batch; u++) {
+                // The step loop runs the batch's steps in one execution.
+                for (int u = 0; u < (p.stepLoop() ? 1 : batch); u++) {
                     result = p.plan().execute();
                     if (profiled) {
                         kernelNanos += result.getProfilerResult().getDeviceKernelTime();

@@ -180,6 +180,35 @@ public final class Fusion {
         return out;
     }
 
+    /**
+     * {@return the whole step as one serial group, its tasks in order, or null where their kernels are in
+     * more than one package that is not public} (a fused kernel calls its members from one package). Run
+     * by a kernel that loops over steps ({@link FusedKernel#FusedKernel(Group, boolean)}), one launch then
+     * runs many steps on one work-item: on a CPU device, where a launch costs more than a small network's
+     * step (BENCHMARKS.md), that is the fastest form. It takes every array of the step as an argument, so
+     * its backend hands it to the device past the limit of a typed task ({@code DeviceTasks}). Running
+     * every task over all its items, in task order, gives what running the step's launches one after the
+     * other gives, as {@link #serialize} does for two groups.
+     *
+     * @param tasks one step's tasks, in order, each with a kernel
+     * @param calls their kernel calls
+     */
+    public static Group whole(List<StepTask> tasks, List<KernelCall> calls) {
+        if (tasks.isEmpty()) {
+            return null;
+        }
+        Group g = new Group(true, tasks.get(0).size(), 1, 0);
+        for (int k = 0; k < tasks.size(); k++) {
+            KernelCall c = calls.get(k);
+            if (!isPublic(c) && g.privatePackage != null
+                    && !g.privatePackage.equals(c.signature().declaringClass().getPackageName())) {
+                return null;
+            }
+            g.add(tasks.get(k), c);
+        }
+        return g;
+    }
+
     /** {@return a and then b as one serial group, or null where they do not merge} */
     private static Group merged(Group a, Group b, int maxArguments, int serialItems) {
         boolean small = (a.serial || a.size <= serialItems) && (b.serial || b.size <= serialItems);
