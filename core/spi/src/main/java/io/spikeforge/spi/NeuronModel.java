@@ -52,6 +52,17 @@ public interface NeuronModel extends ModelFactory {
          * @param update the task that integrates one step
          */
         static NeuronGroup of(float[] v, StepTask update) {
+            return of(v, update, null);
+        }
+
+        /**
+         * {@return a group over the given potential, update task and {@link #settle} task}
+         *
+         * @param v      the membrane potential per neuron, in mV
+         * @param update the task that integrates one step
+         * @param settle the task {@link #settle} returns, or null
+         */
+        static NeuronGroup of(float[] v, StepTask update, StepTask settle) {
             return new NeuronGroup() {
                 @Override
                 public float[] v() {
@@ -61,6 +72,11 @@ public interface NeuronModel extends ModelFactory {
                 @Override
                 public StepTask update() {
                     return update;
+                }
+
+                @Override
+                public StepTask settle() {
+                    return settle;
                 }
             };
         }

@@ -105,21 +105,6 @@ final class EquationNeuron extends EquationFactory implements NeuronModel {
         float[] v = plan.potential() != null ? (float[]) arrays.get("var:" + plan.potential()) : new float[size];
         StepTask settle = settles ? StepTask.of(ctx.owner() + "." + name() + ".settle", size,
                 generated().call("settle", arrays, values, ctx.seed())) : null;
-        return new NeuronGroup() {
-            @Override
-            public float[] v() {
-                return v;
-            }
-
-            @Override
-            public StepTask update() {
-                return update;
-            }
-
-            @Override
-            public StepTask settle() {
-                return settle;
-            }
-        };
+        return NeuronGroup.of(v, update, settle);
     }
 }
