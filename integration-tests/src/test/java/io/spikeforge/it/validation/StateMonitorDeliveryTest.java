@@ -93,7 +93,11 @@ class StateMonitorDeliveryTest {
     private static final String[] MONITORS = {"delta_v", "late_v", "norefr_v", "coba_v", "coba_ge"};
 
     private static double[][] brian2() throws IOException {
-        try (InputStream in = StateMonitorDeliveryTest.class.getResourceAsStream("/peers/state_monitor_delivery_brian2.csv")) {
+        return brian2("/peers/state_monitor_delivery_brian2.csv");
+    }
+
+    private static double[][] brian2(String resource) throws IOException {
+        try (InputStream in = StateMonitorDeliveryTest.class.getResourceAsStream(resource)) {
             List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).toList();
             double[][] rows = new double[lines.size()][];
             for (int r = 0; r < rows.length; r++) {
@@ -122,6 +126,37 @@ class StateMonitorDeliveryTest {
                     assertEquals(peer[r][1 + m], start[r], 2e-5, MONITORS[m] + " at t = " + peer[r][0] + " ms, row " + r);
                 }
             }
+        }
+    }
+
+    /**
+     * Inputs that reach a refractory neuron's variable marked {@code (unless refractory)} are lost, as in
+     * Brian2, which makes every write to such a variable conditional on {@code not_refractory}: two more
+     * source spikes (10.6 and 11.5 ms) reach delta while it is refractory after its spike at 10.1 ms, and
+     * late (0.5 ms of delay) at its spike and while refractory. Brian2's trace of that network
+     * ({@code state_monitor_delivery.py OUT --refractory-inputs}) row for row; norefr (no refractoriness)
+     * and coba (its input goes to ge, which is not marked) take theirs.
+     */
+    @Test
+    void aRefractoryNeuronLosesTheInputsToItsVariablesMarkedUnlessRefractory() throws IOException {
+        double[][] peer = brian2("/peers/state_monitor_delivery_refractory_brian2.csv");
+        String config = CONFIG.replace("times: [2.0, 10.0, 10.1, 14.0, 20.0]", "times: [2.0, 10.0, 10.1, 10.6, 11.5, 14.0, 20.0]");
+        for (int threads : new int[] {1, 2}) {
+            Network net = Sims.run(config, threads);
+            // Brian2's spikes: delta 10.1 ms, late 10.6, norefr 10.1 and 14.1, coba 10.7, 12.9, 15.3, 19.0, 22.9.
+            assertArrayEquals(new int[] {101, 0}, Sims.spikes(net, "delta.spike"));
+            assertArrayEquals(new int[] {106, 0}, Sims.spikes(net, "late.spike"));
+            assertArrayEquals(new int[] {101, 0, 141, 0}, Sims.spikes(net, "norefr.spike"));
+            assertArrayEquals(new int[] {107, 0, 129, 0, 153, 0, 190, 0, 229, 0}, Sims.spikes(net, "coba.spike"));
+            for (int m = 0; m < MONITORS.length; m++) {
+                float[] start = Sims.column(net, MONITORS[m], 0);
+                assertEquals(peer.length, start.length, MONITORS[m] + ": one row per step, as Brian2's");
+                for (int r = 0; r < peer.length; r++) {
+                    assertEquals(peer[r][1 + m], start[r], 2e-5, MONITORS[m] + " at t = " + peer[r][0] + " ms, row " + r);
+                }
+            }
+            float[] end = Sims.column(net, "delta_end", 0);
+            assertEquals(0f, end[107], "refractory at 10.7 ms: the input of 10.6 ms is lost, v stays at the reset");
         }
     }
 

@@ -136,6 +136,28 @@ abstract class EquationFactory implements EquationDefined {
         });
     }
 
+    /** The variants whose listed variables hold out their inputs while refractory ({@link EquationModel#HELD}). */
+    private final Map<Set<String>, Object> heldVariants = new ConcurrentHashMap<>();
+
+    /**
+     * {@return this model with {@code names} listed as {@link EquationModel#HELD} (this model when it lists
+     * them already), or null when the equations then do not check}
+     */
+    final EquationFactory holding(Set<String> names) {
+        if (model.held.equals(names)) {
+            return this;
+        }
+        Object v = heldVariants.computeIfAbsent(Set.copyOf(names), key -> {
+            Map<String, String> fields = new LinkedHashMap<>(model.def.fields());
+            fields.put(EquationModel.HELD, String.join(",", new TreeSet<>(key)));
+            ModelDefinition def = new ModelDefinition(model.def.name(), model.def.kind(), fields,
+                    model.def.parameters(), model.def.initial(), model.def.path());
+            Object made = EquationModels.model(def, new ArrayList<>());
+            return made instanceof EquationFactory f ? f : "no model";
+        });
+        return v instanceof EquationFactory f ? f : null;
+    }
+
     /** {@return a dimension as a unit expression the equations read: {@code mV}, {@code metre**2*second**-1}} */
     private static String unitText(Dimension d) {
         String engine = Units.engineUnitText(d);

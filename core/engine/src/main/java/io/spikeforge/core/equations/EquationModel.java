@@ -66,7 +66,19 @@ final class EquationModel {
         this.parameters = new LinkedHashMap<>();
         String v = def.field(VARIED);
         this.varied = v == null || v.isBlank() ? Set.of() : Set.of(v.split(","));
+        String h = def.field(HELD);
+        this.held = h == null || h.isBlank() ? Set.of() : Set.of(h.split(","));
     }
+
+    /**
+     * The field of a neuron's variant whose listed variables (comma-separated) a synapse's on_pre writes to
+     * from outside the update: while the neuron is refractory such a variable marked {@code (unless
+     * refractory)} takes no input, as Brian2 makes every write to it conditional on {@code not_refractory}
+     * (its refractoriness makes the variable read-only); no config sets it.
+     */
+    static final String HELD = "held inputs";
+    /** The variables of {@link #HELD}. */
+    final Set<String> held;
 
     /** The field of a variant's definition that names its varied parameters, comma-separated; no config sets it. */
     static final String VARIED = "per element";

@@ -245,6 +245,17 @@ public final class EquationModels implements ConfigModels {
         return def == null ? null : model(def, problems);
     }
 
+    /**
+     * {@return {@code model}, or for a neuron written as equations the variant whose variables among
+     * {@code targets} marked {@code (unless refractory)} take no input from synapses while refractory, as in
+     * Brian2 ({@link EquationNeuron#holdingInputs})}
+     *
+     * @param targets the post variables that the network's synapses write to ({@code on_pre: v += w})
+     */
+    public static io.spikeforge.spi.NeuronModel holdingInputs(io.spikeforge.spi.NeuronModel model, Set<String> targets) {
+        return model instanceof EquationNeuron n && !targets.isEmpty() ? n.holdingInputs(targets) : model;
+    }
+
     /** {@return the model of a definition, or null after reporting its problems} */
     public static ModelFactory model(ModelDefinition def, List<ConfigError> problems) {
         EquationModel m = EquationModel.check(def, problems);

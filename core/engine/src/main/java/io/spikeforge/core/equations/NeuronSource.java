@@ -33,6 +33,21 @@ final class NeuronSource {
         return out;
     }
 
+    /**
+     * {@return the variables whose inputs from outside the update (a synapse's on_pre) are held out while
+     * the neuron is refractory}: those the variant names ({@link EquationModel#HELD}) that are marked
+     * {@code (unless refractory)} under a refractory period counted in steps. Each keeps its value after the
+     * last update in {@code h_x}, which the next update takes instead of the array's (with the inputs) while
+     * refractory, so that an input then is lost, as in Brian2.
+     */
+    List<String> heldStates() {
+        if (plan.refractory().kind() != NeuronPlan.RefractoryKind.COUNTER || plan.threshold() == null) {
+            return List.of();
+        }
+        return model.derivatives.keySet().stream().filter(x -> model.held.contains(x)
+                && model.flagged(x, "unless refractory")).toList();
+    }
+
     /** {@return the kernel method's source} */
     String write() {
         List<String> states = new ArrayList<>(model.derivatives.keySet());
@@ -40,6 +55,10 @@ final class NeuronSource {
         plan.reset().forEach(s -> resetTargets.add(s.target()));
         for (String x : states) {
             out.array("s_" + x, "float[]", true, true, "var:" + x);
+        }
+        List<String> held = heldStates();
+        for (String x : held) {
+            out.array("h_" + x, "float[]", true, true, "held:" + x);
         }
         for (String e : model.elements) {
             if (e.equals(plan.input())) {
@@ -97,6 +116,10 @@ final class NeuronSource {
                 out.line("refractory[i] = 1 - (int) free;");
             }
         }
+        for (String x : held) {
+            // Refractory: the value after the last update, without the inputs delivered since.
+            out.line("v_" + x + " = free * v_" + x + " + (1f - free) * h_" + x + "[i];");
+        }
         if (!states.isEmpty()) {
             names.integration().write(plan.method(), states);
         }
@@ -128,6 +151,9 @@ final class NeuronSource {
             }
             for (String t : resetTargets) {
                 out.line((model.derivatives.containsKey(t) ? "s_" + t + "[i] = v_" : "a_" + t + "[i] = e_") + t + ";");
+            }
+            for (String x : held) {
+                out.line("h_" + x + "[i] = v_" + x + ";");
             }
             if (ref.perElement(model)) {
                 out.array("refSteps", "int[]", false, true, "refSteps");
@@ -169,14 +195,22 @@ final class NeuronSource {
      */
     String writeSettle(KernelWriter settle) {
         List<Statements.Statement> again = resetsAgain();
-        if (again.isEmpty()) {
+        List<String> held = heldStates();
+        if (again.isEmpty() && held.isEmpty()) {
             return null;
         }
         KernelNames settleNames = new KernelNames(model, settle);
         Set<String> targets = new LinkedHashSet<>();
         again.forEach(st -> targets.add(st.target()));
+        targets.addAll(held);
         for (String x : targets) {
             settle.array("s_" + x, "float[]", true, true, "var:" + x);
+        }
+        for (String x : held) {
+            settle.array("h_" + x, "float[]", false, true, "held:" + x);
+        }
+        if (!held.isEmpty()) {
+            settle.array("refractory", "int[]", false, true, "refractory");
         }
         settle.array("spikes", "int[]", false, true, "spikes");
         List<String> elements = model.elements.stream().filter(e -> !e.equals(plan.input())).toList();
@@ -194,11 +228,17 @@ final class NeuronSource {
             String x = st.target();
             settle.line("s_" + x + "[i] = spiked * " + j.of(st.value()) + " + (1f - spiked) * s_" + x + "[i];");
         }
+        if (!held.isEmpty()) {
+            settle.line("float free = Math.max(0, 1 - refractory[i]);");
+        }
+        for (String x : held) {
+            settle.line("s_" + x + "[i] = free * s_" + x + "[i] + (1f - free) * h_" + x + "[i];");
+        }
         settle.close();
         String doc = "The resets of the neuron model '" + model.def.name() + "' that set a constant, applied again"
                 + " to the neurons that spiked in the last step after this step's deliveries (Brian2 runs on_pre"
-                + " before the resets), as the update does first; run for monitors that record at the start of"
-                + " a step.";
+                + " before the resets), and the inputs held out of refractory neurons, as the update does first;"
+                + " run for monitors that record at the start of a step.";
         return settle.method("settle", "@Kernel(elementwise = true)", doc);
     }
 

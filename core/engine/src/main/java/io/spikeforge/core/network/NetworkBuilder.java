@@ -391,6 +391,22 @@ public final class NetworkBuilder {
         return task;
     }
 
+    /**
+     * {@return the variables of population {@code name} (or of the small populations fused into it) that
+     * projections add their weights to directly ({@code on_pre: v += w})}
+     */
+    private java.util.Set<String> deliveryTargets(String name) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (NetworkSpec.Projection pr : spec.projections()) {
+            Fusion.Member m = fusion.member(pr.post());
+            String post = m != null ? m.storage() : pr.post();
+            if (pr.target() != null && post.equals(name)) {
+                out.add(pr.target());
+            }
+        }
+        return out;
+    }
+
     EngineContext context(String owner, ModelRef model) {
         return new EngineContext(spec.dt(), owner, spec.seed(), clock, states, model.factory().variables());
     }
@@ -398,7 +414,8 @@ public final class NetworkBuilder {
     private void population(NetworkSpec.Population p) {
         SpikeBuffer spikes = new SpikeBuffer(p.size());
         float[] current = new float[p.size()];
-        NeuronModel model = (NeuronModel) p.neuron().factory();
+        NeuronModel model = io.spikeforge.core.equations.EquationModels.holdingInputs(
+                (NeuronModel) p.neuron().factory(), deliveryTargets(p.name()));
         NeuronModel.NeuronGroup group = guard(p.neuron(), () -> {
             states.register(p.name(), "current", "nA", current);
             registerSpikes(p.name(), "spike", spikes);
