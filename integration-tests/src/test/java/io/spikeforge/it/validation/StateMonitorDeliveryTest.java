@@ -160,6 +160,55 @@ class StateMonitorDeliveryTest {
         }
     }
 
+    /**
+     * A PoissonInput onto a variable marked {@code (unless refractory)} is held out while the neuron is
+     * refractory too, as Brian2 writes it under {@code not_refractory} as it writes on_pre: through every
+     * refractory period of a neuron driven hard by one, v stays at its reset value, and between them it moves.
+     */
+    @Test
+    void aPoissonInputIsHeldOutOfARefractoryNeuronToo() {
+        String config = """
+                dt: 0.1
+                duration: 200
+                seed: 3
+                models:
+                  - name: Held
+                    kind: neuron
+                    equations: |
+                      dv/dt = -v / tau : volt (unless refractory)
+                    parameters: {tau: 10 ms}
+                    threshold: v > 10*mV
+                    reset: v = 0*mV
+                    refractory: 2*ms
+                    method: exact
+                populations:
+                  - {name: n, size: 20, neuron: Held}
+                inputs:
+                  - {name: bg, type: PoissonInput, target: n, var: v, num: 200, freq: 20, weight: 0.5}
+                monitors:
+                  - {name: v, target: n, var: v}
+                  - {name: ref, target: n, var: refractory}
+                """;
+        Network net = Sims.run(config, 1);
+        int held = 0;
+        int moved = 0;
+        for (int c = 0; c < 20; c++) {
+            float[] v = Sims.column(net, "v", c);
+            float[] ref = Sims.column(net, "ref", c);
+            for (int r = 1; r < v.length; r++) {
+                if (ref[r - 1] > 0) {
+                    // refractory in step r: the inputs delivered since the last update are lost
+                    assertEquals(0f, v[r], "neuron " + c + ", step " + r + ": held at the reset while refractory");
+                    held++;
+                } else if (v[r] != v[r - 1]) {
+                    moved++;
+                }
+            }
+        }
+        assertNotEquals(0, held, "the neurons spike and are refractory");
+        assertNotEquals(0, moved, "the input moves v when free");
+    }
+
     @Test
     void startRowsHoldTheStepsInputAndTheResetThatWinsOverIt() {
         Network net = Sims.run(CONFIG, 1);

@@ -393,7 +393,7 @@ public final class NetworkBuilder {
 
     /**
      * {@return the variables of population {@code name} (or of the small populations fused into it) that
-     * projections add their weights to directly ({@code on_pre: v += w})}
+     * projections add their weights to directly ({@code on_pre: v += w}) and inputs add to ({@code var})}
      */
     private java.util.Set<String> deliveryTargets(String name) {
         java.util.Set<String> out = new java.util.TreeSet<>();
@@ -402,6 +402,16 @@ public final class NetworkBuilder {
             String post = m != null ? m.storage() : pr.post();
             if (pr.target() != null && post.equals(name)) {
                 out.add(pr.target());
+            }
+        }
+        // Inputs that add to a variable (PoissonInput's var), which Brian2 writes as it writes on_pre.
+        for (NetworkSpec.Input in : spec.inputs()) {
+            if (in.target() == null || in.var() == null) {
+                continue;
+            }
+            Fusion.Member m = fusion.member(in.target());
+            if ((m != null ? m.storage() : in.target()).equals(name)) {
+                out.add(in.var());
             }
         }
         return out;
