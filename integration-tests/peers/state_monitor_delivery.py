@@ -16,9 +16,10 @@ neuron in mV, then coba's ge; prints the spike times to stderr.
 
   /usr/bin/python3 integration-tests/peers/state_monitor_delivery.py OUT.csv [--refractory-inputs]
 
---refractory-inputs adds inputs at 10.6 and 11.5 ms, which reach delta while it is refractory: Brian2
-skips on_pre's write to v there (v is marked unless refractory, and Brian2 makes every write to such a
-variable conditional on not_refractory), where SpikeForge adds it (REFERENCES.md).
+--refractory-inputs adds inputs at 10.6, 11.5 and 12.0 ms, which reach delta while it is refractory (12.0 ms
+in its last refractory step, in which it does not integrate yet), and 12.1 ms, its first free step: Brian2
+skips on_pre's write to v in the refractory ones (v is marked unless refractory, and Brian2 makes every
+write to such a variable conditional on not_refractory), as SpikeForge does (REFERENCES.md).
 """
 import sys
 
@@ -31,7 +32,7 @@ defaultclock.dt = 0.1 * ms
 tau = 10 * ms
 taue = 5 * ms
 Ee = 60 * mV
-times = sorted([2.0, 10.0, 10.1, 14.0, 20.0] + ([10.6, 11.5] if '--refractory-inputs' in sys.argv else [])) * ms
+times = sorted([2.0, 10.0, 10.1, 14.0, 20.0] + ([10.6, 11.5, 12.0, 12.1] if '--refractory-inputs' in sys.argv else [])) * ms
 src = SpikeGeneratorGroup(1, [0] * len(times), times)
 lif = '''dv/dt = (v0 - v) / tau : volt (unless refractory)
          v0 : volt (constant)'''

@@ -131,23 +131,26 @@ class StateMonitorDeliveryTest {
 
     /**
      * Inputs that reach a refractory neuron's variable marked {@code (unless refractory)} are lost, as in
-     * Brian2, which makes every write to such a variable conditional on {@code not_refractory}: two more
-     * source spikes (10.6 and 11.5 ms) reach delta while it is refractory after its spike at 10.1 ms, and
-     * late (0.5 ms of delay) at its spike and while refractory. Brian2's trace of that network
+     * Brian2, which makes every write to such a variable conditional on {@code not_refractory}: more source
+     * spikes (10.6, 11.5 and 12.0 ms) reach delta while it is refractory after its spike at 10.1 ms (12.0 ms
+     * its last refractory step, after which it integrates again), and 12.1 ms its first free step; late (0.5
+     * ms of delay) gets them at its spike, while refractory and free. Brian2's trace of that network
      * ({@code state_monitor_delivery.py OUT --refractory-inputs}) row for row; norefr (no refractoriness)
      * and coba (its input goes to ge, which is not marked) take theirs.
      */
     @Test
     void aRefractoryNeuronLosesTheInputsToItsVariablesMarkedUnlessRefractory() throws IOException {
         double[][] peer = brian2("/peers/state_monitor_delivery_refractory_brian2.csv");
-        String config = CONFIG.replace("times: [2.0, 10.0, 10.1, 14.0, 20.0]", "times: [2.0, 10.0, 10.1, 10.6, 11.5, 14.0, 20.0]");
+        String config = CONFIG.replace("times: [2.0, 10.0, 10.1, 14.0, 20.0]",
+                "times: [2.0, 10.0, 10.1, 10.6, 11.5, 12.0, 12.1, 14.0, 20.0]");
         for (int threads : new int[] {1, 2}) {
             Network net = Sims.run(config, threads);
-            // Brian2's spikes: delta 10.1 ms, late 10.6, norefr 10.1 and 14.1, coba 10.7, 12.9, 15.3, 19.0, 22.9.
-            assertArrayEquals(new int[] {101, 0}, Sims.spikes(net, "delta.spike"));
-            assertArrayEquals(new int[] {106, 0}, Sims.spikes(net, "late.spike"));
-            assertArrayEquals(new int[] {101, 0, 141, 0}, Sims.spikes(net, "norefr.spike"));
-            assertArrayEquals(new int[] {107, 0, 129, 0, 153, 0, 190, 0, 229, 0}, Sims.spikes(net, "coba.spike"));
+            // Brian2's spikes: delta 10.1 and 20.1 ms, late 10.6 and 20.6, norefr 10.1 and 12.1, coba 10.7, 12.6,
+            // 14.5, 16.8, 20.1 and 24.0.
+            assertArrayEquals(new int[] {101, 0, 201, 0}, Sims.spikes(net, "delta.spike"));
+            assertArrayEquals(new int[] {106, 0, 206, 0}, Sims.spikes(net, "late.spike"));
+            assertArrayEquals(new int[] {101, 0, 121, 0}, Sims.spikes(net, "norefr.spike"));
+            assertArrayEquals(new int[] {107, 0, 126, 0, 145, 0, 168, 0, 201, 0, 240, 0}, Sims.spikes(net, "coba.spike"));
             for (int m = 0; m < MONITORS.length; m++) {
                 float[] start = Sims.column(net, MONITORS[m], 0);
                 assertEquals(peer.length, start.length, MONITORS[m] + ": one row per step, as Brian2's");
@@ -157,6 +160,10 @@ class StateMonitorDeliveryTest {
             }
             float[] end = Sims.column(net, "delta_end", 0);
             assertEquals(0f, end[107], "refractory at 10.7 ms: the input of 10.6 ms is lost, v stays at the reset");
+            // 12.0 ms is delta's last refractory step: its input is lost, though v integrates again in the next
+            // step (12.1 ms), whose own input counts.
+            assertEquals(0f, Sims.column(net, "delta_v", 0)[121], "the input of the last refractory step is lost");
+            assertNotEquals(0f, Sims.column(net, "delta_v", 0)[122], "the first free step's input counts");
         }
     }
 

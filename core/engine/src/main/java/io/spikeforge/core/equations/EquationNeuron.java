@@ -70,7 +70,9 @@ final class EquationNeuron extends EquationFactory implements NeuronModel {
         List<VariableSpec> v = new ArrayList<>(ModelSpecs.variables(model, plan.input()));
         if (plan.refractory().kind() != NeuronPlan.RefractoryKind.NONE) {
             v.add(new VariableSpec("refractory", "1", plan.refractory().kind() == NeuronPlan.RefractoryKind.COUNTER
-                    ? "steps of refractoriness left" : "1 while refractory"));
+                    ? held.isEmpty() ? "steps of refractoriness left" : "steps of refractoriness left + 1 (0 or 1:"
+                    + " free; 1 in the first free step, whose inputs of the last step are held out)"
+                    : "1 while refractory"));
         }
         if (plan.lastspike()) {
             v.add(new VariableSpec("lastspike", "ms", "time of the last spike"));

@@ -17,6 +17,19 @@ import java.util.Set;
  */
 final class NeuronSource {
 
+    /**
+     * With variables held out while refractory ({@link #heldStates}), a refractory period counted in steps
+     * keeps in {@code refractory[i]} one more than the steps the update still holds: 0 or 1, the neuron is
+     * free ({@value}); the 1 of the first free step says that the last step was refractory, when Brian2
+     * dropped its on_pre's writes to variables marked {@code (unless refractory)}, though the neuron
+     * integrates again in this one ({@link #HELD}). Other models count the steps left ({@link #FREE_PLAIN}).
+     */
+    private static final String FREE_SHIFTED = "Math.min(1, Math.max(0, 2 - ref))";
+    /** Whether the neuron is free, from {@code ref = refractory[i]}, the steps of refractoriness left. */
+    private static final String FREE_PLAIN = "Math.max(0, 1 - ref)";
+    /** 1 when the neuron was refractory (or spiked) in the last step, from {@code ref = refractory[i]}, shifted. */
+    private static final String HELD = "Math.min(ref, 1)";
+
     private final NeuronPlan plan;
     private final EquationModel model;
     private final KernelWriter out = new KernelWriter();
@@ -109,16 +122,20 @@ final class NeuronSource {
             case NONE -> out.line("float free = 1f;");
             case COUNTER -> {
                 out.line("int ref = refractory[i];");
-                out.line("float free = Math.max(0, 1 - ref);");
+                out.line("float free = " + (held.isEmpty() ? FREE_PLAIN : FREE_SHIFTED) + ";");
             }
             case CONDITION -> {
                 out.line("float free = 1f - " + j.of(ref.condition()) + ";");
                 out.line("refractory[i] = 1 - (int) free;");
             }
         }
+        if (!held.isEmpty()) {
+            // Refractory in the last step (its on_pre then reached a read-only variable): the value after the
+            // last update, without the inputs delivered since.
+            out.line("float held = " + HELD + ";");
+        }
         for (String x : held) {
-            // Refractory: the value after the last update, without the inputs delivered since.
-            out.line("v_" + x + " = free * v_" + x + " + (1f - free) * h_" + x + "[i];");
+            out.line("v_" + x + " = (1f - held) * v_" + x + " + held * h_" + x + "[i];");
         }
         if (!states.isEmpty()) {
             names.integration().write(plan.method(), states);
@@ -139,7 +156,7 @@ final class NeuronSource {
                 case NONE -> out.line("float free = 1f;");
                 case COUNTER -> {
                     out.line("int ref = refractory[i];");
-                    out.line("float free = Math.max(0, 1 - ref);");
+                    out.line("float free = " + (held.isEmpty() ? FREE_PLAIN : FREE_SHIFTED) + ";");
                 }
                 case CONDITION -> out.line("float free = 1 - refractory[i];");
             }
@@ -157,10 +174,12 @@ final class NeuronSource {
             }
             if (ref.perElement(model)) {
                 out.array("refSteps", "int[]", false, true, "refSteps");
-                out.line("refractory[i] = Math.max(ref - 1, 0) + fire * refSteps[i];");
+                out.line("refractory[i] = Math.max(ref - 1, 0) + fire * " + (held.isEmpty() ? "refSteps[i]"
+                        : "(refSteps[i] + 1)") + ";");
             } else if (ref.kind() == NeuronPlan.RefractoryKind.COUNTER) {
                 out.scalar("refSteps", "int", v -> v.get("refSteps"));
-                out.line("refractory[i] = Math.max(ref - 1, 0) + fire * refSteps;");
+                out.line("refractory[i] = Math.max(ref - 1, 0) + fire * " + (held.isEmpty() ? "refSteps"
+                        : "(refSteps + 1)") + ";");
             }
             if (plan.lastspike()) {
                 names.clock();
@@ -229,10 +248,11 @@ final class NeuronSource {
             settle.line("s_" + x + "[i] = spiked * " + j.of(st.value()) + " + (1f - spiked) * s_" + x + "[i];");
         }
         if (!held.isEmpty()) {
-            settle.line("float free = Math.max(0, 1 - refractory[i]);");
+            settle.line("int ref = refractory[i];");
+            settle.line("float held = " + HELD + ";");
         }
         for (String x : held) {
-            settle.line("s_" + x + "[i] = free * s_" + x + "[i] + (1f - free) * h_" + x + "[i];");
+            settle.line("s_" + x + "[i] = (1f - held) * s_" + x + "[i] + held * h_" + x + "[i];");
         }
         settle.close();
         String doc = "The resets of the neuron model '" + model.def.name() + "' that set a constant, applied again"
